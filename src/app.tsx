@@ -1,0 +1,79 @@
+/** The whole Worker in one place: which router answers which path, and how errors look. */
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { requireCoordinator } from './coordinators/auth.ts';
+import type { AppEnv } from './env.ts';
+import { pageHeaders } from './http/headers.ts';
+import { Problem, problemResponse } from './http/problem.ts';
+import { languageFromHeader, messages } from './i18n/index.ts';
+import { invitationsRoutes } from './invitations/invitations.routes.ts';
+import { html, Layout } from './pages/layout.tsx';
+import { participantApi } from './responses/participant.api.ts';
+import { participantPages } from './responses/participant.pages.tsx';
+import { LinkProblem } from './responses/participation.ts';
+import { RefusalPage } from './responses/survey-page.tsx';
+import { seriesRoutes } from './series/series.routes.ts';
+import { sessionsRoutes } from './sessions/sessions.routes.ts';
+import { surveysRoutes } from './surveys/surveys.routes.ts';
+import { themesRoutes } from './themes/themes.routes.ts';
+
+/** Everything a coordinator reaches with an API key; each query is scoped to their organisation. */
+const coordinatorApi = new Hono<AppEnv>()
+  .use('*', requireCoordinator)
+  .route('/', seriesRoutes)
+  .route('/', themesRoutes)
+  .route('/', sessionsRoutes)
+  .route('/', surveysRoutes)
+  .route('/', invitationsRoutes);
+
+const isPage = (path: string) => !path.startsWith('/api/');
+
+export const app = new Hono<AppEnv>()
+  .get('/api/health', (c) => c.json({ ok: true }))
+  // The participant API is registered before the coordinator API so that a personal link
+  // never meets the coordinator's authentication.
+  .route('/api', participantApi)
+  .route('/api', coordinatorApi)
+  .route('/s', participantPages)
+  .get('/', pageHeaders, async (c) => {
+    const language = languageFromHeader(c.req.header('accept-language'));
+    const t = messages(language);
+    return c.html(
+      await html(
+        <Layout language={language} title="Relais">
+          <h1>Relais</h1>
+          <p>{t.footer}</p>
+        </Layout>,
+      ),
+    );
+  });
+
+app.notFound(async (c) => {
+  if (!isPage(c.req.path)) return problemResponse(c, new Problem(404, 'not-found', 'Not found', { detail: 'No such route.' }));
+  const language = languageFromHeader(c.req.header('accept-language'));
+  return c.html(await html(<RefusalPage reason="not-found" language={language} />), 404);
+});
+
+app.onError(async (err, c) => {
+  let problem: Problem;
+  if (err instanceof Problem) problem = err;
+  else if (err instanceof HTTPException) problem = new Problem(err.status as ContentfulStatusCode, 'http-error', err.message || 'Error');
+  else {
+    // Unexpected: logged for the operator, never shown (no stack, no SQL, no token).
+    console.error('unhandled error', c.req.method, c.req.path.replace(/\/s\/[^/]+/, '/s/…'), err);
+    problem = new Problem(500, 'internal-error', 'Internal error', {
+      detail: 'The request could not be completed; nothing was changed. Try again.',
+    });
+  }
+  if (!isPage(c.req.path)) return problemResponse(c, problem);
+  const language = err instanceof LinkProblem && err.language ? err.language : languageFromHeader(c.req.header('accept-language'));
+  const reason = err instanceof LinkProblem ? err.reason : problem.status === 404 ? 'not-found' : 'error';
+  const answered = err instanceof LinkProblem && err.answered;
+  return c.html(await html(<RefusalPage reason={reason} language={language} answered={answered} />), problem.status, {
+    'Cache-Control': 'no-store',
+    'Referrer-Policy': 'no-referrer',
+  });
+});
+
+export type AppType = typeof app;

@@ -1,0 +1,84 @@
+/** Reading and validating request bodies: one valibot schema per payload, errors by field. */
+import type { Context } from 'hono';
+import * as v from 'valibot';
+import { invalid, Problem } from './problem.ts';
+
+/** Larger than any honest survey submission or invitation list (500 people ≈ 40 KiB). */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export async function readBytes(c: Context): Promise<Uint8Array> {
+  const declared = Number(c.req.header('content-length') ?? '0');
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge();
+  return bytes;
+}
+
+const tooLarge = () =>
+  new Problem(413, 'body-too-large', 'Body too large', {
+    detail: `The body exceeds ${MAX_BODY_BYTES} bytes.`,
+    errors: [{ field: 'body', message: `at most ${MAX_BODY_BYTES} bytes` }],
+  });
+
+export function decodeUtf8(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+  } catch {
+    throw new Problem(400, 'invalid-encoding', 'Invalid encoding', {
+      detail: 'The body is not valid UTF-8.',
+      errors: [{ field: 'body', message: 'not valid UTF-8' }],
+    });
+  }
+}
+
+/** Parses a JSON body (415 if it is not JSON, 400 if malformed) and returns it unvalidated. */
+export async function readJsonBody(c: Context): Promise<unknown> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/([a-z.+-]*\+)?json\s*(;|$)/i.test(type)) {
+    throw new Problem(415, 'unsupported-media-type', 'Unsupported media type', {
+      detail: 'Send the body as application/json.',
+      errors: [{ field: 'content-type', message: 'expected application/json' }],
+    });
+  }
+  const text = decodeUtf8(await readBytes(c));
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Problem(400, 'malformed-json', 'Malformed JSON', {
+      detail: 'The body is not valid JSON.',
+      errors: [{ field: 'body', message: 'not valid JSON' }],
+    });
+  }
+}
+
+/** Turns valibot issues into problem fields with dotted paths (`participants.3.email`). */
+export function issuesToFields(issues: readonly v.BaseIssue<unknown>[], prefix = '') {
+  return issues.map((issue) => {
+    const path = v.getDotPath(issue);
+    const field = [prefix, path].filter(Boolean).join('.') || prefix || 'body';
+    return { field, message: issue.message };
+  });
+}
+
+export function validate<S extends v.GenericSchema>(schema: S, value: unknown, prefix = ''): v.InferOutput<S> {
+  const result = v.safeParse(schema, value);
+  if (!result.success) throw invalid(issuesToFields(result.issues, prefix));
+  return result.output;
+}
+
+/** Reads a JSON body and validates it against the payload's schema. */
+export async function jsonBody<S extends v.GenericSchema>(c: Context, schema: S): Promise<v.InferOutput<S>> {
+  return validate(schema, await readJsonBody(c));
+}
+
+/** Path ids are positive integers; anything else cannot name a row, so it is a 404. */
+export function pathId(c: Context, name = 'id'): number {
+  const raw = c.req.param(name) ?? '';
+  if (!/^[1-9]\d{0,15}$/.test(raw)) {
+    throw new Problem(404, 'not-found', 'Not found', {
+      detail: `No resource with this ${name}.`,
+      errors: [{ field: name, message: 'not a known id' }],
+    });
+  }
+  return Number(raw);
+}

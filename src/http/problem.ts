@@ -1,0 +1,58 @@
+/**
+ * RFC 9457 problem details: every error the API answers has this shape, names the field at
+ * fault where there is one, and never carries a stack trace, a token or a key.
+ */
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+export interface ProblemField {
+  field: string;
+  message: string;
+  code?: string;
+}
+
+export class Problem extends Error {
+  readonly status: ContentfulStatusCode;
+  readonly title: string;
+  readonly slug: string;
+  readonly errors: ProblemField[] | undefined;
+  readonly headers: Record<string, string>;
+
+  constructor(
+    status: ContentfulStatusCode,
+    slug: string,
+    title: string,
+    options: { detail?: string; errors?: ProblemField[]; headers?: Record<string, string> } = {},
+  ) {
+    super(options.detail ?? title);
+    this.status = status;
+    this.slug = slug;
+    this.title = title;
+    this.errors = options.errors;
+    this.headers = options.headers ?? {};
+  }
+
+  toJSON() {
+    return {
+      type: `/problems/${this.slug}`,
+      title: this.title,
+      status: this.status,
+      detail: this.message,
+      ...(this.errors ? { errors: this.errors } : {}),
+    };
+  }
+}
+
+export const notFound = (what = 'resource') => new Problem(404, 'not-found', 'Not found', { detail: `No such ${what}.` });
+
+export function invalid(errors: ProblemField[], detail = 'The request has invalid fields.') {
+  return new Problem(422, 'invalid-fields', 'Invalid fields', { detail, errors });
+}
+
+export function problemResponse(c: Context, problem: Problem): Response {
+  return c.body(JSON.stringify(problem.toJSON()), problem.status, {
+    'Content-Type': 'application/problem+json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...problem.headers,
+  });
+}

@@ -1,0 +1,32 @@
+import { isLanguage, type Language } from '../domain/language.ts';
+import { en, type Messages } from './en.ts';
+import { fr } from './fr.ts';
+import { nl } from './nl.ts';
+
+const catalogues: Record<Language, Messages> = { fr, nl, en };
+
+export function messages(language: Language): Messages {
+  return catalogues[language];
+}
+
+export type { Messages };
+
+/** The first of fr/nl/en named in an Accept-Language header, for pages without an invitation. */
+export function languageFromHeader(header: string | undefined, fallback: Language = 'fr'): Language {
+  for (const part of (header ?? '').split(',')) {
+    const tag = part.trim().slice(0, 2).toLowerCase();
+    if (isLanguage(tag)) return tag;
+  }
+  return fallback;
+}
+
+const LOCALES: Record<Language, string> = { fr: 'fr-BE', nl: 'nl-BE', en: 'en-GB' };
+
+/** Dates as a Brussels reader expects them, whatever the server's time zone. */
+export function formatDateTime(iso: string, language: Language, withTime = true): string {
+  return new Intl.DateTimeFormat(LOCALES[language], {
+    dateStyle: 'full',
+    ...(withTime ? { timeStyle: 'short' } : {}),
+    timeZone: 'Europe/Brussels',
+  }).format(new Date(iso));
+}

@@ -1,0 +1,59 @@
+/** The participant's JSON API, for clients other than the HTML form. */
+import { Hono } from 'hono';
+import * as v from 'valibot';
+import { LanguageSchema } from '../domain/language.ts';
+import type { AppEnv } from '../env.ts';
+import { jsonBody } from '../http/body.ts';
+import { openLink, submit } from './participation.ts';
+
+export const SubmissionSchema = v.strictObject({
+  /** `{ <question id>: value }`: option id, option ids, ordered option ids, integer or text. */
+  answers: v.record(v.string(), v.unknown()),
+  language: v.optional(LanguageSchema),
+});
+
+function surveyView(link: Awaited<ReturnType<typeof openLink>>) {
+  const { context: c } = link;
+  return {
+    id: c.surveyId,
+    kind: c.kind,
+    title: c.seriesTitle,
+    anonymous: c.anonymous,
+    closes_at: c.closesAt,
+    definition_version: c.definitionVersion,
+    session: c.session,
+    questions: c.definition.questions,
+  };
+}
+
+export const participantApi = new Hono<AppEnv>()
+  .get('/s/:token', async (c) => {
+    const link = await openLink(c.env, c.req.param('token'), { markOpened: true });
+    return c.json(
+      {
+        survey: surveyView(link),
+        language: link.stored?.language ?? link.context.invitationLanguage,
+        answers: link.answers,
+        updated_at: link.stored?.updatedAt ?? null,
+      },
+      200,
+      { 'Cache-Control': 'no-store' },
+    );
+  })
+  .put('/s/:token', async (c) => {
+    const body = await jsonBody(c, SubmissionSchema);
+    const link = await openLink(c.env, c.req.param('token'));
+    const language = body.language ?? link.stored?.language ?? link.context.invitationLanguage;
+    const saved = await submit(c.env, link, body.answers, language);
+    return c.json(
+      {
+        survey_id: link.context.surveyId,
+        answers: saved.answers,
+        language: saved.language,
+        updated_at: saved.updatedAt,
+        unchanged: saved.unchanged,
+      },
+      200,
+      { 'Cache-Control': 'no-store' },
+    );
+  });

@@ -1,0 +1,92 @@
+/** The participant's pages under /s/:token: they work with plain HTML forms, JavaScript off. */
+import { type Context, Hono } from 'hono';
+import { icsCalendar, sessionEvent } from '../calendar/ics.ts';
+import { answersFromForm } from '../domain/answers.ts';
+import { isLanguage, type Language } from '../domain/language.ts';
+import type { AppEnv } from '../env.ts';
+import { decodeUtf8, readBytes } from '../http/body.ts';
+import { pageHeaders, personalLinkHeaders } from '../http/headers.ts';
+import { Problem } from '../http/problem.ts';
+import { html } from '../pages/layout.tsx';
+import { InvalidAnswers, type OpenLink, openLink, submit } from './participation.ts';
+import { ConfirmationPage, SurveyPage } from './survey-page.tsx';
+
+/** ?lang= wins (the switch), then the language last answered in, then the invitation's. */
+function pageLanguage(c: Context, link: OpenLink, requested?: string | null): Language {
+  const asked = requested ?? c.req.query('lang');
+  if (isLanguage(asked)) return asked;
+  return link.stored?.language ?? link.context.invitationLanguage;
+}
+
+async function formFields(c: Context): Promise<Map<string, string[]>> {
+  const type = c.req.header('content-type') ?? '';
+  if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(type)) {
+    throw new Problem(415, 'unsupported-media-type', 'Unsupported media type', {
+      errors: [{ field: 'content-type', message: 'expected application/x-www-form-urlencoded' }],
+    });
+  }
+  const fields = new Map<string, string[]>();
+  for (const [key, value] of new URLSearchParams(decodeUtf8(await readBytes(c)))) {
+    fields.set(key, [...(fields.get(key) ?? []), value]);
+  }
+  return fields;
+}
+
+export const participantPages = new Hono<AppEnv>()
+  .use('*', pageHeaders, personalLinkHeaders)
+  .get('/:token', async (c) => {
+    const token = c.req.param('token');
+    const link = await openLink(c.env, token, { markOpened: true });
+    const language = pageLanguage(c, link);
+    return c.html(
+      await html(
+        <SurveyPage
+          token={token}
+          context={link.context}
+          language={language}
+          answers={link.answers}
+          updatedAt={link.stored?.updatedAt ?? null}
+        />,
+      ),
+    );
+  })
+  .post('/:token', async (c) => {
+    const token = c.req.param('token');
+    const link = await openLink(c.env, token);
+    const fields = await formFields(c);
+    const language = pageLanguage(c, link, fields.get('lang')?.[0]);
+    const form = answersFromForm(link.context.definition, fields);
+    const renderErrors = async (issues: InvalidAnswers['issues']) =>
+      c.html(
+        await html(
+          <SurveyPage token={token} context={link.context} language={language} answers={form.answers} updatedAt={null} issues={issues} />,
+        ),
+        422,
+      );
+    if (form.issues.length) return renderErrors(form.issues);
+    try {
+      await submit(c.env, link, form.answers, language);
+    } catch (error) {
+      if (error instanceof InvalidAnswers) return renderErrors(error.issues);
+      throw error;
+    }
+    // Post/Redirect/Get: reloading the confirmation never re-submits.
+    return c.redirect(`/s/${token}/done?lang=${language}`, 303);
+  })
+  .get('/:token/done', async (c) => {
+    const token = c.req.param('token');
+    const link = await openLink(c.env, token);
+    if (!link.answers) return c.redirect(`/s/${token}`, 303);
+    const language = pageLanguage(c, link);
+    return c.html(await html(<ConfirmationPage token={token} context={link.context} language={language} answers={link.answers} />));
+  })
+  .get('/:token/session.ics', async (c) => {
+    const link = await openLink(c.env, c.req.param('token'));
+    const { context } = link;
+    const session = context.kind === 'pre' ? context.session : context.nextSession;
+    if (!session) throw new Problem(404, 'not-found', 'Not found', { detail: 'No upcoming session is planned yet.' });
+    return c.body(icsCalendar([sessionEvent(session, context.seriesTitle)]), 200, {
+      'Content-Type': 'text/calendar; charset=utf-8',
+      'Content-Disposition': `attachment; filename="session-${session.number}.ics"`,
+    });
+  });

@@ -1,0 +1,98 @@
+/**
+ * The participant's side of a survey, shared by the JSON API and the HTML pages: open a
+ * personal link, then store a submission (validated, idempotent, all-or-nothing).
+ */
+import { type Answers, answersFromRows, canonicalAnswers, type FieldIssue, validateAnswers } from '../domain/answers.ts';
+import type { Language } from '../domain/language.ts';
+import { effectiveStatus } from '../domain/survey-status.ts';
+import type { Env } from '../env.ts';
+import { invalid, Problem } from '../http/problem.ts';
+import { sha256Hex, TOKEN_PATTERN } from '../lib/crypto.ts';
+import { respondentKey } from './respondent.ts';
+import { type LinkContext, linkContext, markOpened, replaceResponse, type StoredResponse, storedResponse } from './responses.queries.ts';
+
+export type LinkRefusal = 'not-found' | 'not-open' | 'closed';
+
+/** A link that cannot take answers; pages render it in the participant's language. */
+export class LinkProblem extends Problem {
+  readonly reason: LinkRefusal;
+  readonly language: Language | undefined;
+  readonly answered: boolean;
+
+  constructor(reason: LinkRefusal, language?: Language, answered = false) {
+    const [status, title, detail] =
+      reason === 'not-found'
+        ? ([404, 'Link not found', 'This personal link is not valid.'] as const)
+        : reason === 'not-open'
+          ? ([409, 'Survey not open', 'The survey has not been opened yet.'] as const)
+          : ([410, 'Survey closed', 'The survey is closed and no longer takes answers.'] as const);
+    super(status, `survey-${reason}`, title, { detail });
+    this.reason = reason;
+    this.language = language;
+    this.answered = answered;
+  }
+}
+
+export interface OpenLink {
+  context: LinkContext;
+  respondentKey: string;
+  stored: StoredResponse | null;
+  /** The participant's earlier answers, in the submission's shape. */
+  answers: Answers | null;
+}
+
+/** Resolves a token to its survey and earlier answers; refuses unknown, unopened, closed links. */
+export async function openLink(env: Env, token: string, options: { markOpened?: boolean } = {}): Promise<OpenLink> {
+  if (!TOKEN_PATTERN.test(token)) throw new LinkProblem('not-found');
+  const context = await linkContext(env.DB, await sha256Hex(token));
+  if (!context) throw new LinkProblem('not-found');
+  const key = await respondentKey(env.RESPONDENT_KEY, context, context.invitationId);
+  const status = effectiveStatus(context.status, context.closesAt);
+  if (status === 'draft') throw new LinkProblem('not-open', context.invitationLanguage);
+  const stored = await storedResponse(env.DB, context.surveyId, key);
+  if (status === 'closed') throw new LinkProblem('closed', context.invitationLanguage, stored !== null);
+  if (options.markOpened && !context.openedAt) await markOpened(env.DB, context.invitationId);
+  return { context, respondentKey: key, stored, answers: stored ? answersFromRows(context.definition, stored.rows) : null };
+}
+
+export interface Submitted {
+  answers: Answers;
+  language: Language;
+  createdAt: string | null;
+  updatedAt: string;
+  /** True when the same answers were already stored (a retry): nothing was written. */
+  unchanged: boolean;
+}
+
+export class InvalidAnswers extends Problem {
+  readonly issues: FieldIssue[];
+  constructor(issues: FieldIssue[]) {
+    const p = invalid(
+      issues.map(({ field, message, code }) => ({ field, message, code })),
+      'Some answers do not fit their questions; nothing was stored.',
+    );
+    super(p.status, p.slug, p.title, { detail: p.message, ...(p.errors ? { errors: p.errors } : {}) });
+    this.issues = issues;
+  }
+}
+
+export async function submit(env: Env, link: OpenLink, input: Record<string, unknown>, language: Language): Promise<Submitted> {
+  const { context } = link;
+  const result = validateAnswers(context.definition, input);
+  if (!result.ok) throw new InvalidAnswers(result.issues);
+  const answersHash = await sha256Hex(`${context.definitionVersion}|${language}|${canonicalAnswers(result.answers)}`);
+  if (link.stored?.answersHash === answersHash) {
+    return { answers: result.answers, language, createdAt: null, updatedAt: link.stored.updatedAt, unchanged: true };
+  }
+  const times = await replaceResponse(env.DB, {
+    surveyId: context.surveyId,
+    invitationId: context.invitationId,
+    anonymous: context.anonymous,
+    respondentKey: link.respondentKey,
+    language,
+    answersHash,
+    definitionVersion: context.definitionVersion,
+    rows: result.rows,
+  });
+  return { answers: result.answers, language, ...times, unchanged: false };
+}

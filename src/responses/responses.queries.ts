@@ -1,0 +1,188 @@
+/** SQL of the participant side: a personal link's context, and replacing a response atomically. */
+import type { AnswerRow } from '../domain/answers.ts';
+import type { Definition } from '../domain/definition.ts';
+import type { Language } from '../domain/language.ts';
+import type { SurveyStatus } from '../domain/survey-status.ts';
+
+export interface SessionInfo {
+  id: number;
+  number: number;
+  starts_at: string;
+  ends_at: string | null;
+  place: string | null;
+}
+
+/** Everything a personal link opens onto, read in one query. */
+export interface LinkContext {
+  invitationId: number;
+  invitationLanguage: Language;
+  openedAt: string | null;
+  surveyId: number;
+  kind: 'pre' | 'post';
+  status: SurveyStatus;
+  anonymous: boolean;
+  closesAt: string | null;
+  definition: Definition;
+  definitionVersion: number;
+  seriesId: number;
+  seriesTitle: string;
+  session: SessionInfo;
+  nextSession: SessionInfo | null;
+}
+
+interface LinkRow {
+  invitation_id: number;
+  language: Language;
+  opened_at: string | null;
+  survey_id: number;
+  kind: 'pre' | 'post';
+  status: SurveyStatus;
+  anonymous: 0 | 1;
+  closes_at: string | null;
+  definition: string;
+  definition_version: number;
+  series_id: number;
+  title: string;
+  session_id: number;
+  number: number;
+  starts_at: string;
+  ends_at: string | null;
+  place: string | null;
+  next_session: string | null;
+}
+
+export async function linkContext(db: D1Database, tokenHash: string): Promise<LinkContext | null> {
+  const row = await db
+    .prepare(
+      `SELECT i.id AS invitation_id, i.language, i.opened_at,
+              su.id AS survey_id, su.kind, su.status, su.anonymous, su.closes_at, su.definition, su.definition_version,
+              s.id AS series_id, s.title, se.id AS session_id, se.number, se.starts_at, se.ends_at, se.place,
+              (SELECT json_object('id', n.id, 'number', n.number, 'starts_at', n.starts_at, 'ends_at', n.ends_at, 'place', n.place)
+                 FROM sessions n WHERE n.series_id = se.series_id AND n.number > se.number
+                ORDER BY n.number LIMIT 1) AS next_session
+         FROM invitations i
+         JOIN surveys su ON su.id = i.survey_id
+         JOIN sessions se ON se.id = su.session_id
+         JOIN series s ON s.id = se.series_id
+        WHERE i.token_hash = ?`,
+    )
+    .bind(tokenHash)
+    .first<LinkRow>();
+  if (!row) return null;
+  return {
+    invitationId: row.invitation_id,
+    invitationLanguage: row.language,
+    openedAt: row.opened_at,
+    surveyId: row.survey_id,
+    kind: row.kind,
+    status: row.status,
+    anonymous: row.anonymous === 1,
+    closesAt: row.closes_at,
+    definition: JSON.parse(row.definition) as Definition,
+    definitionVersion: row.definition_version,
+    seriesId: row.series_id,
+    seriesTitle: row.title,
+    session: { id: row.session_id, number: row.number, starts_at: row.starts_at, ends_at: row.ends_at, place: row.place },
+    nextSession: row.next_session ? (JSON.parse(row.next_session) as SessionInfo) : null,
+  };
+}
+
+export interface StoredResponse {
+  answersHash: string;
+  language: Language;
+  updatedAt: string;
+  rows: AnswerRow[];
+}
+
+export async function storedResponse(db: D1Database, surveyId: number, respondentKey: string): Promise<StoredResponse | null> {
+  const row = await db
+    .prepare(
+      `SELECT r.answers_hash, r.language, r.updated_at,
+              (SELECT json_group_array(json_array(a.question_id, a.option_id, a.theme_id, a.rank, a.number, a.text))
+                 FROM answers a WHERE a.response_id = r.id) AS rows
+         FROM responses r WHERE r.survey_id = ? AND r.respondent_key = ?`,
+    )
+    .bind(surveyId, respondentKey)
+    .first<{ answers_hash: string; language: Language; updated_at: string; rows: string }>();
+  if (!row) return null;
+  const tuples = JSON.parse(row.rows) as [string, string | null, number | null, number | null, number | null, string | null][];
+  return {
+    answersHash: row.answers_hash,
+    language: row.language,
+    updatedAt: row.updated_at,
+    rows: tuples.map(([question_id, option_id, theme_id, rank, number, text]) => ({
+      question_id,
+      option_id,
+      theme_id,
+      rank,
+      number,
+      text,
+    })),
+  };
+}
+
+export function markOpened(db: D1Database, invitationId: number) {
+  return db
+    .prepare(`UPDATE invitations SET opened_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? AND opened_at IS NULL`)
+    .bind(invitationId)
+    .run();
+}
+
+/**
+ * Replaces the respondent's answers in one D1 batch (a single transaction): the response row,
+ * its answers and the invitation's "answered" flag change together or not at all. The
+ * answers travel as one JSON parameter, so any submission fits D1's bound-parameter limit.
+ */
+export async function replaceResponse(
+  db: D1Database,
+  input: {
+    surveyId: number;
+    invitationId: number;
+    anonymous: boolean;
+    respondentKey: string;
+    language: Language;
+    answersHash: string;
+    definitionVersion: number;
+    rows: AnswerRow[];
+  },
+): Promise<{ createdAt: string; updatedAt: string }> {
+  // Anonymous responses keep only the day, so their times cannot be matched to a link's opening.
+  const now = input.anonymous ? `strftime('%Y-%m-%d', 'now')` : `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
+  const tuples = input.rows.map((r) => [r.question_id, r.option_id, r.theme_id, r.rank, r.number, r.text]);
+  const [upsert] = await db.batch<{ created_at: string; updated_at: string }>([
+    db
+      .prepare(
+        `INSERT INTO responses (survey_id, invitation_id, respondent_key, language, answers_hash, definition_version, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ${now}, ${now})
+         ON CONFLICT (survey_id, respondent_key) DO UPDATE SET
+           language = excluded.language, answers_hash = excluded.answers_hash,
+           definition_version = excluded.definition_version, updated_at = excluded.updated_at
+         RETURNING created_at, updated_at`,
+      )
+      .bind(
+        input.surveyId,
+        input.anonymous ? null : input.invitationId,
+        input.respondentKey,
+        input.language,
+        input.answersHash,
+        input.definitionVersion,
+      ),
+    db
+      .prepare('DELETE FROM answers WHERE response_id = (SELECT id FROM responses WHERE survey_id = ?1 AND respondent_key = ?2)')
+      .bind(input.surveyId, input.respondentKey),
+    db
+      .prepare(
+        `INSERT INTO answers (response_id, survey_id, question_id, option_id, theme_id, rank, number, text)
+         SELECT r.id, r.survey_id, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5
+           FROM responses r, json_each(?3) j
+          WHERE r.survey_id = ?1 AND r.respondent_key = ?2`,
+      )
+      .bind(input.surveyId, input.respondentKey, JSON.stringify(tuples)),
+    db
+      .prepare(`UPDATE invitations SET answered = 1, opened_at = coalesce(opened_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) WHERE id = ?`)
+      .bind(input.invitationId),
+  ]);
+  const times = upsert?.results[0];
+  if (!times) throw new Error('response upsert returned no row');
+  return { createdAt: times.created_at, updatedAt: times.updated_at };
+}

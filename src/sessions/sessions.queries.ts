@@ -1,0 +1,63 @@
+/** SQL of the sessions of a series (#1, #2, …), scoped to the caller's organisation. */
+import type * as v from 'valibot';
+import type { CreateSessionSchema } from './sessions.schemas.ts';
+
+export interface SessionRow {
+  id: number;
+  series_id: number;
+  number: number;
+  starts_at: string;
+  ends_at: string | null;
+  place: string | null;
+  /** JSON list of {id, kind, status} of the session's surveys. */
+  surveys: string;
+}
+
+export function sessionJson(s: SessionRow) {
+  return {
+    id: s.id,
+    series_id: s.series_id,
+    number: s.number,
+    starts_at: s.starts_at,
+    ends_at: s.ends_at,
+    place: s.place,
+    surveys: JSON.parse(s.surveys) as { id: number; kind: 'pre' | 'post'; status: string }[],
+  };
+}
+
+const SELECT_SESSION = `
+  SELECT se.id, se.series_id, se.number, se.starts_at, se.ends_at, se.place,
+         (SELECT json_group_array(json_object('id', su.id, 'kind', su.kind, 'status', su.status))
+            FROM surveys su WHERE su.session_id = se.id) AS surveys
+    FROM sessions se JOIN series s ON s.id = se.series_id`;
+
+export async function listSessions(db: D1Database, organisationId: number, seriesId: number) {
+  const { results } = await db
+    .prepare(`${SELECT_SESSION} WHERE se.series_id = ? AND s.organisation_id = ? ORDER BY se.number`)
+    .bind(seriesId, organisationId)
+    .all<SessionRow>();
+  return results;
+}
+
+export function getSession(db: D1Database, organisationId: number, id: number) {
+  return db.prepare(`${SELECT_SESSION} WHERE se.id = ? AND s.organisation_id = ?`).bind(id, organisationId).first<SessionRow>();
+}
+
+/** Inserts only into a series of the organisation; null when the series is not theirs. */
+export async function createSession(
+  db: D1Database,
+  organisationId: number,
+  seriesId: number,
+  input: v.InferOutput<typeof CreateSessionSchema>,
+) {
+  const row = await db
+    .prepare(
+      `INSERT INTO sessions (series_id, number, starts_at, ends_at, place)
+       SELECT id, ?, ?, ?, ? FROM series WHERE id = ? AND organisation_id = ?
+       ON CONFLICT (series_id, number) DO NOTHING
+       RETURNING id`,
+    )
+    .bind(input.number, input.starts_at, input.ends_at ?? null, input.place ?? null, seriesId, organisationId)
+    .first<{ id: number }>();
+  return row ? getSession(db, organisationId, row.id) : null;
+}

@@ -1,0 +1,127 @@
+/** SQL of surveys, scoped through session → series to the caller's organisation. */
+import type { Definition, Question } from '../domain/definition.ts';
+import { effectiveStatus, type SurveyStatus } from '../domain/survey-status.ts';
+import { type CatalogueTheme, themeOptions } from '../domain/templates.ts';
+
+export interface SurveyRow {
+  id: number;
+  session_id: number;
+  kind: 'pre' | 'post';
+  status: SurveyStatus;
+  anonymous: 0 | 1;
+  closes_at: string | null;
+  definition: string;
+  definition_version: number;
+  opened_at: string | null;
+  closed_at: string | null;
+  created_at: string;
+  updated_at: string;
+  series_id: number;
+  session_number: number;
+  response_count: number;
+  invitation_count: number;
+}
+
+export function surveyJson(s: SurveyRow) {
+  const def = JSON.parse(s.definition) as Definition;
+  return {
+    id: s.id,
+    session_id: s.session_id,
+    series_id: s.series_id,
+    session_number: s.session_number,
+    kind: s.kind,
+    status: effectiveStatus(s.status, s.closes_at),
+    anonymous: s.anonymous === 1,
+    closes_at: s.closes_at,
+    opened_at: s.opened_at,
+    closed_at: s.closed_at,
+    definition_version: s.definition_version,
+    questions: def.questions,
+    invitations: s.invitation_count,
+    responses: s.response_count,
+    created_at: s.created_at,
+    updated_at: s.updated_at,
+  };
+}
+
+const SELECT_SURVEY = `
+  SELECT su.*, se.series_id, se.number AS session_number,
+         (SELECT count(*) FROM responses r WHERE r.survey_id = su.id) AS response_count,
+         (SELECT count(*) FROM invitations i WHERE i.survey_id = su.id) AS invitation_count
+    FROM surveys su
+    JOIN sessions se ON se.id = su.session_id
+    JOIN series s ON s.id = se.series_id`;
+
+export function getSurvey(db: D1Database, organisationId: number, id: number) {
+  return db.prepare(`${SELECT_SURVEY} WHERE su.id = ? AND s.organisation_id = ?`).bind(id, organisationId).first<SurveyRow>();
+}
+
+export async function createSurvey(
+  db: D1Database,
+  organisationId: number,
+  sessionId: number,
+  input: { kind: 'pre' | 'post'; anonymous: boolean; closes_at?: string | undefined; questions: Question[] },
+) {
+  const row = await db
+    .prepare(
+      `INSERT INTO surveys (session_id, kind, anonymous, closes_at, definition)
+       SELECT se.id, ?, ?, ?, ? FROM sessions se JOIN series s ON s.id = se.series_id
+        WHERE se.id = ? AND s.organisation_id = ?
+       ON CONFLICT (session_id, kind) DO NOTHING
+       RETURNING id`,
+    )
+    .bind(
+      input.kind,
+      input.anonymous ? 1 : 0,
+      input.closes_at ?? null,
+      JSON.stringify({ questions: input.questions }),
+      sessionId,
+      organisationId,
+    )
+    .first<{ id: number }>();
+  return row ? getSurvey(db, organisationId, row.id) : null;
+}
+
+/**
+ * Ranking questions fed by the catalogue take the themes active when the survey opens,
+ * as long as nobody has answered yet (afterwards options must keep their meaning).
+ */
+export function refreshThemeOptions(def: Definition, themes: readonly CatalogueTheme[]): Definition | null {
+  if (themes.length === 0) return null;
+  let changed = false;
+  const questions = def.questions.map((q) => {
+    if (q.type !== 'ranking' || q.source !== 'themes') return q;
+    const options = themeOptions(themes);
+    if (JSON.stringify(options) === JSON.stringify(q.options)) return q;
+    changed = true;
+    return { ...q, options };
+  });
+  return changed ? { questions } : null;
+}
+
+export function openSurvey(db: D1Database, id: number, definition: Definition | null) {
+  return db
+    .prepare(
+      `UPDATE surveys SET status = 'open',
+              opened_at = coalesce(opened_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+              closed_at = NULL,
+              definition = coalesce(?, definition),
+              definition_version = definition_version + (? IS NOT NULL),
+              updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+        WHERE id = ?`,
+    )
+    .bind(definition ? JSON.stringify(definition) : null, definition ? 1 : null, id)
+    .run();
+}
+
+export function closeSurvey(db: D1Database, id: number) {
+  return db
+    .prepare(
+      `UPDATE surveys SET status = 'closed',
+              closed_at = coalesce(closed_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+              updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+        WHERE id = ?`,
+    )
+    .bind(id)
+    .run();
+}

@@ -1,0 +1,18 @@
+import * as v from 'valibot';
+import { LocalizedTextSchema } from '../domain/language.ts';
+
+export const CreateThemeSchema = v.strictObject({ label: LocalizedTextSchema });
+
+/** Rename, archive/reactivate, or merge into another theme of the same series. */
+export const UpdateThemeSchema = v.pipe(
+  v.strictObject({
+    label: v.optional(LocalizedTextSchema),
+    status: v.optional(v.picklist(['active', 'archived'])),
+    merged_into: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  }),
+  v.check((p) => Object.keys(p).length > 0, 'send at least one of label, status, merged_into'),
+  v.forward(
+    v.check((p) => !(p.merged_into !== undefined && p.status === 'active'), 'a merged theme cannot stay active'),
+    ['status'],
+  ),
+);

@@ -1,0 +1,46 @@
+/** Test helpers: a coordinator with a real API key in the test D1, and requests through the app. */
+import { env } from 'cloudflare:workers';
+import { app } from '../src/app.tsx';
+import { newApiKey } from '../src/coordinators/keys.ts';
+
+export { env };
+
+export async function createCoordinator(organisation: string, email = `${organisation.toLowerCase().replace(/\W+/g, '-')}@example.org`) {
+  const { key, hash } = await newApiKey();
+  await env.DB.batch([
+    env.DB.prepare('INSERT INTO organisations (name) VALUES (?) ON CONFLICT (name) DO NOTHING').bind(organisation),
+    env.DB.prepare('INSERT INTO coordinators (organisation_id, email) SELECT id, ? FROM organisations WHERE name = ?').bind(email, organisation),
+    env.DB.prepare('INSERT INTO api_keys (coordinator_id, key_hash) SELECT id, ? FROM coordinators WHERE email = ?').bind(hash, email),
+  ]);
+  return key;
+}
+
+export interface Call {
+  method?: string;
+  key?: string;
+  json?: unknown;
+  body?: BodyInit;
+  headers?: Record<string, string>;
+}
+
+export function call(path: string, { method = 'GET', key, json, body, headers = {} }: Call = {}) {
+  const h: Record<string, string> = { ...headers };
+  if (key) h.authorization = `Bearer ${key}`;
+  if (json !== undefined) h['content-type'] ??= 'application/json';
+  return app.request(`https://relais.test${path}`, { method, headers: h, body: json !== undefined ? JSON.stringify(json) : body }, env);
+}
+
+/** Calls and parses JSON, failing loudly with the body when the status is not the expected one. */
+export async function callJson<T = Record<string, unknown>>(path: string, init: Call & { expect?: number } = {}): Promise<T> {
+  const res = await call(path, init);
+  const text = await res.text();
+  const expected = init.expect ?? 200;
+  if (res.status !== expected) throw new Error(`${init.method ?? 'GET'} ${path}: expected ${expected}, got ${res.status}: ${text}`);
+  return JSON.parse(text) as T;
+}
+
+export function tokenOf(url: string): string {
+  const token = new URL(url).pathname.split('/')[2];
+  if (!token) throw new Error(`no token in ${url}`);
+  return token;
+}

@@ -1,0 +1,27 @@
+import path from 'node:path';
+import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
+import { defineConfig } from 'vitest/config';
+
+// Tests run inside workerd with the real wrangler.toml bindings and a local D1 to which the
+// real migrations are applied (test/setup.ts). Storage is isolated per test file.
+export default defineConfig(async () => {
+  const migrations = await readD1Migrations(path.join(import.meta.dirname, 'migrations'));
+  return {
+    plugins: [
+      cloudflareTest({
+        wrangler: { configPath: './wrangler.toml' },
+        miniflare: {
+          bindings: {
+            TEST_MIGRATIONS: migrations,
+            RESPONDENT_KEY: 'test-respondent-key-not-a-production-secret',
+            PUBLIC_URL: 'https://relais.test',
+          },
+        },
+      }),
+    ],
+    test: {
+      include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+      setupFiles: ['./test/setup.ts'],
+    },
+  };
+});
