@@ -1,11 +1,10 @@
 import type { D1Migration } from '@cloudflare/vitest-plugin';
-import type { Env } from '../src/env.ts';
+import type { Env as RelaisEnv } from '../src/env.ts';
 
 declare global {
   namespace Cloudflare {
-    interface Env extends import('../src/env.ts').Env {
+    interface Env extends RelaisEnv {
       TEST_MIGRATIONS: D1Migration[];
     }
   }
 }
-export type { Env };

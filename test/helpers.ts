@@ -9,7 +9,10 @@ export async function createCoordinator(organisation: string, email = `${organis
   const { key, hash } = await newApiKey();
   await env.DB.batch([
     env.DB.prepare('INSERT INTO organisations (name) VALUES (?) ON CONFLICT (name) DO NOTHING').bind(organisation),
-    env.DB.prepare('INSERT INTO coordinators (organisation_id, email) SELECT id, ? FROM organisations WHERE name = ?').bind(email, organisation),
+    env.DB.prepare('INSERT INTO coordinators (organisation_id, email) SELECT id, ? FROM organisations WHERE name = ?').bind(
+      email,
+      organisation,
+    ),
     env.DB.prepare('INSERT INTO api_keys (coordinator_id, key_hash) SELECT id, ? FROM coordinators WHERE email = ?').bind(hash, email),
   ]);
   return key;

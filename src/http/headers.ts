@@ -9,7 +9,8 @@ export const pageHeaders = createMiddleware(async (c, next) => {
   await next();
   c.header('Content-Security-Policy', CONTENT_SECURITY_POLICY);
   c.header('X-Content-Type-Options', 'nosniff');
-  c.header('Referrer-Policy', 'same-origin');
+  // A personal-link page has set a stricter policy already; keep it.
+  if (!c.res.headers.has('Referrer-Policy')) c.header('Referrer-Policy', 'same-origin');
 });
 
 /** A personal link is a secret: it must not leak through Referer, caches or search engines. */
