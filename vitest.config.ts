@@ -14,6 +14,7 @@ export default defineConfig(async () => {
           bindings: {
             TEST_MIGRATIONS: migrations,
             RESPONDENT_KEY: 'test-respondent-key-not-a-production-secret',
+            SESSION_SECRET: 'test-session-secret-not-a-production-secret',
             PUBLIC_URL: 'https://relais.test',
           },
         },

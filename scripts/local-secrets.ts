@@ -2,7 +2,7 @@
  * Secrets of the local demo, made once per checkout and kept beside the local D1 in
  * .wrangler/ (git-ignored): the coordinator key and the participant link survive restarts.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { newApiKey } from '../src/coordinators/keys.ts';
 import { randomSecret, sha256Hex } from '../src/lib/crypto.ts';
@@ -25,6 +25,8 @@ export async function localSecrets(): Promise<LocalSecrets & { coordinatorKeyHas
   // wrangler dev reads local secrets from .dev.vars.
   const devVars = path.join(ROOT, '.dev.vars');
   if (!existsSync(devVars)) writeFileSync(devVars, `RESPONDENT_KEY=${randomSecret(32)}\n`, { mode: 0o600 });
+  // Checkouts made before browser sign-in existed get the session secret added.
+  if (!readFileSync(devVars, 'utf8').includes('SESSION_SECRET=')) appendFileSync(devVars, `SESSION_SECRET=${randomSecret(32)}\n`);
   return {
     ...secrets,
     coordinatorKeyHash: await sha256Hex(secrets.coordinatorKey),

@@ -9,6 +9,14 @@ export interface Env {
    * D1 so that the database alone cannot join anonymous answers to invitations.
    */
   RESPONDENT_KEY?: string;
+  /** Secret that signs coordinators' session cookies and seals stored personal links. */
+  SESSION_SECRET?: string;
+  /** Slows repeated sign-ins from one client address (wrangler.toml [[ratelimits]]). */
+  SIGN_IN_LIMITER?: RateLimit;
+  /** Cloudflare Email Service; without it, messages are only recorded in the outbox. */
+  EMAIL?: SendEmail;
+  /** Sender address of invitations and reminders. */
+  EMAIL_FROM?: string;
 }
 
 export interface Coordinator {
@@ -19,5 +27,6 @@ export interface Coordinator {
 
 export interface AppEnv {
   Bindings: Env;
-  Variables: { coordinator: Coordinator };
+  /** csrfToken is set when the coordinator came in with a session cookie. */
+  Variables: { coordinator: Coordinator; csrfToken?: string };
 }

@@ -8,7 +8,10 @@ import { openLink, submit } from './participation.ts';
 
 export const SubmissionSchema = v.strictObject({
   /** `{ <question id>: value }`: option id, option ids, ordered option ids, integer or text. */
-  answers: v.record(v.string(), v.unknown()),
+  answers: v.pipe(
+    v.custom<Record<string, unknown>>((x) => typeof x === 'object' && x !== null && !Array.isArray(x), 'expected an object { <question id>: value }'),
+    v.record(v.string(), v.unknown()),
+  ),
   language: v.optional(LanguageSchema),
 });
 

@@ -1,0 +1,86 @@
+/**
+ * Browser sessions of coordinators: a random id in an HttpOnly cookie, signed with the
+ * SESSION_SECRET Worker secret (a forged cookie is refused before D1 is read), stored as a
+ * hash with its CSRF synchroniser token. Without the secret, cookie sign-in is refused.
+ */
+import type { Context } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Coordinator } from '../env.ts';
+import { Problem } from '../http/problem.ts';
+import { hmacHex, randomSecret, sha256Hex } from '../lib/crypto.ts';
+import { deleteWebSession, insertWebSession, webSession } from './coordinators.queries.ts';
+
+export const SESSION_COOKIE = 'relais_session';
+const LIFETIME_HOURS = 12;
+
+/** Secure everywhere except a plain-HTTP localhost, where browsers would drop the cookie. */
+function secureCookie(url: string): boolean {
+  const u = new URL(url);
+  return !(u.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(u.hostname));
+}
+
+export function sessionSecret(secret: string | undefined): string {
+  if (!secret || secret.length < 16) {
+    throw new Problem(503, 'sign-in-not-configured', 'Sign-in not configured', {
+      detail: 'Browser sign-in needs the SESSION_SECRET secret (wrangler secret put SESSION_SECRET).',
+    });
+  }
+  return secret;
+}
+
+/** Constant-time comparison of two hex or token strings. */
+export function sameText(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}
+
+async function signed(secret: string, id: string) {
+  return `${id}.${await hmacHex(secret, `session:${id}`)}`;
+}
+
+async function cookieId(c: Context<{ Bindings: { SESSION_SECRET?: string } }>): Promise<string | null> {
+  const value = getCookie(c, SESSION_COOKIE);
+  if (!value || value.length > 200) return null;
+  const [id, mac] = value.split('.');
+  if (!id || !mac || !c.env.SESSION_SECRET) return null;
+  const expected = await hmacHex(c.env.SESSION_SECRET, `session:${id}`);
+  return sameText(mac, expected) ? id : null;
+}
+
+export async function startWebSession(c: Context<{ Bindings: { DB: D1Database; SESSION_SECRET?: string } }>, coordinator: Coordinator) {
+  const secret = sessionSecret(c.env.SESSION_SECRET);
+  const id = randomSecret(32);
+  const expires = new Date(Date.now() + LIFETIME_HOURS * 3_600_000);
+  await insertWebSession(c.env.DB, await sha256Hex(id), coordinator.id, randomSecret(32), expires.toISOString()).run();
+  setCookie(c, SESSION_COOKIE, await signed(secret, id), {
+    httpOnly: true,
+    secure: secureCookie(c.req.url),
+    sameSite: 'Lax',
+    path: '/',
+    expires,
+  });
+}
+
+/** The signed-in coordinator of this request's cookie, with the session's CSRF token. */
+export async function currentWebSession(c: Context<{ Bindings: { DB: D1Database; SESSION_SECRET?: string } }>) {
+  const id = await cookieId(c);
+  if (!id) return null;
+  return webSession(c.env.DB, await sha256Hex(id));
+}
+
+export async function endWebSession(c: Context<{ Bindings: { DB: D1Database; SESSION_SECRET?: string } }>) {
+  const id = await cookieId(c);
+  if (id) await deleteWebSession(c.env.DB, await sha256Hex(id)).run();
+  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secureCookie(c.req.url) });
+}
+
+export const CSRF_FIELD = '_csrf';
+export const CSRF_HEADER = 'x-csrf-token';
+
+export const csrfRefused = () =>
+  new Problem(403, 'csrf', 'Forbidden', {
+    detail: 'This change needs the form token of your signed-in session. Reload the page and try again.',
+    errors: [{ field: CSRF_FIELD, message: 'missing or wrong token' }],
+  });
