@@ -13,6 +13,7 @@ import { participantApi } from './responses/participant.api.ts';
 import { participantPages } from './responses/participant.pages.tsx';
 import { LinkProblem } from './responses/participation.ts';
 import { RefusalPage } from './responses/survey-page.tsx';
+import { resultsRoutes } from './results/results.routes.tsx';
 import { seriesRoutes } from './series/series.routes.ts';
 import { sessionsRoutes } from './sessions/sessions.routes.ts';
 import { surveysRoutes } from './surveys/surveys.routes.ts';
@@ -25,7 +26,8 @@ const coordinatorApi = new Hono<AppEnv>()
   .route('/', themesRoutes)
   .route('/', sessionsRoutes)
   .route('/', surveysRoutes)
-  .route('/', invitationsRoutes);
+  .route('/', invitationsRoutes)
+  .route('/', resultsRoutes);
 
 const isPage = (path: string) => !path.startsWith('/api/');
 

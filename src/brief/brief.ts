@@ -1,0 +1,390 @@
+/**
+ * The brief for the session after session N: the post-survey of N, the pre-survey of N+1 when
+ * it exists, and the theme history of the whole series, aggregated in SQL and shaped here.
+ */
+import type { ChoiceQuestion, Definition, Question } from '../domain/definition.ts';
+import { type Language, type LocalizedText, localize } from '../domain/language.ts';
+import { addTallies, type RankedItem, type RankingMethod, type RankingTally, rankTallies } from '../domain/ranking.ts';
+import { suppressTable, withheld } from '../domain/suppression.ts';
+import { effectiveStatus } from '../domain/survey-status.ts';
+import { groupTexts, type TextGroup } from '../domain/text-normalise.ts';
+import { type Change, changes, currentTheme } from '../domain/trend.ts';
+import {
+  PAIRING_BY_EXPECTATION,
+  PAIRING_TOTAL,
+  type PairingRow,
+  type PairingTotalRow,
+  SERIES_SESSIONS,
+  SERIES_SURVEYS,
+  SERIES_THEMES,
+  SESSION_CONTEXT,
+  type SeriesSurveyRow,
+  type SessionContextRow,
+  type SessionRow,
+  SURVEY_RESPONDENTS,
+  type SurveyAggregates,
+  type SurveyCountRow,
+  surveyAggregates,
+  THEME_BALLOTS,
+  THEME_TALLIES,
+  type ThemeRow,
+  type ThemeTallyRow,
+} from '../results/results.queries.ts';
+import { type Participation, participation, type QuestionResult, questionResult, rankingQuestions } from '../results/results.ts';
+
+export interface SourceSurvey {
+  survey_id: number;
+  session_number: number;
+  kind: 'pre' | 'post';
+  status: string;
+  anonymous: boolean;
+  respondents: number;
+  /** Fewer respondents than the minimum group size: only participation is used. */
+  withheld: boolean;
+}
+
+export interface PriorityItem extends Omit<RankedItem, 'id'> {
+  theme_id: number;
+  change: Change;
+  /** Place and score in the priorities for each earlier session where the theme was offered. */
+  history: { session: number; place: number; borda: number; mean_borda: number; n: number }[];
+}
+
+export interface PriorityRound {
+  /** The session these priorities prepare. */
+  session: number;
+  surveys: { survey_id: number; session_number: number; kind: 'pre' | 'post'; ballots: number }[];
+  /** Rankings (ballots) counted. */
+  n: number;
+}
+
+export interface Pairing {
+  pre_survey_id: number;
+  post_survey_id: number;
+  question_id: string;
+  threshold: number;
+  max: number;
+  method: string;
+  total: { paired: number; useful: number | null; suppressed: boolean };
+  items: { option_id: string; label: string; paired: number | null; useful: number | null; suppressed: boolean }[];
+}
+
+export interface Brief {
+  series: { id: number; title: string; bassin: string | null; language: Language };
+  language: Language;
+  min_group_size: number;
+  /** Session N, whose post-survey the brief reads. */
+  session: { id: number; number: number; starts_at: string };
+  /** Session N+1, which the brief prepares. */
+  for_session: { number: number; id: number | null; starts_at: string | null; place: string | null };
+  sources: SourceSurvey[];
+  participation: (Participation & { survey_id: number })[];
+  expectations: { survey_id: number; question: QuestionResult } | null;
+  appreciation: { survey_id: number; questions: QuestionResult[] } | null;
+  /** null when a survey is missing; `anonymous` when either survey is anonymous (never paired). */
+  pairing: Pairing | 'anonymous' | null;
+  priorities: {
+    method: RankingMethod;
+    change_method: string;
+    rounds: PriorityRound[];
+    current: PriorityRound;
+    items: PriorityItem[];
+  };
+  actions: { survey_id: number; question: QuestionResult } | null;
+  proposed_themes: { survey_ids: number[]; n: number; method: string; groups: TextGroup[] };
+  remarks: { survey_ids: number[]; n: number; withheld: boolean; method: string; texts: TextGroup[] };
+}
+
+const themeLabel = (t: ThemeRow): LocalizedText => ({
+  fr: t.label_fr,
+  ...(t.label_nl ? { nl: t.label_nl } : {}),
+  ...(t.label_en ? { en: t.label_en } : {}),
+});
+
+/** The questions a brief reads, found by the templates' ids first, then by kind. */
+function find(def: Definition, id: string, type: Question['type']): Question | undefined {
+  return (
+    def.questions.find((q) => q.id === id && q.type === type) ??
+    def.questions.find((q) => q.type === type && !('profile' in q && q.profile))
+  );
+}
+const themeRanking = (def: Definition) =>
+  def.questions.find((q) => q.type === 'ranking' && (q.source === 'themes' || q.options.some((o) => o.theme_id !== undefined)));
+const texts = (def: Definition, role: 'remark' | 'theme_proposal') => def.questions.filter((q) => q.type === 'text' && q.role === role);
+
+export async function loadBrief(db: D1Database, organisationId: number, sessionId: number, lang?: Language): Promise<Brief | null> {
+  const ctx = await db.prepare(SESSION_CONTEXT).bind(sessionId, organisationId).first<SessionContextRow>();
+  if (!ctx) return null;
+  const language = lang ?? ctx.language;
+  const min = ctx.min_group_size;
+  const [sessionsResult, surveysResult, themesResult] = await db.batch([
+    db.prepare(SERIES_SESSIONS).bind(ctx.series_id),
+    db.prepare(SERIES_SURVEYS).bind(ctx.series_id),
+    db.prepare(SERIES_THEMES).bind(ctx.series_id),
+  ]);
+  const sessions = (sessionsResult?.results ?? []) as SessionRow[];
+  const surveys = ((surveysResult?.results ?? []) as SeriesSurveyRow[]).filter((s) => s.status !== 'draft');
+  const themes = (themesResult?.results ?? []) as ThemeRow[];
+  const defs = new Map(surveys.map((s) => [s.id, JSON.parse(s.definition) as Definition]));
+  const surveyOf = (session: number, kind: 'pre' | 'post') => surveys.find((s) => s.session_number === session && s.kind === kind);
+
+  const N = ctx.number;
+  const post = surveyOf(N, 'post');
+  const nextPre = surveyOf(N + 1, 'pre');
+  const pre = surveyOf(N, 'pre');
+  const next = sessions.find((s) => s.number === N + 1);
+
+  // Every theme-ranking question of the series, for the history.
+  const rankingList = surveys.flatMap((s) => {
+    const q = themeRanking(defs.get(s.id) ?? { questions: [] });
+    return q?.type === 'ranking' ? [{ s: s.id, q: q.id, k: q.max_ranked }] : [];
+  });
+
+  const usefulnessQ = post ? find(defs.get(post.id) ?? { questions: [] }, 'usefulness', 'rating') : undefined;
+  const expectationsPreQ = pre ? find(defs.get(pre.id) ?? { questions: [] }, 'expectations', 'multiple') : undefined;
+  const canPair = !!(pre && post && usefulnessQ?.type === 'rating' && expectationsPreQ);
+  const named = canPair && pre?.anonymous === 0 && post?.anonymous === 0;
+  const threshold = usefulnessQ?.type === 'rating' ? usefulnessQ.max - 1 : 0;
+
+  const history = [
+    db.prepare(THEME_TALLIES).bind(JSON.stringify(rankingList)),
+    db.prepare(THEME_BALLOTS).bind(JSON.stringify(rankingList)),
+    db.prepare(SURVEY_RESPONDENTS).bind(JSON.stringify(surveys.map((s) => s.id))),
+  ];
+  if (named && pre && post && usefulnessQ && expectationsPreQ) {
+    const args = [pre.id, expectationsPreQ.id, post.id, usefulnessQ.id, threshold] as const;
+    history.push(db.prepare(PAIRING_BY_EXPECTATION).bind(...args), db.prepare(PAIRING_TOTAL).bind(...args));
+  }
+  const aggregatesOf = (s: SeriesSurveyRow | undefined) =>
+    s ? surveyAggregates(db, s.id, rankingQuestions(defs.get(s.id) ?? { questions: [] }), null) : Promise.resolve(null);
+  const [historyResults, postAgg, nextPreAgg] = await Promise.all([db.batch(history), aggregatesOf(post), aggregatesOf(nextPre)]);
+  const rows = <T>(i: number) => (historyResults[i]?.results ?? []) as T[];
+  const tallies = rows<ThemeTallyRow>(0);
+  const ballots = new Map(rows<SurveyCountRow>(1).map((r) => [r.survey_id, r.n]));
+  const respondents = new Map(rows<SurveyCountRow>(2).map((r) => [r.survey_id, r.n]));
+
+  const source = (s: SeriesSurveyRow): SourceSurvey => {
+    const n = respondents.get(s.id) ?? 0;
+    return {
+      survey_id: s.id,
+      session_number: s.session_number,
+      kind: s.kind,
+      status: effectiveStatus(s.status, s.closes_at),
+      anonymous: s.anonymous === 1,
+      respondents: n,
+      withheld: withheld(n, min),
+    };
+  };
+  const usable = (s: SeriesSurveyRow | undefined) => !!s && !withheld(respondents.get(s.id) ?? 0, min);
+
+  // Expectations for N+1 once its pre-survey has answers; until then, those stated before N.
+  let expectationsSurvey = nextPre && (respondents.get(nextPre.id) ?? 0) > 0 ? nextPre : pre;
+  // The pre-survey of N is read (one more round trip) only in that case.
+  const expectationsAgg = expectationsSurvey === nextPre ? nextPreAgg : await aggregatesOf(expectationsSurvey);
+  if (!usable(expectationsSurvey)) expectationsSurvey = undefined;
+
+  const nOf = (agg: SurveyAggregates, qid: string) => agg.respondents.find((r) => r.question_id === qid)?.n ?? 0;
+  const result = (agg: SurveyAggregates, q: Question) => questionResult(q, nOf(agg, q.id), agg, language, min);
+
+  const expectationsQ = expectationsSurvey
+    ? find(defs.get(expectationsSurvey.id) ?? { questions: [] }, 'expectations', 'multiple')
+    : undefined;
+  const postDef = post ? (defs.get(post.id) ?? { questions: [] }) : undefined;
+  const actionsQ = postDef ? find(postDef, 'actions', 'multiple') : undefined;
+
+  const textSources = [post, nextPre].filter((s): s is SeriesSurveyRow => usable(s));
+  const aggOf = (s: SeriesSurveyRow) => (s === post ? postAgg : s === nextPre ? nextPreAgg : null);
+  const textCounts = (role: 'remark' | 'theme_proposal') => {
+    let n = 0;
+    const counts: { text: string; count: number }[] = [];
+    for (const s of textSources) {
+      const agg = aggOf(s);
+      if (!agg) continue;
+      for (const q of texts(defs.get(s.id) ?? { questions: [] }, role)) {
+        n += nOf(agg, q.id);
+        counts.push(...agg.texts.filter((t) => t.question_id === q.id));
+      }
+    }
+    return { n, counts };
+  };
+  const proposals = textCounts('theme_proposal');
+  const remarks = textCounts('remark');
+  const remarksWithheld = withheld(remarks.n, min);
+
+  return {
+    series: { id: ctx.series_id, title: ctx.title, bassin: ctx.bassin, language: ctx.language },
+    language,
+    min_group_size: min,
+    session: { id: ctx.id, number: N, starts_at: ctx.starts_at },
+    for_session: { number: N + 1, id: next?.id ?? null, starts_at: next?.starts_at ?? null, place: next?.place ?? null },
+    sources: [pre, post, nextPre].filter((s): s is SeriesSurveyRow => !!s).map(source),
+    participation: [
+      ...(post && postAgg ? [{ survey_id: post.id, ...participation(postAgg.participation, postAgg.timeline) }] : []),
+      ...(nextPre && nextPreAgg ? [{ survey_id: nextPre.id, ...participation(nextPreAgg.participation, nextPreAgg.timeline) }] : []),
+    ],
+    expectations:
+      expectationsSurvey && expectationsAgg && expectationsQ
+        ? { survey_id: expectationsSurvey.id, question: result(expectationsAgg, expectationsQ) }
+        : null,
+    appreciation:
+      post && postAgg && postDef && usable(post)
+        ? { survey_id: post.id, questions: postDef.questions.filter((q) => q.type === 'rating').map((q) => result(postAgg, q)) }
+        : null,
+    pairing: !canPair
+      ? null
+      : !named
+        ? 'anonymous'
+        : pairing(
+            rows<PairingRow>(3),
+            rows<PairingTotalRow>(4)[0] ?? { paired: 0, useful: 0 },
+            { pre: pre as SeriesSurveyRow, post: post as SeriesSurveyRow },
+            expectationsPreQ as ChoiceQuestion,
+            threshold,
+            usefulnessQ?.type === 'rating' ? usefulnessQ.max : 0,
+            language,
+            min,
+          ),
+    priorities: priorities(N, surveys, defs, themes, tallies, ballots, (s) => usable(s), language),
+    actions: post && postAgg && actionsQ && usable(post) ? { survey_id: post.id, question: result(postAgg, actionsQ) } : null,
+    proposed_themes: {
+      survey_ids: textSources.map((s) => s.id),
+      n: proposals.n,
+      method:
+        'proposals equal after ignoring case, accents, spacing and final punctuation are counted together; n = respondents who proposed one',
+      groups: groupTexts(proposals.counts, language),
+    },
+    remarks: {
+      survey_ids: textSources.map((s) => s.id),
+      n: remarks.n,
+      withheld: remarksWithheld,
+      method: `withheld when fewer than ${min} respondents wrote a remark; listed in alphabetical order, never linked to who wrote them`,
+      texts: remarksWithheld ? [] : remarks.counts.map((c) => ({ text: c.text, count: c.count, variants: [c.text] })),
+    },
+  };
+}
+
+function pairing(
+  byExpectation: PairingRow[],
+  total: PairingTotalRow,
+  surveys: { pre: SeriesSurveyRow; post: SeriesSurveyRow },
+  question: ChoiceQuestion,
+  threshold: number,
+  max: number,
+  language: Language,
+  min: number,
+): Pairing {
+  // A row shows "useful" and, implicitly, "not useful" (paired − useful): both must be safe.
+  const protect = (paired: number, useful: number) =>
+    paired < min || !!suppressTable([[useful, paired - useful]], min, { rows: true, columns: false })[0]?.some(Boolean);
+  const counts = new Map(byExpectation.map((r) => [r.option_id, r]));
+  return {
+    pre_survey_id: surveys.pre.id,
+    post_survey_id: surveys.post.id,
+    question_id: question.id,
+    threshold,
+    max,
+    method: `respondents of both surveys matched by the e-mail of their invitations; useful = rating ≥ ${threshold} of ${max}; a figure is hidden when it, or paired − useful, counts fewer than ${min} people`,
+    total: protect(total.paired, total.useful)
+      ? { paired: total.paired, useful: null, suppressed: true }
+      : { paired: total.paired, useful: total.useful, suppressed: false },
+    items: question.options.map((o) => {
+      const r = counts.get(o.id) ?? { paired: 0, useful: 0 };
+      const hide = protect(r.paired, r.useful);
+      return {
+        option_id: o.id,
+        label: localize(o.label, language),
+        paired: r.paired < min && r.paired > 0 ? null : r.paired,
+        useful: hide ? null : r.useful,
+        suppressed: hide,
+      };
+    }),
+  };
+}
+
+function priorities(
+  N: number,
+  surveys: SeriesSurveyRow[],
+  defs: Map<number, Definition>,
+  themes: ThemeRow[],
+  tallies: ThemeTallyRow[],
+  ballots: Map<number, number>,
+  usable: (s: SeriesSurveyRow) => boolean,
+  language: Language,
+): Brief['priorities'] {
+  const mergedInto = new Map(themes.flatMap((t) => (t.merged_into_id ? [[t.id, t.merged_into_id] as const] : [])));
+  const labels = new Map(themes.map((t) => [t.id, localize(themeLabel(t), language)]));
+  const ranked = new Map<number, { round: PriorityRound; items: RankedItem[]; method: RankingMethod }>();
+  let k = 0;
+  // Priorities for session M: the post-survey of M − 1 and the pre-survey of M.
+  for (let M = 1; M <= N + 1; M++) {
+    const round = surveys.filter(
+      (s) => ((s.session_number === M - 1 && s.kind === 'post') || (s.session_number === M && s.kind === 'pre')) && usable(s),
+    );
+    const offered = new Set<number>();
+    const perSurvey: RankingTally[][] = [];
+    let n = 0;
+    for (const s of round) {
+      const q = defs.get(s.id)?.questions.find((x) => x.type === 'ranking' && x.options.some((o) => o.theme_id !== undefined));
+      if (q?.type !== 'ranking') continue;
+      k = Math.max(k, q.max_ranked);
+      for (const o of q.options) if (o.theme_id) offered.add(currentTheme(o.theme_id, mergedInto));
+      n += ballots.get(s.id) ?? 0;
+      perSurvey.push(
+        tallies
+          .filter((t) => t.survey_id === s.id)
+          .map((t) => ({
+            id: String(t.theme_id),
+            label: labels.get(t.theme_id) ?? String(t.theme_id),
+            borda: t.borda,
+            ranked: t.ranked,
+            first: t.first,
+            positionSum: t.position_sum,
+          })),
+      );
+    }
+    if (n === 0 && M !== N + 1) continue;
+    const zero = [...offered].map((id) => ({
+      id: String(id),
+      label: labels.get(id) ?? String(id),
+      borda: 0,
+      ranked: 0,
+      first: 0,
+      positionSum: 0,
+    }));
+    const ranking = rankTallies(addTallies([zero, ...perSurvey]), k, n, language);
+    const sources = round.map((s) => ({
+      survey_id: s.id,
+      session_number: s.session_number,
+      kind: s.kind,
+      ballots: ballots.get(s.id) ?? 0,
+    }));
+    ranked.set(M, { round: { session: M, surveys: sources, n }, items: ranking.items, method: ranking.method });
+  }
+  const current = ranked.get(N + 1) ?? { round: { session: N + 1, surveys: [], n: 0 }, items: [], method: rankTallies([], k, 0).method };
+  const earlier = [...ranked.values()].filter((r) => r.round.session <= N);
+  const moves = changes(
+    [...earlier, current].map((r) => ({ session: r.round.session, places: new Map(r.items.map((i) => [Number(i.id), i.place])) })),
+  );
+  const previous = earlier.at(-1)?.round.session;
+  return {
+    method: current.method,
+    change_method:
+      previous === undefined
+        ? 'no earlier priorities: every theme is new'
+        : `place compared with the priorities for #${previous}: up = higher place, down = lower place, steady = same place, new = not offered then; merged themes count for the theme that absorbed them (a respondent who ranked both keeps their best position)`,
+    rounds: earlier.map((r) => r.round),
+    current: current.round,
+    items: current.items.map(({ id, ...item }) => {
+      const themeId = Number(id);
+      return {
+        ...item,
+        theme_id: themeId,
+        change: moves.get(themeId) ?? 'new',
+        history: earlier.flatMap((r) => {
+          const h = r.items.find((i) => i.id === id);
+          return h ? [{ session: r.round.session, place: h.place, borda: h.borda, mean_borda: h.mean_borda, n: r.round.n }] : [];
+        }),
+      };
+    }),
+  };
+}

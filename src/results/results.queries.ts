@@ -1,0 +1,365 @@
+/**
+ * SQL of results and briefs. Every aggregate is a GROUP BY over the indexes of
+ * migrations/0001_survey_cycle.sql (answers_by_question, answers_by_response); lists travel
+ * as one JSON parameter read with json_each, so no statement nears D1's 100-parameter limit.
+ * The statements are exported so test/query-plans.test.ts checks the real text with
+ * EXPLAIN QUERY PLAN.
+ */
+import type { Language } from '../domain/language.ts';
+
+/** The survey, its session and series, scoped to the caller's organisation. */
+export const SURVEY_CONTEXT = `
+  SELECT su.id, su.session_id, su.kind, su.status, su.anonymous, su.closes_at, su.definition, su.opened_at, su.closed_at,
+         se.number AS session_number, se.starts_at, s.id AS series_id, s.title, s.language, s.min_group_size
+    FROM surveys su
+    JOIN sessions se ON se.id = su.session_id
+    JOIN series s ON s.id = se.series_id
+   WHERE su.id = ?1 AND s.organisation_id = ?2`;
+
+/** Invited, opened and answered come from invitations; responses are counted apart (anonymous surveys). */
+export const PARTICIPATION = `
+  SELECT count(*) AS invited, count(opened_at) AS opened, coalesce(sum(answered), 0) AS answered,
+         (SELECT count(*) FROM responses WHERE survey_id = ?1) AS responses
+    FROM invitations WHERE survey_id = ?1`;
+
+/** First submissions per day (anonymous responses keep only the day anyway). */
+export const TIMELINE = `
+  SELECT substr(created_at, 1, 10) AS day, count(*) AS count
+    FROM responses WHERE survey_id = ?1
+   GROUP BY day ORDER BY day`;
+
+/** Respondents per question: the denominators of shares and mean Borda scores. */
+export const QUESTION_RESPONDENTS = `
+  SELECT question_id, count(DISTINCT response_id) AS n
+    FROM answers WHERE survey_id = ?1
+   GROUP BY question_id`;
+
+/** Chosen options of single and multiple questions: a covering scan of answers_by_question. */
+export const OPTION_COUNTS = `
+  SELECT question_id, option_id, count(*) AS count
+    FROM answers WHERE survey_id = ?1 AND option_id IS NOT NULL AND rank IS NULL
+   GROUP BY question_id, option_id`;
+
+/** Borda tallies; ?2 is the JSON list [{"q": question id, "k": K}] of the ranking questions. */
+export const RANKING_TALLIES = `
+  SELECT a.question_id, a.option_id,
+         sum((q.value ->> 'k') + 1 - a.rank) AS borda, count(*) AS ranked,
+         sum(a.rank = 1) AS first, sum(a.rank) AS position_sum
+    FROM json_each(?2) q
+    JOIN answers a ON a.survey_id = ?1 AND a.question_id = q.value ->> 'q' AND a.rank IS NOT NULL
+   GROUP BY a.question_id, a.option_id`;
+
+export const RATING_COUNTS = `
+  SELECT question_id, number AS value, count(*) AS count
+    FROM answers WHERE survey_id = ?1 AND number IS NOT NULL
+   GROUP BY question_id, number`;
+
+/** Identical texts counted together, ordered by text so the order says nothing about who wrote first. */
+export const TEXT_COUNTS = `
+  SELECT question_id, text, count(*) AS count
+    FROM answers WHERE survey_id = ?1 AND text IS NOT NULL
+   GROUP BY question_id, text ORDER BY question_id, text`;
+
+/**
+ * Every non-text answer crossed with the respondent's profile answer (?2 = the profile
+ * question): counts, rating values and Borda points per profile group. ?3 is the ranking
+ * questions' JSON list as in RANKING_TALLIES.
+ */
+export const BREAKDOWN_CELLS = `
+  SELECT a.question_id, a.option_id, a.number AS value, p.option_id AS grp, count(*) AS count,
+         sum((k.value ->> 'k') + 1 - a.rank) AS borda
+    FROM answers a
+    LEFT JOIN answers p ON p.response_id = a.response_id AND p.question_id = ?2
+    LEFT JOIN json_each(?3) k ON k.value ->> 'q' = a.question_id
+   WHERE a.survey_id = ?1 AND a.question_id <> ?2 AND a.text IS NULL
+   GROUP BY a.question_id, a.option_id, a.number, grp`;
+
+/** Respondents per question and profile group (a respondent is in at most one group). */
+export const BREAKDOWN_GROUPS = `
+  SELECT a.question_id, p.option_id AS grp, count(DISTINCT a.response_id) AS n
+    FROM answers a
+    LEFT JOIN answers p ON p.response_id = a.response_id AND p.question_id = ?2
+   WHERE a.survey_id = ?1 AND a.question_id <> ?2
+   GROUP BY a.question_id, grp`;
+
+/** The session of a brief and its series, scoped to the organisation. */
+export const SESSION_CONTEXT = `
+  SELECT se.id, se.number, se.starts_at, se.place, s.id AS series_id, s.title, s.bassin, s.language, s.min_group_size
+    FROM sessions se JOIN series s ON s.id = se.series_id
+   WHERE se.id = ?1 AND s.organisation_id = ?2`;
+
+export const SERIES_SESSIONS = `
+  SELECT id, number, starts_at, ends_at, place FROM sessions WHERE series_id = ?1 ORDER BY number`;
+
+export const SERIES_SURVEYS = `
+  SELECT su.id, su.session_id, se.number AS session_number, su.kind, su.status, su.anonymous, su.closes_at, su.definition
+    FROM sessions se JOIN surveys su ON su.session_id = se.id
+   WHERE se.series_id = ?1
+   ORDER BY se.number, su.kind DESC`;
+
+export const SERIES_THEMES = `
+  SELECT id, label_fr, label_nl, label_en, status, merged_into_id FROM themes WHERE series_id = ?1 ORDER BY id`;
+
+/**
+ * Theme history of a series. ?1 is the JSON list [{"s": survey id, "q": question id, "k": K}]
+ * of theme-ranking questions. A merged theme's answers count for its target; a respondent
+ * who ranked both keeps only their best position for it, so nobody votes twice for a theme.
+ */
+export const THEME_TALLIES = `
+  SELECT b.survey_id, b.theme_id, sum(b.points) AS borda, count(*) AS ranked,
+         sum(b.rank = 1) AS first, sum(b.rank) AS position_sum
+    FROM (SELECT a.survey_id, a.response_id, coalesce(t.merged_into_id, t.id) AS theme_id,
+                 min(a.rank) AS rank, max((q.value ->> 'k') + 1 - a.rank) AS points
+            FROM json_each(?1) q
+            JOIN answers a ON a.survey_id = q.value ->> 's' AND a.question_id = q.value ->> 'q'
+            JOIN themes t ON t.id = a.theme_id
+           WHERE a.rank IS NOT NULL
+           GROUP BY a.survey_id, a.response_id, 3) b
+   GROUP BY b.survey_id, b.theme_id`;
+
+/** Ballots per survey: every ranking has exactly one first position, so rank-1 rows count ballots. */
+export const THEME_BALLOTS = `
+  SELECT a.survey_id, count(*) AS n
+    FROM json_each(?1) q
+    JOIN answers a ON a.survey_id = q.value ->> 's' AND a.question_id = q.value ->> 'q' AND a.rank = 1
+   GROUP BY a.survey_id`;
+
+/** Respondents per survey, for the minimum-group-size rule. ?1 is a JSON list of survey ids. */
+export const SURVEY_RESPONDENTS = `
+  SELECT r.survey_id, count(*) AS n
+    FROM json_each(?1) j JOIN responses r ON r.survey_id = j.value
+   GROUP BY r.survey_id`;
+
+/**
+ * Pre/post pairing, for surveys that are not anonymous only: people who named each
+ * expectation in the pre-survey (?1, question ?2) and rated the post-survey (?3, question ?4),
+ * matched by the e-mail of their invitations; how many of them rated at least ?5.
+ */
+export const PAIRING_BY_EXPECTATION = `
+  SELECT e.option_id, count(*) AS paired, sum(u.number >= ?5) AS useful
+    FROM answers e
+    JOIN responses rp ON rp.id = e.response_id
+    JOIN invitations ip ON ip.id = rp.invitation_id
+    JOIN invitations iq ON iq.survey_id = ?3 AND iq.email = ip.email
+    JOIN responses rq ON rq.invitation_id = iq.id AND rq.survey_id = ?3
+    JOIN answers u ON u.response_id = rq.id AND u.question_id = ?4 AND u.number IS NOT NULL
+   WHERE e.survey_id = ?1 AND e.question_id = ?2 AND e.option_id IS NOT NULL
+   GROUP BY e.option_id`;
+
+export const PAIRING_TOTAL = `
+  SELECT count(*) AS paired, coalesce(sum(u.number >= ?5), 0) AS useful
+    FROM responses rp
+    JOIN invitations ip ON ip.id = rp.invitation_id
+    JOIN invitations iq ON iq.survey_id = ?3 AND iq.email = ip.email
+    JOIN responses rq ON rq.invitation_id = iq.id AND rq.survey_id = ?3
+    JOIN answers u ON u.response_id = rq.id AND u.question_id = ?4 AND u.number IS NOT NULL
+   WHERE rp.survey_id = ?1 AND rp.invitation_id IS NOT NULL
+     AND EXISTS (SELECT 1 FROM answers e WHERE e.response_id = rp.id AND e.question_id = ?2)`;
+
+/** Every aggregation statement, for the query-plan test. */
+export const AGGREGATIONS = {
+  PARTICIPATION,
+  TIMELINE,
+  QUESTION_RESPONDENTS,
+  OPTION_COUNTS,
+  RANKING_TALLIES,
+  RATING_COUNTS,
+  TEXT_COUNTS,
+  BREAKDOWN_CELLS,
+  BREAKDOWN_GROUPS,
+  THEME_TALLIES,
+  THEME_BALLOTS,
+  SURVEY_RESPONDENTS,
+  PAIRING_BY_EXPECTATION,
+  PAIRING_TOTAL,
+} as const;
+
+export interface SurveyContextRow {
+  id: number;
+  session_id: number;
+  kind: 'pre' | 'post';
+  status: 'draft' | 'open' | 'closed';
+  anonymous: 0 | 1;
+  closes_at: string | null;
+  definition: string;
+  opened_at: string | null;
+  closed_at: string | null;
+  session_number: number;
+  starts_at: string;
+  series_id: number;
+  title: string;
+  language: Language;
+  min_group_size: number;
+}
+
+export interface ParticipationRow {
+  invited: number;
+  opened: number;
+  answered: number;
+  responses: number;
+}
+export interface TimelineRow {
+  day: string;
+  count: number;
+}
+export interface QuestionRespondentsRow {
+  question_id: string;
+  n: number;
+}
+export interface OptionCountRow {
+  question_id: string;
+  option_id: string;
+  count: number;
+}
+export interface RankingTallyRow {
+  question_id: string;
+  option_id: string;
+  borda: number;
+  ranked: number;
+  first: number;
+  position_sum: number;
+}
+export interface RatingCountRow {
+  question_id: string;
+  value: number;
+  count: number;
+}
+export interface TextCountRow {
+  question_id: string;
+  text: string;
+  count: number;
+}
+export interface BreakdownCellRow {
+  question_id: string;
+  option_id: string | null;
+  value: number | null;
+  grp: string | null;
+  count: number;
+  borda: number | null;
+}
+export interface BreakdownGroupRow {
+  question_id: string;
+  grp: string | null;
+  n: number;
+}
+
+export interface SessionContextRow {
+  id: number;
+  number: number;
+  starts_at: string;
+  place: string | null;
+  series_id: number;
+  title: string;
+  bassin: string | null;
+  language: Language;
+  min_group_size: number;
+}
+export interface SessionRow {
+  id: number;
+  number: number;
+  starts_at: string;
+  ends_at: string | null;
+  place: string | null;
+}
+export interface SeriesSurveyRow {
+  id: number;
+  session_id: number;
+  session_number: number;
+  kind: 'pre' | 'post';
+  status: 'draft' | 'open' | 'closed';
+  anonymous: 0 | 1;
+  closes_at: string | null;
+  definition: string;
+}
+export interface ThemeRow {
+  id: number;
+  label_fr: string;
+  label_nl: string | null;
+  label_en: string | null;
+  status: 'active' | 'archived';
+  merged_into_id: number | null;
+}
+export interface ThemeTallyRow {
+  survey_id: number;
+  theme_id: number;
+  borda: number;
+  ranked: number;
+  first: number;
+  position_sum: number;
+}
+export interface SurveyCountRow {
+  survey_id: number;
+  n: number;
+}
+export interface PairingRow {
+  option_id: string;
+  paired: number;
+  useful: number;
+}
+export interface PairingTotalRow {
+  paired: number;
+  useful: number;
+}
+
+export function surveyContext(db: D1Database, organisationId: number, surveyId: number) {
+  return db.prepare(SURVEY_CONTEXT).bind(surveyId, organisationId).first<SurveyContextRow>();
+}
+
+export interface SurveyAggregates {
+  participation: ParticipationRow;
+  timeline: TimelineRow[];
+  respondents: QuestionRespondentsRow[];
+  options: OptionCountRow[];
+  rankings: RankingTallyRow[];
+  ratings: RatingCountRow[];
+  texts: TextCountRow[];
+  breakdownCells: BreakdownCellRow[];
+  breakdownGroups: BreakdownGroupRow[];
+}
+
+/**
+ * All aggregates of one survey in one round trip. `ranking` lists the ranking questions with
+ * their K; `profile` the profile question when a breakdown is wanted.
+ */
+export async function surveyAggregates(
+  db: D1Database,
+  surveyId: number,
+  ranking: { q: string; k: number }[],
+  profile: string | null,
+): Promise<SurveyAggregates> {
+  const rankingJson = JSON.stringify(ranking);
+  const statements = [
+    db.prepare(PARTICIPATION).bind(surveyId),
+    db.prepare(TIMELINE).bind(surveyId),
+    db.prepare(QUESTION_RESPONDENTS).bind(surveyId),
+    db.prepare(OPTION_COUNTS).bind(surveyId),
+    db.prepare(RANKING_TALLIES).bind(surveyId, rankingJson),
+    db.prepare(RATING_COUNTS).bind(surveyId),
+    db.prepare(TEXT_COUNTS).bind(surveyId),
+  ];
+  if (profile) {
+    statements.push(db.prepare(BREAKDOWN_CELLS).bind(surveyId, profile, rankingJson), db.prepare(BREAKDOWN_GROUPS).bind(surveyId, profile));
+  }
+  const results = await db.batch(statements);
+  const rows = <T>(i: number) => (results[i]?.results ?? []) as T[];
+  return {
+    participation: rows<ParticipationRow>(0)[0] ?? { invited: 0, opened: 0, answered: 0, responses: 0 },
+    timeline: rows<TimelineRow>(1),
+    respondents: rows<QuestionRespondentsRow>(2),
+    options: rows<OptionCountRow>(3),
+    rankings: rows<RankingTallyRow>(4),
+    ratings: rows<RatingCountRow>(5),
+    texts: rows<TextCountRow>(6),
+    breakdownCells: profile ? rows<BreakdownCellRow>(7) : [],
+    breakdownGroups: profile ? rows<BreakdownGroupRow>(8) : [],
+  };
+}
+
+/** Only participation: what is left of a survey whose respondents are fewer than the minimum. */
+export async function participationOnly(db: D1Database, surveyId: number) {
+  const [p, t] = await db.batch([db.prepare(PARTICIPATION).bind(surveyId), db.prepare(TIMELINE).bind(surveyId)]);
+  return {
+    participation: ((p?.results ?? [])[0] as ParticipationRow | undefined) ?? { invited: 0, opened: 0, answered: 0, responses: 0 },
+    timeline: (t?.results ?? []) as TimelineRow[],
+  };
+}
