@@ -6,16 +6,15 @@
     const selects = [...list.querySelectorAll('select')];
     const summary = list.nextElementSibling;
     const ol = summary?.querySelector('ol');
+    const empty = summary?.querySelector('.rank-empty');
     const labelOf = (s) => list.querySelector(`label[for="${s.id}"]`)?.textContent ?? '';
     const render = () => {
-      if (!summary || !ol) return;
+      if (!summary || !ol || !empty) return;
       summary.hidden = false;
       const ranked = selects.filter((s) => s.value).sort((a, b) => Number(a.value) - Number(b.value));
-      ol.replaceChildren(
-        ...(ranked.length
-          ? ranked.map((s) => Object.assign(document.createElement('li'), { textContent: labelOf(s) }))
-          : [Object.assign(document.createElement('li'), { textContent: summary.dataset.empty ?? '' })]),
-      );
+      ol.replaceChildren(...ranked.map((s) => Object.assign(document.createElement('li'), { textContent: labelOf(s) })));
+      ol.hidden = ranked.length === 0;
+      empty.hidden = ranked.length > 0;
     };
     for (const select of selects) {
       select.addEventListener('change', () => {

@@ -5,7 +5,7 @@
 import { spawn } from 'node:child_process';
 import { DEMO } from './demo-data.ts';
 import { seedLocal } from './seed.ts';
-import { ROOT, WRANGLER } from './wrangler.ts';
+import { persistArgs, ROOT, WRANGLER } from './wrangler.ts';
 
 const port = Number(process.env.PORT ?? 8787);
 const secrets = await seedLocal();
@@ -20,9 +20,12 @@ const banner = `
   Local coordinator key (organisation "${DEMO.organisation}"):
     ${secrets.coordinatorKey}
   Try:  curl -H "Authorization: Bearer ${secrets.coordinatorKey}" ${base}/api/series
+
+  Coordinator workspace: ${base}/app/sign-in
+    e-mail ${DEMO.coordinatorEmail}, password ${secrets.coordinatorPassword}
 `;
 
-const child = spawn(WRANGLER, ['dev', '--port', String(port), '--ip', '127.0.0.1', '--show-interactive-dev-session=false'], {
+const child = spawn(WRANGLER, persistArgs(['dev', '--port', String(port), '--ip', '127.0.0.1', '--show-interactive-dev-session=false']), {
   cwd: ROOT,
   stdio: ['inherit', 'pipe', 'inherit'],
   env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },

@@ -7,8 +7,17 @@ export const ROOT = path.resolve(import.meta.dirname, '..');
 export const WRANGLER = path.join(ROOT, 'node_modules', '.bin', 'wrangler');
 export const LOCAL_DIR = path.join(ROOT, '.wrangler');
 
+/**
+ * Where the local D1 lives. The e2e tests and benchmarks set RELAIS_PERSIST_TO to run on a
+ * database of their own, never on the developer's demo.
+ */
+export function persistArgs(args: string[]): string[] {
+  const dir = process.env.RELAIS_PERSIST_TO;
+  return dir && !args.includes('--remote') ? [...args, '--persist-to', dir] : args;
+}
+
 export function wrangler(args: string[], options: { quiet?: boolean } = {}): string {
-  const result = spawnSync(WRANGLER, args, {
+  const result = spawnSync(WRANGLER, persistArgs(args), {
     cwd: ROOT,
     encoding: 'utf8',
     stdio: options.quiet ? ['ignore', 'pipe', 'pipe'] : ['ignore', 'pipe', 'inherit'],

@@ -90,7 +90,9 @@ export function validateAnswers(def: Definition, input: Record<string, unknown>)
 }
 
 function normalise(q: Question, value: AnswerValue): AnswerValue {
-  return q.type === 'text' && typeof value === 'string' ? value.trim() : value;
+  if (q.type === 'text' && typeof value === 'string') return value.trim();
+  if (q.type === 'multiple' && Array.isArray(value)) return q.options.filter((o) => value.includes(o.id)).map((o) => o.id);
+  return value;
 }
 
 function optionOf(q: ChoiceQuestion, id: unknown) {
@@ -116,7 +118,8 @@ function checkOne(q: Question, value: unknown, field: string, rows: AnswerRow[])
       if (options.some((o) => !o)) return issue('unknown_option', 'not an option of this question');
       if (q.max !== undefined && value.length > q.max) return issue('too_many', `choose at most ${q.max}`);
       if (q.min !== undefined && value.length < q.min) return issue('too_few', `choose at least ${q.min}`);
-      for (const o of options) rows.push(row(q.id, { option_id: o?.id ?? null, theme_id: o?.theme_id ?? null }));
+      // Stored in the question's order, so a choice reads back the same however it was sent.
+      for (const o of q.options) if (value.includes(o.id)) rows.push(row(q.id, { option_id: o.id, theme_id: o.theme_id ?? null }));
       return;
     }
     case 'ranking': {
@@ -158,9 +161,11 @@ export function answersFromRows(def: Definition, rows: readonly AnswerRow[]): An
       case 'single':
         if (mine[0]?.option_id) answers[q.id] = mine[0].option_id;
         break;
-      case 'multiple':
-        answers[q.id] = mine.flatMap((r) => (r.option_id ? [r.option_id] : []));
+      case 'multiple': {
+        const chosen = new Set(mine.map((r) => r.option_id));
+        answers[q.id] = q.options.filter((o) => chosen.has(o.id)).map((o) => o.id);
         break;
+      }
       case 'ranking':
         answers[q.id] = [...mine].sort((a, b) => (a.rank ?? 0) - (b.rank ?? 0)).flatMap((r) => (r.option_id ? [r.option_id] : []));
         break;

@@ -170,9 +170,10 @@ function QuestionField({
                 );
               })}
             </ul>
-            <div class="rank-summary" hidden data-empty={t.rankEmpty}>
+            <div class="rank-summary" hidden aria-live="polite">
               <p>{t.rankSummary}</p>
-              <ol aria-live="polite" />
+              <ol />
+              <p class="rank-empty">{t.rankEmpty}</p>
             </div>
           </>
         );
