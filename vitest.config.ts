@@ -17,6 +17,9 @@ export default defineConfig(async () => {
             SESSION_SECRET: 'test-session-secret-not-a-production-secret',
             PUBLIC_URL: 'https://relais.test',
           },
+          // Webhook deliveries (the Worker's outbound fetches) reach a real local receiver.
+          outboundService: 'webhook-receiver',
+          workers: [{ name: 'webhook-receiver', modules: true, scriptPath: './test/webhook-receiver.mjs', compatibilityDate: '2026-11-01' }],
         },
       }),
     ],

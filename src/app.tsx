@@ -2,12 +2,15 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { calendarFeed, calendarRoutes } from './calendar/calendar.routes.ts';
 import { requireCoordinator } from './coordinators/auth.ts';
 import type { AppEnv } from './env.ts';
+import { exportsRoutes } from './exports/exports.routes.ts';
 import { pageHeaders } from './http/headers.ts';
 import { Problem, problemResponse } from './http/problem.ts';
 import { languageFromHeader, messages } from './i18n/index.ts';
 import { invitationsRoutes } from './invitations/invitations.routes.ts';
+import { openApiRoutes } from './openapi/openapi.routes.tsx';
 import { html, Layout } from './pages/layout.tsx';
 import { participantApi } from './responses/participant.api.ts';
 import { participantPages } from './responses/participant.pages.tsx';
@@ -18,6 +21,7 @@ import { seriesRoutes } from './series/series.routes.ts';
 import { sessionsRoutes } from './sessions/sessions.routes.ts';
 import { surveysRoutes } from './surveys/surveys.routes.ts';
 import { themesRoutes } from './themes/themes.routes.ts';
+import { webhooksRoutes } from './webhooks/webhooks.routes.ts';
 
 /** Everything a coordinator reaches with an API key; each query is scoped to their organisation. */
 const coordinatorApi = new Hono<AppEnv>()
@@ -27,6 +31,9 @@ const coordinatorApi = new Hono<AppEnv>()
   .route('/', sessionsRoutes)
   .route('/', surveysRoutes)
   .route('/', invitationsRoutes)
+  .route('/', webhooksRoutes)
+  .route('/', calendarRoutes)
+  .route('/', exportsRoutes)
   .route('/', resultsRoutes);
 
 const isPage = (path: string) => !path.startsWith('/api/');
@@ -36,8 +43,11 @@ export const app = new Hono<AppEnv>()
   // The participant API is registered before the coordinator API so that a personal link
   // never meets the coordinator's authentication.
   .route('/api', participantApi)
+  // The contract is public (it holds no data), so it too comes before the coordinator API.
+  .route('/api', openApiRoutes)
   .route('/api', coordinatorApi)
   .route('/s', participantPages)
+  .route('/calendar', calendarFeed)
   .get('/', pageHeaders, async (c) => {
     const language = languageFromHeader(c.req.header('accept-language'));
     const t = messages(language);

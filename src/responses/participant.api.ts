@@ -4,12 +4,18 @@ import * as v from 'valibot';
 import { LanguageSchema } from '../domain/language.ts';
 import type { AppEnv } from '../env.ts';
 import { jsonBody } from '../http/body.ts';
+import { idempotent } from '../http/idempotency.ts';
+import { sha256Hex } from '../lib/crypto.ts';
+import { afterResponse } from '../webhooks/delivery.ts';
 import { openLink, submit } from './participation.ts';
 
 export const SubmissionSchema = v.strictObject({
   /** `{ <question id>: value }`: option id, option ids, ordered option ids, integer or text. */
   answers: v.pipe(
-    v.custom<Record<string, unknown>>((x) => typeof x === 'object' && x !== null && !Array.isArray(x), 'expected an object { <question id>: value }'),
+    v.custom<Record<string, unknown>>(
+      (x) => typeof x === 'object' && x !== null && !Array.isArray(x),
+      'expected an object { <question id>: value }',
+    ),
     v.record(v.string(), v.unknown()),
   ),
   language: v.optional(LanguageSchema),
@@ -43,11 +49,11 @@ export const participantApi = new Hono<AppEnv>()
       { 'Cache-Control': 'no-store' },
     );
   })
-  .put('/s/:token', async (c) => {
+  .put('/s/:token', idempotent({ scope: async (c) => `t:${await sha256Hex(c.req.param('token') ?? '')}` }), async (c) => {
     const body = await jsonBody(c, SubmissionSchema);
     const link = await openLink(c.env, c.req.param('token'));
     const language = body.language ?? link.stored?.language ?? link.context.invitationLanguage;
-    const saved = await submit(c.env, link, body.answers, language);
+    const saved = await submit(c.env, link, body.answers, language, afterResponse(c));
     return c.json(
       {
         survey_id: link.context.surveyId,

@@ -8,6 +8,7 @@ import { decodeUtf8, readBytes } from '../http/body.ts';
 import { pageHeaders, personalLinkHeaders } from '../http/headers.ts';
 import { Problem } from '../http/problem.ts';
 import { html } from '../pages/layout.tsx';
+import { afterResponse } from '../webhooks/delivery.ts';
 import { InvalidAnswers, type OpenLink, openLink, submit } from './participation.ts';
 import { ConfirmationPage, SurveyPage } from './survey-page.tsx';
 
@@ -65,7 +66,7 @@ export const participantPages = new Hono<AppEnv>()
       );
     if (form.issues.length) return renderErrors(form.issues);
     try {
-      await submit(c.env, link, form.answers, language);
+      await submit(c.env, link, form.answers, language, afterResponse(c));
     } catch (error) {
       if (error instanceof InvalidAnswers) return renderErrors(error.issues);
       throw error;

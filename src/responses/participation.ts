@@ -8,6 +8,8 @@ import { effectiveStatus } from '../domain/survey-status.ts';
 import type { Env } from '../env.ts';
 import { invalid, Problem } from '../http/problem.ts';
 import { sha256Hex, TOKEN_PATTERN } from '../lib/crypto.ts';
+import { retryTransient } from '../lib/d1-retry.ts';
+import { emitResponseSubmitted } from '../webhooks/delivery.ts';
 import { respondentKey } from './respondent.ts';
 import { type LinkContext, linkContext, markOpened, replaceResponse, type StoredResponse, storedResponse } from './responses.queries.ts';
 
@@ -76,7 +78,17 @@ export class InvalidAnswers extends Problem {
   }
 }
 
-export async function submit(env: Env, link: OpenLink, input: Record<string, unknown>, language: Language): Promise<Submitted> {
+/**
+ * `after` receives work that must follow the committed write (webhooks): the caller hands it
+ * to waitUntil, or returns it to have it awaited here when there is no ExecutionContext.
+ */
+export async function submit(
+  env: Env,
+  link: OpenLink,
+  input: Record<string, unknown>,
+  language: Language,
+  after?: (work: Promise<unknown>) => unknown,
+): Promise<Submitted> {
   const { context } = link;
   const result = validateAnswers(context.definition, input);
   if (!result.ok) throw new InvalidAnswers(result.issues);
@@ -84,7 +96,7 @@ export async function submit(env: Env, link: OpenLink, input: Record<string, unk
   if (link.stored?.answersHash === answersHash) {
     return { answers: result.answers, language, createdAt: null, updatedAt: link.stored.updatedAt, unchanged: true };
   }
-  const times = await replaceResponse(env.DB, {
+  const times = await storeOrExplain(() => replaceResponse(env.DB, {
     surveyId: context.surveyId,
     invitationId: context.invitationId,
     anonymous: context.anonymous,
@@ -93,6 +105,26 @@ export async function submit(env: Env, link: OpenLink, input: Record<string, unk
     answersHash,
     definitionVersion: context.definitionVersion,
     rows: result.rows,
-  });
+  }));
+  const { seriesId, surveyId, kind, session, anonymous, invitationId } = context;
+  const facts = { seriesId, surveyId, kind, sessionNumber: session.number, anonymous, invitationId, replaced: link.stored !== null };
+  await after?.(emitResponseSubmitted(env, facts));
   return { answers: result.answers, language, ...times, unchanged: false };
+}
+
+/**
+ * The submission batch replaces a whole response, so running it again is harmless: transient
+ * D1 failures are retried. Any other failure rolled the batch back: the participant is told
+ * that nothing was stored and that trying again is safe.
+ */
+async function storeOrExplain<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await retryTransient(write);
+  } catch (error) {
+    console.error('submission not stored', error instanceof Error ? error.message : error);
+    throw new Problem(503, 'answers-not-stored', 'Answers not stored', {
+      detail: 'Your answers could not be stored; nothing was changed. Please try again.',
+      headers: { 'Retry-After': '2' },
+    });
+  }
 }

@@ -6,6 +6,7 @@ import { jsonBody, pathId } from '../http/body.ts';
 import { notFound, Problem } from '../http/problem.ts';
 import { getSession } from '../sessions/sessions.queries.ts';
 import { activeCatalogue } from '../themes/themes.queries.ts';
+import { afterResponse, emitSurveyChanged } from '../webhooks/delivery.ts';
 import { closeSurvey, createSurvey, getSurvey, openSurvey, refreshThemeOptions, surveyJson } from './surveys.queries.ts';
 import { CreateSurveySchema } from './surveys.schemas.ts';
 
@@ -52,14 +53,17 @@ export const surveysRoutes = new Hono<AppEnv>()
     await openSurvey(c.env.DB, id, refreshed);
     const opened = await getSurvey(c.env.DB, org, id);
     if (!opened) throw notFound('survey');
+    if (survey.status !== 'open') await afterResponse(c)(emitSurveyChanged(c.env, 'survey.opened', survey.series_id, id));
     return c.json(surveyJson(opened));
   })
   .post('/surveys/:id/close', async (c) => {
     const org = c.var.coordinator.organisationId;
     const id = pathId(c);
-    if (!(await getSurvey(c.env.DB, org, id))) throw notFound('survey');
+    const before = await getSurvey(c.env.DB, org, id);
+    if (!before) throw notFound('survey');
     await closeSurvey(c.env.DB, id);
     const closed = await getSurvey(c.env.DB, org, id);
     if (!closed) throw notFound('survey');
+    if (before.status !== 'closed') await afterResponse(c)(emitSurveyChanged(c.env, 'survey.closed', before.series_id, id));
     return c.json(surveyJson(closed));
   });

@@ -1,0 +1,55 @@
+/**
+ * A series' sessions as an iCalendar feed: for the coordinator (API key), and at a public,
+ * unguessable URL that a bassin's website or a calendar app can subscribe to.
+ */
+import { Hono } from 'hono';
+import type { AppEnv } from '../env.ts';
+import { pathId } from '../http/body.ts';
+import { notFound } from '../http/problem.ts';
+import { linkBase } from '../invitations/invitations.routes.ts';
+import { randomSecret, sha256Hex, TOKEN_PATTERN } from '../lib/crypto.ts';
+import { getSeries } from '../series/series.queries.ts';
+import { seriesForFeed, seriesSessions, setFeedToken } from './calendar.queries.ts';
+import { icsCalendar, sessionEvent } from './ics.ts';
+
+async function feed(db: D1Database, series: { id: number; title: string }) {
+  const sessions = await seriesSessions(db, series.id);
+  return icsCalendar(
+    sessions.map((s) => sessionEvent(s, series.title)),
+    series.title,
+  );
+}
+
+const CALENDAR_TYPE = 'text/calendar; charset=utf-8';
+
+export const calendarRoutes = new Hono<AppEnv>()
+  .get('/series/:id/calendar.ics', async (c) => {
+    const series = await getSeries(c.env.DB, c.var.coordinator.organisationId, pathId(c));
+    if (!series) throw notFound('series');
+    return c.body(await feed(c.env.DB, series), 200, {
+      'Content-Type': CALENDAR_TYPE,
+      'Content-Disposition': `attachment; filename="series-${series.id}.ics"`,
+    });
+  })
+  .post('/series/:id/calendar-feed', async (c) => {
+    const token = randomSecret(24);
+    const set = await setFeedToken(c.env.DB, c.var.coordinator.organisationId, pathId(c), await sha256Hex(token));
+    if (!set) throw notFound('series');
+    // Shown once: only the hash is stored. Creating it again replaces (revokes) the old URL.
+    return c.json({ series_id: set.series_id, url: `${linkBase(c.env.PUBLIC_URL, c.req.url)}/calendar/${token}.ics` }, 201, {
+      'Cache-Control': 'no-store',
+    });
+  });
+
+/** Mounted at /calendar, outside the coordinator API: the token in the URL is the credential. */
+export const calendarFeed = new Hono<AppEnv>().get('/:file{[A-Za-z0-9_-]+\\.ics}', async (c) => {
+  const token = c.req.param('file').slice(0, -'.ics'.length);
+  const series = TOKEN_PATTERN.test(token) ? await seriesForFeed(c.env.DB, await sha256Hex(token)) : null;
+  if (!series) throw notFound('calendar');
+  return c.body(await feed(c.env.DB, series), 200, {
+    'Content-Type': CALENDAR_TYPE,
+    // Calendar apps poll; a short cache spares D1 without hiding a new session for long.
+    'Cache-Control': 'private, max-age=300',
+    'X-Robots-Tag': 'noindex',
+  });
+});

@@ -1,0 +1,96 @@
+/**
+ * The JSON export of a series (format `relais.series`, version 1). The same schema validates
+ * an import, so a file another deployment exported is accepted exactly when it has this shape.
+ */
+import * as v from 'valibot';
+import { QuestionsSchema } from '../domain/definition.ts';
+import { LanguageSchema, LocalizedTextSchema } from '../domain/language.ts';
+import { ShortTextSchema, TitleSchema } from '../lib/schemas.ts';
+
+const Id = v.pipe(v.number(), v.integer(), v.minValue(1));
+const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
+/** Times are kept as exported (ISO 8601 UTC); the import does not reinterpret them. */
+const Instant = v.pipe(v.string(), v.isoTimestamp('expected an ISO 8601 timestamp'));
+const Day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/, 'expected a date or an ISO 8601 timestamp'));
+
+export const ExportedThemeSchema = v.strictObject({
+  id: Id,
+  label: LocalizedTextSchema,
+  status: v.picklist(['active', 'archived']),
+  merged_into: v.nullable(Id),
+});
+
+export const ExportedSessionSchema = v.strictObject({
+  id: Id,
+  number: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(1000)),
+  starts_at: Instant,
+  ends_at: v.nullable(Instant),
+  place: v.nullable(ShortTextSchema),
+});
+
+export const CountsSchema = v.strictObject({ invitations: Count, opened: Count, answered: Count, responses: Count });
+
+export const ResultsSchema = v.strictObject({
+  /** How many answers chose each option (at each rank, for rankings). */
+  options: v.array(v.strictObject({ question_id: v.string(), option_id: v.string(), rank: v.nullable(Count), n: Count })),
+  ratings: v.array(v.strictObject({ question_id: v.string(), value: v.number(), n: Count })),
+});
+
+export const ExportedAnswerSchema = v.strictObject({
+  question_id: v.string(),
+  option_id: v.nullable(v.string()),
+  theme_id: v.nullable(Id),
+  rank: v.nullable(Count),
+  number: v.nullable(v.number()),
+  text: v.nullable(v.pipe(v.string(), v.maxLength(2000))),
+});
+
+export const ExportedResponseSchema = v.strictObject({
+  /** A number local to the export: it names no one and no invitation. */
+  respondent: Id,
+  language: LanguageSchema,
+  definition_version: Id,
+  created_at: Day,
+  updated_at: Day,
+  answers: v.pipe(v.array(ExportedAnswerSchema), v.maxLength(2000)),
+});
+
+export const ExportedSurveySchema = v.strictObject({
+  id: Id,
+  session_id: Id,
+  kind: v.picklist(['pre', 'post']),
+  status: v.picklist(['draft', 'open', 'closed']),
+  anonymous: v.boolean(),
+  closes_at: v.nullable(Instant),
+  opened_at: v.nullable(Instant),
+  closed_at: v.nullable(Instant),
+  definition_version: Id,
+  questions: QuestionsSchema,
+  counts: CountsSchema,
+  results: ResultsSchema,
+  /** Individual answers, for surveys that are not anonymous only (empty otherwise). */
+  responses: v.pipe(v.array(ExportedResponseSchema), v.maxLength(5000)),
+});
+
+export const SeriesExportSchema = v.pipe(
+  v.strictObject({
+    format: v.literal('relais.series'),
+    version: v.literal(1),
+    exported_at: Instant,
+    series: v.strictObject({
+      id: Id,
+      title: TitleSchema,
+      bassin: v.nullable(ShortTextSchema),
+      language: LanguageSchema,
+      min_group_size: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)),
+    }),
+    themes: v.pipe(v.array(ExportedThemeSchema), v.maxLength(500)),
+    sessions: v.pipe(v.array(ExportedSessionSchema), v.maxLength(500)),
+    surveys: v.pipe(v.array(ExportedSurveySchema), v.maxLength(1000)),
+  }),
+  v.forward(
+    v.check((d) => d.surveys.every((s) => !s.anonymous || s.responses.length === 0), 'an anonymous survey carries no individual answers'),
+    ['surveys'],
+  ),
+);
+export type SeriesExport = v.InferOutput<typeof SeriesExportSchema>;

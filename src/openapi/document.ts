@@ -1,0 +1,104 @@
+/** Builds the OpenAPI 3.1 document from the route registry and the request schemas themselves. */
+import { toJsonSchema } from '@valibot/to-json-schema';
+import type { GenericSchema } from 'valibot';
+import { type RouteDoc, routes } from './registry.ts';
+
+type Json = Record<string, unknown>;
+
+/**
+ * The input side of a schema (what a client sends): conversion stops before transforms, and
+ * checks JSON Schema cannot express (cross-field rules) are left to the 422 answer.
+ */
+export function jsonSchema(schema: GenericSchema): Json {
+  const { $schema: _, ...rest } = toJsonSchema(schema, { target: 'draft-2020-12', typeMode: 'input', errorMode: 'ignore' }) as Json;
+  return rest;
+}
+
+const PROBLEM: Json = {
+  type: 'object',
+  description: 'RFC 9457 problem details; `errors` names each bad field.',
+  properties: {
+    type: { type: 'string' },
+    title: { type: 'string' },
+    status: { type: 'integer' },
+    detail: { type: 'string' },
+    errors: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { field: { type: 'string' }, message: { type: 'string' }, code: { type: 'string' } },
+        required: ['field', 'message'],
+      },
+    },
+  },
+  required: ['type', 'title', 'status'],
+};
+
+const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
+
+function parameters(route: RouteDoc): Json[] {
+  const params: Json[] = [...route.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+    name,
+    in: 'path',
+    required: true,
+    schema: name === 'id' ? { type: 'integer', minimum: 1 } : { type: 'string', pattern: '^[A-Za-z0-9_-]{22,64}$' },
+    description: name === 'id' ? 'Numeric id; ids of another organisation answer 404.' : 'The secret token of the link.',
+  }));
+  if (route.query) {
+    const query = jsonSchema(route.query) as { properties?: Record<string, Json>; required?: string[] };
+    for (const [name, schema] of Object.entries(query.properties ?? {})) {
+      params.push({ name, in: 'query', required: query.required?.includes(name) ?? false, schema });
+    }
+  }
+  return params;
+}
+
+function operation(route: RouteDoc): Json {
+  const responses: Json = {};
+  for (const [status, r] of Object.entries(route.responses)) {
+    const type = r.type ?? 'application/json';
+    responses[status] =
+      status === '204'
+        ? { description: r.description }
+        : { description: r.description, content: { [type]: r.schema ? { schema: jsonSchema(r.schema) } : {} } };
+  }
+  if (route.body) responses['422'] = problemResponse('Invalid fields (each named in `errors`)');
+  if (route.auth === 'coordinator') responses['401'] = problemResponse('Missing or unknown API key');
+  if (route.path.includes('{')) responses['404'] = problemResponse('No such resource (or not of your organisation)');
+  return {
+    operationId: `${route.method}${route.path.replace(/\{(\w+)\}/g, 'By$1').replace(/[^A-Za-z0-9]+(.)?/g, (_, ch: string | undefined) => (ch ?? '').toUpperCase())}`,
+    summary: route.summary,
+    ...(route.description ? { description: route.description } : {}),
+    tags: [route.tag],
+    security: route.auth === 'coordinator' ? [{ apiKey: [] }] : [],
+    ...(parameters(route).length ? { parameters: parameters(route) } : {}),
+    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body) } } } } : {}),
+    responses,
+  };
+}
+
+export function openApiDocument(list: readonly RouteDoc[] = routes): Json {
+  const paths: Record<string, Json> = {};
+  for (const route of list) {
+    paths[route.path] = { ...(paths[route.path] ?? {}), [route.method]: operation(route) };
+  }
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Relais API',
+      version: '1',
+      description:
+        "Survey backend of the concertations thématiques of Brussels' social-health networks. Coordinator routes take `Authorization: Bearer <key>` and see only their organisation; errors are `application/problem+json`.",
+    },
+    servers: [{ url: '/' }],
+    tags: [...new Set(list.map((r) => r.tag))].map((name) => ({ name })),
+    paths,
+    components: {
+      schemas: { Problem: PROBLEM },
+      securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'A coordinator API key (`rlk_…`).' } },
+    },
+  };
+}

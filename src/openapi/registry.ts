@@ -1,0 +1,318 @@
+/**
+ * The API's contract in one list: every route under /api with the valibot schemas that
+ * validate it. The OpenAPI document and the reference page are generated from it, and a test
+ * fails when the app has a route this list does not describe.
+ */
+import type { GenericSchema } from 'valibot';
+import { SeriesExportSchema } from '../exports/exports.schemas.ts';
+import { InviteSchema } from '../invitations/invitations.schemas.ts';
+import { SubmissionSchema } from '../responses/participant.api.ts';
+import { CreateSeriesSchema, UpdateSeriesSchema } from '../series/series.schemas.ts';
+import { CreateSessionSchema } from '../sessions/sessions.schemas.ts';
+import { CreateSurveySchema } from '../surveys/surveys.schemas.ts';
+import { CreateThemeSchema, UpdateThemeSchema } from '../themes/themes.schemas.ts';
+import { CreateWebhookSchema } from '../webhooks/webhooks.schemas.ts';
+
+export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/** coordinator: API key (or the workspace's session cookie); link: the personal link's token; public: nothing. */
+export type Auth = 'coordinator' | 'link' | 'public';
+
+export interface ResponseDoc {
+  description: string;
+  /** Media type of the body; JSON when omitted. */
+  type?: string;
+  schema?: GenericSchema;
+}
+
+export interface RouteDoc {
+  method: Method;
+  /** OpenAPI template: `/api/series/{id}`. */
+  path: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  auth: Auth;
+  /** Query parameters, as the object schema that validates them. */
+  query?: GenericSchema;
+  body?: GenericSchema;
+  responses: Record<number, ResponseDoc>;
+}
+
+const created = (what: string): ResponseDoc => ({ description: `${what} created (its URL in Location)` });
+const ok = (description: string, schema?: GenericSchema): ResponseDoc => ({ description, ...(schema ? { schema } : {}) });
+const ICS = 'text/calendar';
+
+export const routes: RouteDoc[] = [
+  { method: 'get', path: '/api/health', summary: 'Liveness check', tag: 'meta', auth: 'public', responses: { 200: ok('`{"ok": true}`') } },
+  {
+    method: 'get',
+    path: '/api/openapi.json',
+    summary: 'This OpenAPI 3.1 document',
+    tag: 'meta',
+    auth: 'public',
+    responses: { 200: ok('The document') },
+  },
+  {
+    method: 'get',
+    path: '/api/docs',
+    summary: 'The API reference (HTML, generated from this document)',
+    tag: 'meta',
+    auth: 'public',
+    responses: { 200: { description: 'An HTML page', type: 'text/html' } },
+  },
+
+  // Series
+  {
+    method: 'get',
+    path: '/api/series',
+    summary: 'List the series of your organisation',
+    tag: 'series',
+    auth: 'coordinator',
+    responses: { 200: ok('`{series: [...]}`') },
+  },
+  {
+    method: 'post',
+    path: '/api/series',
+    summary: 'Create a series',
+    tag: 'series',
+    auth: 'coordinator',
+    body: CreateSeriesSchema,
+    responses: { 201: created('The series') },
+  },
+  {
+    method: 'get',
+    path: '/api/series/{id}',
+    summary: 'Read a series with its sessions and themes',
+    tag: 'series',
+    auth: 'coordinator',
+    responses: { 200: ok('The series') },
+  },
+  {
+    method: 'patch',
+    path: '/api/series/{id}',
+    summary: 'Update a series',
+    tag: 'series',
+    auth: 'coordinator',
+    body: UpdateSeriesSchema,
+    responses: { 200: ok('The updated series') },
+  },
+
+  // Themes
+  {
+    method: 'get',
+    path: '/api/series/{id}/themes',
+    summary: 'The theme catalogue of a series',
+    tag: 'themes',
+    auth: 'coordinator',
+    responses: { 200: ok('`{themes: [...]}`') },
+  },
+  {
+    method: 'post',
+    path: '/api/series/{id}/themes',
+    summary: 'Add a theme to the catalogue',
+    tag: 'themes',
+    auth: 'coordinator',
+    body: CreateThemeSchema,
+    responses: { 201: created('The theme') },
+  },
+  {
+    method: 'patch',
+    path: '/api/themes/{id}',
+    summary: 'Rename, archive, reactivate or merge a theme',
+    tag: 'themes',
+    auth: 'coordinator',
+    body: UpdateThemeSchema,
+    responses: { 200: ok('The updated theme') },
+  },
+
+  // Sessions
+  {
+    method: 'get',
+    path: '/api/series/{id}/sessions',
+    summary: 'The sessions of a series (#1, #2…)',
+    tag: 'sessions',
+    auth: 'coordinator',
+    responses: { 200: ok('`{sessions: [...]}`') },
+  },
+  {
+    method: 'post',
+    path: '/api/series/{id}/sessions',
+    summary: 'Add a session',
+    description: 'Date-times are ISO 8601 with an offset; they are stored and returned in UTC.',
+    tag: 'sessions',
+    auth: 'coordinator',
+    body: CreateSessionSchema,
+    responses: { 201: created('The session'), 409: ok('A session with this number exists') },
+  },
+  {
+    method: 'get',
+    path: '/api/sessions/{id}',
+    summary: 'A session with its surveys',
+    tag: 'sessions',
+    auth: 'coordinator',
+    responses: { 200: ok('The session') },
+  },
+
+  // Surveys
+  {
+    method: 'post',
+    path: '/api/sessions/{id}/surveys',
+    summary: 'Create the pre- or post-survey of a session',
+    description: "Without `questions`, the template of that kind with the series' active themes.",
+    tag: 'surveys',
+    auth: 'coordinator',
+    body: CreateSurveySchema,
+    responses: { 201: created('The survey'), 409: ok('The session already has a survey of this kind') },
+  },
+  {
+    method: 'get',
+    path: '/api/surveys/{id}',
+    summary: 'Read a survey',
+    tag: 'surveys',
+    auth: 'coordinator',
+    responses: { 200: ok('The survey') },
+  },
+  {
+    method: 'post',
+    path: '/api/surveys/{id}/open',
+    summary: 'Open a survey (sends `survey.opened` to webhooks)',
+    tag: 'surveys',
+    auth: 'coordinator',
+    responses: { 200: ok('The opened survey') },
+  },
+  {
+    method: 'post',
+    path: '/api/surveys/{id}/close',
+    summary: 'Close a survey (sends `survey.closed` to webhooks)',
+    tag: 'surveys',
+    auth: 'coordinator',
+    responses: { 200: ok('The closed survey') },
+  },
+
+  // Invitations
+  {
+    method: 'post',
+    path: '/api/surveys/{id}/invitations',
+    summary: 'Invite participants (personal links, shown only in this answer)',
+    tag: 'invitations',
+    auth: 'coordinator',
+    body: InviteSchema,
+    responses: { 201: ok('`{invitations: [{id, email, url}]}`') },
+  },
+  {
+    method: 'get',
+    path: '/api/surveys/{id}/invitations',
+    summary: 'Who opened and answered (never tokens)',
+    tag: 'invitations',
+    auth: 'coordinator',
+    responses: { 200: ok('`{invitations: [...]}`') },
+  },
+
+  // Participants
+  {
+    method: 'get',
+    path: '/api/s/{token}',
+    summary: 'A personal link: the survey and earlier answers',
+    tag: 'participants',
+    auth: 'link',
+    responses: { 200: ok('The survey and answers'), 409: ok('Not open yet'), 410: ok('Closed') },
+  },
+  {
+    method: 'put',
+    path: '/api/s/{token}',
+    summary: 'Submit (or replace) answers',
+    description:
+      'Values: single → option id, multiple → option ids, ranking → ordered option ids, rating → integer, text → string. Sending the same submission again writes nothing (`unchanged: true`).',
+    tag: 'participants',
+    auth: 'link',
+    body: SubmissionSchema,
+    responses: { 200: ok('What was recorded'), 409: ok('Not open yet'), 410: ok('Closed') },
+  },
+
+  // Webhooks
+  {
+    method: 'post',
+    path: '/api/series/{id}/webhooks',
+    summary: 'Register a webhook endpoint for a series',
+    description:
+      'The answer carries the signing `secret`, shown only once. Each delivery is a POST with `Relais-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, `Relais-Event` and `Relais-Delivery` headers.',
+    tag: 'webhooks',
+    auth: 'coordinator',
+    body: CreateWebhookSchema,
+    responses: { 201: created('The endpoint, with its secret') },
+  },
+  {
+    method: 'get',
+    path: '/api/series/{id}/webhooks',
+    summary: 'The webhook endpoints of a series (without secrets)',
+    tag: 'webhooks',
+    auth: 'coordinator',
+    responses: { 200: ok('`{webhooks: [...]}`') },
+  },
+  {
+    method: 'get',
+    path: '/api/series/{id}/webhooks/deliveries',
+    summary: 'The delivery log of a series (newest first, last 100)',
+    tag: 'webhooks',
+    auth: 'coordinator',
+    responses: { 200: ok('`{deliveries: [{id, event, status, attempts, next_attempt_at, last_status, last_error, ...}]}`') },
+  },
+  {
+    method: 'delete',
+    path: '/api/webhooks/{id}',
+    summary: 'Remove a webhook endpoint (and its deliveries)',
+    tag: 'webhooks',
+    auth: 'coordinator',
+    responses: { 204: ok('Removed') },
+  },
+
+  // Calendar
+  {
+    method: 'get',
+    path: '/api/series/{id}/calendar.ics',
+    summary: 'Every session of a series as an iCalendar file',
+    tag: 'calendar',
+    auth: 'coordinator',
+    responses: { 200: { description: 'RFC 5545 calendar', type: ICS } },
+  },
+  {
+    method: 'post',
+    path: '/api/series/{id}/calendar-feed',
+    summary: 'Create or rotate the public calendar feed URL of a series',
+    description: 'Answers `{url}`, shown once; creating it again revokes the previous URL.',
+    tag: 'calendar',
+    auth: 'coordinator',
+    responses: { 201: ok('`{series_id, url}`') },
+  },
+  {
+    method: 'get',
+    path: '/calendar/{token}.ics',
+    summary: 'Public calendar feed of a series (the URL is the credential)',
+    tag: 'calendar',
+    auth: 'public',
+    responses: { 200: { description: 'RFC 5545 calendar', type: ICS } },
+  },
+
+  // Export and import
+  {
+    method: 'get',
+    path: '/api/series/{id}/export',
+    summary: 'Export a series as JSON',
+    description:
+      'Definitions, themes (with merges), sessions, surveys with participation counts and aggregated results; individual answers only of surveys that are not anonymous, under an export-local respondent number. Never e-mail addresses, names, tokens or invitation ids.',
+    tag: 'export',
+    auth: 'coordinator',
+    responses: { 200: ok('The export (format `relais.series`, version 1)', SeriesExportSchema) },
+  },
+  {
+    method: 'post',
+    path: '/api/series/import',
+    summary: 'Import an exported series into your organisation',
+    description: 'All or nothing; every id is new. Imported surveys keep the exported counts and results.',
+    tag: 'export',
+    auth: 'coordinator',
+    body: SeriesExportSchema,
+    responses: { 201: ok('`{id, title, themes, sessions, surveys, responses}`') },
+  },
+];

@@ -1,0 +1,203 @@
+/** SQL of webhooks and their deliveries; every coordinator-facing read is scoped to the organisation. */
+import type { WebhookEvent } from './events.ts';
+
+export interface WebhookRow {
+  id: number;
+  series_id: number;
+  url: string;
+  events: string;
+  created_at: string;
+}
+
+export function webhookJson(w: WebhookRow) {
+  return { id: w.id, series_id: w.series_id, url: w.url, events: JSON.parse(w.events) as WebhookEvent[], created_at: w.created_at };
+}
+
+export interface DeliveryRow {
+  id: number;
+  webhook_id: number;
+  series_id: number;
+  url: string;
+  event: WebhookEvent;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  next_attempt_at: string | null;
+  last_status: number | null;
+  last_error: string | null;
+  created_at: string;
+  delivered_at: string | null;
+}
+
+export function deliveryJson(d: DeliveryRow) {
+  return {
+    id: d.id,
+    webhook_id: d.webhook_id,
+    url: d.url,
+    event: d.event,
+    status: d.status,
+    attempts: d.attempts,
+    next_attempt_at: d.status === 'pending' ? d.next_attempt_at : null,
+    last_status: d.last_status,
+    last_error: d.last_error,
+    created_at: d.created_at,
+    delivered_at: d.delivered_at,
+  };
+}
+
+/** Inserts only into a series of the organisation; null when the series is not theirs. */
+export function createWebhook(
+  db: D1Database,
+  organisationId: number,
+  seriesId: number,
+  url: string,
+  events: readonly string[],
+  secret: string,
+) {
+  return db
+    .prepare(
+      `INSERT INTO webhooks (series_id, url, events, secret)
+       SELECT id, ?, ?, ? FROM series WHERE id = ? AND organisation_id = ?
+       RETURNING id, series_id, url, events, created_at`,
+    )
+    .bind(url, JSON.stringify(events), secret, seriesId, organisationId)
+    .first<WebhookRow>();
+}
+
+export async function listWebhooks(db: D1Database, organisationId: number, seriesId: number) {
+  const { results } = await db
+    .prepare(
+      `SELECT w.id, w.series_id, w.url, w.events, w.created_at
+         FROM webhooks w JOIN series s ON s.id = w.series_id
+        WHERE w.series_id = ? AND s.organisation_id = ? ORDER BY w.id`,
+    )
+    .bind(seriesId, organisationId)
+    .all<WebhookRow>();
+  return results;
+}
+
+export async function deleteWebhook(db: D1Database, organisationId: number, id: number): Promise<boolean> {
+  const row = await db
+    .prepare(`DELETE FROM webhooks WHERE id = ? AND series_id IN (SELECT id FROM series WHERE organisation_id = ?) RETURNING id`)
+    .bind(id, organisationId)
+    .first<{ id: number }>();
+  return row !== null;
+}
+
+const SELECT_DELIVERY = `
+  SELECT d.id, d.webhook_id, d.series_id, w.url, d.event, d.status, d.attempts, d.next_attempt_at,
+         d.last_status, d.last_error, d.created_at, d.delivered_at
+    FROM webhook_deliveries d JOIN webhooks w ON w.id = d.webhook_id`;
+
+export async function listDeliveries(db: D1Database, organisationId: number, seriesId: number, limit = 100) {
+  const { results } = await db
+    .prepare(
+      `${SELECT_DELIVERY} JOIN series s ON s.id = d.series_id
+        WHERE d.series_id = ? AND s.organisation_id = ? ORDER BY d.id DESC LIMIT ?`,
+    )
+    .bind(seriesId, organisationId, limit)
+    .all<DeliveryRow>();
+  return results;
+}
+
+/** Whether anything listens: most series have no webhook, and then no payload is built. */
+export async function hasSubscribers(db: D1Database, seriesId: number, event: WebhookEvent): Promise<boolean> {
+  const row = await db
+    .prepare(`SELECT 1 AS yes FROM webhooks w WHERE w.series_id = ? AND EXISTS (SELECT 1 FROM json_each(w.events) WHERE value = ?) LIMIT 1`)
+    .bind(seriesId, event)
+    .first<{ yes: number }>();
+  return row !== null;
+}
+
+/** One pending delivery per subscribed endpoint, due now; the payload is frozen here. */
+export async function enqueueDeliveries(db: D1Database, seriesId: number, event: WebhookEvent, payload: string, now: string) {
+  const { results } = await db
+    .prepare(
+      `INSERT INTO webhook_deliveries (webhook_id, series_id, event, payload, next_attempt_at)
+       SELECT w.id, w.series_id, ?2, ?3, ?4 FROM webhooks w
+        WHERE w.series_id = ?1 AND EXISTS (SELECT 1 FROM json_each(w.events) WHERE value = ?2)
+       RETURNING id`,
+    )
+    .bind(seriesId, event, payload, now)
+    .all<{ id: number }>();
+  return results.map((r) => r.id);
+}
+
+export interface ClaimedDelivery {
+  id: number;
+  event: WebhookEvent;
+  payload: string;
+  attempts: number;
+  url: string;
+  secret: string;
+}
+
+/**
+ * Takes due deliveries for one attempt: counts the attempt and pushes next_attempt_at past a
+ * lease, so the cron and a request's waitUntil never send the same delivery at once, and a
+ * Worker that dies mid-attempt leaves the delivery to be retried after the lease.
+ */
+export async function claimDue(db: D1Database, now: string, leaseUntil: string, options: { ids?: number[]; limit?: number } = {}) {
+  const { results } = await db
+    .prepare(
+      `UPDATE webhook_deliveries SET attempts = attempts + 1, next_attempt_at = ?2
+        WHERE id IN (SELECT id FROM webhook_deliveries
+                      WHERE status = 'pending' AND next_attempt_at <= ?1
+                        AND (?3 IS NULL OR id IN (SELECT value FROM json_each(?3)))
+                      ORDER BY next_attempt_at LIMIT ?4)
+       RETURNING id, webhook_id, event, payload, attempts`,
+    )
+    .bind(now, leaseUntil, options.ids ? JSON.stringify(options.ids) : null, options.limit ?? 50)
+    .all<{ id: number; webhook_id: number; event: WebhookEvent; payload: string; attempts: number }>();
+  if (results.length === 0) return [];
+  const { results: hooks } = await db
+    .prepare('SELECT id, url, secret FROM webhooks WHERE id IN (SELECT value FROM json_each(?))')
+    .bind(JSON.stringify([...new Set(results.map((r) => r.webhook_id))]))
+    .all<{ id: number; url: string; secret: string }>();
+  const byId = new Map(hooks.map((h) => [h.id, h]));
+  return results.flatMap((r): ClaimedDelivery[] => {
+    const hook = byId.get(r.webhook_id);
+    return hook ? [{ id: r.id, event: r.event, payload: r.payload, attempts: r.attempts, url: hook.url, secret: hook.secret }] : [];
+  });
+}
+
+export function recordAttempt(
+  db: D1Database,
+  id: number,
+  outcome: { status: 'pending' | 'delivered' | 'failed'; httpStatus: number | null; error: string | null; nextAttemptAt: string | null },
+) {
+  return db
+    .prepare(
+      `UPDATE webhook_deliveries SET status = ?, last_status = ?, last_error = ?, next_attempt_at = ?,
+              delivered_at = CASE WHEN ? = 'delivered' THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE delivered_at END
+        WHERE id = ?`,
+    )
+    .bind(outcome.status, outcome.httpStatus, outcome.error, outcome.nextAttemptAt, outcome.status, id)
+    .run();
+}
+
+/** The facts of a survey that its events carry (no organisation check: called after one). */
+export function surveyFacts(db: D1Database, surveyId: number) {
+  return db
+    .prepare(
+      `SELECT su.id AS survey_id, su.kind, su.anonymous, su.status, su.closes_at, su.opened_at, su.closed_at,
+              se.id AS session_id, se.number AS session_number, se.series_id,
+              (SELECT count(*) FROM responses r WHERE r.survey_id = su.id) AS responses,
+              (SELECT count(*) FROM invitations i WHERE i.survey_id = su.id) AS invitations
+         FROM surveys su JOIN sessions se ON se.id = su.session_id WHERE su.id = ?`,
+    )
+    .bind(surveyId)
+    .first<{
+      survey_id: number;
+      kind: 'pre' | 'post';
+      anonymous: 0 | 1;
+      status: string;
+      closes_at: string | null;
+      opened_at: string | null;
+      closed_at: string | null;
+      session_id: number;
+      session_number: number;
+      series_id: number;
+      responses: number;
+      invitations: number;
+    }>();
+}

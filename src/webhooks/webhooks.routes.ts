@@ -1,0 +1,35 @@
+import { Hono } from 'hono';
+import type { AppEnv } from '../env.ts';
+import { jsonBody, pathId } from '../http/body.ts';
+import { notFound } from '../http/problem.ts';
+import { getSeries } from '../series/series.queries.ts';
+import { newWebhookSecret } from './signature.ts';
+import { createWebhook, deleteWebhook, deliveryJson, listDeliveries, listWebhooks, webhookJson } from './webhooks.queries.ts';
+import { CreateWebhookSchema } from './webhooks.schemas.ts';
+
+export const webhooksRoutes = new Hono<AppEnv>()
+  .post('/series/:id/webhooks', async (c) => {
+    const seriesId = pathId(c);
+    const input = await jsonBody(c, CreateWebhookSchema);
+    const secret = newWebhookSecret();
+    const row = await createWebhook(c.env.DB, c.var.coordinator.organisationId, seriesId, input.url, [...new Set(input.events)], secret);
+    if (!row) throw notFound('series');
+    // The secret is shown here only; the receiver needs it to verify Relais-Signature.
+    return c.json({ ...webhookJson(row), secret }, 201, { Location: `/api/webhooks/${row.id}`, 'Cache-Control': 'no-store' });
+  })
+  .get('/series/:id/webhooks', async (c) => {
+    const org = c.var.coordinator.organisationId;
+    const seriesId = pathId(c);
+    if (!(await getSeries(c.env.DB, org, seriesId))) throw notFound('series');
+    return c.json({ webhooks: (await listWebhooks(c.env.DB, org, seriesId)).map(webhookJson) });
+  })
+  .get('/series/:id/webhooks/deliveries', async (c) => {
+    const org = c.var.coordinator.organisationId;
+    const seriesId = pathId(c);
+    if (!(await getSeries(c.env.DB, org, seriesId))) throw notFound('series');
+    return c.json({ deliveries: (await listDeliveries(c.env.DB, org, seriesId)).map(deliveryJson) });
+  })
+  .delete('/webhooks/:id', async (c) => {
+    if (!(await deleteWebhook(c.env.DB, c.var.coordinator.organisationId, pathId(c)))) throw notFound('webhook');
+    return c.body(null, 204);
+  });
