@@ -266,3 +266,22 @@ describe('transient D1 errors', () => {
     expect(isTransientD1Error('overloaded')).toBe(false);
   });
 });
+
+describe('guessing personal links', () => {
+  it('slows a client that keeps presenting unknown links (429), and never a valid link', async () => {
+    const [valid] = await invite(1, 'guess-victim-');
+    const headers = { 'cf-connecting-ip': '203.0.113.7' };
+    const statuses: number[] = [];
+    for (let i = 0; i < 25; i++) {
+      const guess = `${String(i).padStart(2, '0')}${'g'.repeat(30)}`;
+      statuses.push((await call(i % 2 ? `/api/s/${guess}` : `/s/${guess}`, { headers })).status);
+    }
+    expect(statuses.slice(0, 20).every((s) => s === 404)).toBe(true);
+    expect(statuses.slice(20).every((s) => s === 429)).toBe(true);
+    const limited = await call(`/api/s/${'h'.repeat(32)}`, { headers });
+    expect(limited.headers.get('retry-after')).toBe('60');
+    // Another address is not affected, and a real link still works from the same one.
+    expect((await call(`/api/s/${'h'.repeat(32)}`, { headers: { 'cf-connecting-ip': '198.51.100.1' } })).status).toBe(404);
+    expect((await call(`/api/s/${valid}`, { headers })).status).toBe(200);
+  });
+});
