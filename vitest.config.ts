@@ -19,13 +19,17 @@ export default defineConfig(async () => {
           },
           // Webhook deliveries (the Worker's outbound fetches) reach a real local receiver.
           outboundService: 'webhook-receiver',
-          workers: [{ name: 'webhook-receiver', modules: true, scriptPath: './test/webhook-receiver.mjs', compatibilityDate: '2026-11-01' }],
+          workers: [
+            { name: 'webhook-receiver', modules: true, scriptPath: './test/webhook-receiver.mjs', compatibilityDate: '2026-11-01' },
+          ],
         },
       }),
     ],
     test: {
       include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
       setupFiles: ['./test/setup.ts'],
+      // Runs in Node: the OpenAPI validator reads its meta-schemas from disk.
+      globalSetup: ['./test/openapi.global-setup.ts'],
     },
   };
 });

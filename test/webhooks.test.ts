@@ -41,7 +41,12 @@ async function callWithContext(path: string, key: string, method = 'POST', json?
   const ctx = createExecutionContext();
   const headers: Record<string, string> = { authorization: `Bearer ${key}` };
   if (json !== undefined) headers['content-type'] = 'application/json';
-  const res = await app.request(`https://relais.test${path}`, { method, headers, body: json === undefined ? undefined : JSON.stringify(json) }, env, ctx);
+  const res = await app.request(
+    `https://relais.test${path}`,
+    { method, headers, body: json === undefined ? undefined : JSON.stringify(json) },
+    env,
+    ctx,
+  );
   await waitOnExecutionContext(ctx);
   return res;
 }
@@ -57,8 +62,15 @@ let hookId: number;
 beforeAll(async () => {
   key = await createCoordinator('Bassin Webhooks');
   otherKey = await createCoordinator('Bassin Ailleurs');
-  seriesId = (await callJson<{ id: number }>('/api/series', { method: 'POST', key, json: { title: 'Liaison hôpital-ambulatoire' }, expect: 201 })).id;
-  await callJson(`/api/series/${seriesId}/themes`, { method: 'POST', key, json: { label: { fr: 'Secret professionnel partagé' } }, expect: 201 });
+  seriesId = (
+    await callJson<{ id: number }>('/api/series', { method: 'POST', key, json: { title: 'Liaison hôpital-ambulatoire' }, expect: 201 })
+  ).id;
+  await callJson(`/api/series/${seriesId}/themes`, {
+    method: 'POST',
+    key,
+    json: { label: { fr: 'Secret professionnel partagé' } },
+    expect: 201,
+  });
   const s2 = await callJson<{ id: number }>(`/api/series/${seriesId}/sessions`, {
     method: 'POST',
     key,
@@ -72,9 +84,16 @@ beforeAll(async () => {
     expect: 201,
   });
   anonymousSurvey = (
-    await callJson<{ id: number }>(`/api/sessions/${s3.id}/surveys`, { method: 'POST', key, json: { kind: 'pre', anonymous: true }, expect: 201 })
+    await callJson<{ id: number }>(`/api/sessions/${s3.id}/surveys`, {
+      method: 'POST',
+      key,
+      json: { kind: 'pre', anonymous: true },
+      expect: 201,
+    })
   ).id;
-  namedSurvey = (await callJson<{ id: number }>(`/api/sessions/${s2.id}/surveys`, { method: 'POST', key, json: { kind: 'post' }, expect: 201 })).id;
+  namedSurvey = (
+    await callJson<{ id: number }>(`/api/sessions/${s2.id}/surveys`, { method: 'POST', key, json: { kind: 'post' }, expect: 201 })
+  ).id;
 });
 
 describe('registering endpoints', () => {
@@ -98,14 +117,20 @@ describe('registering endpoints', () => {
     const plain = await call(`/api/series/${seriesId}/webhooks`, { method: 'POST', key, json: { url: 'http://example.org/hook' } });
     expect(plain.status).toBe(422);
     expect(((await plain.json()) as { errors: { field: string }[] }).errors[0]?.field).toBe('url');
-    const event = await call(`/api/series/${seriesId}/webhooks`, { method: 'POST', key, json: { url: receiverUrl('ok', 'x'), events: ['response.deleted'] } });
+    const event = await call(`/api/series/${seriesId}/webhooks`, {
+      method: 'POST',
+      key,
+      json: { url: receiverUrl('ok', 'x'), events: ['response.deleted'] },
+    });
     expect(event.status).toBe(422);
     expect(((await event.json()) as { errors: { field: string }[] }).errors[0]?.field).toBe('events.0');
   });
 
   it("another organisation's coordinator sees and touches nothing (404)", async () => {
     expect((await call(`/api/series/${seriesId}/webhooks`, { key: otherKey })).status).toBe(404);
-    expect((await call(`/api/series/${seriesId}/webhooks`, { method: 'POST', key: otherKey, json: { url: receiverUrl('ok', 'y') } })).status).toBe(404);
+    expect(
+      (await call(`/api/series/${seriesId}/webhooks`, { method: 'POST', key: otherKey, json: { url: receiverUrl('ok', 'y') } })).status,
+    ).toBe(404);
     expect((await call(`/api/series/${seriesId}/webhooks/deliveries`, { key: otherKey })).status).toBe(404);
     expect((await call(`/api/webhooks/${hookId}`, { method: 'DELETE', key: otherKey })).status).toBe(404);
   });
@@ -121,9 +146,15 @@ describe('deliveries', () => {
     expect(delivery.headers['relais-event']).toBe('survey.opened');
     expect(delivery.headers['content-type']).toMatch(/^application\/json/);
     expect(await verifySignature(secret, delivery.headers['relais-signature'], delivery.body, new Date())).toBe(true);
-    expect(await verifySignature(secret, delivery.headers['relais-signature'], delivery.body.replace('open', 'shut'), new Date())).toBe(false);
+    expect(await verifySignature(secret, delivery.headers['relais-signature'], delivery.body.replace('open', 'shut'), new Date())).toBe(
+      false,
+    );
     const body = JSON.parse(delivery.body);
-    expect(body).toMatchObject({ event: 'survey.opened', series_id: seriesId, data: { survey_id: anonymousSurvey, status: 'open', session_number: 3 } });
+    expect(body).toMatchObject({
+      event: 'survey.opened',
+      series_id: seriesId,
+      data: { survey_id: anonymousSurvey, status: 'open', session_number: 3 },
+    });
   });
 
   it('opening an already open survey sends nothing again', async () => {
@@ -144,7 +175,14 @@ describe('deliveries', () => {
     expect(submitted).toHaveLength(1);
     const raw = submitted[0]?.body ?? '';
     const body = JSON.parse(raw);
-    expect(body.data).toEqual({ survey_id: anonymousSurvey, kind: 'pre', session_number: 3, anonymous: true, responses: 1, invitations: 2 });
+    expect(body.data).toEqual({
+      survey_id: anonymousSurvey,
+      kind: 'pre',
+      session_number: 3,
+      anonymous: true,
+      responses: 1,
+      invitations: 2,
+    });
     for (const secretThing of [token, 'anne@cpas.example', `"invitation_id"`]) expect(raw).not.toContain(secretThing);
   });
 
@@ -234,7 +272,11 @@ describe('retries', () => {
   it('gives up after the last attempt and says so in the log', async () => {
     for (let i = 0; i < MAX_ATTEMPTS; i++) await retryDueDeliveries(env, new Date(Date.now() + (i + 1) * 2 * 24 * 3_600_000));
     const { deliveries } = await callJson<{ deliveries: Delivery[] }>(`/api/series/${seriesId}/webhooks/deliveries`, { key });
-    expect(deliveries.find((d) => d.webhook_id === failingId)).toMatchObject({ status: 'failed', attempts: MAX_ATTEMPTS, next_attempt_at: null });
+    expect(deliveries.find((d) => d.webhook_id === failingId)).toMatchObject({
+      status: 'failed',
+      attempts: MAX_ATTEMPTS,
+      next_attempt_at: null,
+    });
     expect(await received(`/fail/${run}/b`)).toHaveLength(MAX_ATTEMPTS);
   });
 

@@ -56,6 +56,15 @@ function parameters(route: RouteDoc): Json[] {
   return params;
 }
 
+/** `GET /api/series/{id}/sessions` → `getApiSeriesByIdSessions`: stable names for generated clients. */
+export function operationId(route: Pick<RouteDoc, 'method' | 'path'>): string {
+  const words = route.path
+    .replace(/\{(\w+)\}/g, 'by-$1')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+  return route.method + words.map((w) => w[0]?.toUpperCase() + w.slice(1)).join('');
+}
+
 function operation(route: RouteDoc): Json {
   const responses: Json = {};
   for (const [status, r] of Object.entries(route.responses)) {
@@ -63,13 +72,15 @@ function operation(route: RouteDoc): Json {
     responses[status] =
       status === '204'
         ? { description: r.description }
-        : { description: r.description, content: { [type]: r.schema ? { schema: jsonSchema(r.schema) } : {} } };
+        : Number(status) >= 400
+          ? problemResponse(r.description)
+          : { description: r.description, content: { [type]: r.schema ? { schema: jsonSchema(r.schema) } : {} } };
   }
   if (route.body) responses['422'] = problemResponse('Invalid fields (each named in `errors`)');
   if (route.auth === 'coordinator') responses['401'] = problemResponse('Missing or unknown API key');
   if (route.path.includes('{')) responses['404'] = problemResponse('No such resource (or not of your organisation)');
   return {
-    operationId: `${route.method}${route.path.replace(/\{(\w+)\}/g, 'By$1').replace(/[^A-Za-z0-9]+(.)?/g, (_, ch: string | undefined) => (ch ?? '').toUpperCase())}`,
+    operationId: operationId(route),
     summary: route.summary,
     ...(route.description ? { description: route.description } : {}),
     tags: [route.tag],

@@ -25,7 +25,7 @@ function constraints(s: Json): string {
 
 function SchemaView({ schema, depth = 0 }: { schema: Json; depth?: number }): Child {
   // Deep definitions (survey questions inside an export) are summarised rather than unrolled forever.
-  if (depth > 6) return <span>…</span>;
+  if (depth > 12) return <span>…</span>;
   const variants = list(schema.anyOf ?? schema.oneOf).map(asJson);
   if (variants.length) {
     return (
@@ -69,6 +69,17 @@ function SchemaView({ schema, depth = 0 }: { schema: Json; depth?: number }): Ch
   );
 }
 
+/** Descriptions use Markdown's `code` spans (as OpenAPI allows); the page shows them as <code>. */
+function Text({ children }: { children: unknown }) {
+  return (
+    <>
+      {String(children ?? '')
+        .split('`')
+        .map((part, i) => (i % 2 === 1 ? <code>{part}</code> : part))}
+    </>
+  );
+}
+
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
 interface Operation {
@@ -94,8 +105,14 @@ function OperationView({ method, path, op }: Operation) {
           {method.toUpperCase()} {path}
         </code>
       </h3>
-      <p>{String(op.summary)}</p>
-      {op.description ? <p>{String(op.description)}</p> : null}
+      <p>
+        <Text>{op.summary}</Text>
+      </p>
+      {op.description ? (
+        <p>
+          <Text>{op.description}</Text>
+        </p>
+      ) : null}
       <p>
         <strong>Authentication:</strong> {secured ? 'coordinator API key (Authorization: Bearer <key>)' : 'none (or the token in the path)'}
       </p>
@@ -123,7 +140,7 @@ function OperationView({ method, path, op }: Operation) {
       <ul>
         {Object.entries(asJson(op.responses)).map(([status, r]) => (
           <li>
-            <strong>{status}</strong>: {String(asJson(r).description)}
+            <strong>{status}</strong>: <Text>{asJson(r).description}</Text>
             {Object.keys(asJson(asJson(r).content)).length ? ` (${Object.keys(asJson(asJson(r).content)).join(', ')})` : ''}
           </li>
         ))}
@@ -139,7 +156,9 @@ export function ReferencePage({ doc }: { doc: Json }) {
   return (
     <Layout language="en" title="API reference">
       <h1>{String(info.title)} reference</h1>
-      <p>{String(info.description)}</p>
+      <p>
+        <Text>{info.description}</Text>
+      </p>
       <p>
         The machine-readable contract is <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI {String(doc.openapi)}).
       </p>

@@ -7,6 +7,7 @@ import type { GenericSchema } from 'valibot';
 import { SeriesExportSchema } from '../exports/exports.schemas.ts';
 import { InviteSchema } from '../invitations/invitations.schemas.ts';
 import { SubmissionSchema } from '../responses/participant.api.ts';
+import { BriefQuerySchema, ResultsQuerySchema } from '../results/results.schemas.ts';
 import { CreateSeriesSchema, UpdateSeriesSchema } from '../series/series.schemas.ts';
 import { CreateSessionSchema } from '../sessions/sessions.schemas.ts';
 import { CreateSurveySchema } from '../surveys/surveys.schemas.ts';
@@ -228,6 +229,29 @@ export const routes: RouteDoc[] = [
     auth: 'link',
     body: SubmissionSchema,
     responses: { 200: ok('What was recorded'), 409: ok('Not open yet'), 410: ok('Closed') },
+  },
+
+  // Results and the brief
+  {
+    method: 'get',
+    path: '/api/surveys/{id}/results',
+    summary: 'Aggregated results of a survey',
+    description:
+      'JSON, CSV or a printable page (`?format=`, else the Accept header). Cells under the series’ minimum group size are hidden.',
+    tag: 'results',
+    auth: 'coordinator',
+    query: ResultsQuerySchema,
+    responses: { 200: ok('The results (application/json, text/csv or text/html)') },
+  },
+  {
+    method: 'get',
+    path: '/api/sessions/{id}/brief',
+    summary: 'The brief for the next session',
+    description: 'JSON, Markdown in the shape of the minutes, CSV or a printable page (`?format=`, else the Accept header).',
+    tag: 'results',
+    auth: 'coordinator',
+    query: BriefQuerySchema,
+    responses: { 200: ok('The brief (application/json, text/markdown, text/csv or text/html)') },
   },
 
   // Webhooks

@@ -1,0 +1,95 @@
+/**
+ * The contract: the OpenAPI document is valid OpenAPI 3.1 (checked by
+ * @seriousme/openapi-schema-validator in test/openapi.global-setup.ts), it is what the Worker
+ * serves, it covers every route of the app, and its reference page is accessible HTML.
+ */
+import { describe, expect, inject, it } from 'vitest';
+import { app } from '../src/app.tsx';
+import { CONTENT_SECURITY_POLICY } from '../src/http/headers.ts';
+import { contractGaps, openApiPath } from '../src/openapi/coverage.ts';
+import { jsonSchema } from '../src/openapi/document.ts';
+import { routes } from '../src/openapi/registry.ts';
+import { CreateSessionSchema } from '../src/sessions/sessions.schemas.ts';
+import { call, createCoordinator } from './helpers.ts';
+
+// biome-ignore lint/suspicious/noExplicitAny: assertions walk a JSON document
+type Json = Record<string, any>;
+
+const validated = inject('openapi');
+
+describe('GET /api/openapi.json', () => {
+  it('is a valid OpenAPI 3.1 document (and the validator does reject a broken one)', () => {
+    expect(validated.errors).toBe('null');
+    expect(validated.valid).toBe(true);
+    expect(validated.brokenValid).toBe(false);
+  });
+
+  it('is served, without a key, exactly as validated', async () => {
+    const res = await call('/api/openapi.json');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+    const served = (await res.json()) as Json;
+    expect(served.openapi).toBe('3.1.0');
+    expect(JSON.stringify(served)).toBe(validated.document);
+  });
+
+  it('documents every API route of the app, and no route the app lacks', () => {
+    const gaps = contractGaps(app.routes, routes);
+    expect(gaps.undocumented).toEqual([]);
+    expect(gaps.documentedButMissing).toEqual([]);
+  });
+
+  it('would notice a route added without documentation', () => {
+    const extra = [...app.routes, { method: 'POST', path: '/api/series/:id/archive' }];
+    expect(contractGaps(extra, routes).undocumented).toEqual(['POST /api/series/{id}/archive']);
+    expect(openApiPath('/calendar/:file{[A-Za-z0-9_-]+\\.ics}')).toBe('/calendar/{file}');
+  });
+
+  it('describes request bodies with the very schemas that validate them', async () => {
+    const doc = JSON.parse(validated.document) as Json;
+    const body = doc.paths['/api/series/{id}/sessions'].post.requestBody.content['application/json'].schema;
+    expect(body).toEqual(jsonSchema(CreateSessionSchema));
+    expect(body).toMatchObject({
+      required: ['number', 'starts_at'],
+      additionalProperties: false,
+      properties: { number: { type: 'integer', maximum: 1000 } },
+    });
+    // A body the schema refuses is refused by the route, naming the same field.
+    const key = await createCoordinator('Bassin Contrat');
+    const series = (await (await call('/api/series', { method: 'POST', key, json: { title: 'Contrat' } })).json()) as { id: number };
+    const res = await call(`/api/series/${series.id}/sessions`, {
+      method: 'POST',
+      key,
+      json: { number: 1001, starts_at: '2025-12-18T13:00:00Z' },
+    });
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as Json).errors[0].field).toBe('number');
+  });
+
+  it('marks coordinator routes as needing the API key and participant routes as not', () => {
+    const doc = JSON.parse(validated.document) as Json;
+    expect(doc.paths['/api/series'].get.security).toEqual([{ apiKey: [] }]);
+    expect(doc.paths['/api/s/{token}'].put.security).toEqual([]);
+    expect(doc.components.securitySchemes.apiKey).toMatchObject({ type: 'http', scheme: 'bearer' });
+  });
+});
+
+describe('GET /api/docs', () => {
+  it('renders every operation on one self-contained page, without script or inline style', async () => {
+    const res = await call('/api/docs');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
+    const page = await res.text();
+    for (const r of routes) expect(page).toContain(`${r.method.toUpperCase()} ${r.path}`);
+    expect(page).not.toMatch(/<script|style=/i);
+    // Self-hosted: every stylesheet, script or link stays on this origin (no CDN).
+    expect(page).not.toMatch(/(src|href)="(https?:)?\/\//i);
+    // Inline code in descriptions is marked up, not shown as Markdown backticks.
+    expect(page).toContain('<code>{series: [...]}</code>');
+    expect(page).not.toContain('`');
+    expect(page).toContain('<html lang="en">');
+    // Request bodies are spelled out: field names, required marks, bounds.
+    expect(page).toMatch(/<code>starts_at<\/code> <strong>\(required\)<\/strong>/);
+    expect(page).toContain('0–500 items');
+  });
+});
