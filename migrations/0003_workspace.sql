@@ -72,3 +72,14 @@ CREATE TABLE audit_log (
   created_at       TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 );
 CREATE INDEX audit_log_by_organisation ON audit_log(organisation_id, id);
+
+-- A proposal typed by participants, once handled: promoted into the catalogue or counted as
+-- an existing theme. Keyed by its normalised text (src/domain/text-normalise.ts), so every
+-- spelling of it leaves the waiting list together.
+CREATE TABLE theme_proposal_decisions (
+  series_id     INTEGER NOT NULL REFERENCES series(id) ON DELETE CASCADE,
+  proposal_key  TEXT NOT NULL,
+  theme_id      INTEGER NOT NULL REFERENCES themes(id) ON DELETE CASCADE,
+  created_at    TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+  PRIMARY KEY (series_id, proposal_key)
+);

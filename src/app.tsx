@@ -22,6 +22,7 @@ import { sessionsRoutes } from './sessions/sessions.routes.ts';
 import { surveysRoutes } from './surveys/surveys.routes.ts';
 import { themesRoutes } from './themes/themes.routes.ts';
 import { webhooksRoutes } from './webhooks/webhooks.routes.ts';
+import { workspacePages } from './workspace/workspace.routes.ts';
 
 /** Everything a coordinator reaches with an API key; each query is scoped to their organisation. */
 const coordinatorApi = new Hono<AppEnv>()
@@ -47,6 +48,7 @@ export const app = new Hono<AppEnv>()
   .route('/api', openApiRoutes)
   .route('/api', coordinatorApi)
   .route('/s', participantPages)
+  .route('/app', workspacePages)
   .route('/calendar', calendarFeed)
   .get('/', pageHeaders, async (c) => {
     const language = languageFromHeader(c.req.header('accept-language'));

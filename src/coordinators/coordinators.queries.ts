@@ -15,7 +15,10 @@ const toCoordinator = (r: { id: number; organisation_id: number; email: string }
 });
 
 export function coordinatorByEmail(db: D1Database, email: string) {
-  return db.prepare('SELECT id, organisation_id, email, password_hash FROM coordinators WHERE email = ?').bind(email).first<CoordinatorRow>();
+  return db
+    .prepare('SELECT id, organisation_id, email, password_hash FROM coordinators WHERE email = ?')
+    .bind(email)
+    .first<CoordinatorRow>();
 }
 
 export function setPasswordHash(db: D1Database, coordinatorId: number, hash: string) {

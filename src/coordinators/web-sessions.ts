@@ -5,7 +5,7 @@
  */
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { Coordinator } from '../env.ts';
+import type { AppEnv, Coordinator } from '../env.ts';
 import { Problem } from '../http/problem.ts';
 import { hmacHex, randomSecret, sha256Hex } from '../lib/crypto.ts';
 import { deleteWebSession, insertWebSession, webSession } from './coordinators.queries.ts';
@@ -40,7 +40,7 @@ async function signed(secret: string, id: string) {
   return `${id}.${await hmacHex(secret, `session:${id}`)}`;
 }
 
-async function cookieId(c: Context<{ Bindings: { SESSION_SECRET?: string } }>): Promise<string | null> {
+async function cookieId(c: Context<AppEnv>): Promise<string | null> {
   const value = getCookie(c, SESSION_COOKIE);
   if (!value || value.length > 200) return null;
   const [id, mac] = value.split('.');
@@ -49,7 +49,7 @@ async function cookieId(c: Context<{ Bindings: { SESSION_SECRET?: string } }>): 
   return sameText(mac, expected) ? id : null;
 }
 
-export async function startWebSession(c: Context<{ Bindings: { DB: D1Database; SESSION_SECRET?: string } }>, coordinator: Coordinator) {
+export async function startWebSession(c: Context<AppEnv>, coordinator: Coordinator) {
   const secret = sessionSecret(c.env.SESSION_SECRET);
   const id = randomSecret(32);
   const expires = new Date(Date.now() + LIFETIME_HOURS * 3_600_000);
@@ -64,13 +64,13 @@ export async function startWebSession(c: Context<{ Bindings: { DB: D1Database; S
 }
 
 /** The signed-in coordinator of this request's cookie, with the session's CSRF token. */
-export async function currentWebSession(c: Context<{ Bindings: { DB: D1Database; SESSION_SECRET?: string } }>) {
+export async function currentWebSession(c: Context<AppEnv>) {
   const id = await cookieId(c);
   if (!id) return null;
   return webSession(c.env.DB, await sha256Hex(id));
 }
 
-export async function endWebSession(c: Context<{ Bindings: { DB: D1Database; SESSION_SECRET?: string } }>) {
+export async function endWebSession(c: Context<AppEnv>) {
   const id = await cookieId(c);
   if (id) await deleteWebSession(c.env.DB, await sha256Hex(id)).run();
   deleteCookie(c, SESSION_COOKIE, { path: '/', secure: secureCookie(c.req.url) });

@@ -1,0 +1,130 @@
+/**
+ * The hourly cron: closes surveys past their closing date, sends due reminders, purges
+ * contact data past its series' retention. Every step is bounded so one invocation stays
+ * within the free plan (≤ 50 D1 queries, few subrequests); what is left waits for the next
+ * tick, and a re-run of a tick sends nothing twice (the outbox's unique key).
+ */
+import { dueSlot } from '../domain/reminders.ts';
+import { deliver, SEND_BATCH } from '../email/delivery.ts';
+import { reminderCandidates } from '../email/outbox.queries.ts';
+import type { Env } from '../env.ts';
+import { writeSystemAudit } from '../workspace/audit.queries.ts';
+
+/** D1 queries one tick may spend (the free plan allows 50 per invocation). */
+export const QUERY_BUDGET = 45;
+/** Surveys given reminders per tick; each costs at most three queries. */
+const SURVEYS_PER_TICK = 8;
+const SERIES_PURGED_PER_TICK = 5;
+
+export interface TickReport {
+  closed: number;
+  reminded: number;
+  purgedSeries: number;
+  queries: number;
+}
+
+/** Anonymises invitations of a series: no address or name stays, answered flags do. */
+const PURGE_SQL = `
+  UPDATE invitations SET email = 'purged-' || id || '@purged.invalid', name = NULL, link_sealed = NULL
+   WHERE email NOT LIKE '%@purged.invalid'
+     AND survey_id IN (SELECT su.id FROM surveys su JOIN sessions se ON se.id = su.session_id WHERE se.series_id = ?)`;
+
+export async function runTick(env: Env, now = new Date()): Promise<TickReport> {
+  const db = env.DB;
+  const at = now.toISOString();
+  const report: TickReport = { closed: 0, reminded: 0, purgedSeries: 0, queries: 0 };
+  const spend = (n = 1) => {
+    report.queries += n;
+  };
+
+  // 1. Close what is past its date, and say so in each organisation's log (one batch).
+  const [closed] = await db.batch([
+    db
+      .prepare(
+        `UPDATE surveys SET status = 'closed', closed_at = ?1, updated_at = ?1
+          WHERE status = 'open' AND closes_at IS NOT NULL AND closes_at <= ?1
+          RETURNING id, (SELECT s.organisation_id FROM sessions se JOIN series s ON s.id = se.series_id WHERE se.id = surveys.session_id) AS organisation_id`,
+      )
+      .bind(at),
+  ]);
+  spend();
+  const closedRows = (closed?.results ?? []) as { id: number; organisation_id: number }[];
+  report.closed = closedRows.length;
+  if (closedRows.length) {
+    await db.batch(closedRows.map((r) => writeSystemAudit(db, r.organisation_id, 'survey.auto-close', `survey:${r.id}`)));
+    spend();
+  }
+
+  // 2. Reminders: open surveys whose session is near; the slot due is decided in plain code.
+  const base = (env.PUBLIC_URL ?? '').replace(/\/+$/, '');
+  if (base && env.SESSION_SECRET) {
+    const { results: open } = await db
+      .prepare(
+        `SELECT su.id, su.kind, su.closes_at, se.starts_at
+           FROM surveys su JOIN sessions se ON se.id = su.session_id
+          WHERE su.status = 'open' AND se.starts_at BETWEEN ?1 AND ?2
+          ORDER BY su.id`,
+      )
+      // Slots lie within 7 days before and 2 days (+ grace) after the session.
+      .bind(new Date(now.getTime() - 5 * 86_400_000).toISOString(), new Date(now.getTime() + 8 * 86_400_000).toISOString())
+      .all<{ id: number; kind: 'pre' | 'post'; closes_at: string | null; starts_at: string }>();
+    spend();
+    let surveysDone = 0;
+    for (const survey of open) {
+      if (surveysDone >= SURVEYS_PER_TICK || report.queries + 4 > QUERY_BUDGET) break;
+      const slot = dueSlot(survey.kind, survey.starts_at, now, survey.closes_at);
+      if (!slot) continue;
+      surveysDone++;
+      const rows = await reminderCandidates(db, survey.id, slot.slot, slot.at, SEND_BATCH);
+      spend();
+      if (!rows.length) continue;
+      const sent = await deliver(env, rows, { kind: 'reminder', slot: () => slot.slot, linkBase: base });
+      spend(2);
+      report.reminded += sent.claimed;
+    }
+  }
+
+  // 3. Retention: series whose last session is older than their retention period.
+  if (report.queries + 3 <= QUERY_BUDGET) {
+    const { results: due } = await db
+      .prepare(
+        `SELECT s.id, s.organisation_id FROM series s
+          WHERE s.retention_days IS NOT NULL
+            AND (SELECT max(coalesce(se.ends_at, se.starts_at)) FROM sessions se WHERE se.series_id = s.id)
+                <= strftime('%Y-%m-%dT%H:%M:%fZ', ?1, '-' || s.retention_days || ' days')
+            AND EXISTS (SELECT 1 FROM invitations i JOIN surveys su ON su.id = i.survey_id JOIN sessions se ON se.id = su.session_id
+                         WHERE se.series_id = s.id AND i.email NOT LIKE '%@purged.invalid')
+          ORDER BY s.id LIMIT ?2`,
+      )
+      .bind(at, SERIES_PURGED_PER_TICK)
+      .all<{ id: number; organisation_id: number }>();
+    spend();
+    for (const s of due) {
+      if (report.queries + 1 > QUERY_BUDGET) break;
+      await db.batch([
+        db.prepare(PURGE_SQL).bind(s.id),
+        // Messages name the person in their address and greeting.
+        db
+          .prepare(
+            `DELETE FROM outbox WHERE survey_id IN (SELECT su.id FROM surveys su JOIN sessions se ON se.id = su.session_id WHERE se.series_id = ?)`,
+          )
+          .bind(s.id),
+        db.prepare('UPDATE series SET contacts_purged_at = ? WHERE id = ?').bind(at, s.id),
+        writeSystemAudit(db, s.organisation_id, 'contacts.purge', `series:${s.id}`),
+      ]);
+      spend();
+      report.purgedSeries++;
+    }
+  }
+  // Expired browser sessions and old failure counts need no one.
+  if (report.queries < QUERY_BUDGET) {
+    await db.prepare(`DELETE FROM web_sessions WHERE expires_at <= ?`).bind(at).run();
+    spend();
+  }
+  return report;
+}
+
+export async function scheduled(controller: ScheduledController, env: Env): Promise<void> {
+  const report = await runTick(env, new Date(controller.scheduledTime));
+  if (report.closed || report.reminded || report.purgedSeries) console.warn('cron tick', JSON.stringify(report));
+}

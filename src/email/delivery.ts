@@ -1,0 +1,125 @@
+/**
+ * Sending invitations and reminders: messages are claimed in the outbox first (so nothing
+ * goes twice), then handed to the `send_email` binding, or only recorded when the deployment
+ * has none. Links are built from the sealed token; an invitation without one gets a new link.
+ */
+import type { Env } from '../env.ts';
+import { randomSecret, sha256Hex } from '../lib/crypto.ts';
+import { openSealedToken, sealToken } from './links.ts';
+import { claimOutbox, finishOutbox, type OutboxDraft, type Outcome, type SendingRow, storeLinks } from './outbox.queries.ts';
+import { renderMessage } from './templates.ts';
+
+/** Messages per request or cron tick: keeps one invocation within the free plan's subrequests. */
+export const SEND_BATCH = 40;
+
+/** What the outbox shows in place of a personal token. */
+export const MASKED_TOKEN = '••••••';
+
+export const canDeliver = (env: Env) => Boolean(env.EMAIL && env.EMAIL_FROM);
+
+/**
+ * The personal token of each invitation: opened from its seal, or issued anew (the old link
+ * then stops working, which only happens to links never sent through the workspace).
+ */
+export async function ensureTokens(env: Env, rows: Pick<SendingRow, 'invitation_id' | 'link_sealed'>[]): Promise<Map<number, string>> {
+  const secret = env.SESSION_SECRET;
+  if (!secret) throw new Error('SESSION_SECRET is needed to seal personal links');
+  const tokens = new Map<number, string>();
+  const fresh: { id: number; token_hash: string; link_sealed: string }[] = [];
+  for (const row of rows) {
+    const opened = await openSealedToken(secret, row.invitation_id, row.link_sealed);
+    if (opened) {
+      tokens.set(row.invitation_id, opened);
+      continue;
+    }
+    const token = randomSecret(24);
+    tokens.set(row.invitation_id, token);
+    fresh.push({
+      id: row.invitation_id,
+      token_hash: await sha256Hex(token),
+      link_sealed: await sealToken(secret, row.invitation_id, token),
+    });
+  }
+  if (fresh.length) await storeLinks(env.DB, fresh).run();
+  return tokens;
+}
+
+export interface DeliveryReport {
+  claimed: number;
+  sent: number;
+  recorded: number;
+  failed: number;
+}
+
+export async function deliver(
+  env: Env,
+  rows: SendingRow[],
+  options: { kind: 'invitation' | 'reminder'; slot: (row: SendingRow) => string; linkBase: string },
+): Promise<DeliveryReport> {
+  const report: DeliveryReport = { claimed: 0, sent: 0, recorded: 0, failed: 0 };
+  if (!rows.length) return report;
+  const tokens = await ensureTokens(env, rows);
+  // The outbox keeps what was sent with the token masked: D1 then holds no usable link, and
+  // the outbox page cannot be used to open a participant's (possibly anonymous) answers.
+  const sent = new Map<number, { text: string; html: string }>();
+  const drafts: OutboxDraft[] = rows.map((r) => {
+    const token = tokens.get(r.invitation_id) ?? '';
+    const message = renderMessage({
+      kind: options.kind,
+      surveyKind: r.kind,
+      language: r.language,
+      name: r.name,
+      seriesTitle: r.series_title,
+      sessionNumber: r.session_number,
+      sessionStartsAt: r.starts_at,
+      place: r.place,
+      closesAt: r.closes_at,
+      anonymous: r.anonymous === 1,
+      link: `${options.linkBase}/s/${token}`,
+    });
+    sent.set(r.invitation_id, { text: message.text, html: message.html });
+    const mask = (s: string) => s.split(token).join(MASKED_TOKEN);
+    return {
+      organisation_id: r.organisation_id,
+      survey_id: r.survey_id,
+      invitation_id: r.invitation_id,
+      slot: options.slot(r),
+      to_email: r.email,
+      language: r.language,
+      subject: message.subject,
+      body_text: mask(message.text),
+      body_html: mask(message.html),
+    };
+  });
+  const claimed = await claimOutbox(env.DB, drafts);
+  report.claimed = claimed.length;
+  const byInvitation = new Map(drafts.map((d) => [d.invitation_id, d]));
+  const outcomes: Outcome[] = [];
+  for (const { id, invitation_id } of claimed) {
+    const draft = byInvitation.get(invitation_id);
+    if (!draft) continue;
+    const row = rows.find((r) => r.invitation_id === invitation_id);
+    if (!canDeliver(env) || !env.EMAIL || !env.EMAIL_FROM) {
+      outcomes.push({ id, invitation_id, status: 'recorded', error: null });
+      report.recorded++;
+      continue;
+    }
+    try {
+      await env.EMAIL.send({
+        from: env.EMAIL_FROM,
+        to: row?.name ? { name: row.name, email: draft.to_email } : draft.to_email,
+        subject: draft.subject,
+        text: sent.get(invitation_id)?.text ?? draft.body_text,
+        html: sent.get(invitation_id)?.html ?? draft.body_html,
+      });
+      outcomes.push({ id, invitation_id, status: 'sent', error: null });
+      report.sent++;
+    } catch (error) {
+      // Kept for the coordinator (the outbox shows it); never the link or the body.
+      outcomes.push({ id, invitation_id, status: 'failed', error: String((error as Error)?.message ?? error).slice(0, 300) });
+      report.failed++;
+    }
+  }
+  if (outcomes.length) await env.DB.batch(finishOutbox(env.DB, outcomes, options.kind === 'invitation'));
+  return report;
+}

@@ -1,0 +1,182 @@
+/** SQL of invitation delivery: who to write to, the outbox, and the invitations' delivery state. */
+import type { Language } from '../domain/language.ts';
+
+/** An invitation with everything its message says, scoped to an organisation. */
+export interface SendingRow {
+  invitation_id: number;
+  email: string;
+  name: string | null;
+  language: Language;
+  link_sealed: string | null;
+  sent_at: string | null;
+  organisation_id: number;
+  survey_id: number;
+  kind: 'pre' | 'post';
+  anonymous: 0 | 1;
+  closes_at: string | null;
+  series_title: string;
+  session_number: number;
+  starts_at: string;
+  place: string | null;
+}
+
+const SELECT_SENDING = `
+  SELECT i.id AS invitation_id, i.email, i.name, i.language, i.link_sealed, i.sent_at,
+         s.organisation_id, su.id AS survey_id, su.kind, su.anonymous, su.closes_at,
+         s.title AS series_title, se.number AS session_number, se.starts_at, se.place
+    FROM invitations i
+    JOIN surveys su ON su.id = i.survey_id
+    JOIN sessions se ON se.id = su.session_id
+    JOIN series s ON s.id = se.series_id`;
+
+/** Invitations of a survey not sent yet (bounced addresses are not retried). */
+export async function unsentInvitations(db: D1Database, organisationId: number, surveyId: number, limit: number) {
+  const { results } = await db
+    .prepare(
+      `${SELECT_SENDING} WHERE su.id = ? AND s.organisation_id = ? AND i.sent_at IS NULL AND i.bounced_at IS NULL
+        ORDER BY i.id LIMIT ?`,
+    )
+    .bind(surveyId, organisationId, limit)
+    .all<SendingRow>();
+  return results;
+}
+
+export async function countUnsent(db: D1Database, surveyId: number) {
+  const row = await db
+    .prepare('SELECT count(*) AS n FROM invitations WHERE survey_id = ? AND sent_at IS NULL AND bounced_at IS NULL')
+    .bind(surveyId)
+    .first<{ n: number }>();
+  return row?.n ?? 0;
+}
+
+export function sendingRow(db: D1Database, organisationId: number, invitationId: number) {
+  return db.prepare(`${SELECT_SENDING} WHERE i.id = ? AND s.organisation_id = ?`).bind(invitationId, organisationId).first<SendingRow>();
+}
+
+/**
+ * Those a reminder slot is due for: sent before the slot, not answered, not bounced, and not
+ * reminded in this slot yet (the outbox's unique key says so; the insert re-checks).
+ */
+export async function reminderCandidates(db: D1Database, surveyId: number, slot: string, slotAt: string, limit: number) {
+  const { results } = await db
+    .prepare(
+      `${SELECT_SENDING}
+        WHERE su.id = ? AND su.status = 'open' AND i.answered = 0 AND i.bounced_at IS NULL
+          AND i.sent_at IS NOT NULL AND i.sent_at < ? AND i.link_sealed IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.invitation_id = i.id AND o.slot = ?)
+        ORDER BY i.id LIMIT ?`,
+    )
+    .bind(surveyId, slotAt, slot, limit)
+    .all<SendingRow>();
+  return results;
+}
+
+export interface OutboxDraft {
+  organisation_id: number;
+  survey_id: number;
+  invitation_id: number;
+  slot: string;
+  to_email: string;
+  language: Language;
+  subject: string;
+  body_text: string;
+  body_html: string;
+}
+
+/**
+ * Claims the messages in one statement: a message whose (invitation, slot) is already in the
+ * outbox is not inserted and not returned, so a re-run or a concurrent run sends nothing twice.
+ */
+export async function claimOutbox(db: D1Database, drafts: OutboxDraft[]) {
+  if (!drafts.length) return [];
+  const { results } = await db
+    .prepare(
+      `INSERT INTO outbox (organisation_id, survey_id, invitation_id, slot, to_email, language, subject, body_text, body_html)
+       SELECT j.value ->> 'organisation_id', j.value ->> 'survey_id', j.value ->> 'invitation_id', j.value ->> 'slot',
+              j.value ->> 'to_email', j.value ->> 'language', j.value ->> 'subject', j.value ->> 'body_text', j.value ->> 'body_html'
+         FROM json_each(?) j WHERE true
+       ON CONFLICT (invitation_id, slot) DO NOTHING
+       RETURNING id, invitation_id`,
+    )
+    .bind(JSON.stringify(drafts))
+    .all<{ id: number; invitation_id: number }>();
+  return results;
+}
+
+export interface Outcome {
+  id: number;
+  invitation_id: number;
+  status: 'sent' | 'recorded' | 'failed';
+  error: string | null;
+}
+
+/** Outcomes and the invitations' sent_at in one statement each, whatever the count. */
+export function finishOutbox(db: D1Database, outcomes: Outcome[], marksSent: boolean) {
+  const payload = JSON.stringify(outcomes);
+  const statements = [
+    db
+      .prepare(
+        `UPDATE outbox SET status = (SELECT j.value ->> 'status' FROM json_each(?1) j WHERE j.value ->> 'id' = outbox.id),
+                           error = (SELECT j.value ->> 'error' FROM json_each(?1) j WHERE j.value ->> 'id' = outbox.id)
+          WHERE id IN (SELECT j.value ->> 'id' FROM json_each(?1) j)`,
+      )
+      .bind(payload),
+  ];
+  if (marksSent) {
+    statements.push(
+      db
+        .prepare(
+          `UPDATE invitations SET sent_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+            WHERE id IN (SELECT j.value ->> 'invitation_id' FROM json_each(?1) j WHERE j.value ->> 'status' != 'failed')`,
+        )
+        .bind(payload),
+    );
+  }
+  return statements;
+}
+
+export function storeLinks(db: D1Database, links: { id: number; token_hash: string; link_sealed: string }[]) {
+  return db
+    .prepare(
+      `UPDATE invitations
+          SET token_hash = (SELECT j.value ->> 'token_hash' FROM json_each(?1) j WHERE j.value ->> 'id' = invitations.id),
+              link_sealed = (SELECT j.value ->> 'link_sealed' FROM json_each(?1) j WHERE j.value ->> 'id' = invitations.id)
+        WHERE id IN (SELECT j.value ->> 'id' FROM json_each(?1) j)`,
+    )
+    .bind(JSON.stringify(links));
+}
+
+export interface OutboxRow {
+  id: number;
+  survey_id: number;
+  invitation_id: number | null;
+  slot: string;
+  to_email: string;
+  language: Language;
+  subject: string;
+  body_text: string;
+  status: 'pending' | 'sent' | 'recorded' | 'failed';
+  error: string | null;
+  created_at: string;
+}
+
+export async function listOutbox(db: D1Database, organisationId: number, surveyId: number | null, limit = 200) {
+  const { results } = await db
+    .prepare(
+      `SELECT id, survey_id, invitation_id, slot, to_email, language, subject, body_text, status, error, created_at
+         FROM outbox WHERE organisation_id = ?1 AND (?2 IS NULL OR survey_id = ?2) ORDER BY id DESC LIMIT ?3`,
+    )
+    .bind(organisationId, surveyId, limit)
+    .all<OutboxRow>();
+  return results;
+}
+
+export function getOutboxMessage(db: D1Database, organisationId: number, id: number) {
+  return db
+    .prepare(
+      `SELECT id, survey_id, invitation_id, slot, to_email, language, subject, body_text, status, error, created_at
+         FROM outbox WHERE id = ? AND organisation_id = ?`,
+    )
+    .bind(id, organisationId)
+    .first<OutboxRow>();
+}

@@ -1,0 +1,70 @@
+/** Invitation and reminder e-mails: plain text and a simple HTML part, in the person's language. */
+import type { Language } from '../domain/language.ts';
+import { emailMessages } from '../i18n/email/index.ts';
+import { formatDateTime } from '../i18n/index.ts';
+
+export interface MessageFacts {
+  kind: 'invitation' | 'reminder';
+  surveyKind: 'pre' | 'post';
+  language: Language;
+  name: string | null;
+  seriesTitle: string;
+  sessionNumber: number;
+  sessionStartsAt: string;
+  place: string | null;
+  closesAt: string | null;
+  anonymous: boolean;
+  link: string;
+}
+
+export interface RenderedMessage {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+export function renderMessage(f: MessageFacts): RenderedMessage {
+  const t = emailMessages(f.language);
+  const subject =
+    f.kind === 'reminder'
+      ? t.subject.reminder(f.seriesTitle, f.sessionNumber)
+      : f.surveyKind === 'pre'
+        ? t.subject.invitation(f.seriesTitle, f.sessionNumber)
+        : t.subject.invitationPost(f.seriesTitle, f.sessionNumber);
+  const intro = f.kind === 'reminder' ? t.reminder : f.surveyKind === 'pre' ? t.invitationPre : t.invitationPost;
+  const facts: [string, string][] = [[t.when, formatDateTime(f.sessionStartsAt, f.language)]];
+  if (f.place) facts.push([t.place, f.place]);
+  const closes = f.closesAt ? t.closes(formatDateTime(f.closesAt, f.language)) : null;
+  const lines = [
+    t.greeting(f.name),
+    '',
+    intro,
+    '',
+    t.link,
+    f.link,
+    '',
+    t.session(f.sessionNumber),
+    ...facts.map(([k, v]) => `${k}: ${v}`),
+    ...(closes ? ['', closes] : []),
+    ...(f.anonymous ? ['', t.anonymous] : []),
+    '',
+    t.signature,
+    '',
+    '--',
+    t.why,
+  ];
+  const html = `<!doctype html><html lang="${f.language}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+<body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b1b1f;max-width:36rem">
+<p>${escapeHtml(t.greeting(f.name))}</p>
+<p>${escapeHtml(intro)}</p>
+<p>${escapeHtml(t.link)}<br><a href="${escapeHtml(f.link)}">${escapeHtml(f.link)}</a></p>
+<p><strong>${escapeHtml(t.session(f.sessionNumber))}</strong><br>${facts.map(([k, v]) => `${escapeHtml(k)}: ${escapeHtml(v)}`).join('<br>')}</p>
+${closes ? `<p>${escapeHtml(closes)}</p>` : ''}${f.anonymous ? `<p>${escapeHtml(t.anonymous)}</p>` : ''}
+<p>${escapeHtml(t.signature)}</p>
+<p style="color:#4a4a55;font-size:0.875em">${escapeHtml(t.why)}</p>
+</body></html>`;
+  return { subject, text: lines.join('\n'), html };
+}

@@ -1,0 +1,24 @@
+/** English e-mail messages; the reference shape for fr and nl. */
+export const en = {
+  subject: {
+    invitation: (series: string, n: number) => `${series} — your opinion before session #${n}`,
+    invitationPost: (series: string, n: number) => `${series} — your opinion after session #${n}`,
+    reminder: (series: string, n: number) => `Reminder: ${series}, session #${n}`,
+  },
+  greeting: (name: string | null) => (name ? `Hello ${name},` : 'Hello,'),
+  invitationPre:
+    'To prepare the next meeting of the thematic consultation, we would like to know your expectations and the themes you want to prioritise. It takes about five minutes.',
+  invitationPost:
+    'Thank you for taking part in the meeting. Tell us what you thought of it and which themes should come next. It takes about five minutes.',
+  reminder: 'You have not answered the survey yet; your opinion helps prepare the next meeting. It takes about five minutes.',
+  link: 'Your personal link (do not forward it; you can come back with it to change your answers):',
+  session: (n: number) => `Session #${n}`,
+  when: 'Date',
+  place: 'Place',
+  closes: (date: string) => `The survey is open until ${date}.`,
+  anonymous: 'This survey is anonymous: your answers are never linked to your name.',
+  signature: 'The coordination of the thematic consultation',
+  why: 'You receive this message because you take part in the thematic consultation. To stop receiving it, reply to this message.',
+};
+
+export type EmailMessages = typeof en;

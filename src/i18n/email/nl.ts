@@ -1,0 +1,25 @@
+/** E-mailberichten (nl). */
+import type { EmailMessages } from './en.ts';
+
+export const nl: EmailMessages = {
+  subject: {
+    invitation: (series: string, n: number) => `${series} — uw mening vóór sessie #${n}`,
+    invitationPost: (series: string, n: number) => `${series} — uw mening na sessie #${n}`,
+    reminder: (series: string, n: number) => `Herinnering: ${series}, sessie #${n}`,
+  },
+  greeting: (name: string | null) => (name ? `Beste ${name},` : 'Beste,'),
+  invitationPre:
+    'Om de volgende bijeenkomst van het thematisch overleg voor te bereiden, horen we graag uw verwachtingen en de thema’s die voorrang verdienen. Het duurt ongeveer vijf minuten.',
+  invitationPost:
+    'Bedankt voor uw deelname aan de bijeenkomst. Laat ons weten wat u ervan vond en welke thema’s nu aan bod moeten komen. Het duurt ongeveer vijf minuten.',
+  reminder:
+    'U hebt de vragenlijst nog niet ingevuld; uw mening helpt de volgende bijeenkomst voor te bereiden. Het duurt ongeveer vijf minuten.',
+  link: 'Uw persoonlijke link (stuur hem niet door; u kunt er later mee terugkomen om uw antwoorden te wijzigen):',
+  session: (n: number) => `Sessie #${n}`,
+  when: 'Datum',
+  place: 'Plaats',
+  closes: (date: string) => `De vragenlijst staat open tot ${date}.`,
+  anonymous: 'Deze vragenlijst is anoniem: uw antwoorden worden nooit aan uw naam gekoppeld.',
+  signature: 'De coördinatie van het thematisch overleg',
+  why: 'U ontvangt dit bericht omdat u deelneemt aan het thematisch overleg. Antwoord op dit bericht om het niet meer te ontvangen.',
+};

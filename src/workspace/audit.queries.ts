@@ -1,0 +1,64 @@
+/** SQL of the audit log: who did what to which resource, and when. */
+import type { Coordinator } from '../env.ts';
+
+export type AuditAction =
+  | 'sign-in'
+  | 'series.create'
+  | 'series.retention'
+  | 'session.create'
+  | 'survey.create'
+  | 'survey.open'
+  | 'survey.close'
+  | 'theme.create'
+  | 'theme.rename'
+  | 'theme.archive'
+  | 'theme.reactivate'
+  | 'theme.merge'
+  | 'proposal.promote'
+  | 'proposal.merge'
+  | 'participants.import'
+  | 'invitations.send'
+  | 'invitation.resend'
+  | 'invitation.remove'
+  | 'links.export'
+  | 'participant.export'
+  | 'participant.erase'
+  | 'contacts.purge'
+  | 'survey.auto-close';
+
+/** A statement to run in the same batch as the action it records. */
+export function writeAudit(db: D1Database, who: Coordinator | null, action: AuditAction, target: string, detail?: Record<string, unknown>) {
+  return db
+    .prepare('INSERT INTO audit_log (organisation_id, coordinator_id, actor, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)')
+    .bind(who?.organisationId ?? null, who?.id ?? null, who?.email ?? null, action, target, detail ? JSON.stringify(detail) : null);
+}
+
+/** For actions of the cron, which act for an organisation but not as a person. */
+export function writeSystemAudit(
+  db: D1Database,
+  organisationId: number,
+  action: AuditAction,
+  target: string,
+  detail?: Record<string, unknown>,
+) {
+  return db
+    .prepare('INSERT INTO audit_log (organisation_id, coordinator_id, actor, action, target, detail) VALUES (?, NULL, NULL, ?, ?, ?)')
+    .bind(organisationId, action, target, detail ? JSON.stringify(detail) : null);
+}
+
+export interface AuditRow {
+  id: number;
+  actor: string | null;
+  action: AuditAction;
+  target: string;
+  detail: string | null;
+  created_at: string;
+}
+
+export async function listAudit(db: D1Database, organisationId: number, limit = 200) {
+  const { results } = await db
+    .prepare('SELECT id, actor, action, target, detail, created_at FROM audit_log WHERE organisation_id = ? ORDER BY id DESC LIMIT ?')
+    .bind(organisationId, limit)
+    .all<AuditRow>();
+  return results;
+}

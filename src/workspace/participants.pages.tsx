@@ -1,0 +1,314 @@
+/** Participants of a survey (contacts, invitation state, sending), and the outbox. */
+import { type Context, Hono } from 'hono';
+import { MAX_CONTACTS, parseContacts } from '../domain/contacts-csv.ts';
+import type { Language } from '../domain/language.ts';
+import { effectiveStatus } from '../domain/survey-status.ts';
+import { canDeliver, deliver, ensureTokens, SEND_BATCH } from '../email/delivery.ts';
+import { countUnsent, getOutboxMessage, listOutbox, sendingRow, unsentInvitations } from '../email/outbox.queries.ts';
+import type { AppEnv } from '../env.ts';
+import { pathId } from '../http/body.ts';
+import { notFound } from '../http/problem.ts';
+import { formatDateTime } from '../i18n/index.ts';
+import { workspaceMessages } from '../i18n/workspace/index.ts';
+import { linkBase } from '../invitations/invitations.routes.ts';
+import { getSeries } from '../series/series.queries.ts';
+import { getSurvey, type SurveyRow } from '../surveys/surveys.queries.ts';
+import { writeAudit } from './audit.queries.ts';
+import { ActionButton, Csrf, type FormError, readForm, redirectWith, render, text, WorkspacePage, workspaceLanguage } from './shell.tsx';
+import { importContacts, invitationInOrganisation, listParticipants, removeInvitationsStatements } from './workspace.queries.ts';
+
+type C = Context<AppEnv>;
+
+async function ParticipantsPage({
+  c,
+  language,
+  survey,
+  errors = [],
+  pasted = '',
+}: {
+  c: C;
+  language: Language;
+  survey: SurveyRow;
+  errors?: FormError[];
+  pasted?: string;
+}) {
+  const t = workspaceMessages(language);
+  const [people, unsent] = await Promise.all([listParticipants(c.env.DB, survey.id), countUnsent(c.env.DB, survey.id)]);
+  const csrf = c.var.csrfToken;
+  const status = effectiveStatus(survey.status, survey.closes_at);
+  const kind = t.session.kind[survey.kind];
+  const contactsError = errors.find((e) => e.field === 'contacts');
+  return (
+    <WorkspacePage c={c} language={language} title={t.participants.title(kind, survey.session_number)} errors={errors}>
+      <p class="breadcrumb">
+        <a href={`/app/series/${survey.series_id}`}>{t.nav.series}</a> ›{' '}
+        <a href={`/app/sessions/${survey.session_id}`}>{t.session.title(survey.session_number)}</a>
+      </p>
+      <h1>{t.participants.title(kind, survey.session_number)}</h1>
+      {survey.anonymous ? <p class="note">{t.participants.anonymousNote}</p> : null}
+      {!canDeliver(c.env) ? <p class="note">{t.participants.recorded}</p> : null}
+      {people.length ? (
+        <table>
+          <caption class="visually-hidden">{t.participants.title(kind, survey.session_number)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.participants.name}</th>
+              <th scope="col">{t.participants.email}</th>
+              <th scope="col">{t.participants.language}</th>
+              <th scope="col">{t.participants.state}</th>
+              <th scope="col">{t.participants.actions}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {people.map((p) => (
+              <tr>
+                <th scope="row">{p.name ?? '—'}</th>
+                <td>{p.email}</td>
+                <td>{p.language}</td>
+                <td>
+                  <span class={`state state-${p.state}`}>{t.participants.states[p.state]}</span>
+                </td>
+                <td>
+                  {status === 'open' && p.state !== 'answered' ? (
+                    <ActionButton action={`/app/invitations/${p.id}/resend`} label={t.participants.resend} token={csrf} />
+                  ) : null}
+                  <ActionButton action={`/app/invitations/${p.id}/remove`} label={t.participants.remove} token={csrf} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>{t.participants.none}</p>
+      )}
+      {people.length ? (
+        <section aria-labelledby="send">
+          <h2 id="send">{t.participants.send}</h2>
+          {status === 'open' ? (
+            <>
+              <p>{t.participants.sendHelp(unsent)}</p>
+              {unsent ? <ActionButton action={`/app/surveys/${survey.id}/send`} label={t.participants.send} token={csrf} /> : null}
+            </>
+          ) : (
+            <p>{t.participants.notOpen}</p>
+          )}
+          <ActionButton action={`/app/surveys/${survey.id}/links.csv`} label={t.participants.exportLinks} token={csrf} />
+          <p>
+            <a href={`/app/outbox?survey=${survey.id}`}>{t.outbox.title}</a>
+          </p>
+        </section>
+      ) : null}
+      <section aria-labelledby="import">
+        <h2 id="import">{t.participants.import}</h2>
+        <form method="post" action={`/app/surveys/${survey.id}/participants`} enctype="multipart/form-data" class="stack">
+          <Csrf token={csrf} />
+          <div class={`field${contactsError ? ' has-error' : ''}`}>
+            <label for="contacts">{t.field.contacts}</label>
+            <p class="help" id="contacts-help">
+              {t.participants.importHelp}
+            </p>
+            {contactsError ? (
+              <p class="error" id="contacts-error">
+                {contactsError.text}
+              </p>
+            ) : null}
+            <textarea
+              id="contacts"
+              name="contacts"
+              rows={8}
+              aria-describedby={contactsError ? 'contacts-help contacts-error' : 'contacts-help'}
+              aria-invalid={contactsError ? 'true' : undefined}
+            >
+              {pasted}
+            </textarea>
+          </div>
+          <div class="field">
+            <label for="file">{t.field.contactsFile}</label>
+            <input type="file" id="file" name="file" accept=".csv,text/csv,text/plain" />
+          </div>
+          <button type="submit">{t.participants.importSubmit}</button>
+        </form>
+      </section>
+    </WorkspacePage>
+  );
+}
+
+async function ownSurvey(c: C) {
+  const survey = await getSurvey(c.env.DB, c.var.coordinator.organisationId, pathId(c));
+  if (!survey) throw notFound('survey');
+  return survey;
+}
+
+async function ownInvitation(c: C) {
+  const invitation = await invitationInOrganisation(c.env.DB, c.var.coordinator.organisationId, pathId(c));
+  if (!invitation) throw notFound('invitation');
+  return invitation;
+}
+
+const csvCell = (s: string) => (/[",;\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"` : s);
+
+export const participantPages = new Hono<AppEnv>()
+  .get('/surveys/:id/participants', async (c) =>
+    render(c, <ParticipantsPage c={c} language={workspaceLanguage(c)} survey={await ownSurvey(c)} />),
+  )
+  .post('/surveys/:id/participants', async (c) => {
+    const language = workspaceLanguage(c);
+    const t = workspaceMessages(language);
+    const survey = await ownSurvey(c);
+    const form = await readForm(c);
+    const file = form.file;
+    const pasted = text(form, 'contacts');
+    const input = file instanceof File && file.size > 0 ? await file.text() : pasted;
+    const { contacts, issues } = parseContacts(input);
+    const label = t.field.contacts;
+    let errors: FormError[] = issues.map((i) => ({
+      field: 'contacts',
+      message: i.reason,
+      text: `${label}: ${i.line ? t.invalid.contacts(i.line, t.invalid[i.reason]) : t.invalid[i.reason]}`,
+    }));
+    if (!errors.length && !contacts.length)
+      errors = [{ field: 'contacts', message: 'noContacts', text: `${label}: ${t.invalid.noContacts}` }];
+    if (contacts.length > MAX_CONTACTS) {
+      errors = [{ field: 'contacts', message: 'tooMany', text: `${label}: ${t.invalid.tooManyContacts(MAX_CONTACTS)}` }];
+    }
+    if (errors.length) {
+      // The first error is the summary's link target; all lines are listed.
+      return render(
+        c,
+        <ParticipantsPage c={c} language={language} survey={survey} errors={errors} pasted={input.slice(0, 100_000)} />,
+        422,
+      );
+    }
+    const series = await getSeries(c.env.DB, c.var.coordinator.organisationId, survey.series_id);
+    await c.env.DB.batch([
+      await importContacts(c.env.DB, survey.id, series?.language ?? 'fr', contacts),
+      writeAudit(c.env.DB, c.var.coordinator, 'participants.import', `survey:${survey.id}`, { count: contacts.length }),
+    ]);
+    return redirectWith(c, `/app/surveys/${survey.id}/participants`, 'imported', [contacts.length]);
+  })
+  .post('/surveys/:id/send', async (c) => {
+    const survey = await ownSurvey(c);
+    const org = c.var.coordinator.organisationId;
+    if (effectiveStatus(survey.status, survey.closes_at) !== 'open') return redirectWith(c, `/app/surveys/${survey.id}/participants`);
+    const rows = await unsentInvitations(c.env.DB, org, survey.id, SEND_BATCH);
+    const report = await deliver(c.env, rows, {
+      kind: 'invitation',
+      slot: () => 'invitation',
+      linkBase: linkBase(c.env.PUBLIC_URL, c.req.url),
+    });
+    await writeAudit(c.env.DB, c.var.coordinator, 'invitations.send', `survey:${survey.id}`, { ...report }).run();
+    const remaining = await countUnsent(c.env.DB, survey.id);
+    return redirectWith(c, `/app/surveys/${survey.id}/participants`, 'sent', [report.sent + report.recorded, remaining]);
+  })
+  .post('/surveys/:id/links.csv', async (c) => {
+    const survey = await ownSurvey(c);
+    const people = await listParticipants(c.env.DB, survey.id);
+    const rows = await c.env.DB.prepare('SELECT id AS invitation_id, link_sealed FROM invitations WHERE survey_id = ?')
+      .bind(survey.id)
+      .all<{
+        invitation_id: number;
+        link_sealed: string | null;
+      }>();
+    const tokens = await ensureTokens(c.env, rows.results);
+    const base = linkBase(c.env.PUBLIC_URL, c.req.url);
+    await writeAudit(c.env.DB, c.var.coordinator, 'links.export', `survey:${survey.id}`, { count: people.length }).run();
+    const lines = [
+      'email,name,language,link',
+      ...people.map((p) => [p.email, p.name ?? '', p.language, `${base}/s/${tokens.get(p.id)}`].map(csvCell).join(',')),
+    ];
+    return c.body(`\uFEFF${lines.join('\r\n')}\r\n`, 200, {
+      'Content-Type': 'text/csv; charset=utf-8',
+      'Content-Disposition': `attachment; filename="survey-${survey.id}-links.csv"`,
+      'Cache-Control': 'no-store',
+    });
+  })
+  .post('/invitations/:id/resend', async (c) => {
+    const org = c.var.coordinator.organisationId;
+    const invitation = await ownInvitation(c);
+    const row = await sendingRow(c.env.DB, org, invitation.id);
+    if (!row) throw notFound('invitation');
+    await deliver(c.env, [row], {
+      kind: 'invitation',
+      slot: () => `resend:${new Date().toISOString()}`,
+      linkBase: linkBase(c.env.PUBLIC_URL, c.req.url),
+    });
+    await writeAudit(c.env.DB, c.var.coordinator, 'invitation.resend', `invitation:${invitation.id}`).run();
+    return redirectWith(c, `/app/surveys/${invitation.survey_id}/participants`, 'resent');
+  })
+  .post('/invitations/:id/remove', async (c) => {
+    const invitation = await ownInvitation(c);
+    await c.env.DB.batch([
+      ...removeInvitationsStatements(c.env.DB, '?', [invitation.id]),
+      writeAudit(c.env.DB, c.var.coordinator, 'invitation.remove', `survey:${invitation.survey_id}`),
+    ]);
+    return redirectWith(c, `/app/surveys/${invitation.survey_id}/participants`, 'removed');
+  })
+  .get('/outbox', async (c) => {
+    const language = workspaceLanguage(c);
+    const t = workspaceMessages(language);
+    const surveyParam = c.req.query('survey');
+    const surveyId = surveyParam && /^[1-9]\d{0,15}$/.test(surveyParam) ? Number(surveyParam) : null;
+    const messages = await listOutbox(c.env.DB, c.var.coordinator.organisationId, surveyId);
+    return render(
+      c,
+      <WorkspacePage c={c} language={language} title={t.outbox.title}>
+        <h1>{t.outbox.title}</h1>
+        <p>{t.outbox.intro}</p>
+        {!canDeliver(c.env) ? <p class="note">{t.participants.recorded}</p> : null}
+        {messages.length ? (
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t.outbox.when}</th>
+                <th scope="col">{t.outbox.to}</th>
+                <th scope="col">{t.outbox.subject}</th>
+                <th scope="col">{t.outbox.status}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {messages.map((m) => (
+                <tr>
+                  <td>{formatDateTime(m.created_at, language)}</td>
+                  <td>{m.to_email}</td>
+                  <td>
+                    <a href={`/app/outbox/${m.id}`}>{m.subject}</a>
+                  </td>
+                  <td>{t.outbox.statuses[m.status]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p>{t.outbox.none}</p>
+        )}
+      </WorkspacePage>,
+    );
+  })
+  .get('/outbox/:id', async (c) => {
+    const language = workspaceLanguage(c);
+    const t = workspaceMessages(language);
+    const message = await getOutboxMessage(c.env.DB, c.var.coordinator.organisationId, pathId(c));
+    if (!message) throw notFound('message');
+    return render(
+      c,
+      <WorkspacePage c={c} language={language} title={message.subject}>
+        <p class="breadcrumb">
+          <a href="/app/outbox">{t.outbox.title}</a>
+        </p>
+        <h1>{message.subject}</h1>
+        <dl class="facts">
+          <dt>{t.outbox.to}</dt>
+          <dd>{message.to_email}</dd>
+          <dt>{t.outbox.when}</dt>
+          <dd>{formatDateTime(message.created_at, language)}</dd>
+          <dt>{t.outbox.status}</dt>
+          <dd>
+            {t.outbox.statuses[message.status]}
+            {message.error ? ` — ${message.error}` : ''}
+          </dd>
+        </dl>
+        <h2>{t.outbox.message}</h2>
+        <pre class="message">{message.body_text}</pre>
+      </WorkspacePage>,
+    );
+  });

@@ -1,0 +1,509 @@
+/** Series list, series page (sessions, theme catalogue, proposals waiting, retention). */
+import { type Context, Hono } from 'hono';
+import { type Language, localize } from '../domain/language.ts';
+import { groupTexts, normaliseText } from '../domain/text-normalise.ts';
+import type { AppEnv } from '../env.ts';
+import { pathId } from '../http/body.ts';
+import { notFound } from '../http/problem.ts';
+import { formatDateTime } from '../i18n/index.ts';
+import { workspaceMessages } from '../i18n/workspace/index.ts';
+import { createSeries, getSeries, listSeries, type SeriesRow } from '../series/series.queries.ts';
+import { createSession, listSessions } from '../sessions/sessions.queries.ts';
+import {
+  createTheme,
+  getTheme,
+  listThemes,
+  mergeTheme,
+  renameTheme,
+  setThemeStatus,
+  type ThemeRow,
+  themeLabel,
+} from '../themes/themes.queries.ts';
+import { writeAudit } from './audit.queries.ts';
+import {
+  ActionButton,
+  Csrf,
+  checkForm,
+  Field,
+  type FormError,
+  type FormFields,
+  readForm,
+  redirectWith,
+  render,
+  text,
+  WorkspacePage,
+  workspaceLanguage,
+} from './shell.tsx';
+import { decidedProposals, decideProposal, promoteProposal, proposalCounts, seriesRetention, setRetention } from './workspace.queries.ts';
+import { MergeForm, ProposalForm, ProposalMergeForm, RetentionForm, SeriesForm, SessionForm, ThemeForm } from './workspace.schemas.ts';
+
+type C = Context<AppEnv>;
+
+async function SeriesListPage({
+  c,
+  language,
+  errors = [],
+  values = {},
+}: {
+  c: C;
+  language: Language;
+  errors?: FormError[];
+  values?: FormFields;
+}) {
+  const t = workspaceMessages(language);
+  const { results } = await listSeries(c.env.DB, c.var.coordinator.organisationId);
+  return (
+    <WorkspacePage c={c} language={language} title={t.series.listTitle} errors={errors}>
+      <h1>{t.series.listTitle}</h1>
+      {results.length ? (
+        <ul class="cards">
+          {results.map((s) => (
+            <li>
+              <a href={`/app/series/${s.id}`}>{s.title}</a>
+              {s.bassin ? <span class="muted"> — {s.bassin}</span> : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t.series.none}</p>
+      )}
+      <section aria-labelledby="new-series">
+        <h2 id="new-series">{t.series.create}</h2>
+        <form method="post" action="/app/series" class="stack">
+          <Csrf token={c.var.csrfToken} />
+          <Field id="title" label={t.field.title} value={text(values, 'title')} required errors={errors} />
+          <Field id="bassin" label={t.field.bassin} value={text(values, 'bassin')} errors={errors} />
+          <LanguageSelect
+            id="language"
+            label={t.field.language}
+            value={(text(values, 'language') || 'fr') as Language}
+            language={language}
+          />
+          <button type="submit">{t.series.createSubmit}</button>
+        </form>
+      </section>
+    </WorkspacePage>
+  );
+}
+
+function LanguageSelect({ id, label, value, language }: { id: string; label: string; value: Language; language: Language }) {
+  const t = workspaceMessages(language);
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <select id={id} name={id}>
+        {(['fr', 'nl', 'en'] as const).map((l) => (
+          <option value={l} selected={l === value}>
+            {t.languageNames[l]}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export interface SeriesPageState {
+  errors?: FormError[];
+  /** Which form the errors and values belong to. */
+  form?: 'session' | 'theme' | 'retention';
+  values?: FormFields;
+}
+
+async function SeriesPage({ c, language, series, state = {} }: { c: C; language: Language; series: SeriesRow; state?: SeriesPageState }) {
+  const t = workspaceMessages(language);
+  const db = c.env.DB;
+  const org = c.var.coordinator.organisationId;
+  const [sessions, themes, counts, decided, retention] = await Promise.all([
+    listSessions(db, org, series.id),
+    listThemes(db, org, series.id),
+    proposalCounts(db, series.id),
+    decidedProposals(db, series.id),
+    seriesRetention(db, series.id),
+  ]);
+  const active = themes.filter((th) => th.status === 'active');
+  const byId = new Map(themes.map((th) => [th.id, th]));
+  const waiting = groupTexts(counts).filter((g) => !decided.has(normaliseText(g.text)));
+  const errors = state.errors ?? [];
+  const formErrors = (form: SeriesPageState['form']) => (state.form === form ? errors : []);
+  const value = (form: SeriesPageState['form'], name: string) => (state.form === form ? text(state.values ?? {}, name) : '');
+  const csrf = c.var.csrfToken;
+  const nextNumber = (sessions.at(-1)?.number ?? 0) + 1;
+  return (
+    <WorkspacePage c={c} language={language} title={series.title} errors={errors}>
+      <p class="breadcrumb">
+        <a href="/app/series">{t.nav.series}</a>
+      </p>
+      <h1>
+        {series.title}
+        {series.bassin ? <span class="subtitle">{series.bassin}</span> : null}
+      </h1>
+
+      <section aria-labelledby="sessions">
+        <h2 id="sessions">{t.series.sessions}</h2>
+        {sessions.length ? (
+          <ul class="cards">
+            {sessions.map((s) => (
+              <li>
+                <a href={`/app/sessions/${s.id}`}>{t.session.title(s.number)}</a> — {formatDateTime(s.starts_at, language)}
+                {s.place ? <span class="muted"> — {s.place}</span> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t.series.noSessions}</p>
+        )}
+        <details open={state.form === 'session'}>
+          <summary>{t.series.addSession}</summary>
+          <form method="post" action={`/app/series/${series.id}/sessions`} class="stack">
+            <Csrf token={csrf} />
+            <Field
+              id="number"
+              label={t.field.number}
+              inputmode="numeric"
+              value={value('session', 'number') || String(nextNumber)}
+              required
+              errors={formErrors('session')}
+            />
+            <Field id="date" type="date" label={t.field.date} value={value('session', 'date')} required errors={formErrors('session')} />
+            <Field
+              id="start"
+              type="time"
+              label={t.field.startTime}
+              value={value('session', 'start')}
+              required
+              errors={formErrors('session')}
+            />
+            <Field id="end" type="time" label={t.field.endTime} value={value('session', 'end')} errors={formErrors('session')} />
+            <Field id="place" label={t.field.place} value={value('session', 'place')} errors={formErrors('session')} />
+            <button type="submit">{t.series.addSessionSubmit}</button>
+          </form>
+        </details>
+      </section>
+
+      <section aria-labelledby="catalogue">
+        <h2 id="catalogue">{t.series.catalogue}</h2>
+        <ul class="themes">
+          {themes.map((th) => {
+            const label = localize(themeLabel(th), language);
+            const target = th.merged_into_id ? byId.get(th.merged_into_id) : undefined;
+            return (
+              <li class={th.status === 'archived' ? 'archived' : undefined}>
+                <span class="theme-label">{label}</span>
+                {th.status === 'archived' ? (
+                  <span class="muted"> ({target ? t.series.mergedInto(localize(themeLabel(target), language)) : t.series.archived})</span>
+                ) : null}
+                <details>
+                  <summary>
+                    {t.series.rename}
+                    <span class="visually-hidden"> — {label}</span>
+                  </summary>
+                  <form method="post" action={`/app/themes/${th.id}/rename`} class="stack">
+                    <Csrf token={csrf} />
+                    <Field id={`label_fr-${th.id}`} label={t.field.labelFr} value={th.label_fr} required />
+                    <Field id={`label_nl-${th.id}`} label={t.field.labelNl} value={th.label_nl} />
+                    <Field id={`label_en-${th.id}`} label={t.field.labelEn} value={th.label_en} />
+                    <button type="submit">{t.series.renameSubmit}</button>
+                  </form>
+                </details>
+                {th.status === 'active' ? (
+                  <>
+                    <ActionButton action={`/app/themes/${th.id}/archive`} label={`${t.series.archive}`} token={csrf} />
+                    {active.length > 1 ? (
+                      <details>
+                        <summary>
+                          {t.series.merge}
+                          <span class="visually-hidden"> — {label}</span>
+                        </summary>
+                        <form method="post" action={`/app/themes/${th.id}/merge`} class="stack">
+                          <Csrf token={csrf} />
+                          <ThemeSelect
+                            id={`into-${th.id}`}
+                            label={t.field.into}
+                            themes={active.filter((x) => x.id !== th.id)}
+                            language={language}
+                          />
+                          <button type="submit">{t.series.mergeSubmit}</button>
+                        </form>
+                      </details>
+                    ) : null}
+                  </>
+                ) : !th.merged_into_id ? (
+                  <ActionButton action={`/app/themes/${th.id}/reactivate`} label={t.series.reactivate} token={csrf} />
+                ) : null}
+              </li>
+            );
+          })}
+        </ul>
+        <details open={state.form === 'theme'}>
+          <summary>{t.series.addTheme}</summary>
+          <form method="post" action={`/app/series/${series.id}/themes`} class="stack">
+            <Csrf token={csrf} />
+            <Field id="label_fr" label={t.field.labelFr} value={value('theme', 'label_fr')} required errors={formErrors('theme')} />
+            <Field id="label_nl" label={t.field.labelNl} value={value('theme', 'label_nl')} errors={formErrors('theme')} />
+            <Field id="label_en" label={t.field.labelEn} value={value('theme', 'label_en')} errors={formErrors('theme')} />
+            <button type="submit">{t.series.addThemeSubmit}</button>
+          </form>
+        </details>
+      </section>
+
+      <section aria-labelledby="proposals">
+        <h2 id="proposals">{t.series.proposals}</h2>
+        <p class="help">{t.series.proposalsIntro}</p>
+        {waiting.length ? (
+          <ul class="themes">
+            {waiting.map((g, i) => {
+              const key = normaliseText(g.text);
+              return (
+                <li>
+                  <span class="theme-label">{g.text}</span> <span class="muted">({t.series.proposalCount(g.count)})</span>
+                  {g.variants.length > 1 ? <span class="muted"> — {g.variants.join(' · ')}</span> : null}
+                  <ActionButton
+                    action={`/app/series/${series.id}/proposals/promote`}
+                    label={t.series.promote}
+                    token={csrf}
+                    hidden={{ key, text: g.text }}
+                  />
+                  {active.length ? (
+                    <details>
+                      <summary>{t.series.mergeProposal}</summary>
+                      <form method="post" action={`/app/series/${series.id}/proposals/merge`} class="stack">
+                        <Csrf token={csrf} />
+                        <input type="hidden" name="key" value={key} />
+                        <ThemeSelect id={`into-p${i}`} label={t.field.into} themes={active} language={language} />
+                        <button type="submit">{t.series.mergeSubmit}</button>
+                      </form>
+                    </details>
+                  ) : null}
+                </li>
+              );
+            })}
+          </ul>
+        ) : (
+          <p>{t.series.noProposals}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="retention">
+        <h2 id="retention">{t.series.retention}</h2>
+        <p class="help">{t.series.retentionIntro}</p>
+        <p>{retention?.retention_days == null ? t.series.retentionNone : t.series.retentionDays(retention.retention_days)}</p>
+        <form method="post" action={`/app/series/${series.id}/retention`} class="stack">
+          <Csrf token={csrf} />
+          <Field
+            id="days"
+            label={t.field.retentionDays}
+            inputmode="numeric"
+            value={
+              state.form === 'retention'
+                ? value('retention', 'days')
+                : retention?.retention_days == null
+                  ? ''
+                  : String(retention.retention_days)
+            }
+            errors={formErrors('retention')}
+          />
+          <button type="submit">{t.series.retentionSubmit}</button>
+        </form>
+      </section>
+    </WorkspacePage>
+  );
+}
+
+function ThemeSelect({ id, label, themes, language }: { id: string; label: string; themes: ThemeRow[]; language: Language }) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <select id={id} name="into">
+        {themes.map((th) => (
+          <option value={String(th.id)}>{localize(themeLabel(th), language)}</option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+async function ownSeries(c: C) {
+  const series = await getSeries(c.env.DB, c.var.coordinator.organisationId, pathId(c));
+  if (!series) throw notFound('series');
+  return series;
+}
+
+async function ownTheme(c: C) {
+  const theme = await getTheme(c.env.DB, c.var.coordinator.organisationId, pathId(c));
+  if (!theme) throw notFound('theme');
+  return theme;
+}
+
+export const seriesPages = new Hono<AppEnv>()
+  .get('/series', async (c) => render(c, <SeriesListPage c={c} language={workspaceLanguage(c)} />))
+  .post('/series', async (c) => {
+    const language = workspaceLanguage(c);
+    const t = workspaceMessages(language);
+    const form = await readForm(c);
+    const checked = checkForm(
+      SeriesForm,
+      { title: text(form, 'title'), bassin: text(form, 'bassin'), language: text(form, 'language') },
+      t,
+      {
+        title: t.field.title,
+        bassin: t.field.bassin,
+        language: t.field.language,
+      },
+    );
+    if (!checked.ok) return render(c, <SeriesListPage c={c} language={language} errors={checked.errors} values={form} />, 422);
+    const row = await createSeries(c.env.DB, c.var.coordinator.organisationId, { ...checked.output, min_group_size: 3 });
+    if (!row) throw new Error('insert returned no row');
+    await writeAudit(c.env.DB, c.var.coordinator, 'series.create', `series:${row.id}`).run();
+    return redirectWith(c, `/app/series/${row.id}`, 'saved');
+  })
+  .get('/series/:id', async (c) => render(c, <SeriesPage c={c} language={workspaceLanguage(c)} series={await ownSeries(c)} />))
+  .post('/series/:id/sessions', async (c) => {
+    const language = workspaceLanguage(c);
+    const t = workspaceMessages(language);
+    const series = await ownSeries(c);
+    const form = await readForm(c);
+    const labels = { number: t.field.number, date: t.field.date, start: t.field.startTime, end: t.field.endTime, place: t.field.place };
+    const values = Object.fromEntries(Object.keys(labels).map((k) => [k, text(form, k)]));
+    const checked = checkForm(SessionForm, values, t, labels);
+    const fail = (errors: FormError[]) =>
+      render(c, <SeriesPage c={c} language={language} series={series} state={{ errors, form: 'session', values: form }} />, 422);
+    if (!checked.ok) return fail(checked.errors);
+    const session = await createSession(c.env.DB, c.var.coordinator.organisationId, series.id, checked.output);
+    if (!session) return fail([{ field: 'number', message: 'sessionExists', text: `${t.field.number}: ${t.invalid.sessionExists}` }]);
+    await writeAudit(c.env.DB, c.var.coordinator, 'session.create', `session:${session.id}`, { number: session.number }).run();
+    return redirectWith(c, `/app/sessions/${session.id}`, 'saved');
+  })
+  .post('/series/:id/themes', async (c) => {
+    const language = workspaceLanguage(c);
+    const t = workspaceMessages(language);
+    const series = await ownSeries(c);
+    const form = await readForm(c);
+    const labels = { label_fr: t.field.labelFr, label_nl: t.field.labelNl, label_en: t.field.labelEn };
+    const checked = checkForm(ThemeForm, Object.fromEntries(Object.keys(labels).map((k) => [k, text(form, k)])), t, labels);
+    if (!checked.ok) {
+      return render(
+        c,
+        <SeriesPage c={c} language={language} series={series} state={{ errors: checked.errors, form: 'theme', values: form }} />,
+        422,
+      );
+    }
+    const { label_fr, label_nl, label_en } = checked.output;
+    const theme = await createTheme(c.env.DB, c.var.coordinator.organisationId, series.id, {
+      fr: label_fr,
+      ...(label_nl ? { nl: label_nl } : {}),
+      ...(label_en ? { en: label_en } : {}),
+    });
+    if (!theme) throw notFound('series');
+    await writeAudit(c.env.DB, c.var.coordinator, 'theme.create', `theme:${theme.id}`).run();
+    return redirectWith(c, `/app/series/${series.id}#catalogue`, 'saved');
+  })
+  .post('/themes/:id/rename', async (c) => {
+    const language = workspaceLanguage(c);
+    const t = workspaceMessages(language);
+    const theme = await ownTheme(c);
+    const form = await readForm(c);
+    const f = (name: string) => text(form, `${name}-${theme.id}`);
+    const labels = { label_fr: t.field.labelFr, label_nl: t.field.labelNl, label_en: t.field.labelEn };
+    const checked = checkForm(ThemeForm, { label_fr: f('label_fr'), label_nl: f('label_nl'), label_en: f('label_en') }, t, labels);
+    if (!checked.ok) {
+      const series = await getSeries(c.env.DB, c.var.coordinator.organisationId, theme.series_id);
+      if (!series) throw notFound('series');
+      const errors = checked.errors.map((e) => ({ ...e, field: `${e.field}-${theme.id}` }));
+      return render(c, <SeriesPage c={c} language={language} series={series} state={{ errors }} />, 422);
+    }
+    const { label_fr, label_nl, label_en } = checked.output;
+    const label = { fr: label_fr, ...(label_nl ? { nl: label_nl } : {}), ...(label_en ? { en: label_en } : {}) };
+    await c.env.DB.batch([
+      renameTheme(c.env.DB, theme.id, label),
+      writeAudit(c.env.DB, c.var.coordinator, 'theme.rename', `theme:${theme.id}`),
+    ]);
+    return redirectWith(c, `/app/series/${theme.series_id}#catalogue`, 'saved');
+  })
+  .post('/themes/:id/archive', async (c) => {
+    const theme = await ownTheme(c);
+    await c.env.DB.batch([
+      setThemeStatus(c.env.DB, theme.id, 'archived'),
+      writeAudit(c.env.DB, c.var.coordinator, 'theme.archive', `theme:${theme.id}`),
+    ]);
+    return redirectWith(c, `/app/series/${theme.series_id}#catalogue`, 'saved');
+  })
+  .post('/themes/:id/reactivate', async (c) => {
+    const theme = await ownTheme(c);
+    await c.env.DB.batch([
+      setThemeStatus(c.env.DB, theme.id, 'active'),
+      writeAudit(c.env.DB, c.var.coordinator, 'theme.reactivate', `theme:${theme.id}`),
+    ]);
+    return redirectWith(c, `/app/series/${theme.series_id}#catalogue`, 'saved');
+  })
+  .post('/themes/:id/merge', async (c) => {
+    const language = workspaceLanguage(c);
+    const t = workspaceMessages(language);
+    const theme = await ownTheme(c);
+    const form = await readForm(c);
+    const checked = checkForm(MergeForm, { into: text(form, 'into') }, t, { into: t.field.into });
+    const target = checked.ok ? await getTheme(c.env.DB, c.var.coordinator.organisationId, checked.output.into) : null;
+    if (!checked.ok || !target || target.series_id !== theme.series_id || target.status !== 'active' || target.id === theme.id) {
+      const series = await getSeries(c.env.DB, c.var.coordinator.organisationId, theme.series_id);
+      if (!series) throw notFound('series');
+      const message = target?.id === theme.id ? t.invalid.sameTheme : t.invalid.theme;
+      const errors = [{ field: `into-${theme.id}`, message: 'theme', text: `${t.field.into}: ${message}` }];
+      return render(c, <SeriesPage c={c} language={language} series={series} state={{ errors }} />, 422);
+    }
+    await c.env.DB.batch([
+      ...mergeTheme(c.env.DB, theme.id, target.id),
+      writeAudit(c.env.DB, c.var.coordinator, 'theme.merge', `theme:${theme.id}`, { into: target.id }),
+    ]);
+    return redirectWith(c, `/app/series/${theme.series_id}#catalogue`, 'saved');
+  })
+  .post('/series/:id/proposals/promote', async (c) => {
+    const t = workspaceMessages(workspaceLanguage(c));
+    const series = await ownSeries(c);
+    const form = await readForm(c);
+    const checked = checkForm(ProposalForm, { key: text(form, 'key'), text: text(form, 'text') }, t, { key: 'key', text: 'text' });
+    if (!checked.ok) return redirectWith(c, `/app/series/${series.id}#proposals`);
+    const key = normaliseText(checked.output.key);
+    await c.env.DB.batch([
+      ...promoteProposal(c.env.DB, series.id, key, checked.output.text),
+      writeAudit(c.env.DB, c.var.coordinator, 'proposal.promote', `series:${series.id}`),
+    ]);
+    return redirectWith(c, `/app/series/${series.id}#catalogue`, 'saved');
+  })
+  .post('/series/:id/proposals/merge', async (c) => {
+    const language = workspaceLanguage(c);
+    const t = workspaceMessages(language);
+    const series = await ownSeries(c);
+    const form = await readForm(c);
+    const checked = checkForm(ProposalMergeForm, { key: text(form, 'key'), into: text(form, 'into') }, t, {
+      key: 'key',
+      into: t.field.into,
+    });
+    const target = checked.ok ? await getTheme(c.env.DB, c.var.coordinator.organisationId, checked.output.into) : null;
+    if (!checked.ok || !target || target.series_id !== series.id) {
+      const errors = [{ field: 'proposals', message: 'theme', text: `${t.field.into}: ${t.invalid.theme}` }];
+      return render(c, <SeriesPage c={c} language={language} series={series} state={{ errors }} />, 422);
+    }
+    await c.env.DB.batch([
+      decideProposal(c.env.DB, series.id, normaliseText(checked.output.key), target.id),
+      writeAudit(c.env.DB, c.var.coordinator, 'proposal.merge', `series:${series.id}`, { into: target.id }),
+    ]);
+    return redirectWith(c, `/app/series/${series.id}#proposals`, 'saved');
+  })
+  .post('/series/:id/retention', async (c) => {
+    const language = workspaceLanguage(c);
+    const t = workspaceMessages(language);
+    const series = await ownSeries(c);
+    const form = await readForm(c);
+    const checked = checkForm(RetentionForm, { days: text(form, 'days') }, t, { days: t.field.retentionDays });
+    if (!checked.ok) {
+      return render(
+        c,
+        <SeriesPage c={c} language={language} series={series} state={{ errors: checked.errors, form: 'retention', values: form }} />,
+        422,
+      );
+    }
+    await c.env.DB.batch([
+      setRetention(c.env.DB, c.var.coordinator.organisationId, series.id, checked.output.days),
+      writeAudit(c.env.DB, c.var.coordinator, 'series.retention', `series:${series.id}`, { days: checked.output.days }),
+    ]);
+    return redirectWith(c, `/app/series/${series.id}#retention`, 'saved');
+  });

@@ -1,0 +1,199 @@
+/** Session page: its pre- and post-survey, their state and counts, open/close, links onward. */
+import { type Context, Hono } from 'hono';
+import type { Definition } from '../domain/definition.ts';
+import type { Language } from '../domain/language.ts';
+import { effectiveStatus } from '../domain/survey-status.ts';
+import { postSurveyTemplate, preSurveyTemplate } from '../domain/templates.ts';
+import type { AppEnv } from '../env.ts';
+import { pathId } from '../http/body.ts';
+import { notFound, Problem } from '../http/problem.ts';
+import { formatDateTime } from '../i18n/index.ts';
+import { workspaceMessages } from '../i18n/workspace/index.ts';
+import { getSeries } from '../series/series.queries.ts';
+import { getSession, type SessionRow } from '../sessions/sessions.queries.ts';
+import { closeSurvey, createSurvey, getSurvey, openSurvey, refreshThemeOptions, type SurveyRow } from '../surveys/surveys.queries.ts';
+import { activeCatalogue } from '../themes/themes.queries.ts';
+import { writeAudit } from './audit.queries.ts';
+import {
+  ActionButton,
+  Csrf,
+  checkForm,
+  type FormError,
+  readForm,
+  redirectWith,
+  render,
+  text,
+  WorkspacePage,
+  workspaceLanguage,
+} from './shell.tsx';
+import { SurveyForm } from './workspace.schemas.ts';
+
+type C = Context<AppEnv>;
+
+function SurveyCard({ c, survey, language }: { c: C; survey: SurveyRow; language: Language }) {
+  const t = workspaceMessages(language);
+  const status = effectiveStatus(survey.status, survey.closes_at);
+  const csrf = c.var.csrfToken;
+  return (
+    <>
+      <dl class="facts">
+        <dt>{t.session.statusLabel}</dt>
+        <dd>
+          <span class={`status status-${status}`}>{t.session.status[status]}</span>
+        </dd>
+        <dt>{t.session.anonymous}</dt>
+        <dd>{survey.anonymous ? t.session.yes : t.session.no}</dd>
+        {survey.opened_at ? (
+          <>
+            <dt>{t.session.opened}</dt>
+            <dd>{formatDateTime(survey.opened_at, language)}</dd>
+          </>
+        ) : null}
+        {survey.closes_at ? (
+          <>
+            <dt>{t.session.closes}</dt>
+            <dd>{formatDateTime(survey.closes_at, language)}</dd>
+          </>
+        ) : null}
+        <dt>{t.session.responses}</dt>
+        <dd>{t.session.responsesOf(survey.response_count, survey.invitation_count)}</dd>
+      </dl>
+      <p class="actions">
+        {status !== 'open' ? <ActionButton action={`/app/surveys/${survey.id}/open`} label={t.session.open} token={csrf} /> : null}
+        {status === 'open' ? <ActionButton action={`/app/surveys/${survey.id}/close`} label={t.session.close} token={csrf} /> : null}
+      </p>
+      <ul class="links">
+        <li>
+          <a href={`/app/surveys/${survey.id}/participants`}>{t.session.participants}</a>
+        </li>
+        <li>
+          <a href={`/api/surveys/${survey.id}/results?format=html`}>{t.session.results}</a>
+        </li>
+      </ul>
+    </>
+  );
+}
+
+async function SessionPage({ c, language, session, errors = [] }: { c: C; language: Language; session: SessionRow; errors?: FormError[] }) {
+  const t = workspaceMessages(language);
+  const org = c.var.coordinator.organisationId;
+  const series = await getSeries(c.env.DB, org, session.series_id);
+  if (!series) throw notFound('series');
+  const refs = JSON.parse(session.surveys) as { id: number; kind: 'pre' | 'post' }[];
+  const surveys = await Promise.all(refs.map((r) => getSurvey(c.env.DB, org, r.id)));
+  const byKind = new Map(surveys.filter((s): s is SurveyRow => s !== null).map((s) => [s.kind, s]));
+  const csrf = c.var.csrfToken;
+  return (
+    <WorkspacePage c={c} language={language} title={`${series.title} — ${t.session.title(session.number)}`} errors={errors}>
+      <p class="breadcrumb">
+        <a href="/app/series">{t.nav.series}</a> › <a href={`/app/series/${series.id}`}>{series.title}</a>
+      </p>
+      <h1>
+        {t.session.title(session.number)}
+        <span class="subtitle">{series.title}</span>
+      </h1>
+      <dl class="facts">
+        <dt>{t.session.when}</dt>
+        <dd>{formatDateTime(session.starts_at, language)}</dd>
+        {session.place ? (
+          <>
+            <dt>{t.session.place}</dt>
+            <dd>{session.place}</dd>
+          </>
+        ) : null}
+      </dl>
+      <p>
+        <a href={`/api/sessions/${session.id}/brief?format=html`}>{t.session.brief}</a>
+      </p>
+      {(['pre', 'post'] as const).map((kind) => {
+        const survey = byKind.get(kind);
+        return (
+          <section aria-labelledby={`survey-${kind}`}>
+            <h2 id={`survey-${kind}`}>{t.session.kind[kind]}</h2>
+            {survey ? (
+              <SurveyCard c={c} survey={survey} language={language} />
+            ) : (
+              <>
+                <p>{t.session.noSurvey}</p>
+                <form method="post" action={`/app/sessions/${session.id}/surveys`} class="stack">
+                  <Csrf token={csrf} />
+                  <input type="hidden" name="kind" value={kind} />
+                  <div class="field checkbox">
+                    <input type="checkbox" id={`anonymous-${kind}`} name="anonymous" value="on" />
+                    <label for={`anonymous-${kind}`}>{t.field.anonymous}</label>
+                  </div>
+                  <div class="field">
+                    <label for={`closes-${kind}`}>{t.field.closesAt}</label>
+                    <input type="date" id={`closes-${kind}`} name="closes" />
+                  </div>
+                  <button type="submit">{t.session.createSurvey}</button>
+                </form>
+              </>
+            )}
+          </section>
+        );
+      })}
+    </WorkspacePage>
+  );
+}
+
+async function ownSession(c: C) {
+  const session = await getSession(c.env.DB, c.var.coordinator.organisationId, pathId(c));
+  if (!session) throw notFound('session');
+  return session;
+}
+
+async function ownSurvey(c: C) {
+  const survey = await getSurvey(c.env.DB, c.var.coordinator.organisationId, pathId(c));
+  if (!survey) throw notFound('survey');
+  return survey;
+}
+
+export const sessionPages = new Hono<AppEnv>()
+  .get('/sessions/:id', async (c) => render(c, <SessionPage c={c} language={workspaceLanguage(c)} session={await ownSession(c)} />))
+  .post('/sessions/:id/surveys', async (c) => {
+    const language = workspaceLanguage(c);
+    const t = workspaceMessages(language);
+    const session = await ownSession(c);
+    const form = await readForm(c);
+    const kind = text(form, 'kind');
+    const checked = checkForm(SurveyForm, { kind, anonymous: text(form, 'anonymous'), closes: text(form, 'closes') }, t, {
+      kind: t.field.kind,
+      closes: t.field.closesAt,
+    });
+    if (!checked.ok) {
+      const errors = checked.errors.map((e) => ({ ...e, field: e.field === 'closes' ? `closes-${kind}` : e.field }));
+      return render(c, <SessionPage c={c} language={language} session={session} errors={errors} />, 422);
+    }
+    const themes = await activeCatalogue(c.env.DB, session.series_id);
+    const questions = checked.output.kind === 'pre' ? preSurveyTemplate(themes) : postSurveyTemplate(themes);
+    const survey = await createSurvey(c.env.DB, c.var.coordinator.organisationId, session.id, { ...checked.output, questions });
+    if (!survey) {
+      const errors = [{ field: `survey-${checked.output.kind}`, message: 'surveyExists', text: t.invalid.surveyExists }];
+      return render(c, <SessionPage c={c} language={language} session={session} errors={errors} />, 422);
+    }
+    await writeAudit(c.env.DB, c.var.coordinator, 'survey.create', `survey:${survey.id}`, { kind: survey.kind }).run();
+    return redirectWith(c, `/app/sessions/${session.id}`, 'saved');
+  })
+  .post('/surveys/:id/open', async (c) => {
+    const survey = await ownSurvey(c);
+    if (survey.anonymous && !c.env.RESPONDENT_KEY) {
+      throw new Problem(409, 'anonymity-not-configured', 'Anonymity not configured', {
+        detail: 'Anonymous surveys need the RESPONDENT_KEY secret.',
+      });
+    }
+    // As in the API: theme options follow the catalogue until the first answer.
+    const refreshed =
+      survey.response_count === 0
+        ? refreshThemeOptions(JSON.parse(survey.definition) as Definition, await activeCatalogue(c.env.DB, survey.series_id))
+        : null;
+    await openSurvey(c.env.DB, survey.id, refreshed);
+    await writeAudit(c.env.DB, c.var.coordinator, 'survey.open', `survey:${survey.id}`).run();
+    return redirectWith(c, `/app/sessions/${survey.session_id}`, 'saved');
+  })
+  .post('/surveys/:id/close', async (c) => {
+    const survey = await ownSurvey(c);
+    await closeSurvey(c.env.DB, survey.id);
+    await writeAudit(c.env.DB, c.var.coordinator, 'survey.close', `survey:${survey.id}`).run();
+    return redirectWith(c, `/app/sessions/${survey.session_id}`, 'saved');
+  });

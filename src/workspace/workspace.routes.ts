@@ -1,0 +1,28 @@
+/** The coordinator workspace under /app: sign-in, then pages behind the browser session. */
+import { Hono } from 'hono';
+import type { AppEnv } from '../env.ts';
+import { pageHeaders } from '../http/headers.ts';
+import { Problem } from '../http/problem.ts';
+import { participantPages } from './participants.pages.tsx';
+import { privacyPages } from './privacy.pages.tsx';
+import { seriesPages } from './series.pages.tsx';
+import { sessionPages } from './sessions.pages.tsx';
+import { requireSignedIn, workspaceError } from './shell.tsx';
+import { signInPages } from './sign-in.tsx';
+
+const signedIn = new Hono<AppEnv>()
+  .use('*', pageHeaders, requireSignedIn)
+  .get('/', (c) => c.redirect('/app/series', 303))
+  .route('/', seriesPages)
+  .route('/', sessionPages)
+  .route('/', participantPages)
+  .route('/', privacyPages);
+
+export const workspacePages = new Hono<AppEnv>().route('/', signInPages).route('/', signedIn);
+
+// Refusals the coordinator can act on are shown as workspace pages; anything unexpected goes
+// to the application's handler (logged, never shown).
+workspacePages.onError((err, c) => {
+  if (err instanceof Problem && err.status < 500 && err.status !== 413 && err.status !== 415) return workspaceError(c, err.status);
+  throw err;
+});

@@ -1,0 +1,99 @@
+/**
+ * One valibot schema per workspace form. Fields arrive as strings; messages are keys of the
+ * workspace catalogue's `invalid` section, so errors are shown in the coordinator's language.
+ */
+import * as v from 'valibot';
+import { brusselsToUtc } from '../domain/brussels-time.ts';
+import { LANGUAGES } from '../domain/language.ts';
+
+const required = (max = 200) => v.pipe(v.string(), v.trim(), v.nonEmpty('required'), v.maxLength(max, 'tooLong'));
+const optionalText = (max = 200) =>
+  v.pipe(
+    v.optional(v.string(), ''),
+    v.trim(),
+    v.maxLength(max, 'tooLong'),
+    v.transform((s) => s || undefined),
+  );
+const date = v.pipe(v.string(), v.trim(), v.nonEmpty('required'), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'date'));
+const time = v.pipe(v.string(), v.trim(), v.nonEmpty('required'), v.regex(/^\d{2}:\d{2}$/, 'time'));
+const id = v.pipe(v.string(), v.regex(/^[1-9]\d{0,15}$/, 'theme'), v.transform(Number));
+
+export const SeriesForm = v.object({
+  title: required(),
+  bassin: optionalText(),
+  language: v.picklist(LANGUAGES, 'required'),
+});
+
+export const SessionForm = v.pipe(
+  v.object({
+    number: v.pipe(v.string(), v.trim(), v.nonEmpty('required'), v.regex(/^[1-9]\d{0,2}$/, 'number'), v.transform(Number)),
+    date,
+    start: time,
+    end: v.pipe(
+      v.optional(v.string(), ''),
+      v.trim(),
+      v.check((s) => s === '' || /^\d{2}:\d{2}$/.test(s), 'time'),
+    ),
+    place: optionalText(),
+  }),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const { number, date: d, start, end, place } = dataset.value;
+    const starts_at = brusselsToUtc(d, start);
+    if (!starts_at) {
+      addIssue({ message: 'date', path: [{ type: 'object', origin: 'value', input: dataset.value, key: 'date', value: d }] });
+      return NEVER;
+    }
+    const ends_at = end ? brusselsToUtc(d, end) : undefined;
+    if (end && (!ends_at || ends_at <= starts_at)) {
+      addIssue({ message: 'endBeforeStart', path: [{ type: 'object', origin: 'value', input: dataset.value, key: 'end', value: end }] });
+      return NEVER;
+    }
+    return { number, starts_at, ...(ends_at ? { ends_at } : {}), ...(place ? { place } : {}) };
+  }),
+);
+
+export const SurveyForm = v.pipe(
+  v.object({
+    kind: v.picklist(['pre', 'post'], 'required'),
+    anonymous: v.optional(v.string(), ''),
+    closes: v.pipe(
+      v.optional(v.string(), ''),
+      v.trim(),
+      v.check((s) => s === '' || /^\d{4}-\d{2}-\d{2}$/.test(s), 'date'),
+    ),
+  }),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const { kind, anonymous, closes } = dataset.value;
+    // A closing date means the end of that day in Brussels.
+    const closes_at = closes ? brusselsToUtc(closes, '23:59') : undefined;
+    if (closes && !closes_at) {
+      addIssue({ message: 'date', path: [{ type: 'object', origin: 'value', input: dataset.value, key: 'closes', value: closes }] });
+      return NEVER;
+    }
+    return { kind, anonymous: anonymous === 'on' || anonymous === '1', ...(closes_at ? { closes_at } : {}) };
+  }),
+);
+
+export const ThemeForm = v.object({
+  label_fr: required(500),
+  label_nl: optionalText(500),
+  label_en: optionalText(500),
+});
+
+export const MergeForm = v.object({ into: id });
+
+export const ProposalForm = v.object({ key: required(500), text: required(500) });
+export const ProposalMergeForm = v.object({ key: required(500), into: id });
+
+export const RetentionForm = v.object({
+  days: v.pipe(
+    v.optional(v.string(), ''),
+    v.trim(),
+    v.check((s) => s === '' || (/^\d{1,4}$/.test(s) && Number(s) <= 3650), 'retention'),
+    v.transform((s) => (s === '' ? null : Number(s))),
+  ),
+});
+
+export const ParticipantEmailForm = v.object({
+  email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.nonEmpty('required'), v.maxLength(254, 'email'), v.email('email')),
+});
