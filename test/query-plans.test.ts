@@ -1,0 +1,58 @@
+/**
+ * Every aggregation statement of results and briefs, as the code runs it, must find its rows
+ * through an index: no full scan of answers (nor of responses or invitations), whatever the
+ * size of the table. EXPLAIN QUERY PLAN reads the plan without running the statement.
+ */
+import { describe, expect, it } from 'vitest';
+import { AGGREGATIONS } from '../src/results/results.queries.ts';
+import { env } from './helpers.ts';
+
+const ranking = JSON.stringify([{ q: 'themes', k: 3 }]);
+const seriesRanking = JSON.stringify([{ s: 1, q: 'themes', k: 3 }]);
+
+/** Arguments shaped like the real ones (JSON lists where the statement reads json_each). */
+const ARGS: Record<keyof typeof AGGREGATIONS, unknown[]> = {
+  PARTICIPATION: [1],
+  TIMELINE: [1],
+  QUESTION_RESPONDENTS: [1],
+  OPTION_COUNTS: [1],
+  RANKING_TALLIES: [1, ranking],
+  RATING_COUNTS: [1],
+  TEXT_COUNTS: [1],
+  BREAKDOWN_CELLS: [1, 'sector', ranking],
+  BREAKDOWN_GROUPS: [1, 'sector'],
+  THEME_TALLIES: [seriesRanking],
+  THEME_BALLOTS: [seriesRanking],
+  SURVEY_RESPONDENTS: ['[1, 2]'],
+  PAIRING_BY_EXPECTATION: [1, 'expectations', 2, 'usefulness', 4],
+  PAIRING_TOTAL: [1, 'expectations', 2, 'usefulness', 4],
+};
+
+async function plan(sql: string, args: unknown[]): Promise<string[]> {
+  const { results } = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+    .bind(...args)
+    .all<{ detail: string }>();
+  return results.map((r) => r.detail);
+}
+
+describe('query plans of results and briefs', () => {
+  for (const [name, sql] of Object.entries(AGGREGATIONS)) {
+    it(`${name} reads through indexes`, async () => {
+      const details = await plan(sql, ARGS[name as keyof typeof AGGREGATIONS]);
+      // Derived tables (a GROUP BY feeding another) and json_each lists are scanned by nature.
+      const derived = new Set(details.flatMap((d) => /^(?:CO-ROUTINE|MATERIALIZE) (\w+)/.exec(d)?.[1] ?? []));
+      const fullScans = details.filter((d) => /^SCAN /.test(d) && !/VIRTUAL TABLE/.test(d) && !derived.has(d.split(' ')[1] ?? ''));
+      expect(fullScans, details.join('\n')).toEqual([]);
+      if (/\bFROM answers\b|\bJOIN answers\b/.test(sql)) {
+        expect(
+          details.some((d) => /USING (COVERING )?INDEX answers_by_(question|response|theme)/.test(d)),
+          details.join('\n'),
+        ).toBe(true);
+      }
+      expect(
+        details.some((d) => /^SEARCH .* USING /.test(d)),
+        details.join('\n'),
+      ).toBe(true);
+    });
+  }
+});
