@@ -3,6 +3,33 @@ import type { Context } from 'hono';
 import * as v from 'valibot';
 import { invalid, Problem } from './problem.ts';
 
+/**
+ * Valibot's default messages quote the value received; an error must never echo input (it may
+ * be a secret, or markup), so default messages say only what was expected.
+ */
+function messageWithoutInput(issue: v.BaseIssue<unknown>): string {
+  const n = typeof issue.requirement === 'number' ? issue.requirement : undefined;
+  switch (issue.type) {
+    case 'strict_object':
+      return 'unexpected field';
+    case 'email':
+      return 'not a valid e-mail address';
+    case 'integer':
+      return 'expected a whole number';
+    case 'min_length':
+      return n === 1 ? 'must not be empty' : `too short (at least ${n})`;
+    case 'max_length':
+      return `too long (at most ${n})`;
+    case 'min_value':
+      return `must be at least ${n}`;
+    case 'max_value':
+      return `must be at most ${n}`;
+    default:
+      return issue.expected ? `expected ${issue.expected}` : 'invalid value';
+  }
+}
+v.setGlobalMessage(messageWithoutInput);
+
 /** Larger than any honest survey submission or invitation list (500 people ≈ 40 KiB). */
 export const MAX_BODY_BYTES = 256 * 1024;
 
