@@ -95,10 +95,33 @@ export interface IdBases {
   responses: number;
 }
 
-function remapQuestions(questions: Question[], themeId: (old: number) => number): Question[] {
+/**
+ * Theme options are named after their theme (`t<theme id>`, see domain/templates.ts); they
+ * follow the theme to its new id, in the definition, the answers and the results alike.
+ */
+function optionRenames(questions: Question[], themeId: (old: number) => number): Map<string, Map<string, string>> {
+  const renames = new Map<string, Map<string, string>>();
+  for (const q of questions) {
+    if (!('options' in q)) continue;
+    for (const o of q.options) {
+      if (o.theme_id === undefined || o.id !== `t${o.theme_id}`) continue;
+      const perQuestion = renames.get(q.id) ?? new Map<string, string>();
+      perQuestion.set(o.id, `t${themeId(o.theme_id)}`);
+      renames.set(q.id, perQuestion);
+    }
+  }
+  return renames;
+}
+
+function remapQuestions(questions: Question[], themeId: (old: number) => number, renames: Map<string, Map<string, string>>): Question[] {
   return questions.map((q) =>
     'options' in q
-      ? ({ ...q, options: q.options.map((o) => (o.theme_id === undefined ? o : { ...o, theme_id: themeId(o.theme_id) })) } as Question)
+      ? ({
+          ...q,
+          options: q.options.map((o) =>
+            o.theme_id === undefined ? o : { ...o, id: renames.get(q.id)?.get(o.id) ?? o.id, theme_id: themeId(o.theme_id) },
+          ),
+        } as Question)
       : q,
   );
 }
@@ -122,6 +145,9 @@ export function planImport(doc: SeriesExport, bases: IdBases, importKey: string)
   let responseId = bases.responses;
   const responses: Record<string, unknown>[] = [];
   const answers: unknown[][] = [];
+  const renamesBySurvey = new Map(doc.surveys.map((s) => [s.id, optionRenames(s.questions, themeId)]));
+  const optionId = (surveyId: number, questionId: string, id: string | null) =>
+    id === null ? null : (renamesBySurvey.get(surveyId)?.get(questionId)?.get(id) ?? id);
   for (const s of doc.surveys) {
     const surveyId = mapped(surveyIds, s.id);
     for (const r of s.responses) {
@@ -140,7 +166,7 @@ export function planImport(doc: SeriesExport, bases: IdBases, importKey: string)
           responseId,
           surveyId,
           a.question_id,
-          a.option_id,
+          optionId(s.id, a.question_id, a.option_id),
           a.theme_id === null ? null : themeId(a.theme_id),
           a.rank,
           a.number,
@@ -171,9 +197,12 @@ export function planImport(doc: SeriesExport, bases: IdBases, importKey: string)
       opened_at: s.opened_at,
       closed_at: s.closed_at,
       definition_version: s.definition_version,
-      definition: JSON.stringify({ questions: remapQuestions(s.questions, themeId) }),
+      definition: JSON.stringify({ questions: remapQuestions(s.questions, themeId, renamesBySurvey.get(s.id) ?? new Map()) }),
       counts: JSON.stringify(s.counts),
-      results: JSON.stringify(s.results),
+      results: JSON.stringify({
+        ...s.results,
+        options: s.results.options.map((o) => ({ ...o, option_id: optionId(s.id, o.question_id, o.option_id) })),
+      }),
     })),
     responses,
     answers,
