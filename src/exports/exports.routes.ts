@@ -1,8 +1,9 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
-import { jsonBody, pathId } from '../http/body.ts';
+import { pathId } from '../http/body.ts';
 import { invalid, notFound, Problem } from '../http/problem.ts';
 import { randomSecret } from '../lib/crypto.ts';
+import { jsonInput } from '../openapi/json-input.ts';
 import { idBases, readSeriesExport, writeImport } from './exports.queries.ts';
 import { SeriesExportSchema } from './exports.schemas.ts';
 import { planImport, referenceIssues } from './series-export.ts';
@@ -20,8 +21,8 @@ export const exportsRoutes = new Hono<AppEnv>()
       'Cache-Control': 'no-store',
     });
   })
-  .post('/series/import', async (c) => {
-    const doc = await jsonBody(c, SeriesExportSchema);
+  .post('/series/import', jsonInput(SeriesExportSchema), async (c) => {
+    const doc = c.req.valid('json');
     const issues = referenceIssues(doc);
     if (issues.length) throw invalid(issues, 'The file refers to things it does not contain; nothing was imported.');
     const importKey = randomSecret(9);

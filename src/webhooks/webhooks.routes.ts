@@ -1,16 +1,17 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
-import { jsonBody, pathId } from '../http/body.ts';
+import { pathId } from '../http/body.ts';
 import { notFound } from '../http/problem.ts';
+import { jsonInput } from '../openapi/json-input.ts';
 import { getSeries } from '../series/series.queries.ts';
 import { newWebhookSecret } from './signature.ts';
 import { createWebhook, deleteWebhook, deliveryJson, listDeliveries, listWebhooks, webhookJson } from './webhooks.queries.ts';
 import { CreateWebhookSchema } from './webhooks.schemas.ts';
 
 export const webhooksRoutes = new Hono<AppEnv>()
-  .post('/series/:id/webhooks', async (c) => {
+  .post('/series/:id/webhooks', jsonInput(CreateWebhookSchema), async (c) => {
     const seriesId = pathId(c);
-    const input = await jsonBody(c, CreateWebhookSchema);
+    const input = c.req.valid('json');
     const secret = newWebhookSecret();
     const row = await createWebhook(c.env.DB, c.var.coordinator.organisationId, seriesId, input.url, [...new Set(input.events)], secret);
     if (!row) throw notFound('series');
