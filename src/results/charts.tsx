@@ -17,33 +17,35 @@ export interface BarRow {
 export function BarTable({ caption, head, rows, max, id }: { caption: Child; head: string[]; rows: BarRow[]; max?: number; id?: string }) {
   const top = max ?? Math.max(1, ...rows.map((r) => r.value ?? 0));
   return (
-    <table class="bars" id={id}>
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{head[0]}</th>
-          <td class="bar" aria-hidden="true" />
-          {head.slice(1).map((h) => (
-            <th scope="col" class="num">
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
+    <div class="table-wrap">
+      <table class="bars" id={id}>
+        <caption>{caption}</caption>
+        <thead>
           <tr>
-            <th scope="row">{r.label}</th>
-            <td class="bar" aria-hidden="true">
-              <Bar value={r.value} max={top} />
-            </td>
-            {r.cells.map((c) => (
-              <td class="num">{c}</td>
+            <th scope="col">{head[0]}</th>
+            <td class="bar" aria-hidden="true" />
+            {head.slice(1).map((h) => (
+              <th scope="col" class="num">
+                {h}
+              </th>
             ))}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr>
+              <th scope="row">{r.label}</th>
+              <td class="bar" aria-hidden="true">
+                <Bar value={r.value} max={top} />
+              </td>
+              {r.cells.map((c) => (
+                <td class="num">{c}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }
 
