@@ -68,7 +68,7 @@ function PrivacyPage({
             label={t.field.participantEmail}
             value={form === 'erase' ? email : ''}
             required
-            errors={errorsOf('erase').map((e) => ({ ...e, field: e.field === 'email' ? 'erase-email' : e.field }))}
+            errors={errorsOf('erase')}
           />
           <button type="submit" class="danger">
             {t.privacy.erase}
@@ -124,9 +124,11 @@ async function emailFrom(c: C, field: string, which: 'export' | 'erase') {
   const raw = text(form, field);
   const checked = checkForm(ParticipantEmailForm, { email: raw }, t, { email: t.field.participantEmail });
   if (checked.ok) return { email: checked.output.email } as const;
+  // Both forms validate an `email`; the summary must link to the field of the form sent.
+  const errors = checked.errors.map((e) => ({ ...e, field: e.field === 'email' ? field : e.field }));
   return {
     email: null,
-    page: await render(c, <PrivacyPage c={c} language={language} errors={checked.errors} email={raw} form={which} />, 422),
+    page: await render(c, <PrivacyPage c={c} language={language} errors={errors} email={raw} form={which} />, 422),
   } as const;
 }
 

@@ -14,7 +14,12 @@ const optionalText = (max = 200) =>
     v.maxLength(max, 'tooLong'),
     v.transform((s) => s || undefined),
   );
-const date = v.pipe(v.string(), v.trim(), v.nonEmpty('required'), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'date'));
+const date = v.pipe(
+  v.string(),
+  v.trim(),
+  v.nonEmpty('required'),
+  v.check((s) => brusselsToUtc(s, '12:00') !== null, 'date'),
+);
 const time = v.pipe(v.string(), v.trim(), v.nonEmpty('required'), v.regex(/^\d{2}:\d{2}$/, 'time'));
 const id = v.pipe(v.string(), v.regex(/^[1-9]\d{0,15}$/, 'theme'), v.transform(Number));
 
