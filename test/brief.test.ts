@@ -293,11 +293,40 @@ describe('a larger minimum group size', () => {
       expect(pre3).toMatchObject({ respondents: 7, withheld: true });
       expect(strict.priorities.current.surveys.map((s) => s.survey_id)).toEqual([SURVEYS.post2]);
       expect(strict.remarks.withheld).toBe(true);
+      // Expectations fall back to the pre-survey of #2, which is large enough.
+      expect(strict.expectations?.survey_id).toBe(SURVEYS.pre2);
       expect(strict.remarks.texts).toEqual([]);
       const md = await (await call(`/api/sessions/${SESSION_2}/brief?format=md`, { key })).text();
       for (const remark of brief.remarks.texts) expect(md).not.toContain(remark.text);
     } finally {
       await env.DB.prepare('UPDATE series SET min_group_size = 3 WHERE id = 900001').run();
+    }
+  });
+});
+
+describe('other sessions and surveys', () => {
+  it('gives the brief of #3 before its post-survey has opened: history only, nothing invented', async () => {
+    const b = await callJson<Brief>('/api/sessions/900003/brief', { key });
+    expect(b.for_session).toMatchObject({ number: 4, id: null, starts_at: null });
+    expect(b.appreciation).toBeNull();
+    expect(b.actions).toBeNull();
+    expect(b.priorities.current).toMatchObject({ session: 4, n: 0, surveys: [] });
+    expect(b.priorities.items).toEqual([]);
+    expect(b.priorities.rounds.map((r) => r.session)).toEqual([1, 2, 3]);
+    const md = await (await call('/api/sessions/900003/brief?format=md', { key })).text();
+    expect(md).toContain('La prochaine séance n’est pas encore planifiée.');
+    expect((await call('/api/sessions/900003/brief?format=html', { key })).status).toBe(200);
+  });
+
+  it('never pairs answers across surveys when one of them is anonymous', async () => {
+    await env.DB.prepare('UPDATE surveys SET anonymous = 1 WHERE id = ?').bind(SURVEYS.pre2).run();
+    try {
+      const b = await callJson<Brief>(`/api/sessions/${SESSION_2}/brief`, { key });
+      expect(b.pairing).toBe('anonymous');
+      const md = await (await call(`/api/sessions/${SESSION_2}/brief?format=md`, { key })).text();
+      expect(md).toContain('Pas d’appariement');
+    } finally {
+      await env.DB.prepare('UPDATE surveys SET anonymous = 0 WHERE id = ?').bind(SURVEYS.pre2).run();
     }
   });
 });

@@ -177,11 +177,10 @@ export async function loadBrief(db: D1Database, organisationId: number, sessionI
   };
   const usable = (s: SeriesSurveyRow | undefined) => !!s && !withheld(respondents.get(s.id) ?? 0, min);
 
-  // Expectations for N+1 once its pre-survey has answers; until then, those stated before N.
-  let expectationsSurvey = nextPre && (respondents.get(nextPre.id) ?? 0) > 0 ? nextPre : pre;
-  // The pre-survey of N is read (one more round trip) only in that case.
+  // Expectations for N+1 once its pre-survey has enough answers; until then, those stated
+  // before N (read with one more round trip, only in that case).
+  const expectationsSurvey = [nextPre, pre].find((s) => usable(s));
   const expectationsAgg = expectationsSurvey === nextPre ? nextPreAgg : await aggregatesOf(expectationsSurvey);
-  if (!usable(expectationsSurvey)) expectationsSurvey = undefined;
 
   const nOf = (agg: SurveyAggregates, qid: string) => agg.respondents.find((r) => r.question_id === qid)?.n ?? 0;
   const result = (agg: SurveyAggregates, q: Question) => questionResult(q, nOf(agg, q.id), agg, language, min);
