@@ -6,6 +6,7 @@
 import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../src/app.tsx';
+import { scheduled } from '../src/cron/scheduled.ts';
 import { retryDueDeliveries } from '../src/webhooks/delivery.ts';
 import { MAX_ATTEMPTS } from '../src/webhooks/schedule.ts';
 import { verifySignature } from '../src/webhooks/signature.ts';
@@ -278,6 +279,24 @@ describe('retries', () => {
       next_attempt_at: null,
     });
     expect(await received(`/fail/${run}/b`)).toHaveLength(MAX_ATTEMPTS);
+  });
+
+  it('the hourly cron retries what is due', async () => {
+    const hook = await callJson<{ id: number }>(`/api/series/${seriesId}/webhooks`, {
+      method: 'POST',
+      key,
+      json: { url: receiverUrl('flaky', 'cron'), events: ['survey.opened'] },
+      expect: 201,
+    });
+    await callWithContext(`/api/surveys/${namedSurvey}/open`, key);
+    const logOf = async () =>
+      (await callJson<{ deliveries: Delivery[] }>(`/api/series/${seriesId}/webhooks/deliveries`, { key })).deliveries.find(
+        (d) => d.webhook_id === hook.id,
+      );
+    expect(await logOf()).toMatchObject({ status: 'pending', attempts: 1 });
+    await scheduled({ scheduledTime: Date.now() + 2 * 60_000, cron: '7 * * * *', noRetry() {} }, env);
+    expect(await logOf()).toMatchObject({ status: 'delivered', attempts: 2 });
+    await callWithContext(`/api/surveys/${namedSurvey}/close`, key);
   });
 
   it('a deleted endpoint receives nothing more', async () => {

@@ -8,7 +8,15 @@ import type { Env } from '../env.ts';
 import { type Envelope, responseSubmitted, type SubmissionFacts, surveyChanged, type WebhookEvent } from './events.ts';
 import { isDelivered, nextAttemptAt } from './schedule.ts';
 import { SIGNATURE_HEADER, signatureHeader } from './signature.ts';
-import { type ClaimedDelivery, claimDue, enqueueDeliveries, hasSubscribers, recordAttempt, surveyFacts } from './webhooks.queries.ts';
+import {
+  type AttemptOutcome,
+  type ClaimedDelivery,
+  claimDue,
+  enqueueDeliveries,
+  hasSubscribers,
+  recordAttempts,
+  surveyFacts,
+} from './webhooks.queries.ts';
 
 const LEASE_MS = 5 * 60_000;
 const TIMEOUT_MS = 10_000;
@@ -60,19 +68,22 @@ async function send(d: ClaimedDelivery, now: Date) {
 }
 
 async function attempt(env: Env, deliveries: ClaimedDelivery[], now: Date) {
-  await Promise.all(
-    deliveries.map(async (d) => {
+  if (deliveries.length === 0) return 0;
+  const outcomes = await Promise.all(
+    deliveries.map(async (d): Promise<AttemptOutcome> => {
       const { httpStatus, error } = await send(d, now);
       const delivered = isDelivered(httpStatus);
       const next = delivered ? null : nextAttemptAt(d.attempts, now);
-      await recordAttempt(env.DB, d.id, {
+      return {
+        id: d.id,
         status: delivered ? 'delivered' : next ? 'pending' : 'failed',
         httpStatus,
         error: delivered ? null : error,
         nextAttemptAt: next?.toISOString() ?? null,
-      });
+      };
     }),
   );
+  await recordAttempts(env.DB, outcomes);
   return deliveries.length;
 }
 
@@ -83,8 +94,12 @@ export async function deliver(env: Env, ids: number[], now = new Date()): Promis
   return attempt(env, claimed, now);
 }
 
-/** For the cron: every pending delivery whose next attempt is due, oldest first. Returns how many were tried. */
-export async function retryDueDeliveries(env: Env, now = new Date(), limit = 50): Promise<number> {
+/**
+ * For the cron: pending deliveries whose next attempt is due, oldest first, at most `limit`
+ * (each is one outbound request; D1 queries stay at three whatever the limit). Returns how
+ * many were tried.
+ */
+export async function retryDueDeliveries(env: Env, now = new Date(), limit = 20): Promise<number> {
   const claimed = await claimDue(env.DB, now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString(), { limit });
   return attempt(env, claimed, now);
 }

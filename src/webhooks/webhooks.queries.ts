@@ -160,18 +160,24 @@ export async function claimDue(db: D1Database, now: string, leaseUntil: string, 
   });
 }
 
-export function recordAttempt(
-  db: D1Database,
-  id: number,
-  outcome: { status: 'pending' | 'delivered' | 'failed'; httpStatus: number | null; error: string | null; nextAttemptAt: string | null },
-) {
+export interface AttemptOutcome {
+  id: number;
+  status: 'pending' | 'delivered' | 'failed';
+  httpStatus: number | null;
+  error: string | null;
+  nextAttemptAt: string | null;
+}
+
+/** Records every attempt of a round in one statement, so a cron tick's D1 queries do not grow with its deliveries. */
+export function recordAttempts(db: D1Database, outcomes: AttemptOutcome[]) {
   return db
     .prepare(
-      `UPDATE webhook_deliveries SET status = ?, last_status = ?, last_error = ?, next_attempt_at = ?,
-              delivered_at = CASE WHEN ? = 'delivered' THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE delivered_at END
-        WHERE id = ?`,
+      `UPDATE webhook_deliveries SET status = j.value ->> 'status', last_status = j.value ->> 'httpStatus',
+              last_error = j.value ->> 'error', next_attempt_at = j.value ->> 'nextAttemptAt',
+              delivered_at = CASE WHEN j.value ->> 'status' = 'delivered' THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE delivered_at END
+         FROM json_each(?) j WHERE webhook_deliveries.id = j.value ->> 'id'`,
     )
-    .bind(outcome.status, outcome.httpStatus, outcome.error, outcome.nextAttemptAt, outcome.status, id)
+    .bind(JSON.stringify(outcomes))
     .run();
 }
 
