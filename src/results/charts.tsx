@@ -14,10 +14,11 @@ export interface BarRow {
   cells: Child[];
 }
 
-export function BarTable({ caption, head, rows, max, id }: { caption: Child; head: string[]; rows: BarRow[]; max?: number; id?: string }) {
+export function BarTable({ caption, head, rows, max, id }: { caption: string; head: string[]; rows: BarRow[]; max?: number; id?: string }) {
   const top = max ?? Math.max(1, ...rows.map((r) => r.value ?? 0));
   return (
-    <div class="table-wrap">
+    // A region that scrolls must be reachable with the keyboard, and named for screen readers.
+    <div class="table-wrap" role="region" aria-label={caption} tabindex={0}>
       <table class="bars" id={id}>
         <caption>{caption}</caption>
         <thead>

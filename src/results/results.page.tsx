@@ -134,7 +134,7 @@ export function TextAnswers({
 function BreakdownTable({ b, t }: { b: Breakdown; t: ResultsMessages }) {
   const hidden = <span class="suppressed">{t.suppressed}</span>;
   return (
-    <div class="breakdown">
+    <div class="breakdown" role="region" aria-label={t.breakdown(b.by.text)} tabindex={0}>
       <table>
         <caption>{t.breakdown(b.by.text)}</caption>
         <thead>
