@@ -354,12 +354,3 @@ export async function surveyAggregates(
     breakdownGroups: profile ? rows<BreakdownGroupRow>(8) : [],
   };
 }
-
-/** Only participation: what is left of a survey whose respondents are fewer than the minimum. */
-export async function participationOnly(db: D1Database, surveyId: number) {
-  const [p, t] = await db.batch([db.prepare(PARTICIPATION).bind(surveyId), db.prepare(TIMELINE).bind(surveyId)]);
-  return {
-    participation: ((p?.results ?? [])[0] as ParticipationRow | undefined) ?? { invited: 0, opened: 0, answered: 0, responses: 0 },
-    timeline: (t?.results ?? []) as TimelineRow[],
-  };
-}
