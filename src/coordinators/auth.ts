@@ -37,7 +37,8 @@ async function sentCsrfToken(c: Context<AppEnv>): Promise<string> {
   const header = c.req.header(CSRF_HEADER);
   if (header) return header;
   if (/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(c.req.header('content-type') ?? '')) {
-    const body = await c.req.parseBody();
+    // An unreadable form carries no token: refused as CSRF, not failed as a server error.
+    const body = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
     const value = body[CSRF_FIELD];
     return typeof value === 'string' ? value : '';
   }

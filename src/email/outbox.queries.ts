@@ -122,16 +122,19 @@ export function finishOutbox(db: D1Database, outcomes: Outcome[], marksSent: boo
       )
       .bind(payload),
   ];
-  if (marksSent) {
-    statements.push(
-      db
-        .prepare(
-          `UPDATE invitations SET sent_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-            WHERE id IN (SELECT j.value ->> 'invitation_id' FROM json_each(?1) j WHERE j.value ->> 'status' != 'failed')`,
-        )
-        .bind(payload),
-    );
-  }
+  // A refusal by the provider shows as "bounced" until a later send to the person succeeds.
+  statements.push(
+    db
+      .prepare(
+        `UPDATE invitations SET
+           bounced_at = CASE WHEN (SELECT j.value ->> 'status' FROM json_each(?1) j WHERE j.value ->> 'invitation_id' = invitations.id) = 'failed'
+                             THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE NULL END,
+           sent_at = CASE WHEN ?2 AND (SELECT j.value ->> 'status' FROM json_each(?1) j WHERE j.value ->> 'invitation_id' = invitations.id) != 'failed'
+                          THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE sent_at END
+         WHERE id IN (SELECT j.value ->> 'invitation_id' FROM json_each(?1) j)`,
+      )
+      .bind(payload, marksSent ? 1 : 0),
+  );
   return statements;
 }
 

@@ -42,7 +42,12 @@ export async function readForm(c: Context): Promise<FormFields> {
       errors: [{ field: 'content-type', message: 'expected a form' }],
     });
   }
-  return c.req.parseBody();
+  try {
+    return await c.req.parseBody();
+  } catch {
+    // A truncated or malformed multipart body is the client's fault, not ours.
+    throw new Problem(400, 'malformed-form', 'Malformed form', { errors: [{ field: 'body', message: 'not a readable form' }] });
+  }
 }
 
 export const text = (form: FormFields, name: string): string => {

@@ -191,3 +191,43 @@ describe('a coordinator who has never seen the API', () => {
     expect((await call(`/api/s/${annLink.split('/s/')[1]}`)).status).toBe(200);
   });
 });
+
+describe('a refused address', () => {
+  it('shows as bounced with the failure in the outbox, until a resend succeeds', async () => {
+    const { email, key } = await coordinatorWithPassword('Bounce Org');
+    const series = await call('/api/series', { method: 'POST', key, json: { title: 'B' } }).then(
+      (r) => r.json() as Promise<{ id: number }>,
+    );
+    const session = await call(`/api/series/${series.id}/sessions`, {
+      method: 'POST',
+      key,
+      json: { number: 1, starts_at: '2099-01-01T12:00:00Z' },
+    }).then((r) => r.json() as Promise<{ id: number }>);
+    const survey = await call(`/api/sessions/${session.id}/surveys`, { method: 'POST', key, json: { kind: 'pre' } }).then(
+      (r) => r.json() as Promise<{ id: number }>,
+    );
+    await call(`/api/surveys/${survey.id}/open`, { method: 'POST', key });
+    const failing = mailbox({ failFor: 'gone@example.org' });
+    const browser = new Browser(failing.bindings);
+    await browser.signIn(email);
+    await browser.get(`/app/surveys/${survey.id}/participants`);
+    await browser.post(`/app/surveys/${survey.id}/participants`, { contacts: 'gone@example.org\nhere@example.org' });
+    await browser.get(`/app/surveys/${survey.id}/participants`);
+    await browser.post(`/app/surveys/${survey.id}/send`);
+    expect(failing.sent.map(failing.to)).toEqual(['here@example.org']);
+    let page = await browser.get(`/app/surveys/${survey.id}/participants`);
+    expect(page.html).toContain('state-bounced');
+    const outbox = await env.DB.prepare("SELECT status, error FROM outbox WHERE to_email = 'gone@example.org'").first();
+    expect(outbox).toEqual({ status: 'failed', error: 'mailbox unavailable' });
+
+    const working = mailbox();
+    const again = new Browser(working.bindings);
+    await again.signIn(email);
+    await again.get(`/app/surveys/${survey.id}/participants`);
+    const invitation = await env.DB.prepare("SELECT id FROM invitations WHERE email = 'gone@example.org'").first<{ id: number }>();
+    expect((await again.post(`/app/invitations/${invitation?.id}/resend`)).status).toBe(303);
+    expect(working.sent.map(working.to)).toEqual(['gone@example.org']);
+    page = await again.get(`/app/surveys/${survey.id}/participants`);
+    expect(page.html).not.toContain('state-bounced');
+  });
+});
