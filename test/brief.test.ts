@@ -318,6 +318,19 @@ describe('other sessions and surveys', () => {
     expect((await call('/api/sessions/900003/brief?format=html', { key })).status).toBe(200);
   });
 
+  it('marks the themes that entered the catalogue before #2 as new in the brief for #1', async () => {
+    const b = await callJson<Brief>('/api/sessions/900001/brief', { key });
+    expect(b.priorities.rounds.map((r) => r.session)).toEqual([1]);
+    const round1 = await handRound([SURVEYS.pre1]);
+    for (const item of b.priorities.items) {
+      const entered = item.theme_id >= 900009 && item.theme_id <= 900014;
+      expect(item.change === 'new', String(item.theme_id)).toBe(entered);
+      expect(item.history.length).toBe(entered ? 0 : 1);
+      expect(round1.totals.has(item.theme_id)).toBe(!entered);
+    }
+    expect(b.priorities.items.some((i) => i.theme_id === MERGED_THEME)).toBe(false);
+  });
+
   it('never pairs answers across surveys when one of them is anonymous', async () => {
     await env.DB.prepare('UPDATE surveys SET anonymous = 1 WHERE id = ?').bind(SURVEYS.pre2).run();
     try {
