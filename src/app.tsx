@@ -9,6 +9,7 @@ import { exportsRoutes } from './exports/exports.routes.ts';
 import { pageHeaders } from './http/headers.ts';
 import { Problem, problemResponse } from './http/problem.ts';
 import { languageFromHeader, messages } from './i18n/index.ts';
+import { d1Timing } from './lib/d1-timing.ts';
 import { invitationsRoutes } from './invitations/invitations.routes.ts';
 import { openApiRoutes } from './openapi/openapi.routes.tsx';
 import { html, Layout } from './pages/layout.tsx';
@@ -40,6 +41,7 @@ const coordinatorApi = new Hono<AppEnv>()
 const isPage = (path: string) => !path.startsWith('/api/');
 
 export const app = new Hono<AppEnv>()
+  .use(d1Timing) // dev-only: counts D1 work per request when RELAIS_TIMING=1 (npm run bench)
   .get('/api/health', (c) => c.json({ ok: true }))
   // The participant API is registered before the coordinator API so that a personal link
   // never meets the coordinator's authentication.
