@@ -26,7 +26,7 @@ export interface Call {
   headers?: Record<string, string>;
 }
 
-export function call(path: string, { method = 'GET', key, json, body, headers = {} }: Call = {}) {
+export async function call(path: string, { method = 'GET', key, json, body, headers = {} }: Call = {}): Promise<Response> {
   const h: Record<string, string> = { ...headers };
   if (key) h.authorization = `Bearer ${key}`;
   if (json !== undefined) h['content-type'] ??= 'application/json';
