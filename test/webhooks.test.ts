@@ -299,6 +299,42 @@ describe('retries', () => {
     await callWithContext(`/api/surveys/${namedSurvey}/close`, key);
   });
 
+  it('the cron sends survey.closed, once, for a survey closed by its closing date', async () => {
+    const hook = await callJson<{ secret: string }>(`/api/series/${seriesId}/webhooks`, {
+      method: 'POST',
+      key,
+      json: { url: receiverUrl('ok', 'closures'), events: ['survey.closed'] },
+      expect: 201,
+    });
+    const session = await callJson<{ id: number }>(`/api/series/${seriesId}/sessions`, {
+      method: 'POST',
+      key,
+      json: { number: 4, starts_at: '2026-03-10T13:00:00+01:00' },
+      expect: 201,
+    });
+    const survey = await callJson<{ id: number }>(`/api/sessions/${session.id}/surveys`, {
+      method: 'POST',
+      key,
+      json: { kind: 'pre', closes_at: '2026-01-01T00:00:00Z' },
+      expect: 201,
+    });
+    await callJson(`/api/surveys/${survey.id}/open`, { method: 'POST', key });
+    const tick = { scheduledTime: Date.now() + 60_000, cron: '7 * * * *', noRetry() {} };
+    await scheduled(tick, env);
+    await scheduled({ ...tick, scheduledTime: tick.scheduledTime + 3_600_000 }, env);
+    const closures = await received(`/ok/${run}/closures`);
+    expect(closures.map((r) => JSON.parse(r.body).data.survey_id)).toEqual([survey.id]);
+    const [closure] = closures;
+    expect(JSON.parse(closure?.body ?? '{}')).toMatchObject({ event: 'survey.closed', data: { status: 'closed', session_number: 4 } });
+    expect(
+      await verifySignature(hook.secret, closure?.headers['relais-signature'], closure?.body ?? '', new Date(tick.scheduledTime)),
+    ).toBe(true);
+    // Closures made through the API went out at once: the cron does not send them a second time.
+    const apiClosures = (await received(`/flaky/${run}/a`)).map((r) => r.body).filter((b) => JSON.parse(b).data.survey_id === namedSurvey);
+    expect(apiClosures.length).toBeGreaterThan(0);
+    expect(new Set(apiClosures).size).toBe(new Set(apiClosures.map((b) => JSON.parse(b).data.closed_at)).size);
+  });
+
   it('a deleted endpoint receives nothing more', async () => {
     expect((await call(`/api/webhooks/${hookId}`, { method: 'DELETE', key })).status).toBe(204);
     const count = (await received(`/ok/${run}/main`)).length;

@@ -8,7 +8,7 @@ import { dueSlot } from '../domain/reminders.ts';
 import { deliver, SEND_BATCH } from '../email/delivery.ts';
 import { reminderCandidates } from '../email/outbox.queries.ts';
 import type { Env } from '../env.ts';
-import { retryDueDeliveries } from '../webhooks/delivery.ts';
+import { webhooksTick } from '../webhooks/delivery.ts';
 import { writeSystemAudit } from '../workspace/audit.queries.ts';
 
 /**
@@ -130,7 +130,7 @@ export async function runTick(env: Env, now = new Date()): Promise<TickReport> {
 
 export async function scheduled(controller: ScheduledController, env: Env): Promise<void> {
   const report = await runTick(env, new Date(controller.scheduledTime));
-  // Webhook retries (src/webhooks): three D1 queries and at most 20 requests, within the tick's budget.
-  await retryDueDeliveries(env, new Date(controller.scheduledTime));
+  // Webhooks (src/webhooks): closures by date, then retries; at most five D1 queries and 20 requests.
+  await webhooksTick(env, new Date(controller.scheduledTime));
   if (report.closed || report.reminded || report.purgedSeries) console.warn('cron tick', JSON.stringify(report));
 }

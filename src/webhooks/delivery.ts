@@ -13,7 +13,9 @@ import {
   type ClaimedDelivery,
   claimDue,
   enqueueDeliveries,
+  enqueueEach,
   hasSubscribers,
+  missedClosures,
   recordAttempts,
   surveyFacts,
 } from './webhooks.queries.ts';
@@ -148,4 +150,49 @@ export async function emitSurveyChanged(env: Env, event: 'survey.opened' | 'surv
       new Date(),
     );
   });
+}
+
+/** How far back the cron looks for closures that reached no endpoint. */
+const CLOSURE_LOOKBACK_MS = 2 * 24 * 60 * 60_000;
+
+/**
+ * `survey.closed` for surveys that closed without the API: at their closing date (the cron
+ * closes them) or from the workspace. Two D1 queries; the deliveries then go out with the retries.
+ */
+export async function emitMissedClosures(env: Env, now = new Date(), limit = 20): Promise<number> {
+  const missed = await missedClosures(env.DB, new Date(now.getTime() - CLOSURE_LOOKBACK_MS).toISOString(), limit);
+  if (missed.length === 0) return 0;
+  const rows = missed.map((m) => ({
+    webhook_id: m.webhook_id,
+    series_id: m.series_id,
+    event: 'survey.closed' as const,
+    payload: JSON.stringify(
+      surveyChanged(
+        'survey.closed',
+        {
+          seriesId: m.series_id,
+          surveyId: m.survey_id,
+          sessionId: m.session_id,
+          sessionNumber: m.session_number,
+          kind: m.kind,
+          anonymous: m.anonymous === 1,
+          status: m.status,
+          closesAt: m.closes_at,
+          openedAt: m.opened_at,
+          closedAt: m.closed_at,
+          responses: m.responses,
+          invitations: m.invitations,
+        },
+        new Date(m.closed_at),
+      ),
+    ),
+  }));
+  await enqueueEach(env.DB, rows, now.toISOString());
+  return rows.length;
+}
+
+/** What the hourly cron runs: closures that reached no endpoint, then every delivery due (five D1 queries at most). */
+export async function webhooksTick(env: Env, now = new Date()): Promise<{ emitted: number; tried: number }> {
+  const emitted = await emitMissedClosures(env, now);
+  return { emitted, tried: await retryDueDeliveries(env, now) };
 }

@@ -207,3 +207,60 @@ export function surveyFacts(db: D1Database, surveyId: number) {
       invitations: number;
     }>();
 }
+
+export interface MissedClosure {
+  webhook_id: number;
+  series_id: number;
+  survey_id: number;
+  session_id: number;
+  session_number: number;
+  kind: 'pre' | 'post';
+  anonymous: 0 | 1;
+  status: string;
+  closes_at: string | null;
+  opened_at: string | null;
+  closed_at: string;
+  responses: number;
+  invitations: number;
+}
+
+/**
+ * Closures that reached no endpoint: a survey closed by its closing date (the cron) or from the
+ * workspace, since `since`, for endpoints that existed then and have no delivery of it yet.
+ */
+export async function missedClosures(db: D1Database, since: string, limit: number) {
+  const { results } = await db
+    .prepare(
+      `SELECT w.id AS webhook_id, se.series_id, su.id AS survey_id, se.id AS session_id, se.number AS session_number,
+              su.kind, su.anonymous, su.status, su.closes_at, su.opened_at, su.closed_at,
+              (SELECT count(*) FROM responses r WHERE r.survey_id = su.id) AS responses,
+              (SELECT count(*) FROM invitations i WHERE i.survey_id = su.id) AS invitations
+         FROM surveys su
+         JOIN sessions se ON se.id = su.session_id
+         JOIN webhooks w ON w.series_id = se.series_id
+        WHERE su.status = 'closed' AND su.closed_at >= ?1 AND su.closed_at >= w.created_at
+          AND EXISTS (SELECT 1 FROM json_each(w.events) WHERE value = 'survey.closed')
+          AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d
+                           WHERE d.webhook_id = w.id AND d.event = 'survey.closed'
+                             AND d.payload ->> '$.data.survey_id' = su.id AND d.payload ->> '$.data.closed_at' = su.closed_at)
+        ORDER BY su.closed_at LIMIT ?2`,
+    )
+    .bind(since, limit)
+    .all<MissedClosure>();
+  return results;
+}
+
+/** Pending deliveries, due at `now`, each for its own endpoint and frozen payload. */
+export function enqueueEach(
+  db: D1Database,
+  rows: { webhook_id: number; series_id: number; event: WebhookEvent; payload: string }[],
+  now: string,
+) {
+  return db
+    .prepare(
+      `INSERT INTO webhook_deliveries (webhook_id, series_id, event, payload, next_attempt_at)
+       SELECT j.value ->> 'webhook_id', j.value ->> 'series_id', j.value ->> 'event', j.value ->> 'payload', ?2 FROM json_each(?1) j`,
+    )
+    .bind(JSON.stringify(rows), now)
+    .run();
+}
