@@ -10,6 +10,7 @@ import { scheduled } from '../src/cron/scheduled.ts';
 import { retryDueDeliveries } from '../src/webhooks/delivery.ts';
 import { MAX_ATTEMPTS } from '../src/webhooks/schedule.ts';
 import { verifySignature } from '../src/webhooks/signature.ts';
+import { MAX_WEBHOOKS_PER_SERIES } from '../src/webhooks/webhooks.routes.ts';
 import { call, callJson, createCoordinator, env, tokenOf } from './helpers.ts';
 
 interface Received {
@@ -125,6 +126,16 @@ describe('registering endpoints', () => {
     });
     expect(event.status).toBe(422);
     expect(((await event.json()) as { errors: { field: string }[] }).errors[0]?.field).toBe('events.0');
+  });
+
+  it('keeps a series to a few endpoints (409 beyond, naming the field)', async () => {
+    const other = (await callJson<{ id: number }>('/api/series', { method: 'POST', key, json: { title: 'Autre série' }, expect: 201 })).id;
+    for (let i = 0; i < MAX_WEBHOOKS_PER_SERIES; i++) {
+      await callJson(`/api/series/${other}/webhooks`, { method: 'POST', key, json: { url: receiverUrl('ok', `many-${i}`) }, expect: 201 });
+    }
+    const res = await call(`/api/series/${other}/webhooks`, { method: 'POST', key, json: { url: receiverUrl('ok', 'one-too-many') } });
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { errors: { field: string }[] }).errors[0]?.field).toBe('url');
   });
 
   it("another organisation's coordinator sees and touches nothing (404)", async () => {
