@@ -260,11 +260,11 @@ export const routes: RouteDoc[] = [
     path: '/api/series/{id}/webhooks',
     summary: 'Register a webhook endpoint for a series',
     description:
-      'The answer carries the signing `secret`, shown only once. Each delivery is a POST with `Relais-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, `Relais-Event` and `Relais-Delivery` headers.',
+      'At most five per series. The answer carries the signing `secret`, shown only once. Each delivery is a POST with `Relais-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, `Relais-Event` and `Relais-Delivery` headers.',
     tag: 'webhooks',
     auth: 'coordinator',
     body: CreateWebhookSchema,
-    responses: { 201: created('The endpoint, with its secret') },
+    responses: { 201: created('The endpoint, with its secret'), 409: ok('The series has five endpoints already') },
   },
   {
     method: 'get',
