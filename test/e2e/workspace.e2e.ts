@@ -1,0 +1,107 @@
+/**
+ * Issue 3, done when — in a real Chromium against the Worker served locally, with pages that
+ * load no script at all (so they work with JavaScript off; it stays on only to run axe):
+ * the demo coordinator signs in, opens session #3 of the demo series, imports contacts from a
+ * CSV, sends the invitations (recorded in the outbox, no e-mail service locally), sees the
+ * answers counted, and erases a participant. Every workspace page passes axe (WCAG 2.1 AA).
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { DEMO } from '../../scripts/demo-data.ts';
+import { localSecrets } from '../../scripts/local-secrets.ts';
+import { type LocalServer, startLocalServer } from '../../scripts/local-server.ts';
+import { DESKTOP, expectNoAxeViolations, launch, PHONE, tabTo } from './browser.ts';
+
+let server: LocalServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+before(async () => {
+  server = await startLocalServer();
+  browser = await launch();
+  // bypassCSP lets axe in; the pages themselves have no script (checked below).
+  context = await browser.newContext({ ...DESKTOP, locale: 'fr-BE', bypassCSP: true });
+  page = await context.newPage();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the coordinator workspace in a browser', () => {
+  it('signs in with the keyboard', async () => {
+    const { coordinatorPassword } = await localSecrets();
+    await page.goto(`${server.base}/app/series`);
+    assert.match(page.url(), /\/app\/sign-in\?next=/);
+    assert.equal(await page.locator('script').count(), 0);
+    await expectNoAxeViolations(page, 'sign-in');
+    await tabTo(page, '#email');
+    await page.keyboard.type(DEMO.coordinatorEmail);
+    await page.keyboard.press('Tab');
+    await page.keyboard.type(coordinatorPassword);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/app\/series$/);
+    assert.ok(await page.getByRole('link', { name: 'Liaison hôpital-ambulatoire' }).isVisible());
+    await expectNoAxeViolations(page, 'series list');
+  });
+
+  it('opens the series and session #3, with counts against invitations', async () => {
+    await page.getByRole('link', { name: 'Liaison hôpital-ambulatoire' }).click();
+    await expectNoAxeViolations(page, 'series page');
+    assert.ok(await page.getByRole('heading', { name: 'Propositions en attente' }).isVisible());
+    await page.getByRole('link', { name: 'Séance #3' }).click();
+    await expectNoAxeViolations(page, 'session page');
+    const text = await page.locator('main').innerText();
+    assert.match(text, /7 sur 19 invité·es/);
+  });
+
+  it('imports contacts pasted as CSV and sends the invitations to the outbox', async () => {
+    await page.goto(`${server.base}/app/surveys/${DEMO.openSurveyId}/participants`);
+    assert.equal(await page.locator('script').count(), 0);
+    await expectNoAxeViolations(page, 'participants page');
+    await page.getByLabel('Contacts (CSV : e-mail, nom, langue)').fill('email;name;language\nnew.person@example.org;Nouvelle Personne;fr');
+    await page.getByRole('button', { name: 'Ajouter les contacts' }).click();
+    assert.match(await page.getByRole('status').innerText(), /1 contacts ajoutés/);
+    await page.getByRole('button', { name: 'Envoyer les invitations pas encore envoyées' }).click();
+    assert.match(await page.getByRole('status').innerText(), /invitations envoyées/);
+    await page.goto(`${server.base}/app/outbox`);
+    await expectNoAxeViolations(page, 'outbox');
+    assert.ok(await page.getByRole('cell', { name: 'new.person@example.org' }).isVisible());
+    await page
+      .getByRole('link', { name: /votre avis avant la séance #3/ })
+      .first()
+      .click();
+    assert.match(await page.locator('pre.message').innerText(), /\/s\/••••••/);
+  });
+
+  it('erases a participant, and the audit log says so', async () => {
+    await page.goto(`${server.base}/app/privacy`);
+    await expectNoAxeViolations(page, 'privacy page');
+    await page.locator('#erase-email').fill('new.person@example.org');
+    await page.getByRole('button', { name: 'Effacer cette personne' }).click();
+    assert.match(await page.getByRole('status').innerText(), /Effacé : 1 invitations/);
+    await page.goto(`${server.base}/app/audit`);
+    await expectNoAxeViolations(page, 'audit log');
+    assert.match(await page.locator('main').innerText(), /participant\.erase/);
+  });
+
+  it('switches language and fits a phone', async () => {
+    const phone = await browser.newContext({ ...PHONE, bypassCSP: true });
+    const p = await phone.newPage();
+    const { coordinatorPassword } = await localSecrets();
+    await p.goto(`${server.base}/app/sign-in?lang=nl`);
+    await p.getByLabel('E-mailadres').fill(DEMO.coordinatorEmail);
+    await p.getByLabel('Wachtwoord').fill(coordinatorPassword);
+    await p.getByRole('button', { name: 'Aanmelden' }).click();
+    await p.waitForURL(/\/app\/series$/);
+    assert.ok(await p.getByRole('heading', { name: 'Thematische overleggen' }).isVisible());
+    await p.goto(`${server.base}/app/sessions/900003`);
+    const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 1, `page is ${overflow}px wider than the phone`);
+    await expectNoAxeViolations(p, 'session page on a phone (nl)');
+    await phone.close();
+  });
+});
