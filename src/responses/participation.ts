@@ -80,7 +80,7 @@ export class InvalidAnswers extends Problem {
 
 /**
  * `after` receives work that must follow the committed write (webhooks): the caller hands it
- * to waitUntil, or returns it to have it awaited here when there is no ExecutionContext.
+ * to waitUntil, or returns it to have it awaited here; without `after` it is awaited here.
  */
 export async function submit(
   env: Env,
@@ -108,7 +108,8 @@ export async function submit(
   }));
   const { seriesId, surveyId, kind, session, anonymous, invitationId } = context;
   const facts = { seriesId, surveyId, kind, sessionNumber: session.number, anonymous, invitationId, replaced: link.stored !== null };
-  await after?.(emitResponseSubmitted(env, facts));
+  const work = emitResponseSubmitted(env, facts);
+  await (after ? after(work) : work);
   return { answers: result.answers, language, ...times, unchanged: false };
 }
 
