@@ -7,6 +7,7 @@ import { createExecutionContext, waitOnExecutionContext } from 'cloudflare:test'
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../src/app.tsx';
 import { scheduled } from '../src/cron/scheduled.ts';
+import { openSurvey } from '../src/surveys/surveys.queries.ts';
 import { retryDueDeliveries } from '../src/webhooks/delivery.ts';
 import { MAX_ATTEMPTS } from '../src/webhooks/schedule.ts';
 import { verifySignature } from '../src/webhooks/signature.ts';
@@ -344,6 +345,36 @@ describe('retries', () => {
     const apiClosures = (await received(`/flaky/${run}/a`)).map((r) => r.body).filter((b) => JSON.parse(b).data.survey_id === namedSurvey);
     expect(apiClosures.length).toBeGreaterThan(0);
     expect(new Set(apiClosures).size).toBe(new Set(apiClosures.map((b) => JSON.parse(b).data.closed_at)).size);
+  });
+
+  it('the cron sends survey.opened, once, for a survey opened outside the API (the workspace)', async () => {
+    // Make room (five endpoints a series): the always-failing one has served.
+    expect((await call(`/api/webhooks/${failingId}`, { method: 'DELETE', key })).status).toBe(204);
+    await callJson(`/api/series/${seriesId}/webhooks`, {
+      method: 'POST',
+      key,
+      json: { url: receiverUrl('ok', 'openings'), events: ['survey.opened'] },
+      expect: 201,
+    });
+    const session = await callJson<{ id: number }>(`/api/series/${seriesId}/sessions`, {
+      method: 'POST',
+      key,
+      json: { number: 5, starts_at: '2026-06-10T13:00:00+02:00' },
+      expect: 201,
+    });
+    const survey = await callJson<{ id: number }>(`/api/sessions/${session.id}/surveys`, {
+      method: 'POST',
+      key,
+      json: { kind: 'pre' },
+      expect: 201,
+    });
+    // What the workspace's "open" button does: the same query, without the API route.
+    await openSurvey(env.DB, survey.id, null);
+    const tick = { scheduledTime: Date.now() + 60_000, cron: '7 * * * *', noRetry() {} };
+    await scheduled(tick, env);
+    await scheduled({ ...tick, scheduledTime: tick.scheduledTime + 3_600_000 }, env);
+    const openings = (await received(`/ok/${run}/openings`)).map((r) => JSON.parse(r.body));
+    expect(openings.map((b) => [b.event, b.data.survey_id, b.data.status])).toEqual([['survey.opened', survey.id, 'open']]);
   });
 
   it('a deleted endpoint receives nothing more', async () => {

@@ -130,7 +130,7 @@ export async function runTick(env: Env, now = new Date()): Promise<TickReport> {
 
 export async function scheduled(controller: ScheduledController, env: Env): Promise<void> {
   const report = await runTick(env, new Date(controller.scheduledTime));
-  // Webhooks (src/webhooks): closures by date, then retries; at most five D1 queries and 20 requests.
+  // Webhooks (src/webhooks): survey events that bypassed the API, then retries; ≤ 5 D1 queries, ≤ 20 requests.
   await webhooksTick(env, new Date(controller.scheduledTime));
   if (report.closed || report.reminded || report.purgedSeries) console.warn('cron tick', JSON.stringify(report));
 }

@@ -15,7 +15,7 @@ import {
   enqueueDeliveries,
   enqueueEach,
   hasSubscribers,
-  missedClosures,
+  missedSurveyEvents,
   recordAttempts,
   surveyFacts,
 } from './webhooks.queries.ts';
@@ -152,23 +152,24 @@ export async function emitSurveyChanged(env: Env, event: 'survey.opened' | 'surv
   });
 }
 
-/** How far back the cron looks for closures that reached no endpoint. */
-const CLOSURE_LOOKBACK_MS = 2 * 24 * 60 * 60_000;
+/** How far back the cron looks for survey events that reached no endpoint. */
+const LOOKBACK_MS = 2 * 24 * 60 * 60_000;
 
 /**
- * `survey.closed` for surveys that closed without the API: at their closing date (the cron
- * closes them) or from the workspace. Two D1 queries; the deliveries then go out with the retries.
+ * `survey.opened` / `survey.closed` for changes that did not go through the API: a closing
+ * date reached (the cron closes the survey), or the workspace's buttons. Two D1 queries; the
+ * deliveries then go out with the retries.
  */
-export async function emitMissedClosures(env: Env, now = new Date(), limit = 20): Promise<number> {
-  const missed = await missedClosures(env.DB, new Date(now.getTime() - CLOSURE_LOOKBACK_MS).toISOString(), limit);
+export async function emitMissedSurveyEvents(env: Env, now = new Date(), limit = 20): Promise<number> {
+  const missed = await missedSurveyEvents(env.DB, new Date(now.getTime() - LOOKBACK_MS).toISOString(), limit);
   if (missed.length === 0) return 0;
   const rows = missed.map((m) => ({
     webhook_id: m.webhook_id,
     series_id: m.series_id,
-    event: 'survey.closed' as const,
+    event: m.event,
     payload: JSON.stringify(
       surveyChanged(
-        'survey.closed',
+        m.event,
         {
           seriesId: m.series_id,
           surveyId: m.survey_id,
@@ -183,7 +184,7 @@ export async function emitMissedClosures(env: Env, now = new Date(), limit = 20)
           responses: m.responses,
           invitations: m.invitations,
         },
-        new Date(m.closed_at),
+        new Date(m.at),
       ),
     ),
   }));
@@ -191,8 +192,8 @@ export async function emitMissedClosures(env: Env, now = new Date(), limit = 20)
   return rows.length;
 }
 
-/** What the hourly cron runs: closures that reached no endpoint, then every delivery due (five D1 queries at most). */
+/** What the hourly cron runs: survey events that reached no endpoint, then every delivery due (five D1 queries at most). */
 export async function webhooksTick(env: Env, now = new Date()): Promise<{ emitted: number; tried: number }> {
-  const emitted = await emitMissedClosures(env, now);
+  const emitted = await emitMissedSurveyEvents(env, now);
   return { emitted, tried: await retryDueDeliveries(env, now) };
 }

@@ -208,7 +208,10 @@ export function surveyFacts(db: D1Database, surveyId: number) {
     }>();
 }
 
-export interface MissedClosure {
+export interface MissedSurveyEvent {
+  event: 'survey.opened' | 'survey.closed';
+  /** When it happened: the survey's opened_at or closed_at. */
+  at: string;
   webhook_id: number;
   series_id: number;
   survey_id: number;
@@ -219,34 +222,41 @@ export interface MissedClosure {
   status: string;
   closes_at: string | null;
   opened_at: string | null;
-  closed_at: string;
+  closed_at: string | null;
   responses: number;
   invitations: number;
 }
 
 /**
- * Closures that reached no endpoint: a survey closed by its closing date (the cron) or from the
- * workspace, since `since`, for endpoints that existed then and have no delivery of it yet.
+ * Survey events that reached no endpoint because they did not go through the API: a survey
+ * closed at its closing date (by the cron) or opened or closed from the workspace, since
+ * `since`, for endpoints that existed then and have no delivery of that very change yet.
  */
-export async function missedClosures(db: D1Database, since: string, limit: number) {
+export async function missedSurveyEvents(db: D1Database, since: string, limit: number) {
   const { results } = await db
     .prepare(
-      `SELECT w.id AS webhook_id, se.series_id, su.id AS survey_id, se.id AS session_id, se.number AS session_number,
+      `WITH changes (survey_id, event, at, at_path) AS (
+         SELECT id, 'survey.closed', closed_at, '$.data.closed_at' FROM surveys WHERE status = 'closed' AND closed_at >= ?1
+         UNION ALL
+         SELECT id, 'survey.opened', opened_at, '$.data.opened_at' FROM surveys WHERE status = 'open' AND opened_at >= ?1
+       )
+       SELECT c.event, c.at, w.id AS webhook_id, se.series_id, su.id AS survey_id, se.id AS session_id, se.number AS session_number,
               su.kind, su.anonymous, su.status, su.closes_at, su.opened_at, su.closed_at,
               (SELECT count(*) FROM responses r WHERE r.survey_id = su.id) AS responses,
               (SELECT count(*) FROM invitations i WHERE i.survey_id = su.id) AS invitations
-         FROM surveys su
+         FROM changes c
+         JOIN surveys su ON su.id = c.survey_id
          JOIN sessions se ON se.id = su.session_id
          JOIN webhooks w ON w.series_id = se.series_id
-        WHERE su.status = 'closed' AND su.closed_at >= ?1 AND su.closed_at >= w.created_at
-          AND EXISTS (SELECT 1 FROM json_each(w.events) WHERE value = 'survey.closed')
+        WHERE c.at >= w.created_at
+          AND EXISTS (SELECT 1 FROM json_each(w.events) WHERE value = c.event)
           AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d
-                           WHERE d.webhook_id = w.id AND d.event = 'survey.closed'
-                             AND d.payload ->> '$.data.survey_id' = su.id AND d.payload ->> '$.data.closed_at' = su.closed_at)
-        ORDER BY su.closed_at LIMIT ?2`,
+                           WHERE d.webhook_id = w.id AND d.event = c.event
+                             AND d.payload ->> '$.data.survey_id' = su.id AND json_extract(d.payload, c.at_path) = c.at)
+        ORDER BY c.at LIMIT ?2`,
     )
     .bind(since, limit)
-    .all<MissedClosure>();
+    .all<MissedSurveyEvent>();
   return results;
 }
 
