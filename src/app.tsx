@@ -11,6 +11,8 @@ import { Problem, problemResponse } from './http/problem.ts';
 import { languageFromHeader, messages } from './i18n/index.ts';
 import { d1Timing } from './lib/d1-timing.ts';
 import { invitationsRoutes } from './invitations/invitations.routes.ts';
+import { openLinkPages } from './open-link/open-link.pages.tsx';
+import { openLinkRoutes } from './open-link/open-link.routes.ts';
 import { openApiRoutes } from './openapi/openapi.routes.tsx';
 import { html, Layout } from './pages/layout.tsx';
 import { participantApi } from './responses/participant.api.ts';
@@ -33,6 +35,7 @@ const coordinatorApi = new Hono<AppEnv>()
   .route('/', sessionsRoutes)
   .route('/', surveysRoutes)
   .route('/', invitationsRoutes)
+  .route('/', openLinkRoutes)
   .route('/', webhooksRoutes)
   .route('/', calendarRoutes)
   .route('/', exportsRoutes)
@@ -50,6 +53,7 @@ export const app = new Hono<AppEnv>()
   .route('/api', openApiRoutes)
   .route('/api', coordinatorApi)
   .route('/s', participantPages)
+  .route('/o', openLinkPages)
   .route('/app', workspacePages)
   .route('/calendar', calendarFeed)
   .get('/', pageHeaders, async (c) => {

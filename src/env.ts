@@ -17,6 +17,13 @@ export interface Env {
   EMAIL?: SendEmail;
   /** Sender address of invitations and reminders. */
   EMAIL_FROM?: string;
+  /** Open-link requests per client address, and per e-mail address asked for (wrangler.toml). */
+  OPEN_LINK_IP_LIMITER?: RateLimit;
+  OPEN_LINK_ADDRESS_LIMITER?: RateLimit;
+  /** Cloudflare Turnstile on the open-link form: the widget shows with the site key… */
+  TURNSTILE_SITE_KEY?: string;
+  /** …and the server verifies its token with the secret (a secret, not a var); both unset locally. */
+  TURNSTILE_SECRET_KEY?: string;
 }
 
 export interface Coordinator {

@@ -12,6 +12,9 @@ export interface InvitationRow {
   created_at: string;
   opened_at: string | null;
   answered: 0 | 1;
+  /** 'open_link' when the person joined through the survey's open link (src/open-link/). */
+  source: 'coordinator' | 'open_link';
+  organisation_name: string | null;
 }
 
 export function invitationJson(i: InvitationRow) {
@@ -23,6 +26,8 @@ export function invitationJson(i: InvitationRow) {
     created_at: i.created_at,
     opened_at: i.opened_at,
     answered: i.answered === 1,
+    source: i.source,
+    organisation: i.organisation_name,
   };
 }
 
@@ -65,7 +70,7 @@ export async function upsertInvitations(db: D1Database, surveyId: number, defaul
 export async function listInvitations(db: D1Database, surveyId: number) {
   const { results } = await db
     .prepare(
-      'SELECT id, survey_id, email, name, language, created_at, opened_at, answered FROM invitations WHERE survey_id = ? ORDER BY id',
+      'SELECT id, survey_id, email, name, language, created_at, opened_at, answered, source, organisation_name FROM invitations WHERE survey_id = ? ORDER BY id',
     )
     .bind(surveyId)
     .all<InvitationRow>();

@@ -6,6 +6,7 @@
 import type { GenericSchema } from 'valibot';
 import { SeriesExportSchema } from '../exports/exports.schemas.ts';
 import { InviteSchema } from '../invitations/invitations.schemas.ts';
+import { OpenLinkSchema, OpenLinkSettingsSchema } from '../open-link/open-link.schemas.ts';
 import { SubmissionSchema } from '../responses/participant.api.ts';
 import { BriefQuerySchema, ResultsQuerySchema } from '../results/results.schemas.ts';
 import { CreateSeriesSchema, UpdateSeriesSchema } from '../series/series.schemas.ts';
@@ -205,9 +206,31 @@ export const routes: RouteDoc[] = [
     method: 'get',
     path: '/api/surveys/{id}/invitations',
     summary: 'Who opened and answered (never tokens)',
+    description:
+      '`source` is `open_link` for people who joined through the open link (with the `organisation` they typed), else `coordinator`.',
     tag: 'invitations',
     auth: 'coordinator',
     responses: { 200: ok('`{invitations: [...]}`') },
+  },
+  {
+    method: 'get',
+    path: '/api/surveys/{id}/open-link',
+    summary: 'The survey’s open link: URL, on or off, cap and how many joined',
+    description: 'A survey that never had one answers `enabled: false` with `url: null`.',
+    tag: 'invitations',
+    auth: 'coordinator',
+    responses: { 200: ok('The open link', OpenLinkSchema) },
+  },
+  {
+    method: 'put',
+    path: '/api/surveys/{id}/open-link',
+    summary: 'Switch the open link on or off, set or remove its cap',
+    description:
+      'The first call creates the public `/o/<slug>` URL; it stays the same when switched off and on. A visitor leaves an address there and receives a personal link by e-mail (an address already invited gets its own link again, never a second invitation). `cap` counts people who joined through the link; omitted keeps it, `null` removes it.',
+    tag: 'invitations',
+    auth: 'coordinator',
+    body: OpenLinkSettingsSchema,
+    responses: { 200: ok('The open link', OpenLinkSchema) },
   },
 
   // Participants

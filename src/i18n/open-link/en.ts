@@ -1,0 +1,51 @@
+/** English messages of the open link (/o/<slug>); the reference shape for fr and nl. */
+export const en = {
+  title: 'Take part in the survey',
+  intro:
+    'The thematic consultations are open to every social-health actor. Leave your e-mail address and we will send you a personal link: with it you answer the survey, and come back to change your answers until it closes.',
+  alreadyInvited: 'Already invited? Enter the same address: you will receive your link again, and your answers stay as they are.',
+  series: 'Thematic consultation',
+  bassin: 'Area',
+  field: {
+    email: 'E-mail address',
+    name: 'Name',
+    organisation: 'Organisation',
+    language: 'Language of the survey and of the e-mails',
+  },
+  emailHelp: 'Your personal link is sent to this address.',
+  privacy: 'Your address, name and organisation are used only for this survey: to send your link and, if you do not answer, a reminder.',
+  submit: 'Send me my personal link',
+  errorSummary: 'Some fields need correcting:',
+  invalid: {
+    required: 'This field is required.',
+    email: 'Enter an e-mail address such as name@example.org.',
+    tooLong: 'This text is too long.',
+    language: 'Choose French, Dutch or English.',
+    human: 'We could not check that the form was sent by a person. Please try again.',
+  },
+  humanCheck: 'Anti-abuse check',
+  noScript:
+    'The anti-abuse check of this form needs JavaScript. If you cannot turn it on, ask the coordination of the consultation to invite you by e-mail.',
+  placesLeft: (n: number) => (n === 1 ? '1 place left.' : `${n} places left.`),
+  fullNote: 'All places offered through this link are taken. People already invited can still receive their link here.',
+  sentTitle: 'Check your mailbox',
+  sentBody:
+    'If the address can receive e-mail, a message with your personal link is on its way. It may take a few minutes; look in your spam folder too.',
+  sentKeep: 'Keep that message: the link lets you come back and change your answers until the survey closes. Do not forward it.',
+  sentAgain: 'Nothing after ten minutes? Ask again with the same address.',
+  back: 'Back to the form',
+  refusal: {
+    'not-found': ['Link not found', 'This link does not exist. Check that you copied it whole.'],
+    off: ['This link is switched off', 'The coordination no longer accepts registrations through this link. Ask them for an invitation.'],
+    'not-open': ['This survey is not open yet', 'The coordination has not opened it yet. Please come back later with the same link.'],
+    closed: ['This survey is closed', 'Answers are no longer accepted. Thank you for your interest.'],
+    full: [
+      'No places left',
+      'All places offered through this link are taken. If you were already invited, enter the address the invitation went to; otherwise ask the coordination.',
+    ],
+    'too-many': ['Too many requests', 'Too many requests came from here or for this address. Wait a minute, then try again.'],
+  } as Record<OpenLinkRefusal, readonly [string, string]>,
+};
+
+export type OpenLinkRefusal = 'not-found' | 'off' | 'not-open' | 'closed' | 'full' | 'too-many';
+export type OpenLinkMessages = typeof en;

@@ -1,0 +1,55 @@
+/** Messages du lien ouvert (/o/<slug>), en français. */
+import type { OpenLinkMessages } from './en.ts';
+
+export const fr: OpenLinkMessages = {
+  title: 'Participer au questionnaire',
+  intro:
+    'Les concertations thématiques sont ouvertes à tous·tes les acteur·rices social-santé. Indiquez votre adresse e-mail : nous vous envoyons un lien personnel pour répondre au questionnaire, et revenir modifier vos réponses jusqu’à sa clôture.',
+  alreadyInvited: 'Déjà invité·e ? Indiquez la même adresse : vous recevrez à nouveau votre lien, et vos réponses restent telles quelles.',
+  series: 'Concertation thématique',
+  bassin: 'Bassin',
+  field: {
+    email: 'Adresse e-mail',
+    name: 'Nom',
+    organisation: 'Organisation',
+    language: 'Langue du questionnaire et des e-mails',
+  },
+  emailHelp: 'Votre lien personnel est envoyé à cette adresse.',
+  privacy:
+    'Votre adresse, votre nom et votre organisation servent uniquement à ce questionnaire : vous envoyer votre lien et, si vous n’avez pas répondu, un rappel.',
+  submit: 'Recevoir mon lien personnel',
+  errorSummary: 'Certains champs sont à corriger :',
+  invalid: {
+    required: 'Ce champ est obligatoire.',
+    email: 'Indiquez une adresse e-mail comme nom@exemple.be.',
+    tooLong: 'Ce texte est trop long.',
+    language: 'Choisissez le français, le néerlandais ou l’anglais.',
+    human: 'Nous n’avons pas pu vérifier que le formulaire a été envoyé par une personne. Veuillez réessayer.',
+  },
+  humanCheck: 'Vérification anti-abus',
+  noScript:
+    'La vérification anti-abus de ce formulaire nécessite JavaScript. Si vous ne pouvez pas l’activer, demandez à la coordination de la concertation de vous inviter par e-mail.',
+  placesLeft: (n) => (n === 1 ? 'Il reste 1 place.' : `Il reste ${n} places.`),
+  fullNote: 'Toutes les places proposées par ce lien sont prises. Les personnes déjà invitées peuvent encore recevoir leur lien ici.',
+  sentTitle: 'Consultez votre boîte mail',
+  sentBody:
+    'Si l’adresse peut recevoir des e-mails, un message avec votre lien personnel est en route. Cela peut prendre quelques minutes ; regardez aussi dans les indésirables.',
+  sentKeep:
+    'Gardez ce message : le lien permet de revenir modifier vos réponses jusqu’à la clôture du questionnaire. Ne le transférez pas.',
+  sentAgain: 'Rien après dix minutes ? Refaites la demande avec la même adresse.',
+  back: 'Retour au formulaire',
+  refusal: {
+    'not-found': ['Lien introuvable', 'Ce lien n’existe pas. Vérifiez que vous l’avez copié en entier.'],
+    off: ['Ce lien est désactivé', 'La coordination n’accepte plus d’inscriptions par ce lien. Demandez-lui une invitation.'],
+    'not-open': [
+      'Ce questionnaire n’est pas encore ouvert',
+      'La coordination ne l’a pas encore ouvert. Revenez plus tard avec le même lien.',
+    ],
+    closed: ['Ce questionnaire est clôturé', 'Les réponses ne sont plus acceptées. Merci de votre intérêt.'],
+    full: [
+      'Plus de places disponibles',
+      'Toutes les places proposées par ce lien sont prises. Si vous avez déjà été invité·e, indiquez l’adresse qui a reçu l’invitation ; sinon, contactez la coordination.',
+    ],
+    'too-many': ['Trop de demandes', 'Trop de demandes viennent d’ici ou concernent cette adresse. Attendez une minute, puis réessayez.'],
+  },
+};

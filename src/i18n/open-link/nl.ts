@@ -1,0 +1,51 @@
+/** Berichten van de open link (/o/<slug>), in het Nederlands. */
+import type { OpenLinkMessages } from './en.ts';
+
+export const nl: OpenLinkMessages = {
+  title: 'Deelnemen aan de vragenlijst',
+  intro:
+    'De thematische overleggen staan open voor alle actoren uit welzijn en gezondheid. Vul uw e-mailadres in: we sturen u een persoonlijke link om de vragenlijst in te vullen, en om uw antwoorden te wijzigen tot ze sluit.',
+  alreadyInvited: 'Al uitgenodigd? Vul hetzelfde adres in: u krijgt uw link opnieuw, en uw antwoorden blijven zoals ze zijn.',
+  series: 'Thematisch overleg',
+  bassin: 'Zorgzone',
+  field: {
+    email: 'E-mailadres',
+    name: 'Naam',
+    organisation: 'Organisatie',
+    language: 'Taal van de vragenlijst en de e-mails',
+  },
+  emailHelp: 'Uw persoonlijke link wordt naar dit adres gestuurd.',
+  privacy:
+    'Uw adres, naam en organisatie dienen alleen voor deze vragenlijst: om u uw link te sturen en, als u niet antwoordt, een herinnering.',
+  submit: 'Stuur mij mijn persoonlijke link',
+  errorSummary: 'Sommige velden moeten verbeterd worden:',
+  invalid: {
+    required: 'Dit veld is verplicht.',
+    email: 'Vul een e-mailadres in zoals naam@voorbeeld.be.',
+    tooLong: 'Deze tekst is te lang.',
+    language: 'Kies Frans, Nederlands of Engels.',
+    human: 'We konden niet nagaan dat het formulier door een persoon werd verstuurd. Probeer het opnieuw.',
+  },
+  humanCheck: 'Controle tegen misbruik',
+  noScript:
+    'De controle tegen misbruik van dit formulier heeft JavaScript nodig. Kunt u het niet inschakelen, vraag dan de coördinatie van het overleg om u per e-mail uit te nodigen.',
+  placesLeft: (n) => (n === 1 ? 'Nog 1 plaats vrij.' : `Nog ${n} plaatsen vrij.`),
+  fullNote: 'Alle plaatsen via deze link zijn ingenomen. Wie al uitgenodigd is, kan hier nog zijn link ontvangen.',
+  sentTitle: 'Kijk in uw mailbox',
+  sentBody:
+    'Als het adres e-mail kan ontvangen, is een bericht met uw persoonlijke link onderweg. Dat kan enkele minuten duren; kijk ook bij de ongewenste berichten.',
+  sentKeep: 'Bewaar dat bericht: met de link kunt u terugkomen om uw antwoorden te wijzigen tot de vragenlijst sluit. Stuur hem niet door.',
+  sentAgain: 'Na tien minuten niets ontvangen? Vraag het opnieuw met hetzelfde adres.',
+  back: 'Terug naar het formulier',
+  refusal: {
+    'not-found': ['Link niet gevonden', 'Deze link bestaat niet. Controleer of u hem volledig hebt gekopieerd.'],
+    off: ['Deze link is uitgeschakeld', 'De coördinatie aanvaardt geen inschrijvingen meer via deze link. Vraag haar om een uitnodiging.'],
+    'not-open': ['Deze vragenlijst is nog niet open', 'De coördinatie heeft ze nog niet geopend. Kom later terug met dezelfde link.'],
+    closed: ['Deze vragenlijst is gesloten', 'Er worden geen antwoorden meer aanvaard. Bedankt voor uw interesse.'],
+    full: [
+      'Geen plaatsen meer vrij',
+      'Alle plaatsen via deze link zijn ingenomen. Was u al uitgenodigd, vul dan het adres in waarnaar de uitnodiging ging; neem anders contact op met de coördinatie.',
+    ],
+    'too-many': ['Te veel aanvragen', 'Er kwamen te veel aanvragen van hier of voor dit adres. Wacht een minuut en probeer het opnieuw.'],
+  },
+};

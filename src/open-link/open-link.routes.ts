@@ -1,0 +1,47 @@
+/** The coordinator's side of the open link: read it, switch it on or off, set its cap. */
+import { Hono } from 'hono';
+import { newSlug, placesLeft } from '../domain/open-link.ts';
+import type { AppEnv } from '../env.ts';
+import { jsonBody, pathId } from '../http/body.ts';
+import { notFound } from '../http/problem.ts';
+import { linkBase } from '../invitations/invitations.routes.ts';
+import { getSurvey } from '../surveys/surveys.queries.ts';
+import { getOpenLink, type OpenLinkRow, saveOpenLink } from './open-link.queries.ts';
+import { OpenLinkSettingsSchema } from './open-link.schemas.ts';
+
+/** A survey that never had an open link reads as one switched off, without a URL yet. */
+export function openLinkJson(row: OpenLinkRow | null, base: string) {
+  const cap = row?.cap ?? null;
+  const joined = row?.joined ?? 0;
+  return {
+    url: row ? `${base}/o/${row.slug}` : null,
+    slug: row?.slug ?? null,
+    enabled: row?.enabled === 1,
+    cap,
+    joined,
+    places_left: placesLeft(joined, cap),
+  };
+}
+
+const isSlugClash = (error: unknown) => /UNIQUE constraint failed: open_links\.slug/.test(String((error as Error)?.message ?? error));
+
+export const openLinkRoutes = new Hono<AppEnv>()
+  .get('/surveys/:id/open-link', async (c) => {
+    const surveyId = pathId(c);
+    if (!(await getSurvey(c.env.DB, c.var.coordinator.organisationId, surveyId))) throw notFound('survey');
+    return c.json(openLinkJson(await getOpenLink(c.env.DB, surveyId), linkBase(c.env.PUBLIC_URL, c.req.url)));
+  })
+  .put('/surveys/:id/open-link', async (c) => {
+    const surveyId = pathId(c);
+    const { enabled, cap } = await jsonBody(c, OpenLinkSettingsSchema);
+    if (!(await getSurvey(c.env.DB, c.var.coordinator.organisationId, surveyId))) throw notFound('survey');
+    // 60 random bits make a clash improbable, not impossible: draw again rather than fail.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const row = await saveOpenLink(c.env.DB, surveyId, newSlug(), enabled, cap);
+        return c.json(openLinkJson(row, linkBase(c.env.PUBLIC_URL, c.req.url)));
+      } catch (error) {
+        if (attempt >= 3 || !isSlugClash(error)) throw error;
+      }
+    }
+  });
