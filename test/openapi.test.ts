@@ -90,6 +90,6 @@ describe('GET /api/docs', () => {
     expect(page).toContain('<html lang="en">');
     // Request bodies are spelled out: field names, required marks, bounds.
     expect(page).toMatch(/<code>starts_at<\/code> <strong>\(required\)<\/strong>/);
-    expect(page).toContain('0–500 items');
+    expect(page).toContain('at most 500 items');
   });
 });

@@ -15,12 +15,18 @@ function constraints(s: Json): string {
   else if (Array.isArray(s.enum)) parts.push(`one of ${s.enum.map((v) => JSON.stringify(v)).join(', ')}`);
   else if (type) parts.push(type);
   if (s.format) parts.push(`format ${String(s.format)}`);
-  if (s.minLength !== undefined || s.maxLength !== undefined) parts.push(`${s.minLength ?? 0}–${s.maxLength ?? '∞'} characters`);
-  if (s.minimum !== undefined || s.maximum !== undefined) parts.push(`from ${s.minimum ?? '−∞'} to ${s.maximum ?? '∞'}`);
-  if (s.minItems !== undefined || s.maxItems !== undefined) parts.push(`${s.minItems ?? 0}–${s.maxItems ?? '∞'} items`);
+  const range = (min: unknown, max: unknown, unit: string) =>
+    min !== undefined && max !== undefined
+      ? `${min}–${max}${unit}`
+      : min !== undefined
+        ? `at least ${min}${unit}`
+        : max !== undefined
+          ? `at most ${max}${unit}`
+          : '';
+  parts.push(range(s.minLength, s.maxLength, ' characters'), range(s.minimum, s.maximum, ''), range(s.minItems, s.maxItems, ' items'));
   if (s.pattern) parts.push(`matching ${String(s.pattern)}`);
   if (s.default !== undefined) parts.push(`default ${JSON.stringify(s.default)}`);
-  return parts.join(', ');
+  return parts.filter(Boolean).join(', ');
 }
 
 function SchemaView({ schema, depth = 0 }: { schema: Json; depth?: number }): Child {
@@ -114,7 +120,8 @@ function OperationView({ method, path, op }: Operation) {
         </p>
       ) : null}
       <p>
-        <strong>Authentication:</strong> {secured ? 'coordinator API key (Authorization: Bearer <key>)' : 'none (or the token in the path)'}
+        <strong>Authentication:</strong>{' '}
+        {secured ? 'coordinator API key (Authorization: Bearer <key>)' : path.includes('{token}') ? 'the secret token in the path' : 'none'}
       </p>
       {params.length ? (
         <>

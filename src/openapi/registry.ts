@@ -287,7 +287,7 @@ export const routes: RouteDoc[] = [
     tag: 'webhooks',
     auth: 'coordinator',
     body: CreateWebhookSchema,
-    responses: { 201: created('The endpoint, with its secret'), 409: ok('The series has five endpoints already') },
+    responses: { 201: ok('The endpoint with its secret (its URL in Location)'), 409: ok('The series has five endpoints already') },
   },
   {
     method: 'get',
