@@ -9,6 +9,7 @@ export type AuditAction =
   | 'survey.create'
   | 'survey.open'
   | 'survey.close'
+  | 'survey.edit'
   | 'theme.create'
   | 'theme.rename'
   | 'theme.archive'

@@ -67,6 +67,12 @@ function SurveyCard({ c, survey, language }: { c: C; survey: SurveyRow; language
           <a href={`/app/surveys/${survey.id}/participants`}>{t.session.participants}</a>
         </li>
         <li>
+          <a href={`/app/surveys/${survey.id}/edit`}>{t.editor.edit}</a>
+        </li>
+        <li>
+          <a href={`/app/surveys/${survey.id}/preview`}>{t.editor.preview}</a>
+        </li>
+        <li>
           <a href={`/api/surveys/${survey.id}/results?format=html`}>{t.session.results}</a>
         </li>
       </ul>

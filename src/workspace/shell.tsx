@@ -237,7 +237,11 @@ export function WorkspacePage({ c, language, title, errors = [], notice, childre
 }
 
 /** Pages with async components render to a promise of their text, hence the explicit toString. */
-export async function render(c: Context<AppEnv>, node: Parameters<typeof html>[0], status: 200 | 401 | 403 | 404 | 422 | 429 | 503 = 200) {
+export async function render(
+  c: Context<AppEnv>,
+  node: Parameters<typeof html>[0],
+  status: 200 | 401 | 403 | 404 | 409 | 422 | 429 | 503 = 200,
+) {
   return c.html(`<!doctype html>${await (await node).toString()}`, status, { 'Cache-Control': 'no-store' });
 }
 
@@ -250,7 +254,8 @@ type NoticeKey = 'saved' | 'imported' | 'sent' | 'resent' | 'removed' | 'erased'
 export function redirectWith(c: Context, to: string, notice?: NoticeKey, counts: number[] = []) {
   if (!notice) return c.redirect(to, 303);
   const query = new URLSearchParams({ notice, ...(counts.length ? { n: counts.join('.') } : {}) });
-  return c.redirect(`${to}${to.includes('?') ? '&' : '?'}${query}`, 303);
+  const [path = '', hash] = to.split('#');
+  return c.redirect(`${path}${path.includes('?') ? '&' : '?'}${query}${hash ? `#${hash}` : ''}`, 303);
 }
 
 export function noticeOf(c: Context, t: WorkspaceMessages): string | null {

@@ -196,3 +196,22 @@ export function promoteProposal(db: D1Database, seriesId: number, key: string, l
       .bind(seriesId, key),
   ];
 }
+
+/**
+ * Saves an edited definition if nobody changed it meanwhile (same version) and, when options
+ * changed, only while the survey still has no answers: the check and the write are one
+ * statement, so an answer arriving in between cannot be re-labelled.
+ */
+export async function saveDefinition(db: D1Database, surveyId: number, definition: string, version: number, optionsChanged: boolean) {
+  const row = await db
+    .prepare(
+      `UPDATE surveys SET definition = ?1, definition_version = definition_version + 1,
+              updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+        WHERE id = ?2 AND definition_version = ?3
+          AND (?4 = 0 OR NOT EXISTS (SELECT 1 FROM responses WHERE survey_id = ?2))
+       RETURNING id`,
+    )
+    .bind(definition, surveyId, version, optionsChanged ? 1 : 0)
+    .first<{ id: number }>();
+  return row !== null;
+}

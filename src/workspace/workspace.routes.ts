@@ -9,6 +9,7 @@ import { seriesPages } from './series.pages.tsx';
 import { sessionPages } from './sessions.pages.tsx';
 import { requireSignedIn, workspaceError } from './shell.tsx';
 import { signInPages } from './sign-in.tsx';
+import { surveyEditorPages } from './survey-editor.pages.tsx';
 
 const signedIn = new Hono<AppEnv>()
   .use('*', pageHeaders, requireSignedIn)
@@ -16,6 +17,7 @@ const signedIn = new Hono<AppEnv>()
   .route('/', seriesPages)
   .route('/', sessionPages)
   .route('/', participantPages)
+  .route('/', surveyEditorPages)
   .route('/', privacyPages);
 
 export const workspacePages = new Hono<AppEnv>().route('/', signInPages).route('/', signedIn);

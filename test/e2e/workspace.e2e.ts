@@ -58,6 +58,18 @@ describe('the coordinator workspace in a browser', () => {
     assert.match(text, /7 sur 19 invité·es/);
   });
 
+  it('edits and previews the post-survey of #3', async () => {
+    await page.goto(`${server.base}/app/surveys/900006/edit`);
+    await expectNoAxeViolations(page, 'survey editor');
+    await page
+      .getByRole('button', { name: /^Descendre/ })
+      .first()
+      .click();
+    assert.match(await page.getByRole('status').innerText(), /Enregistré/);
+    await page.goto(`${server.base}/app/surveys/900006/preview`);
+    await expectNoAxeViolations(page, 'survey preview');
+  });
+
   it('imports contacts pasted as CSV and sends the invitations to the outbox', async () => {
     await page.goto(`${server.base}/app/surveys/${DEMO.openSurveyId}/participants`);
     assert.equal(await page.locator('script').count(), 0);

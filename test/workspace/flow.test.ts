@@ -231,3 +231,17 @@ describe('a refused address', () => {
     expect(page.html).not.toContain('state-bounced');
   });
 });
+
+describe('notices after a form', () => {
+  it('keep the anchor after the query, so the notice shows and the page scrolls to the section', async () => {
+    const { email } = await coordinatorWithPassword('Notice Org');
+    const browser = new Browser();
+    await browser.signIn(email);
+    const res = await browser.post('/app/series', { title: 'N', language: 'fr' });
+    const seriesPath = res.headers.get('location')?.split('?')[0] ?? '';
+    await browser.get(seriesPath);
+    const added = await browser.post(`${seriesPath}/themes`, { label_fr: 'Thème' });
+    expect(added.headers.get('location')).toBe(`${seriesPath}?notice=saved#catalogue`);
+    expect((await browser.get(added.headers.get('location') ?? '')).html).toContain('role="status"');
+  });
+});

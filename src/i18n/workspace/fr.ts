@@ -54,6 +54,8 @@ export const fr: WorkspaceMessages = {
     badAddress: 'adresse e-mail non valide',
     noEmailColumn: 'aucune colonne d’adresses e-mail n’a été trouvée',
     retention: 'Indiquez un nombre de jours entre 0 et 3650, ou laissez vide.',
+    optionsLocked: 'Les options ne peuvent plus changer une fois que le questionnaire a des réponses.',
+    questions: 'Les questions ne sont pas valides dans leur ensemble.',
   },
   signIn: {
     title: 'Connexion',
@@ -178,6 +180,28 @@ export const fr: WorkspaceMessages = {
     action: 'Action',
     target: 'Sur',
     cron: 'tâche planifiée',
+  },
+  editor: {
+    title: (kind: string, n: number) => `Questions — ${kind}, séance #${n}`,
+    edit: 'Modifier les questions',
+    preview: 'Aperçu comme un·e participant·e',
+    previewNote: 'Aperçu : c’est ce que voient les participant·es. Rien de ce que vous choisissez ici n’est enregistré.',
+    backToEditor: 'Retour aux questions',
+    question: (n: number, type: string) => `Question ${n} (${type})`,
+    types: { single: 'choix unique', multiple: 'choix multiple', ranking: 'classement', rating: 'échelle', text: 'texte libre' },
+    required: 'Réponse obligatoire',
+    textIn: { fr: 'Texte en français', nl: 'Texte en néerlandais (facultatif)', en: 'Texte en anglais (facultatif)' },
+    optionIn: (option: string, language: string) => `Option « ${option} » en ${language}`,
+    languageName: { fr: 'français', nl: 'néerlandais', en: 'anglais' },
+    options: 'Options',
+    optionsLocked:
+      'Ce questionnaire a des réponses : ses options gardent leur sens et ne peuvent plus changer. Les textes des questions peuvent encore être reformulés.',
+    catalogueOptions: 'Les options sont les thématiques actives du catalogue, reprises à l’ouverture du questionnaire.',
+    up: 'Monter',
+    down: 'Descendre',
+    save: 'Enregistrer les questions',
+    conflict:
+      'Le questionnaire a changé entre-temps, ou a reçu ses premières réponses. Rien n’a été enregistré : vérifiez et enregistrez à nouveau.',
   },
   done: 'Enregistré.',
   error: {

@@ -54,6 +54,8 @@ export const nl: WorkspaceMessages = {
     badAddress: 'geen geldig e-mailadres',
     noEmailColumn: 'er werd geen kolom met e-mailadressen gevonden',
     retention: 'Vul een aantal dagen in tussen 0 en 3650, of laat leeg.',
+    optionsLocked: 'Opties kunnen niet meer veranderen zodra de vragenlijst antwoorden heeft.',
+    questions: 'De vragen zijn als geheel niet geldig.',
   },
   signIn: {
     title: 'Aanmelden',
@@ -177,6 +179,28 @@ export const nl: WorkspaceMessages = {
     action: 'Actie',
     target: 'Op',
     cron: 'geplande taak',
+  },
+  editor: {
+    title: (kind: string, n: number) => `Vragen — ${kind}, sessie #${n}`,
+    edit: 'De vragen bewerken',
+    preview: 'Voorbeeld zoals een deelnemer het ziet',
+    previewNote: 'Voorbeeld: dit zien de deelnemers. Wat u hier kiest, wordt niet opgeslagen.',
+    backToEditor: 'Terug naar de vragen',
+    question: (n: number, type: string) => `Vraag ${n} (${type})`,
+    types: { single: 'één keuze', multiple: 'meerdere keuzes', ranking: 'rangschikking', rating: 'schaal', text: 'vrije tekst' },
+    required: 'Antwoord verplicht',
+    textIn: { fr: 'Tekst in het Frans', nl: 'Tekst in het Nederlands (optioneel)', en: 'Tekst in het Engels (optioneel)' },
+    optionIn: (option: string, language: string) => `Optie „${option}” in het ${language}`,
+    languageName: { fr: 'Frans', nl: 'Nederlands', en: 'Engels' },
+    options: 'Opties',
+    optionsLocked:
+      'Deze vragenlijst heeft antwoorden: de opties behouden hun betekenis en kunnen niet meer veranderen. De tekst van de vragen kan nog herschreven worden.',
+    catalogueOptions: 'De opties zijn de actieve thema’s van de catalogus, overgenomen wanneer de vragenlijst opengaat.',
+    up: 'Omhoog',
+    down: 'Omlaag',
+    save: 'De vragen opslaan',
+    conflict:
+      'De vragenlijst is intussen gewijzigd of heeft haar eerste antwoorden gekregen. Er werd niets opgeslagen: controleer en sla opnieuw op.',
   },
   done: 'Opgeslagen.',
   error: {

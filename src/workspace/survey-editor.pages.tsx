@@ -1,0 +1,254 @@
+/** Survey editor: question texts and options in three languages, order, required; preview. */
+import { type Context, Hono } from 'hono';
+import { type Definition, isChoice } from '../domain/definition.ts';
+import { isLanguage, LANGUAGES, type Language, localize } from '../domain/language.ts';
+import { applyEdits, catalogueFed, type EditIssue, moveQuestion, sameOptions, type TextEdit } from '../domain/survey-edit.ts';
+import type { AppEnv } from '../env.ts';
+import { pathId } from '../http/body.ts';
+import { notFound } from '../http/problem.ts';
+import { workspaceMessages } from '../i18n/workspace/index.ts';
+import { SurveyPage } from '../responses/survey-page.tsx';
+import { getSeries } from '../series/series.queries.ts';
+import { getSession } from '../sessions/sessions.queries.ts';
+import { getSurvey, type SurveyRow } from '../surveys/surveys.queries.ts';
+import { writeAudit } from './audit.queries.ts';
+import { Csrf, type FormError, type FormFields, readForm, redirectWith, render, text, WorkspacePage, workspaceLanguage } from './shell.tsx';
+import { saveDefinition } from './workspace.queries.ts';
+
+type C = Context<AppEnv>;
+
+function EditorPage({
+  c,
+  language,
+  survey,
+  definition,
+  errors = [],
+  conflict = false,
+}: {
+  c: C;
+  language: Language;
+  survey: SurveyRow;
+  definition: Definition;
+  errors?: FormError[];
+  conflict?: boolean;
+}) {
+  const t = workspaceMessages(language);
+  const locked = survey.response_count > 0;
+  const kind = t.session.kind[survey.kind];
+  const invalid = new Set(errors.map((e) => e.field));
+  const input = (id: string, label: string, value: string | undefined, required = false, readonly = false) => (
+    <div class={`field${invalid.has(id) ? ' has-error' : ''}`}>
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        name={id}
+        type="text"
+        value={value ?? ''}
+        required={required}
+        readonly={readonly}
+        aria-invalid={invalid.has(id) ? 'true' : undefined}
+      />
+    </div>
+  );
+  return (
+    <WorkspacePage c={c} language={language} title={t.editor.title(kind, survey.session_number)} errors={errors}>
+      <p class="breadcrumb">
+        <a href={`/app/sessions/${survey.session_id}`}>{t.session.title(survey.session_number)}</a>
+      </p>
+      <h1>{t.editor.title(kind, survey.session_number)}</h1>
+      {conflict ? (
+        <p class="error" role="alert">
+          {t.editor.conflict}
+        </p>
+      ) : null}
+      {locked ? <p class="note">{t.editor.optionsLocked}</p> : null}
+      <p>
+        <a href={`/app/surveys/${survey.id}/preview`}>{t.editor.preview}</a>
+      </p>
+      <form method="post" action={`/app/surveys/${survey.id}/edit`} class="stack">
+        <Csrf token={c.var.csrfToken} />
+        <input type="hidden" name="version" value={String(survey.definition_version)} />
+        {/* First in the form, so Enter in any field saves rather than moves a question. */}
+        <button type="submit">{t.editor.save}</button>
+        {definition.questions.map((q, i) => (
+          <fieldset class="question" id={`question-${q.id}`}>
+            <legend class="legend">
+              {t.editor.question(i + 1, t.editor.types[q.type])} — {localize(q.text, language)}
+            </legend>
+            <p class="actions">
+              {i > 0 ? (
+                <button type="submit" name="move" value={`up:${q.id}`} class="secondary">
+                  {t.editor.up}
+                  <span class="visually-hidden"> — {localize(q.text, language)}</span>
+                </button>
+              ) : null}
+              {i < definition.questions.length - 1 ? (
+                <button type="submit" name="move" value={`down:${q.id}`} class="secondary">
+                  {t.editor.down}
+                  <span class="visually-hidden"> — {localize(q.text, language)}</span>
+                </button>
+              ) : null}
+            </p>
+            {LANGUAGES.map((l) => input(`text_${l}-${q.id}`, t.editor.textIn[l], q.text[l], l === 'fr'))}
+            <div class="field checkbox">
+              <input type="checkbox" id={`required-${q.id}`} name={`required-${q.id}`} value="on" checked={q.required} />
+              <label for={`required-${q.id}`}>{t.editor.required}</label>
+            </div>
+            {isChoice(q) ? (
+              catalogueFed(q) ? (
+                <p class="help">{t.editor.catalogueOptions}</p>
+              ) : (
+                <details open={errors.some((e) => e.field.startsWith(`option_`) && e.field.includes(`-${q.id}-`))}>
+                  <summary>{t.editor.options}</summary>
+                  {q.options.map((o) =>
+                    LANGUAGES.map((l) =>
+                      input(
+                        `option_${l}-${q.id}-${o.id}`,
+                        t.editor.optionIn(localize(o.label, language), t.editor.languageName[l]),
+                        o.label[l],
+                        l === 'fr',
+                        locked,
+                      ),
+                    ),
+                  )}
+                </details>
+              )
+            ) : null}
+          </fieldset>
+        ))}
+        <button type="submit">{t.editor.save}</button>
+      </form>
+    </WorkspacePage>
+  );
+}
+
+async function ownSurvey(c: C) {
+  const survey = await getSurvey(c.env.DB, c.var.coordinator.organisationId, pathId(c));
+  if (!survey) throw notFound('survey');
+  return survey;
+}
+
+function editsFrom(form: FormFields, def: Definition): Record<string, TextEdit> {
+  const edits: Record<string, TextEdit> = {};
+  for (const q of def.questions) {
+    const options: TextEdit['options'] = {};
+    if (isChoice(q)) {
+      for (const o of q.options) {
+        options[o.id] = Object.fromEntries(LANGUAGES.map((l) => [l, text(form, `option_${l}-${q.id}-${o.id}`)]));
+      }
+    }
+    edits[q.id] = {
+      text: Object.fromEntries(LANGUAGES.map((l) => [l, text(form, `text_${l}-${q.id}`)])),
+      required: text(form, `required-${q.id}`) === 'on',
+      options,
+    };
+  }
+  return edits;
+}
+
+function issueText(issue: EditIssue, def: Definition, t: ReturnType<typeof workspaceMessages>, language: Language): string {
+  const [kind = '', rest = ''] = issue.field.split('-', 2) as [string, string];
+  const lang = kind.split('_')[1] as Language;
+  const q = def.questions.find((x) => issue.field.startsWith(`${kind}-${x.id}`));
+  const what = kind.startsWith('text')
+    ? t.editor.textIn[lang]
+    : q
+      ? t.editor.optionIn(issue.field.slice(`${kind}-${q.id}-`.length), t.editor.languageName[lang] ?? '')
+      : rest;
+  const message =
+    issue.code === 'required'
+      ? t.invalid.required
+      : issue.code === 'too_long'
+        ? t.invalid.tooLong
+        : issue.code === 'options_locked'
+          ? t.invalid.optionsLocked
+          : t.invalid.questions;
+  return `${q ? `${localize(q.text, language)} — ` : ''}${issue.code === 'invalid' ? '' : `${what}: `}${message}`;
+}
+
+export const surveyEditorPages = new Hono<AppEnv>()
+  .get('/surveys/:id/edit', async (c) => {
+    const survey = await ownSurvey(c);
+    return render(
+      c,
+      <EditorPage c={c} language={workspaceLanguage(c)} survey={survey} definition={JSON.parse(survey.definition) as Definition} />,
+    );
+  })
+  .post('/surveys/:id/edit', async (c) => {
+    const language = workspaceLanguage(c);
+    const t = workspaceMessages(language);
+    const survey = await ownSurvey(c);
+    const form = await readForm(c);
+    const current = JSON.parse(survey.definition) as Definition;
+    const locked = survey.response_count > 0;
+    const applied = applyEdits(current, editsFrom(form, current), locked);
+    if (!applied.ok) {
+      const errors = applied.issues.map((i) => ({ field: i.field, message: i.code, text: issueText(i, current, t, language) }));
+      return render(c, <EditorPage c={c} language={language} survey={survey} definition={current} errors={errors} />, 422);
+    }
+    let next = applied.definition;
+    const [direction, questionId] = text(form, 'move').split(':');
+    if ((direction === 'up' || direction === 'down') && questionId) next = moveQuestion(next, questionId, direction) ?? next;
+    const version = Number(text(form, 'version'));
+    const saved =
+      Number.isInteger(version) && (await saveDefinition(c.env.DB, survey.id, JSON.stringify(next), version, !sameOptions(current, next)));
+    if (!saved) {
+      const fresh = (await getSurvey(c.env.DB, c.var.coordinator.organisationId, survey.id)) ?? survey;
+      return render(
+        c,
+        <EditorPage c={c} language={language} survey={fresh} definition={JSON.parse(fresh.definition) as Definition} conflict />,
+        409,
+      );
+    }
+    await writeAudit(c.env.DB, c.var.coordinator, 'survey.edit', `survey:${survey.id}`, { version: survey.definition_version + 1 }).run();
+    return redirectWith(c, `/app/surveys/${survey.id}/edit${questionId ? `#question-${questionId}` : ''}`, 'saved');
+  })
+  .get('/surveys/:id/preview', async (c) => {
+    const survey = await ownSurvey(c);
+    const org = c.var.coordinator.organisationId;
+    const [session, series] = await Promise.all([getSession(c.env.DB, org, survey.session_id), getSeries(c.env.DB, org, survey.series_id)]);
+    if (!session || !series) throw notFound('survey');
+    const asked = c.req.query('lang');
+    const language: Language = isLanguage(asked) ? asked : series.language;
+    const t = workspaceMessages(workspaceLanguage(c));
+    const placeholder = '__preview__';
+    const page = await (
+      <SurveyPage
+        token={placeholder}
+        language={language}
+        answers={null}
+        updatedAt={null}
+        context={{
+          invitationId: 0,
+          invitationLanguage: language,
+          openedAt: null,
+          surveyId: survey.id,
+          kind: survey.kind,
+          status: survey.status,
+          anonymous: survey.anonymous === 1,
+          closesAt: survey.closes_at,
+          definition: JSON.parse(survey.definition) as Definition,
+          definitionVersion: survey.definition_version,
+          seriesId: series.id,
+          seriesTitle: series.title,
+          session: { id: session.id, number: session.number, starts_at: session.starts_at, ends_at: session.ends_at, place: session.place },
+          nextSession: null,
+        }}
+      />
+    ).toString();
+    // The participant's page, pointed back at the preview: its form only reloads it (GET),
+    // so nothing can be saved, and its language switch stays in the preview.
+    const preview = page
+      .replace(
+        `<form method="post" action="/s/${placeholder}?lang=${language}"`,
+        `<form method="get" action="/app/surveys/${survey.id}/preview"`,
+      )
+      .replaceAll(`/s/${placeholder}?lang=`, `/app/surveys/${survey.id}/preview?lang=`)
+      .replace(
+        '<main id="main" tabindex="-1">',
+        `<main id="main" tabindex="-1"><p class="notice">${escapeText(t.editor.previewNote)} <a href="/app/surveys/${survey.id}/edit">${escapeText(t.editor.backToEditor)}</a></p>`,
+      );
+    return c.html(`<!doctype html>${preview}`, 200, { 'Cache-Control': 'no-store' });
+  });
+
+const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
