@@ -44,6 +44,8 @@ beforeAll(async () => {
       expect: 201,
     })
   ).id;
+  // Set from the workspace (data protection); the export carries it along.
+  await env.DB.prepare('UPDATE series SET retention_days = 365 WHERE id = ?').bind(seriesId).run();
   const themes: number[] = [];
   for (const label of [
     { fr: 'Secret professionnel partagé', nl: 'Gedeeld beroepsgeheim' },
@@ -155,7 +157,7 @@ describe('GET /api/series/:id/export', () => {
     expect(doc).toMatchObject({
       format: 'relais.series',
       version: 1,
-      series: { title: 'Liaison hôpital-ambulatoire', bassin: 'Sud-Est', min_group_size: 3 },
+      series: { title: 'Liaison hôpital-ambulatoire', bassin: 'Sud-Est', min_group_size: 3, retention_days: 365 },
     });
     expect(doc.themes).toHaveLength(4);
     expect(doc.themes[2]).toMatchObject({ status: 'archived', merged_into: doc.themes[1]?.id });

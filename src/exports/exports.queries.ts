@@ -33,7 +33,7 @@ const compareAnswers = (a: AnswerTuple, b: AnswerTuple) =>
 
 export async function readSeriesExport(db: D1Database, organisationId: number, seriesId: number, now: Date): Promise<SeriesExport | null> {
   const series = await db
-    .prepare('SELECT id, title, bassin, language, min_group_size FROM series WHERE id = ? AND organisation_id = ?')
+    .prepare('SELECT id, title, bassin, language, min_group_size, retention_days FROM series WHERE id = ? AND organisation_id = ?')
     .bind(seriesId, organisationId)
     .first<SeriesExport['series']>();
   if (!series) return null;
@@ -176,8 +176,10 @@ export function writeImport(db: D1Database, organisationId: number, plan: Import
   const json = (rows: unknown) => JSON.stringify(rows);
   return db.batch([
     db
-      .prepare('INSERT INTO series (id, organisation_id, title, bassin, language, min_group_size) VALUES (?, ?, ?, ?, ?, ?)')
-      .bind(s.id, organisationId, s.title, s.bassin, s.language, s.min_group_size),
+      .prepare(
+        'INSERT INTO series (id, organisation_id, title, bassin, language, min_group_size, retention_days) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .bind(s.id, organisationId, s.title, s.bassin, s.language, s.min_group_size, s.retention_days ?? null),
     db
       .prepare(
         `INSERT INTO themes (id, series_id, label_fr, label_nl, label_en, status, merged_into_id)

@@ -83,6 +83,8 @@ export const SeriesExportSchema = v.pipe(
       bassin: v.nullable(ShortTextSchema),
       language: LanguageSchema,
       min_group_size: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(50)),
+      /** Days after the last session when contact data is purged; null keeps it until erased. */
+      retention_days: v.optional(v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(36_500)))),
     }),
     themes: v.pipe(v.array(ExportedThemeSchema), v.maxLength(500)),
     sessions: v.pipe(v.array(ExportedSessionSchema), v.maxLength(500)),
