@@ -18,7 +18,7 @@ export function BarTable({ caption, head, rows, max, id }: { caption: string; he
   const top = max ?? Math.max(1, ...rows.map((r) => r.value ?? 0));
   return (
     // A region that scrolls must be reachable with the keyboard, and named for screen readers.
-    <div class="table-wrap" role="region" aria-label={caption} tabindex={0}>
+    <section class="table-wrap" aria-label={caption} tabindex={0}>
       <table class="bars" id={id}>
         <caption>{caption}</caption>
         <thead>
@@ -46,7 +46,7 @@ export function BarTable({ caption, head, rows, max, id }: { caption: string; he
           ))}
         </tbody>
       </table>
-    </div>
+    </section>
   );
 }
 

@@ -134,7 +134,7 @@ export function TextAnswers({
 function BreakdownTable({ b, t }: { b: Breakdown; t: ResultsMessages }) {
   const hidden = <span class="suppressed">{t.suppressed}</span>;
   return (
-    <div class="breakdown" role="region" aria-label={t.breakdown(b.by.text)} tabindex={0}>
+    <section class="breakdown" aria-label={t.breakdown(b.by.text)} tabindex={0}>
       <table>
         <caption>{t.breakdown(b.by.text)}</caption>
         <thead>
@@ -176,7 +176,7 @@ function BreakdownTable({ b, t }: { b: Breakdown; t: ResultsMessages }) {
         {b.rows?.[0]?.cells[0]?.borda !== undefined ? `${t.rankedBy} (${t.borda}). ` : ''}
         {t.suppressionMethod(b.min_group_size)}
       </p>
-    </div>
+    </section>
   );
 }
 
