@@ -13,6 +13,7 @@ import { d1Timing } from './lib/d1-timing.ts';
 import { invitationsRoutes } from './invitations/invitations.routes.ts';
 import { openLinkPages } from './open-link/open-link.pages.tsx';
 import { openLinkRoutes } from './open-link/open-link.routes.ts';
+import { openLinkWorkspacePages } from './open-link/open-link.workspace.tsx';
 import { openApiRoutes } from './openapi/openapi.routes.tsx';
 import { html, Layout } from './pages/layout.tsx';
 import { participantApi } from './responses/participant.api.ts';
@@ -54,6 +55,7 @@ export const app = new Hono<AppEnv>()
   .route('/api', coordinatorApi)
   .route('/s', participantPages)
   .route('/o', openLinkPages)
+  .route('/app', openLinkWorkspacePages)
   .route('/app', workspacePages)
   .route('/calendar', calendarFeed)
   .get('/', pageHeaders, async (c) => {

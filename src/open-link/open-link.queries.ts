@@ -1,5 +1,6 @@
 /** SQL of the open link: its settings per survey, what a visitor sees, and joining. */
 import type { Language } from '../domain/language.ts';
+import { newSlug } from '../domain/open-link.ts';
 import type { SurveyStatus } from '../domain/survey-status.ts';
 import { randomSecret, sha256Hex } from '../lib/crypto.ts';
 
@@ -21,11 +22,22 @@ export function getOpenLink(db: D1Database, surveyId: number) {
 }
 
 /**
- * Creates the link with `slug`, or switches an existing one (whose slug never changes, so a
- * printed agenda stays right). `cap` undefined keeps the current cap. The caller has checked
- * that the survey belongs to the coordinator's organisation.
+ * Creates the link, or switches an existing one (whose slug never changes, so a printed
+ * agenda stays right). `cap` undefined keeps the current cap. The caller has checked that the
+ * survey belongs to the coordinator's organisation.
  */
-export async function saveOpenLink(db: D1Database, surveyId: number, slug: string, enabled: boolean, cap: number | null | undefined) {
+export async function switchOpenLink(db: D1Database, surveyId: number, enabled: boolean, cap: number | null | undefined) {
+  // 60 random bits make a clash improbable, not impossible: draw again rather than fail.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await upsertOpenLink(db, surveyId, newSlug(), enabled, cap);
+    } catch (error) {
+      if (attempt >= 3 || !/UNIQUE constraint failed: open_links\.slug/.test(String((error as Error)?.message ?? error))) throw error;
+    }
+  }
+}
+
+async function upsertOpenLink(db: D1Database, surveyId: number, slug: string, enabled: boolean, cap: number | null | undefined) {
   const [, read] = await db.batch<OpenLinkRow>([
     db
       .prepare(

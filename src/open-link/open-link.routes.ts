@@ -1,12 +1,12 @@
 /** The coordinator's side of the open link: read it, switch it on or off, set its cap. */
 import { Hono } from 'hono';
-import { newSlug, placesLeft } from '../domain/open-link.ts';
+import { placesLeft } from '../domain/open-link.ts';
 import type { AppEnv } from '../env.ts';
 import { jsonBody, pathId } from '../http/body.ts';
 import { notFound } from '../http/problem.ts';
 import { linkBase } from '../invitations/invitations.routes.ts';
 import { getSurvey } from '../surveys/surveys.queries.ts';
-import { getOpenLink, type OpenLinkRow, saveOpenLink } from './open-link.queries.ts';
+import { getOpenLink, type OpenLinkRow, switchOpenLink } from './open-link.queries.ts';
 import { OpenLinkSettingsSchema } from './open-link.schemas.ts';
 
 /** A survey that never had an open link reads as one switched off, without a URL yet. */
@@ -23,8 +23,6 @@ export function openLinkJson(row: OpenLinkRow | null, base: string) {
   };
 }
 
-const isSlugClash = (error: unknown) => /UNIQUE constraint failed: open_links\.slug/.test(String((error as Error)?.message ?? error));
-
 export const openLinkRoutes = new Hono<AppEnv>()
   .get('/surveys/:id/open-link', async (c) => {
     const surveyId = pathId(c);
@@ -35,13 +33,6 @@ export const openLinkRoutes = new Hono<AppEnv>()
     const surveyId = pathId(c);
     const { enabled, cap } = await jsonBody(c, OpenLinkSettingsSchema);
     if (!(await getSurvey(c.env.DB, c.var.coordinator.organisationId, surveyId))) throw notFound('survey');
-    // 60 random bits make a clash improbable, not impossible: draw again rather than fail.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const row = await saveOpenLink(c.env.DB, surveyId, newSlug(), enabled, cap);
-        return c.json(openLinkJson(row, linkBase(c.env.PUBLIC_URL, c.req.url)));
-      } catch (error) {
-        if (attempt >= 3 || !isSlugClash(error)) throw error;
-      }
-    }
+    const row = await switchOpenLink(c.env.DB, surveyId, enabled, cap);
+    return c.json(openLinkJson(row, linkBase(c.env.PUBLIC_URL, c.req.url)));
   });

@@ -12,6 +12,20 @@ export const OpenLinkSettingsSchema = v.strictObject({
 });
 export type OpenLinkSettings = v.InferOutput<typeof OpenLinkSettingsSchema>;
 
+/** The same settings from the workspace's HTML form: a checkbox, and a cap left empty for none. */
+export const OpenLinkFormSchema = v.object({
+  enabled: v.pipe(
+    v.optional(v.string(), ''),
+    v.transform((value) => value !== ''),
+  ),
+  cap: v.pipe(
+    v.optional(v.string(), ''),
+    v.trim(),
+    v.check((value) => value === '' || (/^\d{1,5}$/.test(value) && Number(value) >= 1 && Number(value) <= MAX_CAP), 'cap'),
+    v.transform((value) => (value === '' ? null : Number(value))),
+  ),
+});
+
 /** What the API answers about a survey's open link (documented in the OpenAPI registry). */
 export const OpenLinkSchema = v.object({
   url: v.nullable(v.string()),

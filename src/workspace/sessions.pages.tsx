@@ -8,6 +8,7 @@ import type { AppEnv } from '../env.ts';
 import { pathId } from '../http/body.ts';
 import { notFound, Problem } from '../http/problem.ts';
 import { formatDateTime } from '../i18n/index.ts';
+import { openLinkMessages } from '../i18n/open-link/index.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
 import { getSeries } from '../series/series.queries.ts';
 import { getSession, type SessionRow } from '../sessions/sessions.queries.ts';
@@ -71,6 +72,9 @@ function SurveyCard({ c, survey, language }: { c: C; survey: SurveyRow; language
         </li>
         <li>
           <a href={`/app/surveys/${survey.id}/preview`}>{t.editor.preview}</a>
+        </li>
+        <li>
+          <a href={`/app/surveys/${survey.id}/open-link`}>{openLinkMessages(language).workspace.link}</a>
         </li>
         <li>
           <a href={`/api/surveys/${survey.id}/results?format=html`}>{t.session.results}</a>
