@@ -26,6 +26,7 @@ import { sessionsRoutes } from './sessions/sessions.routes.ts';
 import { surveysRoutes } from './surveys/surveys.routes.ts';
 import { themesRoutes } from './themes/themes.routes.ts';
 import { webhooksRoutes } from './webhooks/webhooks.routes.ts';
+import { workspaceApi } from './workspace/workspace.api.ts';
 import { workspacePages } from './workspace/workspace.routes.ts';
 
 /** Everything a coordinator reaches with an API key; each query is scoped to their organisation. */
@@ -40,7 +41,8 @@ const coordinatorApi = new Hono<AppEnv>()
   .route('/', webhooksRoutes)
   .route('/', calendarRoutes)
   .route('/', exportsRoutes)
-  .route('/', resultsRoutes);
+  .route('/', resultsRoutes)
+  .route('/', workspaceApi);
 
 const isPage = (path: string) => !path.startsWith('/api/');
 

@@ -14,6 +14,7 @@ import { CreateSessionSchema } from '../sessions/sessions.schemas.ts';
 import { CreateSurveySchema } from '../surveys/surveys.schemas.ts';
 import { CreateThemeSchema, UpdateThemeSchema } from '../themes/themes.schemas.ts';
 import { CreateWebhookSchema } from '../webhooks/webhooks.schemas.ts';
+import { OutboxQuerySchema, ParticipantEmailSchema, ProposalDecisionSchema, RetentionSchema } from '../workspace/workspace.api.schemas.ts';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -361,5 +362,104 @@ export const routes: RouteDoc[] = [
     auth: 'coordinator',
     body: SeriesExportSchema,
     responses: { 201: ok('`{id, title, themes, sessions, surveys, responses}`') },
+  },
+
+  // Workspace: what the coordinator's pages do, for scripts
+  {
+    method: 'get',
+    path: '/api/surveys/{id}/participants',
+    summary: 'Invitations of a survey with their state',
+    description: 'State is one of not_sent, sent, opened, answered, bounced. Never what anyone answered.',
+    tag: 'workspace',
+    auth: 'coordinator',
+    responses: { 200: ok('`{participants: [{id, email, name, language, state}]}`') },
+  },
+  {
+    method: 'post',
+    path: '/api/surveys/{id}/invitations/send',
+    summary: 'E-mail the invitations not sent yet (up to 40 a call)',
+    description: 'Through the send_email binding; without it, messages are recorded in the outbox only. Call again while `remaining` > 0.',
+    tag: 'workspace',
+    auth: 'coordinator',
+    responses: { 200: ok('`{claimed, sent, recorded, failed, remaining}`'), 409: ok('The survey is not open') },
+  },
+  {
+    method: 'post',
+    path: '/api/invitations/{id}/resend',
+    summary: 'E-mail one person their link again',
+    tag: 'workspace',
+    auth: 'coordinator',
+    responses: { 200: ok('`{claimed, sent, recorded, failed}`') },
+  },
+  {
+    method: 'delete',
+    path: '/api/invitations/{id}',
+    summary: 'Remove one person from a survey with their answers (if named) and messages',
+    tag: 'workspace',
+    auth: 'coordinator',
+    responses: { 204: ok('Removed') },
+  },
+  {
+    method: 'get',
+    path: '/api/outbox',
+    summary: 'Messages sent or recorded (latest 200), personal links masked',
+    tag: 'workspace',
+    auth: 'coordinator',
+    query: OutboxQuerySchema,
+    responses: { 200: ok('`{messages: [...]}`') },
+  },
+  {
+    method: 'get',
+    path: '/api/audit',
+    summary: 'The audit log of your organisation (latest 200)',
+    tag: 'workspace',
+    auth: 'coordinator',
+    responses: { 200: ok('`{entries: [{id, actor, action, target, detail, created_at}]}`') },
+  },
+  {
+    method: 'post',
+    path: '/api/participants/export',
+    summary: 'Everything held about one person (right of access)',
+    description:
+      'Invitations, answers to named surveys, messages. Answers to anonymous surveys are linked to nobody and cannot be included.',
+    tag: 'workspace',
+    auth: 'coordinator',
+    body: ParticipantEmailSchema,
+    responses: { 200: ok('`{email, exported_at, invitations, answers, messages}`') },
+  },
+  {
+    method: 'post',
+    path: '/api/participants/erase',
+    summary: 'Erase one person: invitations, answers to named surveys, messages',
+    tag: 'workspace',
+    auth: 'coordinator',
+    body: ParticipantEmailSchema,
+    responses: { 200: ok('`{erased_invitations}`') },
+  },
+  {
+    method: 'put',
+    path: '/api/series/{id}/retention',
+    summary: 'Purge contact data this many days after the last session (null: keep)',
+    tag: 'workspace',
+    auth: 'coordinator',
+    body: RetentionSchema,
+    responses: { 200: ok('`{retention_days}`') },
+  },
+  {
+    method: 'get',
+    path: '/api/series/{id}/proposals',
+    summary: 'Themes proposed by participants and not handled yet, grouped across spellings',
+    tag: 'workspace',
+    auth: 'coordinator',
+    responses: { 200: ok('`{proposals: [{key, text, count, variants}]}`') },
+  },
+  {
+    method: 'post',
+    path: '/api/series/{id}/proposals',
+    summary: 'Promote a proposal into the catalogue, or count it as an existing theme',
+    tag: 'workspace',
+    auth: 'coordinator',
+    body: ProposalDecisionSchema,
+    responses: { 200: ok('Merged: `{key, theme_id}`'), 201: ok('Promoted: `{key, theme_id}`') },
   },
 ];
