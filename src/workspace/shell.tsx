@@ -79,7 +79,7 @@ export const requireSignedIn = createMiddleware<AppEnv>(async (c, next) => {
 
 /** Only paths inside the workspace are followed after sign-in: no open redirect. */
 export function safeNext(value: string | undefined | null): string {
-  return value && /^\/app(\/[\w\-/.?=&%]*)?$/.test(value) && !value.startsWith('//') ? value : '/app/series';
+  return value && /^\/app(\/[\w\-/.?=&%]*)?$/.test(value) && !value.includes('..') && !value.includes('//') ? value : '/app/series';
 }
 
 export function Csrf({ token }: { token: string | undefined }) {

@@ -95,6 +95,23 @@ describe('sign-in', () => {
     expect(res.headers.get('location')).toBe('/app/series');
   });
 
+  it('slows one client address through the rate-limit binding, whatever the addresses tried', async () => {
+    const browser = new Browser();
+    const statuses: number[] = [];
+    // 21 attempts: even if the limiter's window turned during the loop, one window saw 11.
+    for (let i = 0; i < 21; i++) {
+      const res = await browser.request('/app/sign-in', {
+        method: 'POST',
+        body: new URLSearchParams({ email: `spray-${i}@example.org`, password: 'guess guess guess' }),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'cf-connecting-ip': '203.0.113.77' },
+      });
+      statuses.push(res.status);
+    }
+    expect(statuses[0]).toBe(401);
+    expect(statuses).toContain(429);
+    expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+  });
+
   it('records sign-ins in the audit log', async () => {
     const { email } = await coordinatorWithPassword('Audit Sign-in Org');
     await new Browser().signIn(email);
