@@ -178,70 +178,84 @@ async function main() {
       const auth = { authorization: `Bearer ${server.coordinatorKey}` };
       page = await pageWeight(server.base, `/s/${pageTokens[0]}`);
 
+      // Participant requests: Relais and the floor alternate, two rounds each, and the round
+      // with the higher throughput is kept (other work on the machine comes and goes).
+      const ROUND = Math.max(2, SECONDS / 2);
+      const paired = async (name: string, relaisRun: () => Promise<Load>, floorRun: () => Promise<Load>) => {
+        let relais: Load | null = null;
+        let floorBest: Load | null = null;
+        for (let round = 1; round <= 2; round++) {
+          const r = await measured(`${name} (Relais, round ${round})`, relaisRun);
+          const f = await measured(`${name} (floor, round ${round})`, floorRun);
+          if (!relais || r.rps > relais.rps) relais = r;
+          if (!floorBest || f.rps > floorBest.rps) floorBest = f;
+        }
+        if (!relais || !floorBest) throw new Error('no rounds');
+        return { relais, floor: floorBest, ratio: ratio(relais, floorBest) };
+      };
+      const get = (base: string, next: () => string) => () =>
+        load({ base, method: 'GET', connections: CONNECTIONS, seconds: ROUND, next: () => ({ path: next() }) });
+
       // 0. No D1 at all: what the runtime and wrangler dev cost each request.
-      const healthSpec = (base: string, p: string) => ({
-        base,
-        method: 'GET' as const,
-        connections: CONNECTIONS,
-        seconds: Math.max(2, SECONDS / 2),
-        next: () => ({ path: p }),
-      });
-      const healthRelais = await measured('GET /api/health (Relais)', () => load(healthSpec(server.base, '/api/health')));
-      const healthFloor = await measured('GET /health (floor)', () => load(healthSpec(floor.base, '/health')));
       figures.push({
         name: 'GET /api/health (no D1)',
         size: null,
-        relais: healthRelais,
-        floor: healthFloor,
-        ratio: ratio(healthRelais, healthFloor),
+        ...(await paired(
+          'GET /api/health',
+          get(server.base, () => '/api/health'),
+          get(floor.base, () => '/health'),
+        )),
         timing: await timingSamples(5, () => fetchAgain(`${server.base}/api/health`)),
       });
 
-      // 1. The survey page.
-      const pageSpec = (base: string) => ({
-        base,
-        method: 'GET' as const,
-        connections: CONNECTIONS,
-        seconds: SECONDS,
-        next: (n: number) => ({ path: `/s/${pageTokens[n % pageTokens.length]}` }),
-      });
-      const pageRelais = await measured('GET /s/:token (Relais)', () => load(pageSpec(server.base)));
-      const pageFloor = await measured('GET /s/:token (floor)', () => load(pageSpec(floor.base)));
+      // 1. The survey page, for participants coming back (earlier answers filled in).
+      let pageN = 0;
+      let floorPageN = 0;
       figures.push({
         name: 'GET /s/:token (survey page)',
         size: null,
-        relais: pageRelais,
-        floor: pageFloor,
-        ratio: ratio(pageRelais, pageFloor),
+        ...(await paired(
+          'GET /s/:token',
+          get(server.base, () => `/s/${pageTokens[pageN++ % pageTokens.length]}`),
+          get(floor.base, () => `/s/${pageTokens[floorPageN++ % pageTokens.length]}`),
+        )),
         timing: await timingSamples(10, (i) => fetchAgain(`${server.base}/s/${pageTokens[i]}`)),
       });
 
-      // 2. Submissions: distinct links, answers varied so that every request writes.
+      // 2. Submissions: distinct links, answers varied by a counter that runs on across
+      // rounds, so that every request really writes (an identical retry is a no-op).
       const putBody = (n: number) => JSON.stringify(submission(live, n));
-      const putRelais = await measured('PUT /api/s/:token (Relais)', () =>
-        load({
-          base: server.base,
-          method: 'PUT',
-          connections: CONNECTIONS,
-          seconds: SECONDS,
-          next: (n) => ({ path: `/api/s/${putTokens[n % putTokens.length]}`, body: putBody(n) }),
-        }),
-      );
-      const putFloor = await measured('PUT /s/:token (floor)', () =>
-        load({
-          base: floor.base,
-          method: 'PUT',
-          connections: CONNECTIONS,
-          seconds: SECONDS,
-          next: (n) => ({ path: `/s/${putTokens[n % putTokens.length]}`, body: JSON.stringify(submissionRows(live, n)) }),
-        }),
+      let putN = 0;
+      let floorPutN = 0;
+      const put = await paired(
+        'PUT /api/s/:token',
+        () =>
+          load({
+            base: server.base,
+            method: 'PUT',
+            connections: CONNECTIONS,
+            seconds: ROUND,
+            next: () => {
+              const n = putN++;
+              return { path: `/api/s/${putTokens[n % putTokens.length]}`, body: putBody(n) };
+            },
+          }),
+        () =>
+          load({
+            base: floor.base,
+            method: 'PUT',
+            connections: CONNECTIONS,
+            seconds: ROUND,
+            next: () => {
+              const n = floorPutN++;
+              return { path: `/s/${putTokens[n % putTokens.length]}`, body: JSON.stringify(submissionRows(live, n)) };
+            },
+          }),
       );
       figures.push({
         name: 'PUT /api/s/:token (20 answers)',
         size: null,
-        relais: putRelais,
-        floor: putFloor,
-        ratio: ratio(putRelais, putFloor),
+        ...put,
         timing: await timingSamples(10, (i) =>
           fetch(`${server.base}/api/s/${putTokens[i]}`, {
             method: 'PUT',
