@@ -1,13 +1,14 @@
 /**
  * The open link in a real Chromium against the Worker served locally (wrangler dev, local D1,
  * no e-mail binding, no Turnstile): a visitor without JavaScript and a keyboard-only visitor
- * ask for their link; then axe-core on the form, its error summary, the confirmation and the
- * refusals in fr, nl and en.
+ * ask for their link; a coordinator sets a cap from the workspace; then axe-core on the form,
+ * its error summary, the confirmation and the refusals in fr, nl and en.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { DEMO } from '../../scripts/demo-data.ts';
+import { localSecrets } from '../../scripts/local-secrets.ts';
 import { type LocalServer, startLocalServer } from '../../scripts/local-server.ts';
 import { DESKTOP, expectNoAxeViolations, launch, PHONE, tabTo } from './browser.ts';
 
@@ -90,6 +91,36 @@ describe('a keyboard-only visitor', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/sent\?lang=en$/);
     assert.equal((await invitation('keyboard-visitor@example.org'))?.source, 'open_link');
+    await context.close();
+  });
+});
+
+describe('a coordinator in the workspace', () => {
+  it('finds the open link from the session page and sets a cap, with the keyboard', async () => {
+    const { coordinatorPassword } = await localSecrets();
+    const context = await browser.newContext({ ...DESKTOP, locale: 'fr-BE', bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${server.base}/app/series`);
+    await page.locator('#email').fill(DEMO.coordinatorEmail);
+    await page.locator('#password').fill(coordinatorPassword);
+    await page.locator('#password').press('Enter');
+    await page.waitForURL(/\/app\/series$/);
+    await page.getByRole('link', { name: 'Liaison hôpital-ambulatoire' }).click();
+    await page.getByRole('link', { name: 'Séance #3' }).click();
+    await page.getByRole('link', { name: 'Lien ouvert (agenda, newsletter)' }).first().click();
+    await page.waitForURL(/\/open-link$/);
+    assert.ok(await page.getByRole('link', { name: `${server.base}${openPath}` }).isVisible());
+    await expectNoAxeViolations(page, 'workspace open-link page');
+    await tabTo(page, '#cap');
+    await page.keyboard.type('abc');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('.error-summary');
+    await expectNoAxeViolations(page, 'workspace open-link error summary');
+    await page.locator('#cap').fill('30');
+    await page.locator('#cap').press('Enter');
+    await page.waitForURL(/notice=saved$/);
+    const link = await api<{ cap: number | null; enabled: boolean }>(`/api/surveys/${DEMO.openSurveyId}/open-link`);
+    assert.deepEqual({ cap: link.cap, enabled: link.enabled }, { cap: 30, enabled: true });
     await context.close();
   });
 });
