@@ -10,6 +10,7 @@ export type AuditAction =
   | 'survey.open'
   | 'survey.close'
   | 'survey.edit'
+  | 'survey.closes'
   | 'theme.create'
   | 'theme.rename'
   | 'theme.archive'

@@ -1,5 +1,6 @@
 /** Session page: its pre- and post-survey, their state and counts, open/close, links onward. */
 import { type Context, Hono } from 'hono';
+import { utcToBrussels } from '../domain/brussels-time.ts';
 import type { Definition } from '../domain/definition.ts';
 import type { Language } from '../domain/language.ts';
 import { effectiveStatus } from '../domain/survey-status.ts';
@@ -19,6 +20,7 @@ import {
   ActionButton,
   Csrf,
   checkForm,
+  Field,
   type FormError,
   readForm,
   redirectWith,
@@ -27,11 +29,12 @@ import {
   WorkspacePage,
   workspaceLanguage,
 } from './shell.tsx';
-import { SurveyForm } from './workspace.schemas.ts';
+import { setClosesAt } from './workspace.queries.ts';
+import { ClosingForm, SurveyForm } from './workspace.schemas.ts';
 
 type C = Context<AppEnv>;
 
-function SurveyCard({ c, survey, language }: { c: C; survey: SurveyRow; language: Language }) {
+function SurveyCard({ c, survey, language, errors = [] }: { c: C; survey: SurveyRow; language: Language; errors?: FormError[] }) {
   const t = workspaceMessages(language);
   const status = effectiveStatus(survey.status, survey.closes_at);
   const csrf = c.var.csrfToken;
@@ -59,6 +62,20 @@ function SurveyCard({ c, survey, language }: { c: C; survey: SurveyRow; language
         <dt>{t.session.responses}</dt>
         <dd>{t.session.responsesOf(survey.response_count, survey.invitation_count)}</dd>
       </dl>
+      <details open={errors.some((e) => e.field === `closes-${survey.id}`)}>
+        <summary>{t.session.closingSubmit}</summary>
+        <form method="post" action={`/app/surveys/${survey.id}/closes`} class="stack">
+          <Csrf token={csrf} />
+          <Field
+            id={`closes-${survey.id}`}
+            type="date"
+            label={t.session.closingLabel}
+            value={survey.closes_at ? utcToBrussels(survey.closes_at).date : ''}
+            errors={errors}
+          />
+          <button type="submit">{t.session.closingSubmit}</button>
+        </form>
+      </details>
       <p class="actions">
         {status !== 'open' ? <ActionButton action={`/app/surveys/${survey.id}/open`} label={t.session.open} token={csrf} /> : null}
         {status === 'open' ? <ActionButton action={`/app/surveys/${survey.id}/close`} label={t.session.close} token={csrf} /> : null}
@@ -121,7 +138,7 @@ async function SessionPage({ c, language, session, errors = [] }: { c: C; langua
           <section aria-labelledby={`survey-${kind}`}>
             <h2 id={`survey-${kind}`}>{t.session.kind[kind]}</h2>
             {survey ? (
-              <SurveyCard c={c} survey={survey} language={language} />
+              <SurveyCard c={c} survey={survey} language={language} errors={errors} />
             ) : (
               <>
                 <p>{t.session.noSurvey}</p>
@@ -184,6 +201,25 @@ export const sessionPages = new Hono<AppEnv>()
     }
     await writeAudit(c.env.DB, c.var.coordinator, 'survey.create', `survey:${survey.id}`, { kind: survey.kind }).run();
     return redirectWith(c, `/app/sessions/${session.id}`, 'saved');
+  })
+  .post('/surveys/:id/closes', async (c) => {
+    const language = workspaceLanguage(c);
+    const t = workspaceMessages(language);
+    const survey = await ownSurvey(c);
+    const form = await readForm(c);
+    const field = `closes-${survey.id}`;
+    const checked = checkForm(ClosingForm, { closes: text(form, field) }, t, { closes: t.session.closingLabel });
+    if (!checked.ok) {
+      const session = await getSession(c.env.DB, c.var.coordinator.organisationId, survey.session_id);
+      if (!session) throw notFound('session');
+      const errors = checked.errors.map((e) => ({ ...e, field }));
+      return render(c, <SessionPage c={c} language={language} session={session} errors={errors} />, 422);
+    }
+    await c.env.DB.batch([
+      setClosesAt(c.env.DB, survey.id, checked.output.closes),
+      writeAudit(c.env.DB, c.var.coordinator, 'survey.closes', `survey:${survey.id}`, { closes_at: checked.output.closes }),
+    ]);
+    return redirectWith(c, `/app/sessions/${survey.session_id}`, 'saved');
   })
   .post('/surveys/:id/open', async (c) => {
     const survey = await ownSurvey(c);

@@ -215,3 +215,10 @@ export async function saveDefinition(db: D1Database, surveyId: number, definitio
     .first<{ id: number }>();
   return row !== null;
 }
+
+/** A closing date in the past closes the survey at the next cron tick (and for participants at once). */
+export function setClosesAt(db: D1Database, surveyId: number, closesAt: string | null) {
+  return db
+    .prepare(`UPDATE surveys SET closes_at = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`)
+    .bind(closesAt, surveyId);
+}

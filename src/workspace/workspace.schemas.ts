@@ -79,6 +79,16 @@ export const SurveyForm = v.pipe(
   }),
 );
 
+/** A new closing date (the end of that day in Brussels); empty removes it. */
+export const ClosingForm = v.object({
+  closes: v.pipe(
+    v.optional(v.string(), ''),
+    v.trim(),
+    v.check((s) => s === '' || brusselsToUtc(s, '23:59') !== null, 'date'),
+    v.transform((s) => (s ? brusselsToUtc(s, '23:59') : null)),
+  ),
+});
+
 export const ThemeForm = v.object({
   label_fr: required(500),
   label_nl: optionalText(500),

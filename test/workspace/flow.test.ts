@@ -245,3 +245,31 @@ describe('notices after a form', () => {
     expect((await browser.get(added.headers.get('location') ?? '')).html).toContain('role="status"');
   });
 });
+
+describe('the closing date', () => {
+  it('can be changed on the session page, and a bad date is a 422', async () => {
+    const { email, key } = await coordinatorWithPassword('Closing Org');
+    const series = await call('/api/series', { method: 'POST', key, json: { title: 'C' } }).then(
+      (r) => r.json() as Promise<{ id: number }>,
+    );
+    const session = await call(`/api/series/${series.id}/sessions`, {
+      method: 'POST',
+      key,
+      json: { number: 1, starts_at: '2099-01-01T12:00:00Z' },
+    }).then((r) => r.json() as Promise<{ id: number }>);
+    const survey = await call(`/api/sessions/${session.id}/surveys`, { method: 'POST', key, json: { kind: 'pre' } }).then(
+      (r) => r.json() as Promise<{ id: number }>,
+    );
+    const browser = new Browser();
+    await browser.signIn(email);
+    await browser.get(`/app/sessions/${session.id}`);
+    expect((await browser.post(`/app/surveys/${survey.id}/closes`, { [`closes-${survey.id}`]: '2098-12-31' })).status).toBe(303);
+    const row = await env.DB.prepare('SELECT closes_at FROM surveys WHERE id = ?').bind(survey.id).first();
+    expect(row).toEqual({ closes_at: '2098-12-31T22:59:00.000Z' });
+    const bad = await browser.post(`/app/surveys/${survey.id}/closes`, { [`closes-${survey.id}`]: '2098-02-30' });
+    expect(bad.status).toBe(422);
+    expect(await bad.text()).toContain(`href="#closes-${survey.id}"`);
+    expect((await browser.post(`/app/surveys/${survey.id}/closes`, { [`closes-${survey.id}`]: '' })).status).toBe(303);
+    expect(await env.DB.prepare('SELECT closes_at FROM surveys WHERE id = ?').bind(survey.id).first()).toEqual({ closes_at: null });
+  });
+});

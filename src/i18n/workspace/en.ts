@@ -113,6 +113,8 @@ export const en = {
     brief: 'Brief for the next session',
     noSurvey: 'No survey of this kind yet.',
     createSurvey: 'Create the survey from the template',
+    closingLabel: 'Closing date (empty: no closing date)',
+    closingSubmit: 'Change the closing date',
     back: 'Back to the series',
   },
   participants: {

@@ -122,6 +122,8 @@ export const fr: WorkspaceMessages = {
     brief: 'Synthèse pour la prochaine séance',
     noSurvey: 'Pas encore de questionnaire de ce type.',
     createSurvey: 'Créer le questionnaire à partir du modèle',
+    closingLabel: 'Date de clôture (vide : pas de date)',
+    closingSubmit: 'Changer la date de clôture',
     back: 'Retour à la concertation',
   },
   participants: {

@@ -122,6 +122,8 @@ export const nl: WorkspaceMessages = {
     brief: 'Synthese voor de volgende sessie',
     noSurvey: 'Nog geen vragenlijst van dit type.',
     createSurvey: 'De vragenlijst aanmaken vanuit het sjabloon',
+    closingLabel: 'Sluitingsdatum (leeg: geen datum)',
+    closingSubmit: 'De sluitingsdatum wijzigen',
     back: 'Terug naar het overleg',
   },
   participants: {
