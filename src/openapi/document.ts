@@ -47,6 +47,16 @@ function parameters(route: RouteDoc): Json[] {
     schema: name === 'id' ? { type: 'integer', minimum: 1 } : { type: 'string', pattern: '^[A-Za-z0-9_-]{22,64}$' },
     description: name === 'id' ? 'Numeric id; ids of another organisation answer 404.' : 'The secret token of the link.',
   }));
+  if (route.idempotent) {
+    params.push({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: false,
+      schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,255}$' },
+      description:
+        'Optional. A replay with the same key and body gets the first answer back (Idempotent-Replayed: true); the same key with another body answers 422; keys are kept a day.',
+    });
+  }
   if (route.query) {
     const query = jsonSchema(route.query) as { properties?: Record<string, Json>; required?: string[] };
     for (const [name, schema] of Object.entries(query.properties ?? {})) {

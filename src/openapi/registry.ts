@@ -39,6 +39,8 @@ export interface RouteDoc {
   /** Query parameters, as the object schema that validates them. */
   query?: GenericSchema;
   body?: GenericSchema;
+  /** Accepts `Idempotency-Key` (src/http/idempotency.ts): a replay gets the first answer back. */
+  idempotent?: boolean;
   responses: Record<number, ResponseDoc>;
 }
 
@@ -252,6 +254,7 @@ export const routes: RouteDoc[] = [
     tag: 'participants',
     auth: 'link',
     body: SubmissionSchema,
+    idempotent: true,
     responses: { 200: ok('What was recorded'), 409: ok('Not open yet'), 410: ok('Closed') },
   },
 
