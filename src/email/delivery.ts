@@ -19,16 +19,21 @@ export const canDeliver = (env: Env) => Boolean(env.EMAIL && env.EMAIL_FROM);
 
 /**
  * The personal token of each invitation: opened from its seal, or issued anew (the old link
- * then stops working, which only happens to links never sent through the workspace).
+ * then stops working, which only happens to links handed out by the API, never kept).
  */
-export async function ensureTokens(env: Env, rows: Pick<SendingRow, 'invitation_id' | 'link_sealed'>[]): Promise<Map<number, string>> {
+export async function ensureTokens(
+  env: Env,
+  rows: Pick<SendingRow, 'invitation_id' | 'link_sealed' | 'token_hash'>[],
+): Promise<Map<number, string>> {
   const secret = env.SESSION_SECRET;
   if (!secret) throw new Error('SESSION_SECRET is needed to seal personal links');
   const tokens = new Map<number, string>();
   const fresh: { id: number; token_hash: string; link_sealed: string }[] = [];
   for (const row of rows) {
     const opened = await openSealedToken(secret, row.invitation_id, row.link_sealed);
-    if (opened) {
+    // The API may have given the person a fresh link since (POST …/invitations): the sealed
+    // one is then dead, and only a link matching the stored hash is sent.
+    if (opened && (await sha256Hex(opened)) === row.token_hash) {
       tokens.set(row.invitation_id, opened);
       continue;
     }

@@ -8,6 +8,7 @@ export interface SendingRow {
   name: string | null;
   language: Language;
   link_sealed: string | null;
+  token_hash: string;
   sent_at: string | null;
   organisation_id: number;
   survey_id: number;
@@ -21,7 +22,7 @@ export interface SendingRow {
 }
 
 const SELECT_SENDING = `
-  SELECT i.id AS invitation_id, i.email, i.name, i.language, i.link_sealed, i.sent_at,
+  SELECT i.id AS invitation_id, i.email, i.name, i.language, i.link_sealed, i.token_hash, i.sent_at,
          s.organisation_id, su.id AS survey_id, su.kind, su.anonymous, su.closes_at,
          s.title AS series_title, se.number AS session_number, se.starts_at, se.place
     FROM invitations i

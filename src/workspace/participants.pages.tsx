@@ -203,12 +203,9 @@ export const participantPages = new Hono<AppEnv>()
   .post('/surveys/:id/links.csv', async (c) => {
     const survey = await ownSurvey(c);
     const people = await listParticipants(c.env.DB, survey.id);
-    const rows = await c.env.DB.prepare('SELECT id AS invitation_id, link_sealed FROM invitations WHERE survey_id = ?')
+    const rows = await c.env.DB.prepare('SELECT id AS invitation_id, link_sealed, token_hash FROM invitations WHERE survey_id = ?')
       .bind(survey.id)
-      .all<{
-        invitation_id: number;
-        link_sealed: string | null;
-      }>();
+      .all<{ invitation_id: number; link_sealed: string | null; token_hash: string }>();
     const tokens = await ensureTokens(c.env, rows.results);
     const base = linkBase(c.env.PUBLIC_URL, c.req.url);
     await writeAudit(c.env.DB, c.var.coordinator, 'links.export', `survey:${survey.id}`, { count: people.length }).run();

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { runTick } from '../../src/cron/scheduled.ts';
 import type { Env } from '../../src/env.ts';
-import { callJson, env } from '../helpers.ts';
+import { call, callJson, env } from '../helpers.ts';
 import { Browser, coordinatorWithPassword } from './browser.ts';
 import { mailbox } from './mail.ts';
 
@@ -159,5 +159,25 @@ describe('closing and retention', () => {
     expect(outbox).toEqual({ n: 0 });
     // A second run finds nothing left to purge.
     expect((await runTick(tickEnv(mail), new Date(Date.parse(startsAt) + 32 * DAY))).purgedSeries).toBe(0);
+  });
+});
+
+describe('links', () => {
+  it('a reminder after the API re-issued a link carries a working link', async () => {
+    const mail = mailbox();
+    const startsAt = '2035-03-20T12:00:00.000Z';
+    const { key, surveyId } = await invitedSurvey('Cron Reissued', 'post', startsAt, ['re@example.org'], mail);
+    // The API hands the same person a fresh link: the sealed one dies.
+    await callJson(`/api/surveys/${surveyId}/invitations`, {
+      method: 'POST',
+      key,
+      json: { participants: [{ email: 're@example.org' }] },
+      expect: 201,
+    });
+    await runTick(tickEnv(mail), new Date(Date.parse(startsAt) + 2 * DAY + 60_000));
+    const reminder = mail.sent.at(-1);
+    expect(reminder?.subject).toMatch(/^Rappel/);
+    const res = await call(`/api/s/${mail.linkOf(reminder)}`);
+    expect(res.status).toBe(200);
   });
 });

@@ -135,7 +135,9 @@ describe('the workspace API', () => {
         json: { answers: { expectations: ['create-links'], 'theme-proposal': texts[i] } },
       });
     }
-    const listed = await callJson<{ proposals: { key: string; text: string; count: number }[] }>(`/api/series/${seriesId}/proposals`, { key });
+    const listed = await callJson<{ proposals: { key: string; text: string; count: number }[] }>(`/api/series/${seriesId}/proposals`, {
+      key,
+    });
     expect(listed.proposals.map((p) => [p.key, p.count])).toEqual([
       ['sante mentale', 2],
       ['mobilite', 1],
