@@ -135,6 +135,19 @@ describe('the JSON API with a session cookie', () => {
     expect(accepted.status).toBe(201);
   });
 
+  it('opens the results and brief pages of its own organisation, not of another', async () => {
+    const browser = new Browser();
+    await browser.signIn(theirs.email);
+    const results = await browser.request(`/api/surveys/${theirSurvey}/results?format=html`);
+    expect(results.status).toBe(200);
+    expect(results.headers.get('content-type')).toContain('text/html');
+    expect((await browser.request(`/api/sessions/${theirSession}/brief?format=html`)).status).toBe(200);
+    const other = new Browser();
+    await other.signIn(ours.email);
+    expect((await other.request(`/api/surveys/${theirSurvey}/results?format=html`)).status).toBe(404);
+    expect((await other.request(`/api/sessions/${theirSession}/brief?format=html`)).status).toBe(404);
+  });
+
   it('needs no CSRF token with a Bearer key', async () => {
     const res = await call('/api/series', { method: 'POST', key: ours.key, json: { title: 'From a script' } });
     expect(res.status).toBe(201);
