@@ -17,6 +17,12 @@ export interface Env {
   EMAIL?: SendEmail;
   /** Sender address of invitations and reminders. */
   EMAIL_FROM?: string;
+  /**
+   * Where the workspace sits behind Cloudflare Access: the team domain (`<team>.cloudflareaccess.com`)
+   * and the application's audience tag. With them, coordinators sign in by their Access identity.
+   */
+  ACCESS_TEAM_DOMAIN?: string;
+  ACCESS_AUD?: string;
   /** Open-link requests per client address, and per e-mail address asked for (wrangler.toml). */
   OPEN_LINK_IP_LIMITER?: RateLimit;
   OPEN_LINK_ADDRESS_LIMITER?: RateLimit;

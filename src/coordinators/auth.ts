@@ -8,6 +8,7 @@ import { createMiddleware } from 'hono/factory';
 import type { AppEnv, Coordinator } from '../env.ts';
 import { Problem } from '../http/problem.ts';
 import { sha256Hex } from '../lib/crypto.ts';
+import { ACCESS_HEADER, accessConfigured, accessIdentity } from './access.ts';
 import { API_KEY_PREFIX } from './keys.ts';
 import { CSRF_FIELD, CSRF_HEADER, csrfRefused, currentWebSession, sameText } from './web-sessions.ts';
 
@@ -48,7 +49,12 @@ async function sentCsrfToken(c: Context<AppEnv>): Promise<string> {
 export const requireCoordinator = createMiddleware<AppEnv>(async (c, next) => {
   if (!c.req.header('authorization')) {
     const session = await currentWebSession(c);
-    if (session) {
+    // Behind Cloudflare Access a cookie counts only with the same person's Access token.
+    const accessOk =
+      !session ||
+      !accessConfigured(c.env) ||
+      (await accessIdentity(c.env, c.req.header(ACCESS_HEADER))) === session.coordinator.email.toLowerCase();
+    if (session && accessOk) {
       if (!SAFE_METHODS.has(c.req.method) && !sameText(await sentCsrfToken(c), session.csrfToken)) throw csrfRefused();
       c.set('coordinator', session.coordinator);
       c.set('csrfToken', session.csrfToken);

@@ -7,6 +7,7 @@ import { getCookie, setCookie } from 'hono/cookie';
 import { createMiddleware } from 'hono/factory';
 import type { Child } from 'hono/jsx';
 import * as v from 'valibot';
+import { ACCESS_HEADER, accessConfigured, accessIdentity } from '../coordinators/access.ts';
 import { CSRF_FIELD, csrfRefused, currentWebSession, sameText } from '../coordinators/web-sessions.ts';
 import { isLanguage, type Language } from '../domain/language.ts';
 import type { AppEnv } from '../env.ts';
@@ -56,11 +57,22 @@ export const text = (form: FormFields, name: string): string => {
 };
 
 /**
+ * The browser session, and behind Cloudflare Access also the Access identity of this very
+ * request, which must be the session's coordinator: a cookie carried around Access is refused.
+ */
+export async function accessCheckedSession(c: Context<AppEnv>) {
+  const session = await currentWebSession(c);
+  if (!session || !accessConfigured(c.env)) return session;
+  const email = await accessIdentity(c.env, c.req.header(ACCESS_HEADER));
+  return email && email === session.coordinator.email.toLowerCase() ? session : null;
+}
+
+/**
  * Workspace pages need a browser session: without one, a page sends to the sign-in page; a
  * form post must carry the session's CSRF token or is refused (403) before anything changes.
  */
 export const requireSignedIn = createMiddleware<AppEnv>(async (c, next) => {
-  const session = await currentWebSession(c);
+  const session = await accessCheckedSession(c);
   if (!session) {
     if (c.req.method === 'GET' || c.req.method === 'HEAD') {
       const next = c.req.path + (new URL(c.req.url).search || '');

@@ -1,6 +1,7 @@
 /** /app/sign-in and /app/sign-out: e-mail + password, slowed after repeated failures. */
 import { Hono } from 'hono';
 import * as v from 'valibot';
+import { ACCESS_HEADER, accessConfigured, accessIdentity } from '../coordinators/access.ts';
 import { clearFailures, coordinatorByEmail, recentFailures, recordFailure } from '../coordinators/coordinators.queries.ts';
 import { CSRF_FIELD, csrfRefused, currentWebSession, endWebSession, sameText, startWebSession } from '../coordinators/web-sessions.ts';
 import type { Language } from '../domain/language.ts';
@@ -27,6 +28,7 @@ function SignInPage({
   email = '',
   next,
   message,
+  passwordForm = true,
 }: {
   c: Parameters<typeof WorkspacePage>[0]['c'];
   language: Language;
@@ -34,6 +36,7 @@ function SignInPage({
   email?: string;
   next: string;
   message?: string;
+  passwordForm?: boolean;
 }) {
   const t = workspaceMessages(language);
   return (
@@ -48,11 +51,13 @@ function SignInPage({
         </p>
       ) : null}
       <p>{t.signIn.intro}</p>
-      <form method="post" action={`/app/sign-in?next=${encodeURIComponent(next)}`} class="stack">
-        <Field id="email" type="email" label={t.field.email} value={email} required autocomplete="username" errors={errors} />
-        <Field id="password" type="password" label={t.field.password} required autocomplete="current-password" errors={errors} />
-        <button type="submit">{t.signIn.submit}</button>
-      </form>
+      {passwordForm ? (
+        <form method="post" action={`/app/sign-in?next=${encodeURIComponent(next)}`} class="stack">
+          <Field id="email" type="email" label={t.field.email} value={email} required autocomplete="username" errors={errors} />
+          <Field id="password" type="password" label={t.field.password} required autocomplete="current-password" errors={errors} />
+          <button type="submit">{t.signIn.submit}</button>
+        </form>
+      ) : null}
     </WorkspacePage>
   );
 }
@@ -61,12 +66,29 @@ export const signInPages = new Hono<AppEnv>()
   .use('*', pageHeaders)
   .get('/sign-in', async (c) => {
     const language = workspaceLanguage(c);
-    return render(c, <SignInPage c={c} language={language} next={safeNext(c.req.query('next'))} />);
+    const next = safeNext(c.req.query('next'));
+    if (accessConfigured(c.env)) {
+      // Behind Cloudflare Access the identity is the token Access added, or nothing.
+      const t = workspaceMessages(language);
+      const email = await accessIdentity(c.env, c.req.header(ACCESS_HEADER));
+      const coordinator = email ? await coordinatorByEmail(c.env.DB, email) : null;
+      if (!coordinator || !c.env.SESSION_SECRET) {
+        return render(c, <SignInPage c={c} language={language} next={next} message={t.signIn.accessRefused} passwordForm={false} />, 401);
+      }
+      const me = { id: coordinator.id, organisationId: coordinator.organisation_id, email: coordinator.email };
+      await writeAudit(c.env.DB, me, 'sign-in', `coordinator:${me.id}`, { via: 'access' }).run();
+      await startWebSession(c, me);
+      return c.redirect(next, 303);
+    }
+    return render(c, <SignInPage c={c} language={language} next={next} />);
   })
   .post('/sign-in', async (c) => {
     const language = workspaceLanguage(c);
     const t = workspaceMessages(language);
     const next = safeNext(c.req.query('next'));
+    if (accessConfigured(c.env)) {
+      return render(c, <SignInPage c={c} language={language} next={next} message={t.signIn.passwordDisabled} passwordForm={false} />, 403);
+    }
     const form = await readForm(c);
     const parsed = v.safeParse(SignInSchema, { email: text(form, 'email'), password: text(form, 'password') });
     const email = text(form, 'email').trim();

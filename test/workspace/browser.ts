@@ -22,6 +22,8 @@ export async function coordinatorWithPassword(organisation: string, email?: stri
 export class Browser {
   cookies = new Map<string, string>();
   csrf = '';
+  /** Sent with every request (e.g. the token Cloudflare Access adds). */
+  headers: Record<string, string> = {};
   constructor(
     readonly bindings: Partial<Env> = {},
     readonly origin = 'https://relais.test',
@@ -29,6 +31,7 @@ export class Browser {
 
   async request(path: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
+    for (const [k, v] of Object.entries(this.headers)) headers.set(k, v);
     if (this.cookies.size) headers.set('cookie', [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; '));
     const res = await app.request(`${this.origin}${path}`, { ...init, headers, redirect: 'manual' }, { ...env, ...this.bindings });
     for (const line of res.headers.getSetCookie()) {

@@ -50,6 +50,8 @@ export const en = {
     questions: 'The questions are not valid as a whole.',
   },
   signIn: {
+    accessRefused: 'Your Cloudflare Access identity is missing, expired, or not the address of a coordinator of Relais.',
+    passwordDisabled: 'This deployment signs coordinators in through Cloudflare Access, not with a password.',
     title: 'Sign in',
     intro: 'Sign in to prepare the sessions, invite participants and read the results.',
     submit: 'Sign in',

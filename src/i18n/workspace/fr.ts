@@ -58,6 +58,8 @@ export const fr: WorkspaceMessages = {
     questions: 'Les questions ne sont pas valides dans leur ensemble.',
   },
   signIn: {
+    accessRefused: 'Votre identité Cloudflare Access manque, a expiré, ou n’est pas l’adresse d’un·e coordinateur·rice de Relais.',
+    passwordDisabled: 'Sur ce serveur, la connexion passe par Cloudflare Access, pas par un mot de passe.',
     title: 'Connexion',
     intro: 'Connectez-vous pour préparer les séances, inviter les participant·es et lire les résultats.',
     submit: 'Se connecter',

@@ -58,6 +58,8 @@ export const nl: WorkspaceMessages = {
     questions: 'De vragen zijn als geheel niet geldig.',
   },
   signIn: {
+    accessRefused: 'Uw Cloudflare Access-identiteit ontbreekt, is verlopen, of is niet het adres van een coördinator van Relais.',
+    passwordDisabled: 'Op deze server meldt u zich aan via Cloudflare Access, niet met een wachtwoord.',
     title: 'Aanmelden',
     intro: 'Meld u aan om de sessies voor te bereiden, deelnemers uit te nodigen en de resultaten te lezen.',
     submit: 'Aanmelden',

@@ -1,0 +1,106 @@
+/** Cloudflare Access as the identity, where configured: checked by the Worker, failing closed. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ACCESS_HEADER, primeAccessKeys, verifyAccessJwt } from '../../src/coordinators/access.ts';
+import { Browser, coordinatorWithPassword, PASSWORD } from './browser.ts';
+
+const TEAM = 'relais-test.cloudflareaccess.com';
+const AUD = 'aud-0123456789';
+const ISSUER = `https://${TEAM}`;
+const ACCESS = { ACCESS_TEAM_DOMAIN: TEAM, ACCESS_AUD: AUD };
+
+const b64url = (bytes: Uint8Array) =>
+  btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
+const part = (value: unknown) => b64url(new TextEncoder().encode(JSON.stringify(value)));
+
+let signer: CryptoKey;
+let stranger: CryptoKey;
+let publicJwk: JsonWebKey & { kid: string };
+
+async function keyPair() {
+  return (await crypto.subtle.generateKey(
+    { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+    true,
+    ['sign', 'verify'],
+  )) as CryptoKeyPair;
+}
+
+async function token(
+  claims: Record<string, unknown>,
+  key = signer,
+  header: Record<string, unknown> = { alg: 'RS256', kid: 'k1', typ: 'JWT' },
+) {
+  const now = Math.floor(Date.now() / 1000);
+  const body = `${part(header)}.${part({ iss: ISSUER, aud: [AUD], iat: now, exp: now + 600, ...claims })}`;
+  const signature = new Uint8Array(await crypto.subtle.sign('RSASSA-PKCS1-v1_5', key, new TextEncoder().encode(body)));
+  return `${body}.${b64url(signature)}`;
+}
+
+beforeAll(async () => {
+  const pair = await keyPair();
+  signer = pair.privateKey;
+  stranger = (await keyPair()).privateKey;
+  publicJwk = { ...((await crypto.subtle.exportKey('jwk', pair.publicKey)) as JsonWebKey), kid: 'k1' };
+  // The team's published keys, as GET https://<team>/cdn-cgi/access/certs would return them.
+  primeAccessKeys(TEAM, [publicJwk]);
+});
+
+describe('Access tokens', () => {
+  const check = () => ({ issuer: ISSUER, audience: AUD, keys: [publicJwk] });
+  it('accept a token signed by the team for this application', async () => {
+    expect(await verifyAccessJwt(await token({ email: 'Coord@Example.org' }), check())).toBe('coord@example.org');
+  });
+  it('refuse another audience, another issuer, an expired token, another key, alg none, garbage', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    expect(await verifyAccessJwt(await token({ email: 'a@example.org', aud: ['other'] }), check())).toBeNull();
+    expect(await verifyAccessJwt(await token({ email: 'a@example.org', iss: 'https://evil.cloudflareaccess.com' }), check())).toBeNull();
+    expect(await verifyAccessJwt(await token({ email: 'a@example.org', exp: now - 1 }), check())).toBeNull();
+    expect(await verifyAccessJwt(await token({ email: 'a@example.org' }, stranger), check())).toBeNull();
+    const unsigned = `${part({ alg: 'none', kid: 'k1' })}.${part({ iss: ISSUER, aud: [AUD], exp: now + 600, email: 'a@example.org' })}.`;
+    expect(await verifyAccessJwt(unsigned, check())).toBeNull();
+    expect(await verifyAccessJwt('not.a.jwt', check())).toBeNull();
+  });
+});
+
+describe('the workspace behind Access', () => {
+  it('signs in by the Access identity, and refuses the cookie without it', async () => {
+    const { email } = await coordinatorWithPassword('Access Org');
+    const browser = new Browser(ACCESS);
+    // No token: refused, and no password form to fall back on.
+    const refused = await browser.get('/app/sign-in');
+    expect(refused.res.status).toBe(401);
+    expect(refused.html).not.toContain('name="password"');
+    expect((await browser.post('/app/sign-in', { email, password: PASSWORD }, { csrf: false })).status).toBe(403);
+
+    browser.headers = { [ACCESS_HEADER]: await token({ email }) };
+    const signedIn = await browser.request('/app/sign-in');
+    expect(signedIn.status).toBe(303);
+    expect((await browser.get('/app/series')).res.status).toBe(200);
+    expect((await browser.request('/api/series')).status).toBe(200);
+
+    // The same cookie without the token (a request around Access): refused.
+    browser.headers = {};
+    expect((await browser.get('/app/series')).res.status).toBe(303);
+    expect((await browser.request('/api/series')).status).toBe(401);
+    // Someone else's token with this cookie: refused too.
+    browser.headers = { [ACCESS_HEADER]: await token({ email: 'someone.else@example.org' }) };
+    expect((await browser.get('/app/series')).res.status).toBe(303);
+  });
+
+  it('refuses an Access identity that is not a coordinator', async () => {
+    const browser = new Browser(ACCESS);
+    browser.headers = { [ACCESS_HEADER]: await token({ email: 'visitor@example.org' }) };
+    expect((await browser.get('/app/sign-in')).res.status).toBe(401);
+    expect(browser.cookies.has('relais_session')).toBe(false);
+  });
+
+  it('fails closed when only half of the configuration is set', async () => {
+    const { email } = await coordinatorWithPassword('Half Access Org');
+    const browser = new Browser({ ACCESS_TEAM_DOMAIN: TEAM });
+    browser.headers = { [ACCESS_HEADER]: await token({ email }) };
+    expect((await browser.get('/app/sign-in')).res.status).toBe(401);
+    expect((await browser.post('/app/sign-in', { email, password: PASSWORD }, { csrf: false })).status).toBe(403);
+  });
+});
