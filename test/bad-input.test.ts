@@ -22,7 +22,8 @@ async function problem(res: Response, status: number): Promise<ProblemBody> {
 
 const fields = (p: ProblemBody) => (p.errors ?? []).map((e) => e.field);
 
-const storedAnswers = async () => (await env.DB.prepare('SELECT count(*) AS n FROM answers WHERE survey_id = ?').bind(surveyId).first<{ n: number }>())?.n;
+const storedAnswers = async () =>
+  (await env.DB.prepare('SELECT count(*) AS n FROM answers WHERE survey_id = ?').bind(surveyId).first<{ n: number }>())?.n;
 
 beforeAll(async () => {
   key = await createCoordinator('Bassin Centre');
@@ -34,7 +35,9 @@ beforeAll(async () => {
     json: { number: 1, starts_at: '2026-03-01T12:00:00Z' },
     expect: 201,
   });
-  surveyId = (await callJson<{ id: number }>(`/api/sessions/${session.id}/surveys`, { method: 'POST', key, json: { kind: 'post' }, expect: 201 })).id;
+  surveyId = (
+    await callJson<{ id: number }>(`/api/sessions/${session.id}/surveys`, { method: 'POST', key, json: { kind: 'post' }, expect: 201 })
+  ).id;
   await callJson(`/api/surveys/${surveyId}/open`, { method: 'POST', key });
   const { invitations } = await callJson<{ invitations: { url: string }[] }>(`/api/surveys/${surveyId}/invitations`, {
     method: 'POST',
@@ -47,7 +50,11 @@ beforeAll(async () => {
 
 describe('participant submissions', () => {
   const put = (body: unknown, headers: Record<string, string> = {}) =>
-    call(`/api/s/${token}`, { method: 'PUT', body: typeof body === 'string' ? body : JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
+    call(`/api/s/${token}`, {
+      method: 'PUT',
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+      headers: { 'content-type': 'application/json', ...headers },
+    });
 
   it.each([
     ['an unknown question', { answers: { usefulness: 4, nope: 1 } }, 'answers.nope'],
@@ -115,7 +122,11 @@ describe('coordinator payloads', () => {
 
   it('validates sessions: dates with offsets, end after start', async () => {
     const series = await callJson<{ id: number }>('/api/series', { method: 'POST', key, json: { title: 'Autre' }, expect: 201 });
-    const noOffset = await call(`/api/series/${series.id}/sessions`, { method: 'POST', key, json: { number: 1, starts_at: '2026-03-01 12:00' } });
+    const noOffset = await call(`/api/series/${series.id}/sessions`, {
+      method: 'POST',
+      key,
+      json: { number: 1, starts_at: '2026-03-01 12:00' },
+    });
     expect(fields(await problem(noOffset, 422))).toEqual(['starts_at']);
     const backwards = await call(`/api/series/${series.id}/sessions`, {
       method: 'POST',
@@ -127,11 +138,22 @@ describe('coordinator payloads', () => {
 
   it('validates custom questions', async () => {
     const series = await callJson<{ id: number }>('/api/series', { method: 'POST', key, json: { title: 'Q' }, expect: 201 });
-    const session = await callJson<{ id: number }>(`/api/series/${series.id}/sessions`, { method: 'POST', key, json: { number: 1, starts_at: '2026-03-01T12:00:00Z' }, expect: 201 });
+    const session = await callJson<{ id: number }>(`/api/series/${series.id}/sessions`, {
+      method: 'POST',
+      key,
+      json: { number: 1, starts_at: '2026-03-01T12:00:00Z' },
+      expect: 201,
+    });
     const res = await call(`/api/sessions/${session.id}/surveys`, {
       method: 'POST',
       key,
-      json: { kind: 'pre', questions: [{ id: 'a', type: 'rating', text: { fr: 'Note' }, min: 5, max: 1 }, { id: 'b', type: 'colour', text: { fr: '?' } }] },
+      json: {
+        kind: 'pre',
+        questions: [
+          { id: 'a', type: 'rating', text: { fr: 'Note' }, min: 5, max: 1 },
+          { id: 'b', type: 'colour', text: { fr: '?' } },
+        ],
+      },
     });
     const p = await problem(res, 422);
     expect(fields(p)).toContain('questions.1.type');
@@ -149,8 +171,18 @@ describe('coordinator payloads', () => {
   });
 
   it('refuses merging a theme into itself or into another series', async () => {
-    const series = await callJson<{ id: number; themes: { id: number }[] }>('/api/series', { method: 'POST', key, json: { title: 'M' }, expect: 201 });
-    const a = await callJson<{ id: number }>(`/api/series/${series.id}/themes`, { method: 'POST', key, json: { label: { fr: 'A' } }, expect: 201 });
+    const series = await callJson<{ id: number; themes: { id: number }[] }>('/api/series', {
+      method: 'POST',
+      key,
+      json: { title: 'M' },
+      expect: 201,
+    });
+    const a = await callJson<{ id: number }>(`/api/series/${series.id}/themes`, {
+      method: 'POST',
+      key,
+      json: { label: { fr: 'A' } },
+      expect: 201,
+    });
     const self = await call(`/api/themes/${a.id}`, { method: 'PATCH', key, json: { merged_into: a.id } });
     expect(fields(await problem(self, 422))).toEqual(['merged_into']);
     const elsewhere = await call(`/api/themes/${a.id}`, { method: 'PATCH', key, json: { merged_into: 1 } });

@@ -20,14 +20,32 @@ async function invite(surveyId: number, email: string, language: string) {
 }
 
 const form = (token: string, entries: [string, string][]) =>
-  call(`/s/${token}`, { method: 'POST', body: new URLSearchParams(entries).toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  call(`/s/${token}`, {
+    method: 'POST',
+    body: new URLSearchParams(entries).toString(),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
 
 beforeAll(async () => {
   key = await createCoordinator('Bassin Sud');
-  const series = await callJson<{ id: number }>('/api/series', { method: 'POST', key, json: { title: 'Liaison <b>hôpital</b>' }, expect: 201 });
+  const series = await callJson<{ id: number }>('/api/series', {
+    method: 'POST',
+    key,
+    json: { title: 'Liaison <b>hôpital</b>' },
+    expect: 201,
+  });
   themeIds = [];
   for (const fr of ['Secret professionnel partagé', '<script>alert(1)</script>']) {
-    themeIds.push((await callJson<{ id: number }>(`/api/series/${series.id}/themes`, { method: 'POST', key, json: { label: { fr, nl: `${fr} (nl)` } }, expect: 201 })).id);
+    themeIds.push(
+      (
+        await callJson<{ id: number }>(`/api/series/${series.id}/themes`, {
+          method: 'POST',
+          key,
+          json: { label: { fr, nl: `${fr} (nl)` } },
+          expect: 201,
+        })
+      ).id,
+    );
   }
   const s2 = await callJson<{ id: number }>(`/api/series/${series.id}/sessions`, {
     method: 'POST',
@@ -41,8 +59,10 @@ beforeAll(async () => {
     json: { number: 3, starts_at: '2025-12-18T13:00:00+01:00', place: 'Lieu à confirmer' },
     expect: 201,
   });
-  preId = (await callJson<{ id: number }>(`/api/sessions/${s2.id}/surveys`, { method: 'POST', key, json: { kind: 'pre' }, expect: 201 })).id;
-  postId = (await callJson<{ id: number }>(`/api/sessions/${s2.id}/surveys`, { method: 'POST', key, json: { kind: 'post' }, expect: 201 })).id;
+  preId = (await callJson<{ id: number }>(`/api/sessions/${s2.id}/surveys`, { method: 'POST', key, json: { kind: 'pre' }, expect: 201 }))
+    .id;
+  postId = (await callJson<{ id: number }>(`/api/sessions/${s2.id}/surveys`, { method: 'POST', key, json: { kind: 'post' }, expect: 201 }))
+    .id;
   await callJson(`/api/surveys/${preId}/open`, { method: 'POST', key });
   await callJson(`/api/surveys/${postId}/open`, { method: 'POST', key });
   pre = await invite(preId, 'anne@example.org', 'fr');

@@ -35,7 +35,12 @@ describe('a coordinator sets up a series', () => {
     expect(series).toMatchObject({ title: 'Liaison hôpital-ambulatoire', min_group_size: 3 });
 
     for (const fr of ['Secret professionnel partagé', 'Transmission de l’information', 'Inégalités numériques']) {
-      const theme = await callJson<{ id: number }>(`/api/series/${seriesId}/themes`, { method: 'POST', key, json: { label: { fr } }, expect: 201 });
+      const theme = await callJson<{ id: number }>(`/api/series/${seriesId}/themes`, {
+        method: 'POST',
+        key,
+        json: { label: { fr } },
+        expect: 201,
+      });
       themeIds.push(theme.id);
     }
     const session = await callJson<{ id: number; number: number; starts_at: string }>(`/api/series/${seriesId}/sessions`, {
@@ -50,11 +55,19 @@ describe('a coordinator sets up a series', () => {
     const listed = await callJson<{ series: { id: number }[] }>('/api/series', { key });
     expect(listed.series.map((s) => s.id)).toEqual([seriesId]);
     const themes = await callJson<{ themes: { id: number; label: { fr: string } }[] }>(`/api/series/${seriesId}/themes`, { key });
-    expect(themes.themes.map((t) => t.label.fr)).toEqual(['Secret professionnel partagé', 'Transmission de l’information', 'Inégalités numériques']);
+    expect(themes.themes.map((t) => t.label.fr)).toEqual([
+      'Secret professionnel partagé',
+      'Transmission de l’information',
+      'Inégalités numériques',
+    ]);
   });
 
   it('refuses a second session with the same number', async () => {
-    const res = await call(`/api/series/${seriesId}/sessions`, { method: 'POST', key, json: { number: 3, starts_at: '2025-12-18T13:00:00Z' } });
+    const res = await call(`/api/series/${seriesId}/sessions`, {
+      method: 'POST',
+      key,
+      json: { number: 3, starts_at: '2025-12-18T13:00:00Z' },
+    });
     expect(res.status).toBe(409);
     expect(((await res.json()) as { errors: { field: string }[] }).errors[0]?.field).toBe('number');
   });
@@ -66,7 +79,14 @@ describe('a coordinator sets up a series', () => {
     expect(survey.status).toBe('draft');
     const ranking = survey.questions.find((q) => q.type === 'ranking');
     expect(ranking?.options?.map((o) => o.theme_id)).toEqual([themeIds[0], themeIds[1]]);
-    expect(survey.questions.map((q) => q.id)).toEqual(['expectations', 'themes', 'theme-proposal', 'sector', 'organisation-type', 'commune']);
+    expect(survey.questions.map((q) => q.id)).toEqual([
+      'expectations',
+      'themes',
+      'theme-proposal',
+      'sector',
+      'organisation-type',
+      'commune',
+    ]);
 
     const again = await call(`/api/sessions/${sessionId}/surveys`, { method: 'POST', key, json: { kind: 'pre' } });
     expect(again.status).toBe(409);
@@ -93,12 +113,15 @@ describe('invitations and answers', () => {
   let invitationId: number;
 
   it('invites participants and shows each raw link only once', async () => {
-    const { invitations } = await callJson<{ invitations: { id: number; email: string; url: string }[] }>(`/api/surveys/${survey.id}/invitations`, {
-      method: 'POST',
-      key,
-      json: { participants: [{ email: 'Amina.Peeters@Example.org', name: 'Amina', language: 'nl' }, { email: 'bruno@example.org' }] },
-      expect: 201,
-    });
+    const { invitations } = await callJson<{ invitations: { id: number; email: string; url: string }[] }>(
+      `/api/surveys/${survey.id}/invitations`,
+      {
+        method: 'POST',
+        key,
+        json: { participants: [{ email: 'Amina.Peeters@Example.org', name: 'Amina', language: 'nl' }, { email: 'bruno@example.org' }] },
+        expect: 201,
+      },
+    );
     expect(invitations.map((i) => i.email)).toEqual(['amina.peeters@example.org', 'bruno@example.org']);
     const first = invitations[0];
     if (!first) throw new Error('no invitation');
@@ -114,11 +137,15 @@ describe('invitations and answers', () => {
   });
 
   it('lets the participant read the survey in their language, with no earlier answers', async () => {
-    const view = await callJson<{ language: string; answers: unknown; survey: { questions: unknown[]; session: { number: number } } }>(`/api/s/${tokenOf(url)}`);
+    const view = await callJson<{ language: string; answers: unknown; survey: { questions: unknown[]; session: { number: number } } }>(
+      `/api/s/${tokenOf(url)}`,
+    );
     expect(view.language).toBe('nl');
     expect(view.answers).toBeNull();
     expect(view.survey.session.number).toBe(3);
-    const inv = await env.DB.prepare('SELECT opened_at, answered FROM invitations WHERE id = ?').bind(invitationId).first<{ opened_at: string | null; answered: number }>();
+    const inv = await env.DB.prepare('SELECT opened_at, answered FROM invitations WHERE id = ?')
+      .bind(invitationId)
+      .first<{ opened_at: string | null; answered: number }>();
     expect(inv?.opened_at).not.toBeNull();
     expect(inv?.answered).toBe(0);
   });
@@ -151,14 +178,22 @@ describe('invitations and answers', () => {
 
   it('treats a retry of the same submission as a no-op', async () => {
     const answers = { expectations: ['share-news', 'collective-actions'], themes: [`t${themeIds[1]}`], 'theme-proposal': 'Santé mentale' };
-    const before = await env.DB.prepare('SELECT updated_at FROM responses WHERE survey_id = ?').bind(survey.id).first<{ updated_at: string }>();
-    const retry = await callJson<{ unchanged: boolean; updated_at: string }>(`/api/s/${tokenOf(url)}`, { method: 'PUT', json: { answers } });
+    const before = await env.DB.prepare('SELECT updated_at FROM responses WHERE survey_id = ?')
+      .bind(survey.id)
+      .first<{ updated_at: string }>();
+    const retry = await callJson<{ unchanged: boolean; updated_at: string }>(`/api/s/${tokenOf(url)}`, {
+      method: 'PUT',
+      json: { answers },
+    });
     expect(retry.unchanged).toBe(true);
     expect(retry.updated_at).toBe(before?.updated_at);
   });
 
   it('shows the coordinator who answered, without tokens', async () => {
-    const { invitations } = await callJson<{ invitations: { email: string; answered: boolean }[] }>(`/api/surveys/${survey.id}/invitations`, { key });
+    const { invitations } = await callJson<{ invitations: { email: string; answered: boolean }[] }>(
+      `/api/surveys/${survey.id}/invitations`,
+      { key },
+    );
     expect(invitations.map((i) => [i.email, i.answered])).toEqual([
       ['amina.peeters@example.org', true],
       ['bruno@example.org', false],
