@@ -7,6 +7,7 @@ import { requireCoordinator } from './coordinators/auth.ts';
 import type { AppEnv } from './env.ts';
 import { exportsRoutes } from './exports/exports.routes.ts';
 import { pageHeaders } from './http/headers.ts';
+import { idempotent } from './http/idempotency.ts';
 import { Problem, problemResponse } from './http/problem.ts';
 import { languageFromHeader, messages } from './i18n/index.ts';
 import { d1Timing } from './lib/d1-timing.ts';
@@ -32,6 +33,9 @@ import { workspacePages } from './workspace/workspace.routes.ts';
 /** Everything a coordinator reaches with an API key; each query is scoped to their organisation. */
 const coordinatorApi = new Hono<AppEnv>()
   .use('*', requireCoordinator)
+  // Invitation answers carry fresh links, which are never stored: their replays run again
+  // (inviting the same addresses again is idempotent by itself).
+  .use('*', idempotent({ scope: (c) => `c:${c.var.coordinator.id}`, storeBody: (c) => !c.req.path.endsWith('/invitations') }))
   .route('/', seriesRoutes)
   .route('/', themesRoutes)
   .route('/', sessionsRoutes)

@@ -13,6 +13,8 @@ export interface Env {
   SESSION_SECRET?: string;
   /** Slows repeated sign-ins from one client address (wrangler.toml [[ratelimits]]). */
   SIGN_IN_LIMITER?: RateLimit;
+  /** Counts unknown personal links per client address (wrangler.toml). */
+  LINK_GUESS_LIMITER?: RateLimit;
   /** Cloudflare Email Service; without it, messages are only recorded in the outbox. */
   EMAIL?: SendEmail;
   /** Sender address of invitations and reminders. */

@@ -7,6 +7,7 @@ import { jsonBody } from '../http/body.ts';
 import { idempotent } from '../http/idempotency.ts';
 import { sha256Hex } from '../lib/crypto.ts';
 import { afterResponse } from '../webhooks/delivery.ts';
+import { limitLinkGuessing } from './link-guessing.ts';
 import { openLink, submit } from './participation.ts';
 
 export const SubmissionSchema = v.strictObject({
@@ -36,6 +37,7 @@ function surveyView(link: Awaited<ReturnType<typeof openLink>>) {
 }
 
 export const participantApi = new Hono<AppEnv>()
+  .use('/s/*', limitLinkGuessing)
   .get('/s/:token', async (c) => {
     const link = await openLink(c.env, c.req.param('token'), { markOpened: true });
     return c.json(

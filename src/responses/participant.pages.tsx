@@ -9,6 +9,7 @@ import { pageHeaders, personalLinkHeaders } from '../http/headers.ts';
 import { Problem } from '../http/problem.ts';
 import { html } from '../pages/layout.tsx';
 import { afterResponse } from '../webhooks/delivery.ts';
+import { limitLinkGuessing } from './link-guessing.ts';
 import { InvalidAnswers, type OpenLink, openLink, submit } from './participation.ts';
 import { ConfirmationPage, SurveyPage } from './survey-page.tsx';
 
@@ -34,7 +35,7 @@ async function formFields(c: Context): Promise<Map<string, string[]>> {
 }
 
 export const participantPages = new Hono<AppEnv>()
-  .use('*', pageHeaders, personalLinkHeaders)
+  .use('*', pageHeaders, personalLinkHeaders, limitLinkGuessing)
   .get('/:token', async (c) => {
     const token = c.req.param('token');
     const link = await openLink(c.env, token, { markOpened: true });

@@ -96,16 +96,18 @@ export async function submit(
   if (link.stored?.answersHash === answersHash) {
     return { answers: result.answers, language, createdAt: null, updatedAt: link.stored.updatedAt, unchanged: true };
   }
-  const times = await storeOrExplain(() => replaceResponse(env.DB, {
-    surveyId: context.surveyId,
-    invitationId: context.invitationId,
-    anonymous: context.anonymous,
-    respondentKey: link.respondentKey,
-    language,
-    answersHash,
-    definitionVersion: context.definitionVersion,
-    rows: result.rows,
-  }));
+  const times = await storeOrExplain(() =>
+    replaceResponse(env.DB, {
+      surveyId: context.surveyId,
+      invitationId: context.invitationId,
+      anonymous: context.anonymous,
+      respondentKey: link.respondentKey,
+      language,
+      answersHash,
+      definitionVersion: context.definitionVersion,
+      rows: result.rows,
+    }),
+  );
   const { seriesId, surveyId, kind, session, anonymous, invitationId } = context;
   const facts = { seriesId, surveyId, kind, sessionNumber: session.number, anonymous, invitationId, replaced: link.stored !== null };
   const work = emitResponseSubmitted(env, facts);
