@@ -70,9 +70,19 @@ async function ParticipantsPage({
                 </td>
                 <td>
                   {status === 'open' && p.state !== 'answered' ? (
-                    <ActionButton action={`/app/invitations/${p.id}/resend`} label={t.participants.resend} token={csrf} />
+                    <ActionButton
+                      action={`/app/invitations/${p.id}/resend`}
+                      label={t.participants.resend}
+                      token={csrf}
+                      context={p.name ?? p.email}
+                    />
                   ) : null}
-                  <ActionButton action={`/app/invitations/${p.id}/remove`} label={t.participants.remove} token={csrf} />
+                  <ActionButton
+                    action={`/app/invitations/${p.id}/remove`}
+                    label={t.participants.remove}
+                    token={csrf}
+                    context={p.name ?? p.email}
+                  />
                 </td>
               </tr>
             ))}

@@ -207,7 +207,7 @@ async function SeriesPage({ c, language, series, state = {} }: { c: C; language:
                 </details>
                 {th.status === 'active' ? (
                   <>
-                    <ActionButton action={`/app/themes/${th.id}/archive`} label={`${t.series.archive}`} token={csrf} />
+                    <ActionButton action={`/app/themes/${th.id}/archive`} label={t.series.archive} token={csrf} context={label} />
                     {active.length > 1 ? (
                       <details>
                         <summary>
@@ -228,7 +228,7 @@ async function SeriesPage({ c, language, series, state = {} }: { c: C; language:
                     ) : null}
                   </>
                 ) : !th.merged_into_id ? (
-                  <ActionButton action={`/app/themes/${th.id}/reactivate`} label={t.series.reactivate} token={csrf} />
+                  <ActionButton action={`/app/themes/${th.id}/reactivate`} label={t.series.reactivate} token={csrf} context={label} />
                 ) : null}
               </li>
             );
@@ -262,6 +262,7 @@ async function SeriesPage({ c, language, series, state = {} }: { c: C; language:
                     label={t.series.promote}
                     token={csrf}
                     hidden={{ key, text: g.text }}
+                    context={g.text}
                   />
                   {active.length ? (
                     <details>

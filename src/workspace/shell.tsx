@@ -43,12 +43,18 @@ export async function readForm(c: Context): Promise<FormFields> {
       errors: [{ field: 'content-type', message: 'expected a form' }],
     });
   }
+  let form: FormFields;
   try {
-    return await c.req.parseBody();
+    form = await c.req.parseBody();
   } catch {
     // A truncated or malformed multipart body is the client's fault, not ours.
     throw new Problem(400, 'malformed-form', 'Malformed form', { errors: [{ field: 'body', message: 'not a readable form' }] });
   }
+  // A body sent without a length is only measured once read.
+  if (Object.values(form).some((v) => v instanceof File && v.size > MAX_BODY_BYTES)) {
+    throw new Problem(413, 'body-too-large', 'Body too large', { detail: `The form exceeds ${MAX_BODY_BYTES} bytes.` });
+  }
+  return form;
 }
 
 export const text = (form: FormFields, name: string): string => {
@@ -104,11 +110,14 @@ export function ActionButton({
   label,
   token,
   hidden = {},
+  context,
 }: {
   action: string;
   label: string;
   token: string | undefined;
   hidden?: Record<string, string>;
+  /** Said to screen readers after the label, when the same button repeats (one per row). */
+  context?: string;
 }) {
   return (
     <form method="post" action={action} class="inline">
@@ -116,7 +125,10 @@ export function ActionButton({
       {Object.entries(hidden).map(([name, value]) => (
         <input type="hidden" name={name} value={value} />
       ))}
-      <button type="submit">{label}</button>
+      <button type="submit">
+        {label}
+        {context ? <span class="visually-hidden"> — {context}</span> : null}
+      </button>
     </form>
   );
 }
