@@ -18,6 +18,11 @@ import { writeSystemAudit } from '../workspace/audit.queries.ts';
 export const QUERY_BUDGET = 44;
 /** Surveys given reminders per tick; each costs at most three queries. */
 const SURVEYS_PER_TICK = 8;
+/**
+ * Reminders per tick, all surveys together: each is a call to the e-mail binding, and the
+ * webhook retries of the same tick may make up to 20 requests, under the free plan's 50.
+ */
+export const MESSAGES_PER_TICK = 25;
 const SERIES_PURGED_PER_TICK = 5;
 
 export interface TickReport {
@@ -79,7 +84,9 @@ export async function runTick(env: Env, now = new Date()): Promise<TickReport> {
       const slot = dueSlot(survey.kind, survey.starts_at, now, survey.closes_at);
       if (!slot) continue;
       surveysDone++;
-      const rows = await reminderCandidates(db, survey.id, slot.slot, slot.at, SEND_BATCH);
+      const room = MESSAGES_PER_TICK - report.reminded;
+      if (room <= 0) break;
+      const rows = await reminderCandidates(db, survey.id, slot.slot, slot.at, Math.min(SEND_BATCH, room));
       spend();
       if (!rows.length) continue;
       const sent = await deliver(env, rows, { kind: 'reminder', slot: () => slot.slot, linkBase: base });

@@ -1,6 +1,6 @@
 /** The hourly cron: reminders relative to the meeting, never twice; closing; retention purge. */
 import { describe, expect, it } from 'vitest';
-import { runTick } from '../../src/cron/scheduled.ts';
+import { MESSAGES_PER_TICK, QUERY_BUDGET, runTick } from '../../src/cron/scheduled.ts';
 import type { Env } from '../../src/env.ts';
 import { call, callJson, env } from '../helpers.ts';
 import { Browser, coordinatorWithPassword } from './browser.ts';
@@ -179,5 +179,21 @@ describe('links', () => {
     expect(reminder?.subject).toMatch(/^Rappel/);
     const res = await call(`/api/s/${mail.linkOf(reminder)}`);
     expect(res.status).toBe(200);
+  });
+});
+
+describe('batching', () => {
+  it('sends at most MESSAGES_PER_TICK reminders a tick; the next tick sends the rest', async () => {
+    const mail = mailbox();
+    const startsAt = '2036-03-20T12:00:00.000Z';
+    const people = Array.from({ length: MESSAGES_PER_TICK + 5 }, (_, i) => `many${i}@example.org`);
+    await invitedSurvey('Cron Batching', 'post', startsAt, people, mail);
+    const at = Date.parse(startsAt) + 2 * DAY + 60_000;
+    const first = await runTick(tickEnv(mail), new Date(at));
+    expect(first.reminded).toBe(MESSAGES_PER_TICK);
+    expect(first.queries).toBeLessThanOrEqual(QUERY_BUDGET);
+    const second = await runTick(tickEnv(mail), new Date(at + 3_600_000));
+    expect(second.reminded).toBe(5);
+    expect((await runTick(tickEnv(mail), new Date(at + 7_200_000))).reminded).toBe(0);
   });
 });
