@@ -13,7 +13,7 @@ import { writeSystemAudit } from '../workspace/audit.queries.ts';
 
 /**
  * D1 queries the workspace's part of a tick may spend: the free plan allows 50 per invocation,
- * and the webhook retries after it take three.
+ * and the webhook tick after it (src/webhooks) takes at most five.
  */
 export const QUERY_BUDGET = 44;
 /** Surveys given reminders per tick; each costs at most three queries. */
