@@ -10,6 +10,7 @@ import { reminderCandidates } from '../email/outbox.queries.ts';
 import type { Env } from '../env.ts';
 import { webhooksTick } from '../webhooks/delivery.ts';
 import { writeSystemAudit } from '../workspace/audit.queries.ts';
+import { closeDueSurveys, deleteExpiredSessions, openSurveysNear, purgeContactsStatements, seriesDueForPurge } from './cron.queries.ts';
 
 /**
  * D1 queries the workspace's part of a tick may spend: the free plan allows 50 per invocation,
@@ -32,12 +33,6 @@ export interface TickReport {
   queries: number;
 }
 
-/** Anonymises invitations of a series: no address or name stays, answered flags do. */
-const PURGE_SQL = `
-  UPDATE invitations SET email = 'purged-' || id || '@purged.invalid', name = NULL, link_sealed = NULL
-   WHERE email NOT LIKE '%@purged.invalid'
-     AND survey_id IN (SELECT su.id FROM surveys su JOIN sessions se ON se.id = su.session_id WHERE se.series_id = ?)`;
-
 export async function runTick(env: Env, now = new Date()): Promise<TickReport> {
   const db = env.DB;
   const at = now.toISOString();
@@ -46,18 +41,10 @@ export async function runTick(env: Env, now = new Date()): Promise<TickReport> {
     report.queries += n;
   };
 
-  // 1. Close what is past its date, and say so in each organisation's log (one batch).
-  const [closed] = await db.batch([
-    db
-      .prepare(
-        `UPDATE surveys SET status = 'closed', closed_at = ?1, updated_at = ?1
-          WHERE status = 'open' AND closes_at IS NOT NULL AND closes_at <= ?1
-          RETURNING id, (SELECT s.organisation_id FROM sessions se JOIN series s ON s.id = se.series_id WHERE se.id = surveys.session_id) AS organisation_id`,
-      )
-      .bind(at),
-  ]);
+  // 1. Close what is past its date, and say so in each organisation's log.
+  const closed = await closeDueSurveys(db, at);
   spend();
-  const closedRows = (closed?.results ?? []) as { id: number; organisation_id: number }[];
+  const closedRows = closed.results;
   report.closed = closedRows.length;
   if (closedRows.length) {
     await db.batch(closedRows.map((r) => writeSystemAudit(db, r.organisation_id, 'survey.auto-close', `survey:${r.id}`)));
@@ -67,16 +54,12 @@ export async function runTick(env: Env, now = new Date()): Promise<TickReport> {
   // 2. Reminders: open surveys whose session is near; the slot due is decided in plain code.
   const base = (env.PUBLIC_URL ?? '').replace(/\/+$/, '');
   if (base && env.SESSION_SECRET) {
-    const { results: open } = await db
-      .prepare(
-        `SELECT su.id, su.kind, su.closes_at, se.starts_at
-           FROM surveys su JOIN sessions se ON se.id = su.session_id
-          WHERE su.status = 'open' AND se.starts_at BETWEEN ?1 AND ?2
-          ORDER BY su.id`,
-      )
-      // Slots lie within 7 days before and 2 days (+ grace) after the session.
-      .bind(new Date(now.getTime() - 5 * 86_400_000).toISOString(), new Date(now.getTime() + 8 * 86_400_000).toISOString())
-      .all<{ id: number; kind: 'pre' | 'post'; closes_at: string | null; starts_at: string }>();
+    // Slots lie within 7 days before and 2 days (+ grace) after the session.
+    const { results: open } = await openSurveysNear(
+      db,
+      new Date(now.getTime() - 5 * 86_400_000).toISOString(),
+      new Date(now.getTime() + 8 * 86_400_000).toISOString(),
+    );
     spend();
     let surveysDone = 0;
     for (const survey of open) {
@@ -90,46 +73,29 @@ export async function runTick(env: Env, now = new Date()): Promise<TickReport> {
       spend();
       if (!rows.length) continue;
       const sent = await deliver(env, rows, { kind: 'reminder', slot: () => slot.slot, linkBase: base });
-      spend(2);
+      // Links (if any had to be issued), the outbox claim, the outcomes.
+      spend(3);
       report.reminded += sent.claimed;
     }
   }
 
   // 3. Retention: series whose last session is older than their retention period.
   if (report.queries + 3 <= QUERY_BUDGET) {
-    const { results: due } = await db
-      .prepare(
-        `SELECT s.id, s.organisation_id FROM series s
-          WHERE s.retention_days IS NOT NULL
-            AND (SELECT max(coalesce(se.ends_at, se.starts_at)) FROM sessions se WHERE se.series_id = s.id)
-                <= strftime('%Y-%m-%dT%H:%M:%fZ', ?1, '-' || s.retention_days || ' days')
-            AND EXISTS (SELECT 1 FROM invitations i JOIN surveys su ON su.id = i.survey_id JOIN sessions se ON se.id = su.session_id
-                         WHERE se.series_id = s.id AND i.email NOT LIKE '%@purged.invalid')
-          ORDER BY s.id LIMIT ?2`,
-      )
-      .bind(at, SERIES_PURGED_PER_TICK)
-      .all<{ id: number; organisation_id: number }>();
+    const { results: due } = await seriesDueForPurge(db, at, SERIES_PURGED_PER_TICK);
     spend();
     for (const s of due) {
       if (report.queries + 1 > QUERY_BUDGET) break;
       await db.batch([
-        db.prepare(PURGE_SQL).bind(s.id),
-        // Messages name the person in their address and greeting.
-        db
-          .prepare(
-            `DELETE FROM outbox WHERE survey_id IN (SELECT su.id FROM surveys su JOIN sessions se ON se.id = su.session_id WHERE se.series_id = ?)`,
-          )
-          .bind(s.id),
-        db.prepare('UPDATE series SET contacts_purged_at = ? WHERE id = ?').bind(at, s.id),
+        ...purgeContactsStatements(db, s.id, at),
         writeSystemAudit(db, s.organisation_id, 'contacts.purge', `series:${s.id}`),
       ]);
       spend();
       report.purgedSeries++;
     }
   }
-  // Expired browser sessions and old failure counts need no one.
+  // Expired browser sessions serve no one.
   if (report.queries < QUERY_BUDGET) {
-    await db.prepare(`DELETE FROM web_sessions WHERE expires_at <= ?`).bind(at).run();
+    await deleteExpiredSessions(db, at).run();
     spend();
   }
   return report;

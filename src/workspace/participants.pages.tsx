@@ -15,7 +15,13 @@ import { getSeries } from '../series/series.queries.ts';
 import { getSurvey, type SurveyRow } from '../surveys/surveys.queries.ts';
 import { writeAudit } from './audit.queries.ts';
 import { ActionButton, Csrf, type FormError, readForm, redirectWith, render, text, WorkspacePage, workspaceLanguage } from './shell.tsx';
-import { importContacts, invitationInOrganisation, listParticipants, removeInvitationsStatements } from './workspace.queries.ts';
+import {
+  importContacts,
+  invitationInOrganisation,
+  invitationLinks,
+  listParticipants,
+  removeInvitationsStatements,
+} from './workspace.queries.ts';
 
 type C = Context<AppEnv>;
 
@@ -213,10 +219,7 @@ export const participantPages = new Hono<AppEnv>()
   .post('/surveys/:id/links.csv', async (c) => {
     const survey = await ownSurvey(c);
     const people = await listParticipants(c.env.DB, survey.id);
-    const rows = await c.env.DB.prepare('SELECT id AS invitation_id, link_sealed, token_hash FROM invitations WHERE survey_id = ?')
-      .bind(survey.id)
-      .all<{ invitation_id: number; link_sealed: string | null; token_hash: string }>();
-    const tokens = await ensureTokens(c.env, rows.results);
+    const tokens = await ensureTokens(c.env, await invitationLinks(c.env.DB, survey.id));
     const base = linkBase(c.env.PUBLIC_URL, c.req.url);
     await writeAudit(c.env.DB, c.var.coordinator, 'links.export', `survey:${survey.id}`, { count: people.length }).run();
     const lines = [

@@ -26,6 +26,7 @@ import {
   participantData,
   promoteProposal,
   proposalCounts,
+  proposalTheme,
   removeInvitationsStatements,
   setRetention,
 } from './workspace.queries.ts';
@@ -136,8 +137,5 @@ export const workspaceApi = new Hono<AppEnv>()
       ...promoteProposal(c.env.DB, id, key, text),
       writeAudit(c.env.DB, c.var.coordinator, 'proposal.promote', `series:${id}`),
     ]);
-    const row = await c.env.DB.prepare('SELECT theme_id FROM theme_proposal_decisions WHERE series_id = ? AND proposal_key = ?')
-      .bind(id, key)
-      .first<{ theme_id: number }>();
-    return c.json({ key, theme_id: row?.theme_id ?? null }, 201);
+    return c.json({ key, theme_id: await proposalTheme(c.env.DB, id, key) }, 201);
   });

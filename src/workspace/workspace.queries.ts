@@ -222,3 +222,20 @@ export function setClosesAt(db: D1Database, surveyId: number, closesAt: string |
     .prepare(`UPDATE surveys SET closes_at = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`)
     .bind(closesAt, surveyId);
 }
+
+/** What delivery needs to open or re-issue each personal link of a survey. */
+export async function invitationLinks(db: D1Database, surveyId: number) {
+  const { results } = await db
+    .prepare('SELECT id AS invitation_id, link_sealed, token_hash FROM invitations WHERE survey_id = ?')
+    .bind(surveyId)
+    .all<{ invitation_id: number; link_sealed: string | null; token_hash: string }>();
+  return results;
+}
+
+export async function proposalTheme(db: D1Database, seriesId: number, key: string) {
+  const row = await db
+    .prepare('SELECT theme_id FROM theme_proposal_decisions WHERE series_id = ? AND proposal_key = ?')
+    .bind(seriesId, key)
+    .first<{ theme_id: number }>();
+  return row?.theme_id ?? null;
+}

@@ -1,0 +1,66 @@
+/** SQL of the hourly cron: closing by date, surveys near their session, retention purges. */
+
+/** Closes open surveys past their closing date; returns them with their organisation (for the log). */
+export function closeDueSurveys(db: D1Database, at: string) {
+  return db
+    .prepare(
+      `UPDATE surveys SET status = 'closed', closed_at = ?1, updated_at = ?1
+        WHERE status = 'open' AND closes_at IS NOT NULL AND closes_at <= ?1
+        RETURNING id, (SELECT s.organisation_id FROM sessions se JOIN series s ON s.id = se.series_id WHERE se.id = surveys.session_id) AS organisation_id`,
+    )
+    .bind(at)
+    .all<{ id: number; organisation_id: number }>();
+}
+
+/** Open surveys whose session starts between `from` and `to` (where reminder slots can fall). */
+export function openSurveysNear(db: D1Database, from: string, to: string) {
+  return db
+    .prepare(
+      `SELECT su.id, su.kind, su.closes_at, se.starts_at
+         FROM surveys su JOIN sessions se ON se.id = su.session_id
+        WHERE su.status = 'open' AND se.starts_at BETWEEN ?1 AND ?2
+        ORDER BY su.id`,
+    )
+    .bind(from, to)
+    .all<{ id: number; kind: 'pre' | 'post'; closes_at: string | null; starts_at: string }>();
+}
+
+const PURGED = '%@purged.invalid';
+const SURVEYS_OF_SERIES = 'SELECT su.id FROM surveys su JOIN sessions se ON se.id = su.session_id WHERE se.series_id = ?';
+
+/** Series past their retention period that still hold contact data. */
+export function seriesDueForPurge(db: D1Database, at: string, limit: number) {
+  return db
+    .prepare(
+      `SELECT s.id, s.organisation_id FROM series s
+        WHERE s.retention_days IS NOT NULL
+          AND (SELECT max(coalesce(se.ends_at, se.starts_at)) FROM sessions se WHERE se.series_id = s.id)
+              <= strftime('%Y-%m-%dT%H:%M:%fZ', ?1, '-' || s.retention_days || ' days')
+          AND EXISTS (SELECT 1 FROM invitations i JOIN surveys su ON su.id = i.survey_id JOIN sessions se ON se.id = su.session_id
+                       WHERE se.series_id = s.id AND i.email NOT LIKE '${PURGED}')
+        ORDER BY s.id LIMIT ?2`,
+    )
+    .bind(at, limit)
+    .all<{ id: number; organisation_id: number }>();
+}
+
+/**
+ * Anonymises a series' invitations (no address, name or link stays; "answered" does) and
+ * deletes its messages, which name the person in their address and greeting.
+ */
+export function purgeContactsStatements(db: D1Database, seriesId: number, at: string) {
+  return [
+    db
+      .prepare(
+        `UPDATE invitations SET email = 'purged-' || id || '@purged.invalid', name = NULL, link_sealed = NULL
+          WHERE email NOT LIKE '${PURGED}' AND survey_id IN (${SURVEYS_OF_SERIES})`,
+      )
+      .bind(seriesId),
+    db.prepare(`DELETE FROM outbox WHERE survey_id IN (${SURVEYS_OF_SERIES})`).bind(seriesId),
+    db.prepare('UPDATE series SET contacts_purged_at = ? WHERE id = ?').bind(at, seriesId),
+  ];
+}
+
+export function deleteExpiredSessions(db: D1Database, at: string) {
+  return db.prepare('DELETE FROM web_sessions WHERE expires_at <= ?').bind(at);
+}
