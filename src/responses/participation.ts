@@ -51,7 +51,7 @@ export async function openLink(env: Env, token: string, options: { markOpened?: 
   const key = await respondentKey(env.RESPONDENT_KEY, context, context.invitationId);
   const status = effectiveStatus(context.status, context.closesAt);
   if (status === 'draft') throw new LinkProblem('not-open', context.invitationLanguage);
-  const stored = await storedResponse(env.DB, context.surveyId, key);
+  const stored = context.stored !== undefined ? context.stored : await storedResponse(env.DB, context.surveyId, key);
   if (status === 'closed') throw new LinkProblem('closed', context.invitationLanguage, stored !== null);
   if (options.markOpened && !context.openedAt) await markOpened(env.DB, context.invitationId);
   return { context, respondentKey: key, stored, answers: stored ? answersFromRows(context.definition, stored.rows) : null };
@@ -110,8 +110,10 @@ export async function submit(
   );
   const { seriesId, surveyId, kind, session, anonymous, invitationId } = context;
   const facts = { seriesId, surveyId, kind, sessionNumber: session.number, anonymous, invitationId, replaced: link.stored !== null };
-  const work = emitResponseSubmitted(env, facts);
-  await (after ? after(work) : work);
+  if (context.hasSubmissionWebhooks) {
+    const work = emitResponseSubmitted(env, facts);
+    await (after ? after(work) : work);
+  }
   return { answers: result.answers, language, ...times, unchanged: false };
 }
 

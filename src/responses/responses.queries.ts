@@ -28,6 +28,13 @@ export interface LinkContext {
   seriesTitle: string;
   session: SessionInfo;
   nextSession: SessionInfo | null;
+  /** Whether any endpoint of the series listens to submissions (skips webhook work otherwise). */
+  hasSubmissionWebhooks: boolean;
+  /**
+   * The earlier response of a named survey, read in the same query. `undefined` means "not
+   * looked up": anonymous surveys find theirs by a key that only the Worker can compute.
+   */
+  stored?: StoredResponse | null;
 }
 
 interface LinkRow {
@@ -49,6 +56,11 @@ interface LinkRow {
   ends_at: string | null;
   place: string | null;
   next_session: string | null;
+  has_submission_webhooks: 0 | 1;
+  r_hash: string | null;
+  r_language: Language | null;
+  r_updated_at: string | null;
+  r_rows: string | null;
 }
 
 export async function linkContext(db: D1Database, tokenHash: string): Promise<LinkContext | null> {
@@ -59,11 +71,20 @@ export async function linkContext(db: D1Database, tokenHash: string): Promise<Li
               s.id AS series_id, s.title, se.id AS session_id, se.number, se.starts_at, se.ends_at, se.place,
               (SELECT json_object('id', n.id, 'number', n.number, 'starts_at', n.starts_at, 'ends_at', n.ends_at, 'place', n.place)
                  FROM sessions n WHERE n.series_id = se.series_id AND n.number > se.number
-                ORDER BY n.number LIMIT 1) AS next_session
+                ORDER BY n.number LIMIT 1) AS next_session,
+              EXISTS (SELECT 1 FROM webhooks w WHERE w.series_id = s.id
+                         AND EXISTS (SELECT 1 FROM json_each(w.events) WHERE value = 'response.submitted')) AS has_submission_webhooks,
+              r.answers_hash AS r_hash, r.language AS r_language, r.updated_at AS r_updated_at,
+              CASE WHEN r.id IS NOT NULL THEN
+                (SELECT json_group_array(json_array(a.question_id, a.option_id, a.theme_id, a.rank, a.number, a.text))
+                   FROM answers a WHERE a.response_id = r.id) END AS r_rows
          FROM invitations i
          JOIN surveys su ON su.id = i.survey_id
          JOIN sessions se ON se.id = su.session_id
          JOIN series s ON s.id = se.series_id
+         -- A named survey's response is keyed by its invitation: one query serves the whole
+         -- page or submission (the free plan counts every round trip).
+         LEFT JOIN responses r ON su.anonymous = 0 AND r.survey_id = su.id AND r.respondent_key = 'i:' || i.id
         WHERE i.token_hash = ?`,
     )
     .bind(tokenHash)
@@ -84,6 +105,15 @@ export async function linkContext(db: D1Database, tokenHash: string): Promise<Li
     seriesTitle: row.title,
     session: { id: row.session_id, number: row.number, starts_at: row.starts_at, ends_at: row.ends_at, place: row.place },
     nextSession: row.next_session ? (JSON.parse(row.next_session) as SessionInfo) : null,
+    hasSubmissionWebhooks: row.has_submission_webhooks === 1,
+    ...(row.anonymous === 1
+      ? {}
+      : {
+          stored:
+            row.r_hash && row.r_language && row.r_updated_at
+              ? storedFrom({ answers_hash: row.r_hash, language: row.r_language, updated_at: row.r_updated_at, rows: row.r_rows ?? '[]' })
+              : null,
+        }),
   };
 }
 
@@ -104,7 +134,10 @@ export async function storedResponse(db: D1Database, surveyId: number, responden
     )
     .bind(surveyId, respondentKey)
     .first<{ answers_hash: string; language: Language; updated_at: string; rows: string }>();
-  if (!row) return null;
+  return row ? storedFrom(row) : null;
+}
+
+function storedFrom(row: { answers_hash: string; language: Language; updated_at: string; rows: string }): StoredResponse {
   const tuples = JSON.parse(row.rows) as [string, string | null, number | null, number | null, number | null, string | null][];
   return {
     answersHash: row.answers_hash,

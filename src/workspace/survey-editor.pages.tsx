@@ -220,6 +220,7 @@ export const surveyEditorPages = new Hono<AppEnv>()
         updatedAt={null}
         context={{
           invitationId: 0,
+          hasSubmissionWebhooks: false,
           invitationLanguage: language,
           openedAt: null,
           surveyId: survey.id,
