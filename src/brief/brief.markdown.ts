@@ -41,7 +41,7 @@ export function briefMarkdown(brief: Brief): string {
   };
   const out: string[] = [];
   const next = brief.for_session;
-  out.push(`# ${t.briefTitle(brief.series.title, next.number)}`, '');
+  out.push(`# ${t.briefTitle(mdText(brief.series.title), next.number)}`, '');
   if (next.starts_at)
     out.push(
       `**${t.nextSession(next.number)}** : ${formatDateTime(next.starts_at, brief.language)}${next.place ? ` — ${mdText(next.place)}` : ''}`,
