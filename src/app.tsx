@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { calendarFeed, calendarRoutes } from './calendar/calendar.routes.ts';
 import { requireCoordinator } from './coordinators/auth.ts';
+import { isLanguage } from './domain/language.ts';
 import type { AppEnv } from './env.ts';
 import { exportsRoutes } from './exports/exports.routes.ts';
 import { pageHeaders } from './http/headers.ts';
@@ -65,13 +66,23 @@ export const app = new Hono<AppEnv>()
   .route('/app', workspacePages)
   .route('/calendar', calendarFeed)
   .get('/', pageHeaders, async (c) => {
-    const language = languageFromHeader(c.req.header('accept-language'));
+    const asked = c.req.query('lang');
+    const language = isLanguage(asked) ? asked : languageFromHeader(c.req.header('accept-language'));
     const t = messages(language);
     return c.html(
       await html(
-        <Layout language={language} title="Relais">
+        <Layout language={language} title="Relais" languageHref={(l) => `/?lang=${l}`}>
           <h1>Relais</h1>
           <p>{t.footer}</p>
+          <p>{t.home.participants}</p>
+          <ul>
+            <li>
+              <a href={`/app/sign-in?lang=${language}`}>{t.home.coordinators}</a>
+            </li>
+            <li>
+              <a href="/api/docs">{t.home.api}</a>
+            </li>
+          </ul>
         </Layout>,
       ),
     );

@@ -213,3 +213,13 @@ describe('links that cannot take answers', () => {
     expect(res.status).toBe(415);
   });
 });
+
+describe('the home page', () => {
+  it('points participants to their e-mail and coordinators to the workspace, in their language', async () => {
+    const html = await (await call('/', { headers: { 'accept-language': 'nl-BE' } })).text();
+    expect(html).toContain('<html lang="nl">');
+    expect(html).toContain('href="/app/sign-in?lang=nl"');
+    expect(html).toContain('uitnodigingsmail');
+    expect(await (await call('/?lang=en')).text()).toContain('Coordinators: sign in to the workspace');
+  });
+});

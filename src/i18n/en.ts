@@ -51,6 +51,11 @@ export const en = {
   closedAnswered: 'Your answers were recorded before it closed.',
   notOpenTitle: 'This survey is not open yet',
   notOpenBody: 'The coordinator has not opened it yet. Please come back later with the same link.',
+  home: {
+    participants: 'Participants: open the personal link from your invitation e-mail.',
+    coordinators: 'Coordinators: sign in to the workspace',
+    api: 'API reference (for IT teams)',
+  },
   errorTitle: 'Something went wrong',
   errorBody: 'Your answers may not have been saved. Please try again in a moment.',
 };

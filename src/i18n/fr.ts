@@ -53,6 +53,11 @@ export const fr: Messages = {
   closedAnswered: 'Vos réponses avaient été enregistrées avant la clôture.',
   notOpenTitle: 'Ce questionnaire n’est pas encore ouvert',
   notOpenBody: 'La coordination ne l’a pas encore ouvert. Revenez plus tard avec le même lien.',
+  home: {
+    participants: 'Participant·es : ouvrez le lien personnel reçu dans votre e-mail d’invitation.',
+    coordinators: 'Coordination : se connecter à l’espace de travail',
+    api: 'Référence de l’API (pour les équipes informatiques)',
+  },
   errorTitle: 'Une erreur est survenue',
   errorBody: 'Vos réponses n’ont peut-être pas été enregistrées. Réessayez dans un instant.',
 };

@@ -53,6 +53,11 @@ export const nl: Messages = {
   closedAnswered: 'Uw antwoorden werden opgeslagen vóór de sluiting.',
   notOpenTitle: 'Deze vragenlijst is nog niet open',
   notOpenBody: 'De coördinatie heeft ze nog niet geopend. Kom later terug met dezelfde link.',
+  home: {
+    participants: 'Deelnemers: open de persoonlijke link uit uw uitnodigingsmail.',
+    coordinators: 'Coördinatie: aanmelden bij de werkruimte',
+    api: 'API-referentie (voor IT-teams)',
+  },
   errorTitle: 'Er is iets misgegaan',
   errorBody: 'Uw antwoorden zijn misschien niet opgeslagen. Probeer het zo dadelijk opnieuw.',
 };

@@ -22,7 +22,7 @@ export function Layout({ language, title, languageHref, script, children }: Layo
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} – Relais`}</title>
+        <title>{title === 'Relais' ? title : `${title} – Relais`}</title>
         <link rel="stylesheet" href="/styles.css" />
         {script ? <script src="/survey.js" defer /> : null}
       </head>
