@@ -197,6 +197,8 @@ describe('accessibility of every participant page (axe-core, WCAG 2.1 A/AA)', ()
         extraHTTPHeaders: { 'accept-language': lang },
       });
       const other = await visitor.newPage();
+      await other.goto(`${server.base}/?lang=${lang}`);
+      await expectNoAxeViolations(other, `home page (${lang})`);
       const unknown = await other.goto(`${server.base}/s/${'x'.repeat(32)}`);
       assert.equal(unknown?.status(), 404);
       await expectNoAxeViolations(other, `link not found (${lang})`);
