@@ -174,6 +174,11 @@ async function main() {
 
     const floor = await startFloor(relaisDir);
     log(`floor on ${floor.base} (copy of the seeded database)`);
+    const floorPost = async (route: string, sql: string, args: unknown[]) => {
+      const r = await fetch(`${floor.base}${route}`, { method: 'POST', body: JSON.stringify({ sql, args }) });
+      if (!r.ok) throw new Error(`${route} ${sql.slice(0, 40)}: ${r.status} ${await r.text()}`);
+      return r.json();
+    };
     try {
       const auth = { authorization: `Bearer ${server.coordinatorKey}` };
       page = await pageWeight(server.base, `/s/${pageTokens[0]}`);
@@ -227,6 +232,37 @@ async function main() {
       const putBody = (n: number) => JSON.stringify(submission(live, n));
       let putN = 0;
       let floorPutN = 0;
+      // The floor's copy has the counters' triggers (migrations/0008_tallies.sql). The floor
+      // proper writes without them (the least work, as before the counters); the same floor
+      // with them isolates what the triggers add to each write. Toggled on the copy each round.
+      const tallyTriggers = (await floorPost(
+        '/rows',
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'answers_tally_%'",
+        [],
+      )) as {
+        name: string;
+        sql: string;
+      }[];
+      if (tallyTriggers.length !== 2) throw new Error(`expected the two tally triggers on the floor's copy, found ${tallyTriggers.length}`);
+      const setTriggers = async (on: boolean) => {
+        for (const t of tallyTriggers) {
+          await floorPost('/run', `DROP TRIGGER IF EXISTS ${t.name}`, []);
+          if (on) await floorPost('/run', t.sql, []);
+        }
+      };
+      const floorPut = () =>
+        load({
+          base: floor.base,
+          method: 'PUT',
+          connections: CONNECTIONS,
+          seconds: ROUND,
+          next: () => {
+            const n = floorPutN++;
+            const rows = submissionRows(live, n);
+            return { path: `/s/${putTokens[n % putTokens.length]}?grp=${rows[0]?.[1] ?? ''}`, body: JSON.stringify(rows) };
+          },
+        });
+      const withTallies: Load[] = [];
       const put = await paired(
         'PUT /api/s/:token',
         () =>
@@ -240,18 +276,23 @@ async function main() {
               return { path: `/api/s/${putTokens[n % putTokens.length]}`, body: putBody(n) };
             },
           }),
-        () =>
-          load({
-            base: floor.base,
-            method: 'PUT',
-            connections: CONNECTIONS,
-            seconds: ROUND,
-            next: () => {
-              const n = floorPutN++;
-              return { path: `/s/${putTokens[n % putTokens.length]}`, body: JSON.stringify(submissionRows(live, n)) };
-            },
-          }),
+        async () => {
+          await setTriggers(true);
+          withTallies.push(await measured('PUT /s/:token (floor with the tally triggers)', floorPut));
+          await setTriggers(false);
+          return floorPut();
+        },
       );
+      await setTriggers(true);
+      const floorWithTallies = withTallies.reduce((a, b) => (b.rps > a.rps ? b : a));
+      figures.push({
+        name: 'PUT /s/:token (floor + tally triggers)',
+        size: null,
+        relais: floorWithTallies,
+        floor: put.floor,
+        ratio: ratio(floorWithTallies, put.floor),
+        timing: null,
+      });
       figures.push({
         name: 'PUT /api/s/:token (20 answers)',
         size: null,
@@ -273,6 +314,19 @@ async function main() {
           base: floor.base,
           method: 'GET',
           next: () => ({ path: `/ranking/${survey.id}?q=themes&k=5` }),
+        });
+        const { load: tallyFloor } = await slowLoad(`ranking from the counters at ${size} (floor)`, {
+          base: floor.base,
+          method: 'GET',
+          next: () => ({ path: `/ranking-tallies/${survey.id}?q=themes&k=5` }),
+        });
+        figures.push({
+          name: 'GET /ranking-tallies (counter floor)',
+          size,
+          relais: tallyFloor,
+          floor: floorLoad,
+          ratio: ratio(tallyFloor, floorLoad),
+          timing: null,
         });
         for (const [name, p] of [
           ['GET /api/surveys/:id/results', `/api/surveys/${survey.id}/results`],

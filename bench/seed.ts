@@ -142,7 +142,7 @@ export function bulkSql(survey: OpenSurvey, count: number): string[] {
      SELECT survey_id, id, 'i:' || id, 'fr', lower(hex(randomblob(32))), ${survey.definition_version}, opened_at, opened_at
        FROM invitations WHERE survey_id = ${survey.id} AND answered = 1 ORDER BY id`,
     `WITH atoms(ord, q, kind, k) AS (VALUES ${atomValues})
-     INSERT INTO answers (response_id, survey_id, question_id, option_id, theme_id, rank, number, text)
+     INSERT INTO answers (response_id, survey_id, question_id, option_id, theme_id, rank, number, text, grp)
      SELECT r.id, r.survey_id, a.q,
             CASE a.kind WHEN 'single' THEN ${sector} ->> (r.id % 6)
                         WHEN 'multiple' THEN ${exp} ->> ((r.id + a.k) % 8)
@@ -150,7 +150,8 @@ export function bulkSql(survey: OpenSurvey, count: number): string[] {
             CASE a.kind WHEN 'ranking' THEN ${themeNums} ->> ${rankIdx} END,
             CASE a.kind WHEN 'ranking' THEN a.k + 1 END,
             CASE a.kind WHEN 'rating' THEN 1 + (r.id * 31 + a.k * 17) % 5 END,
-            CASE a.kind WHEN 'text' THEN 'Remarque ' || a.q || ' ' || ((r.id * 7 + a.k) % 200) END
+            CASE a.kind WHEN 'text' THEN 'Remarque ' || a.q || ' ' || ((r.id * 7 + a.k) % 200) END,
+            ${sector} ->> (r.id % 6)
        FROM responses r, atoms a
       WHERE r.survey_id = ${survey.id}
       ORDER BY r.id, a.ord`,

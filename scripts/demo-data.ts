@@ -10,6 +10,7 @@ import type { Question } from '../src/domain/definition.ts';
 import type { Language, LocalizedText } from '../src/domain/language.ts';
 import { type CatalogueTheme, postSurveyTemplate, preSurveyTemplate } from '../src/domain/templates.ts';
 import { sha256Hex } from '../src/lib/crypto.ts';
+import { profileGroup } from '../src/results/profile-group.ts';
 
 export const DEMO = {
   organisation: 'Bassin Sud-Est (démo)',
@@ -340,9 +341,10 @@ export async function demoSeed(secrets: DemoSecrets): Promise<string[]> {
          VALUES (${invitationId}, ${sid}, ${invitationId}, 'i:${invitationId}', ${q(person.language)}, ${q(hash)}, 1, ${q(at)}, ${q(at)})`,
       );
       const tuples = checked.rows.map((r) => [r.question_id, r.option_id, r.theme_id, r.rank, r.number, r.text]);
+      const grp = profileGroup({ questions }, checked.rows);
       sql.push(
-        `INSERT INTO answers (response_id, survey_id, question_id, option_id, theme_id, rank, number, text)
-         SELECT ${invitationId}, ${sid}, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5
+        `INSERT INTO answers (response_id, survey_id, question_id, option_id, theme_id, rank, number, text, grp)
+         SELECT ${invitationId}, ${sid}, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, ${q(grp)}
            FROM json_each(${q(JSON.stringify(tuples))}) j
           WHERE NOT EXISTS (SELECT 1 FROM answers WHERE response_id = ${invitationId})`,
       );

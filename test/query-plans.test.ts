@@ -1,7 +1,7 @@
 /**
  * Every aggregation statement of results and briefs, as the code runs it, must find its rows
- * through an index: no full scan of answers (nor of responses or invitations), whatever the
- * size of the table. EXPLAIN QUERY PLAN reads the plan without running the statement.
+ * through an index: no full scan of answers (nor of responses, invitations or the counters
+ * answer_tallies and question_tallies), whatever the size of the table. EXPLAIN QUERY PLAN reads the plan without running the statement.
  */
 import { describe, expect, it } from 'vitest';
 import { AGGREGATIONS } from '../src/results/results.queries.ts';
@@ -46,6 +46,16 @@ describe('query plans of results and briefs', () => {
       if (/\bFROM answers\b|\bJOIN answers\b/.test(sql)) {
         expect(
           details.some((d) => /USING (COVERING )?INDEX answers_by_(question|response|theme)/.test(d)),
+          details.join('\n'),
+        ).toBe(true);
+      }
+      // The counters hold every survey of the deployment: each statement reads one survey's range.
+      for (const table of ['answer_tallies', 'question_tallies']) {
+        const alias = new RegExp(`\\b(?:FROM|JOIN) ${table}(?: (\\w+))?`).exec(sql);
+        if (!alias) continue;
+        const name = alias[1] && !/^(?:WHERE|JOIN|ON)$/i.test(alias[1]) ? alias[1] : table;
+        expect(
+          details.some((d) => d.startsWith(`SEARCH ${name} USING PRIMARY KEY (survey_id=?`)),
           details.join('\n'),
         ).toBe(true);
       }

@@ -4,9 +4,13 @@
  *
  * - PUT /s/:token — one D1 batch writing exactly the rows Relais writes (response upsert,
  *   old answers deleted, the answers inserted from one JSON parameter, invitation flagged),
- *   the personal link resolved inside the statements from the token's SHA-256.
+ *   the personal link resolved inside the statements from the token's SHA-256; `?grp=` is the
+ *   profile group written on the rows. The counters' triggers fire or not as the bench sets
+ *   them on this copy (POST /run), to measure the submission with and without them.
  * - GET /s/:token — one read of the survey definition behind a personal link.
  * - GET /ranking/:survey — the single GROUP BY yielding the Borda ranking numbers.
+ * - GET /ranking-tallies/:survey — the same numbers from the counters (answer_tallies), the
+ *   floor of a design that counts at write time.
  * - GET /health — no D1 at all: the runtime's and wrangler dev's own cost of a request.
  * - POST /explain, POST /run, POST /rows — EXPLAIN QUERY PLAN, one timed statement, its rows
  *   (for the report and the JavaScript replay of bench/js-replay.ts).
@@ -53,12 +57,12 @@ const app = new Hono<{ Bindings: Env }>()
       db.prepare(`DELETE FROM answers WHERE response_id = ${response}`).bind(hash),
       db
         .prepare(
-          `INSERT INTO answers (response_id, survey_id, question_id, option_id, theme_id, rank, number, text)
-           SELECT r.id, r.survey_id, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5
+          `INSERT INTO answers (response_id, survey_id, question_id, option_id, theme_id, rank, number, text, grp)
+           SELECT r.id, r.survey_id, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, ?3
              FROM invitations i JOIN responses r ON r.survey_id = i.survey_id AND r.respondent_key = 'i:' || i.id, json_each(?2) j
             WHERE i.token_hash = ?1`,
         )
-        .bind(hash, body),
+        .bind(hash, body, c.req.query('grp') ?? ''),
       db.prepare(`UPDATE invitations SET answered = 1, opened_at = coalesce(opened_at, ${NOW}) WHERE token_hash = ?1`).bind(hash),
     ]);
     return c.json({ ok: true });
@@ -75,6 +79,17 @@ const app = new Hono<{ Bindings: Env }>()
     const { results } = await c.env.DB.prepare(
       `SELECT option_id, sum(?3 + 1 - rank) AS borda, count(*) AS ranked, sum(rank = 1) AS first, sum(rank) AS position_sum
          FROM answers WHERE survey_id = ?1 AND question_id = ?2 AND rank IS NOT NULL
+        GROUP BY option_id`,
+    )
+      .bind(Number(c.req.param('survey')), c.req.query('q') ?? 'themes', Number(c.req.query('k') ?? 5))
+      .all();
+    return c.json(results);
+  })
+  .get('/ranking-tallies/:survey', async (c) => {
+    const { results } = await c.env.DB.prepare(
+      `SELECT option_id, sum(n * (?3 + 1 - rank)) AS borda, sum(n) AS ranked, sum(CASE WHEN rank = 1 THEN n ELSE 0 END) AS first,
+              sum(n * rank) AS position_sum
+         FROM answer_tallies WHERE survey_id = ?1 AND question_id = ?2 AND rank > 0
         GROUP BY option_id`,
     )
       .bind(Number(c.req.param('survey')), c.req.query('q') ?? 'themes', Number(c.req.query('k') ?? 5))

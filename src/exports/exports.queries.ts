@@ -220,8 +220,9 @@ export function writeImport(db: D1Database, organisationId: number, plan: Import
       .bind(json(plan.responses)),
     db
       .prepare(
-        `INSERT INTO answers (response_id, survey_id, question_id, option_id, theme_id, rank, number, text)
-         SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7
+        `INSERT INTO answers (response_id, survey_id, question_id, option_id, theme_id, rank, number, text, grp)
+         SELECT j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, j.value ->> 6, j.value ->> 7,
+                j.value ->> 8
            FROM json_each(?1) j`,
       )
       .bind(json(plan.answers)),

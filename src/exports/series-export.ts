@@ -3,6 +3,7 @@
  * how its ids become fresh ids of this deployment (every reference remapped together).
  */
 import type { Question } from '../domain/definition.ts';
+import { profileGroup } from '../results/profile-group.ts';
 import type { SeriesExport } from './exports.schemas.ts';
 
 export interface ImportIssue {
@@ -161,16 +162,19 @@ export function planImport(doc: SeriesExport, bases: IdBases, importKey: string)
         created_at: r.created_at,
         updated_at: r.updated_at,
       });
-      for (const a of r.answers) {
+      const rows = r.answers.map((a) => ({ ...a, option_id: optionId(s.id, a.question_id, a.option_id) }));
+      const grp = profileGroup({ questions: s.questions }, rows);
+      for (const a of rows) {
         answers.push([
           responseId,
           surveyId,
           a.question_id,
-          optionId(s.id, a.question_id, a.option_id),
+          a.option_id,
           a.theme_id === null ? null : themeId(a.theme_id),
           a.rank,
           a.number,
           a.text,
+          grp,
         ]);
       }
     }

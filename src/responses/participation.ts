@@ -9,6 +9,7 @@ import type { Env } from '../env.ts';
 import { invalid, Problem } from '../http/problem.ts';
 import { sha256Hex, TOKEN_PATTERN } from '../lib/crypto.ts';
 import { retryTransient } from '../lib/d1-retry.ts';
+import { profileGroup } from '../results/profile-group.ts';
 import { emitResponseSubmitted } from '../webhooks/delivery.ts';
 import { respondentKey } from './respondent.ts';
 import { type LinkContext, linkContext, markOpened, replaceResponse, type StoredResponse, storedResponse } from './responses.queries.ts';
@@ -106,6 +107,7 @@ export async function submit(
       answersHash,
       definitionVersion: context.definitionVersion,
       rows: result.rows,
+      grp: profileGroup(context.definition, result.rows),
     }),
   );
   const { seriesId, surveyId, kind, session, anonymous, invitationId } = context;

@@ -165,6 +165,9 @@ export function markOpened(db: D1Database, invitationId: number) {
  * Replaces the respondent's answers in one D1 batch (a single transaction): the response row,
  * its answers and the invitation's "answered" flag change together or not at all. The
  * answers travel as one JSON parameter, so any submission fits D1's bound-parameter limit.
+ * The old answers are deleted before the new ones are inserted: the triggers of
+ * migrations/0008_tallies.sql take the old rows out of the counters (under the old profile
+ * group) before the new rows go in, all in this one transaction.
  */
 export async function replaceResponse(
   db: D1Database,
@@ -177,6 +180,8 @@ export async function replaceResponse(
     answersHash: string;
     definitionVersion: number;
     rows: AnswerRow[];
+    /** The respondent's profile group (src/results/profile-group.ts), written on every row. */
+    grp: string;
   },
 ): Promise<{ createdAt: string; updatedAt: string }> {
   // Anonymous responses keep only the day, so their times cannot be matched to a link's opening.
@@ -205,12 +210,12 @@ export async function replaceResponse(
       .bind(input.surveyId, input.respondentKey),
     db
       .prepare(
-        `INSERT INTO answers (response_id, survey_id, question_id, option_id, theme_id, rank, number, text)
-         SELECT r.id, r.survey_id, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5
+        `INSERT INTO answers (response_id, survey_id, question_id, option_id, theme_id, rank, number, text, grp)
+         SELECT r.id, r.survey_id, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, ?4
            FROM responses r, json_each(?3) j
           WHERE r.survey_id = ?1 AND r.respondent_key = ?2`,
       )
-      .bind(input.surveyId, input.respondentKey, JSON.stringify(tuples)),
+      .bind(input.surveyId, input.respondentKey, JSON.stringify(tuples), input.grp),
     db
       .prepare(`UPDATE invitations SET answered = 1, opened_at = coalesce(opened_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) WHERE id = ?`)
       .bind(input.invitationId),

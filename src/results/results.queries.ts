@@ -1,6 +1,7 @@
 /**
- * SQL of results and briefs. Every aggregate is a GROUP BY over the indexes of
- * migrations/0001_survey_cycle.sql (answers_by_question, answers_by_response); lists travel
+ * SQL of results and briefs. Per-option aggregates read the counters of
+ * migrations/0008_tallies.sql (kept by triggers on answers), so their cost does not grow with
+ * responses; texts, theme merges and pairing read indexed answers. Lists travel
  * as one JSON parameter read with json_each, so no statement nears D1's 100-parameter limit.
  * The statements are exported so test/query-plans.test.ts checks the real text with
  * EXPLAIN QUERY PLAN.
@@ -28,30 +29,38 @@ export const TIMELINE = `
     FROM responses WHERE survey_id = ?1
    GROUP BY day ORDER BY day`;
 
-/** Respondents per question: the denominators of shares and mean Borda scores. */
+/**
+ * Respondents per question: the denominators of shares and mean Borda scores. Like every
+ * per-option aggregate below, it reads the counters that migrations/0008_tallies.sql keeps
+ * beside the answers (a few rows per option and profile group), not the answers themselves.
+ */
 export const QUESTION_RESPONDENTS = `
-  SELECT question_id, count(DISTINCT response_id) AS n
-    FROM answers WHERE survey_id = ?1
+  SELECT question_id, sum(n) AS n
+    FROM question_tallies WHERE survey_id = ?1
    GROUP BY question_id`;
 
-/** Chosen options of single and multiple questions: a covering scan of answers_by_question. */
+/** Chosen options of single and multiple questions (rank 0: not a ranking). */
 export const OPTION_COUNTS = `
-  SELECT question_id, option_id, count(*) AS count
-    FROM answers WHERE survey_id = ?1 AND option_id IS NOT NULL AND rank IS NULL
+  SELECT question_id, option_id, sum(n) AS count
+    FROM answer_tallies WHERE survey_id = ?1 AND option_id <> '' AND rank = 0
    GROUP BY question_id, option_id`;
 
-/** Borda tallies; ?2 is the JSON list [{"q": question id, "k": K}] of the ranking questions. */
+/**
+ * Borda tallies; ?2 is the JSON list [{"q": question id, "k": K}] of the ranking questions.
+ * A counter row holds n respondents who put the option at the same rank, so each of the
+ * per-answer sums becomes n × the answer's term.
+ */
 export const RANKING_TALLIES = `
-  SELECT a.question_id, a.option_id,
-         sum((q.value ->> 'k') + 1 - a.rank) AS borda, count(*) AS ranked,
-         sum(a.rank = 1) AS first, sum(a.rank) AS position_sum
+  SELECT t.question_id, t.option_id,
+         sum(t.n * ((q.value ->> 'k') + 1 - t.rank)) AS borda, sum(t.n) AS ranked,
+         sum(CASE WHEN t.rank = 1 THEN t.n ELSE 0 END) AS first, sum(t.n * t.rank) AS position_sum
     FROM json_each(?2) q
-    JOIN answers a ON a.survey_id = ?1 AND a.question_id = q.value ->> 'q' AND a.rank IS NOT NULL
-   GROUP BY a.question_id, a.option_id`;
+    JOIN answer_tallies t ON t.survey_id = ?1 AND t.question_id = q.value ->> 'q' AND t.rank > 0
+   GROUP BY t.question_id, t.option_id`;
 
 export const RATING_COUNTS = `
-  SELECT question_id, number AS value, count(*) AS count
-    FROM answers WHERE survey_id = ?1 AND number IS NOT NULL
+  SELECT question_id, number AS value, sum(n) AS count
+    FROM answer_tallies WHERE survey_id = ?1 AND number >= 0
    GROUP BY question_id, number`;
 
 /** Identical texts counted together, ordered by text so the order says nothing about who wrote first. */
@@ -61,26 +70,32 @@ export const TEXT_COUNTS = `
    GROUP BY question_id, text ORDER BY question_id, text`;
 
 /**
- * Every non-text answer crossed with the respondent's profile answer (?2 = the profile
- * question): counts, rating values and Borda points per profile group. ?3 is the ranking
- * questions' JSON list as in RANKING_TALLIES.
+ * A counter row's profile groups: its one group, or each of a multiple-choice profile's
+ * chosen options ('a,b' → a and b, so the respondent counts in both, as they chose both);
+ * '' (not stated) becomes NULL.
+ */
+const GROUPS_OF = (grp: string) => `json_each('["' || replace(${grp}, ',', '","') || '"]')`;
+
+/**
+ * Every non-text answer per profile group (?2 = the profile question, left out): counts,
+ * rating values and Borda points. ?3 is the ranking questions' JSON list as in RANKING_TALLIES.
  */
 export const BREAKDOWN_CELLS = `
-  SELECT a.question_id, a.option_id, a.number AS value, p.option_id AS grp, count(*) AS count,
-         sum((k.value ->> 'k') + 1 - a.rank) AS borda
-    FROM answers a
-    LEFT JOIN answers p ON p.response_id = a.response_id AND p.question_id = ?2
-    LEFT JOIN json_each(?3) k ON k.value ->> 'q' = a.question_id
-   WHERE a.survey_id = ?1 AND a.question_id <> ?2 AND a.text IS NULL
-   GROUP BY a.question_id, a.option_id, a.number, grp`;
+  SELECT t.question_id, nullif(t.option_id, '') AS option_id, nullif(t.number, -1) AS value, nullif(g.value, '') AS grp,
+         sum(t.n) AS count, sum(t.n * ((k.value ->> 'k') + 1 - t.rank)) AS borda
+    FROM answer_tallies t
+    JOIN ${GROUPS_OF('t.grp')} g
+    LEFT JOIN json_each(?3) k ON k.value ->> 'q' = t.question_id
+   WHERE t.survey_id = ?1 AND t.question_id <> ?2
+   GROUP BY t.question_id, t.option_id, t.number, g.value`;
 
-/** Respondents per question and profile group (a respondent is in at most one group). */
+/** Respondents per question and profile group. */
 export const BREAKDOWN_GROUPS = `
-  SELECT a.question_id, p.option_id AS grp, count(DISTINCT a.response_id) AS n
-    FROM answers a
-    LEFT JOIN answers p ON p.response_id = a.response_id AND p.question_id = ?2
-   WHERE a.survey_id = ?1 AND a.question_id <> ?2
-   GROUP BY a.question_id, grp`;
+  SELECT t.question_id, nullif(g.value, '') AS grp, sum(t.n) AS n
+    FROM question_tallies t
+    JOIN ${GROUPS_OF('t.grp')} g
+   WHERE t.survey_id = ?1 AND t.question_id <> ?2
+   GROUP BY t.question_id, g.value`;
 
 /** The session of a brief and its series, scoped to the organisation. */
 export const SESSION_CONTEXT = `
@@ -104,25 +119,42 @@ export const SERIES_THEMES = `
  * Theme history of a series. ?1 is the JSON list [{"s": survey id, "q": question id, "k": K}]
  * of theme-ranking questions. A merged theme's answers count for its target; a respondent
  * who ranked both keeps only their best position for it, so nobody votes twice for a theme.
+ *
+ * Counters cannot tell whether the two ranks of a merged pair came from one respondent, so
+ * a survey whose answers hold two themes that now count as one (`exact`, found from the
+ * counters themselves, which also sees answers to options a later refresh removed) is
+ * counted per respondent from the answers, as before; every other survey from the counters,
+ * where one row per rank is exact.
  */
 export const THEME_TALLIES = `
-  SELECT b.survey_id, b.theme_id, sum(b.points) AS borda, count(*) AS ranked,
-         sum(b.rank = 1) AS first, sum(b.rank) AS position_sum
+  WITH q AS (SELECT value ->> 's' AS s, value ->> 'q' AS qid, value ->> 'k' AS k FROM json_each(?1)),
+       c AS (SELECT q.s AS survey_id, q.k, t.theme_id AS answered, coalesce(th.merged_into_id, th.id) AS theme_id, t.rank, sum(t.n) AS n
+               FROM q
+               JOIN answer_tallies t ON t.survey_id = q.s AND t.question_id = q.qid AND t.rank > 0
+               JOIN themes th ON th.id = t.theme_id
+              GROUP BY q.s, q.qid, t.theme_id, t.rank),
+       exact AS (SELECT DISTINCT survey_id FROM c GROUP BY survey_id, theme_id HAVING count(DISTINCT answered) > 1)
+  SELECT survey_id, theme_id, sum(n * (k + 1 - rank)) AS borda, sum(n) AS ranked,
+         sum(CASE WHEN rank = 1 THEN n ELSE 0 END) AS first, sum(n * rank) AS position_sum
+    FROM c WHERE survey_id NOT IN exact
+   GROUP BY survey_id, theme_id
+  UNION ALL
+  SELECT b.survey_id, b.theme_id, sum(b.points), count(*), sum(b.rank = 1), sum(b.rank)
     FROM (SELECT a.survey_id, a.response_id, coalesce(t.merged_into_id, t.id) AS theme_id,
-                 min(a.rank) AS rank, max((q.value ->> 'k') + 1 - a.rank) AS points
-            FROM json_each(?1) q
-            JOIN answers a ON a.survey_id = q.value ->> 's' AND a.question_id = q.value ->> 'q'
+                 min(a.rank) AS rank, max(q.k + 1 - a.rank) AS points
+            FROM q
+            JOIN answers a ON a.survey_id = q.s AND a.question_id = q.qid
             JOIN themes t ON t.id = a.theme_id
-           WHERE a.rank IS NOT NULL
+           WHERE a.rank IS NOT NULL AND q.s IN exact
            GROUP BY a.survey_id, a.response_id, 3) b
    GROUP BY b.survey_id, b.theme_id`;
 
-/** Ballots per survey: every ranking has exactly one first position, so rank-1 rows count ballots. */
+/** Ballots per survey: every ranking has exactly one first position, so rank-1 answers count ballots. */
 export const THEME_BALLOTS = `
-  SELECT a.survey_id, count(*) AS n
+  SELECT t.survey_id, sum(t.n) AS n
     FROM json_each(?1) q
-    JOIN answers a ON a.survey_id = q.value ->> 's' AND a.question_id = q.value ->> 'q' AND a.rank = 1
-   GROUP BY a.survey_id`;
+    JOIN answer_tallies t ON t.survey_id = q.value ->> 's' AND t.question_id = q.value ->> 'q' AND t.rank = 1
+   GROUP BY t.survey_id`;
 
 /** Respondents per survey, for the minimum-group-size rule. ?1 is a JSON list of survey ids. */
 export const SURVEY_RESPONDENTS = `
