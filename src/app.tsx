@@ -34,9 +34,10 @@ import { workspacePages } from './workspace/workspace.routes.ts';
 /** Everything a coordinator reaches with an API key; each query is scoped to their organisation. */
 const coordinatorApi = new Hono<AppEnv>()
   .use('*', requireCoordinator)
-  // Invitation answers carry fresh links, which are never stored: their replays run again
-  // (inviting the same addresses again is idempotent by itself).
-  .use('*', idempotent({ scope: (c) => `c:${c.var.coordinator.id}`, storeBody: (c) => !c.req.path.endsWith('/invitations') }))
+  // Invitation answers carry fresh links, and a calendar feed's answer its secret URL, which
+  // are never stored: their replays run again (inviting the same addresses again is
+  // idempotent by itself; a feed created again replaces the previous URL).
+  .use('*', idempotent({ scope: (c) => `c:${c.var.coordinator.id}`, storeBody: (c) => !/\/(invitations|calendar-feed)$/.test(c.req.path) }))
   .route('/', seriesRoutes)
   .route('/', themesRoutes)
   .route('/', sessionsRoutes)

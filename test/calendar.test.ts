@@ -4,7 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { icsCalendar, sessionEvent } from '../src/calendar/ics.ts';
-import { call, callJson, createCoordinator, tokenOf } from './helpers.ts';
+import { call, callJson, createCoordinator, env, tokenOf } from './helpers.ts';
 
 const octets = (s: string) => new TextEncoder().encode(s).length;
 /** RFC 5545 §3.1: a CRLF followed by one space or tab is removed when reading. */
@@ -108,6 +108,18 @@ describe('the calendar feed of a series', () => {
     expect((await call(path)).status).toBe(404);
     expect((await call(new URL(second.url).pathname)).status).toBe(200);
     expect((await call('/calendar/not-a-real-token-at-all-000000.ics')).status).toBe(404);
+  });
+
+  it('never keeps the secret feed URL for an Idempotency-Key replay: the replay makes a new one', async () => {
+    const headers = { 'idempotency-key': 'feed-once' };
+    const first = await callJson<{ url: string }>(`/api/series/${seriesId}/calendar-feed`, { method: 'POST', key, headers, expect: 201 });
+    const replay = await callJson<{ url: string }>(`/api/series/${seriesId}/calendar-feed`, { method: 'POST', key, headers, expect: 201 });
+    expect(replay.url).not.toBe(first.url);
+    const token = new URL(first.url).pathname.slice('/calendar/'.length, -'.ics'.length);
+    const kept = await env.DB.prepare("SELECT count(*) AS n FROM idempotency_keys WHERE body LIKE '%' || ? || '%'")
+      .bind(token)
+      .first<{ n: number }>();
+    expect(kept?.n).toBe(0);
   });
 
   it('gives a participant the same event, with the same UID, as the feed', async () => {

@@ -71,6 +71,8 @@ describe('GET /api/openapi.json', () => {
     expect(doc.paths['/api/series'].get.security).toEqual([{ apiKey: [] }]);
     expect(doc.paths['/api/s/{token}'].put.security).toEqual([]);
     expect(doc.components.securitySchemes.apiKey).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.paths['/api/series'].post.parameters).toContainEqual(expect.objectContaining({ name: 'Idempotency-Key', in: 'header' }));
+    expect(doc.paths['/api/series'].get.parameters).toBeUndefined();
     expect(doc.paths['/api/s/{token}'].put.parameters).toContainEqual(
       expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false }),
     );

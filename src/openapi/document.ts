@@ -47,7 +47,8 @@ function parameters(route: RouteDoc): Json[] {
     schema: name === 'id' ? { type: 'integer', minimum: 1 } : { type: 'string', pattern: '^[A-Za-z0-9_-]{22,64}$' },
     description: name === 'id' ? 'Numeric id; ids of another organisation answer 404.' : 'The secret token of the link.',
   }));
-  if (route.idempotent) {
+  // Every coordinator write passes the idempotency middleware (src/app.tsx); others say so in the registry.
+  if (route.idempotent ?? (route.auth === 'coordinator' && route.method !== 'get')) {
     params.push({
       name: 'Idempotency-Key',
       in: 'header',

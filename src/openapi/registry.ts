@@ -39,7 +39,7 @@ export interface RouteDoc {
   /** Query parameters, as the object schema that validates them. */
   query?: GenericSchema;
   body?: GenericSchema;
-  /** Accepts `Idempotency-Key` (src/http/idempotency.ts): a replay gets the first answer back. */
+  /** Accepts `Idempotency-Key` (src/http/idempotency.ts); coordinator writes do unless set to false. */
   idempotent?: boolean;
   responses: Record<number, ResponseDoc>;
 }
