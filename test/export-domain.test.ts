@@ -96,7 +96,8 @@ describe('planImport', () => {
       ['t201', 201],
       ['other', 202],
     ]);
-    expect(plan.answers[0]).toEqual([501, 401, 'themes', 't201', 201, 1, null, null]);
+    // The last column is the respondent's profile group (none here: no profile question).
+    expect(plan.answers[0]).toEqual([501, 401, 'themes', 't201', 201, 1, null, null, '']);
     expect(JSON.parse(plan.surveys[0]?.results ?? '{}').options[0].option_id).toBe('t201');
   });
 });
