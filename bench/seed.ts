@@ -115,6 +115,8 @@ const sqlJson = (value: unknown) => `'${JSON.stringify(value).replace(/'/g, "''"
 /**
  * `count` invited participants who all answered `survey`: the invitations, their responses
  * (first submissions spread over three weeks) and 20 answer rows each, in three statements.
+ * Each row carries the respondent's profile group (their sector), as replaceResponse writes
+ * it; the counters' triggers fire on these inserts as on every submission.
  */
 export function bulkSql(survey: OpenSurvey, count: number): string[] {
   const sector = sqlJson(optionsOf(survey, 'sector').map((o) => o.id));

@@ -103,5 +103,5 @@ BEGIN
   SELECT RAISE(ABORT, 'answers are replaced, never updated: answer_tallies and question_tallies count them');
 END;
 
--- First submissions per day, read in day order from the index alone.
+-- First submissions per day (results' timeline) from the index alone, in day order.
 CREATE INDEX responses_by_created ON responses(survey_id, created_at);

@@ -163,30 +163,36 @@ export const SURVEY_RESPONDENTS = `
    GROUP BY r.survey_id`;
 
 /**
- * Pre/post pairing, for surveys that are not anonymous only: people who named each
- * expectation in the pre-survey (?1, question ?2) and rated the post-survey (?3, question ?4),
- * matched by the e-mail of their invitations; how many of them rated at least ?5.
+ * Pre/post pairing, for surveys that are not anonymous only: the respondents of the
+ * pre-survey (?1) who answered question ?2, matched by the e-mail of their invitations with a
+ * rating of question ?4 in the post-survey (?3); useful when it is at least ?5. One row per
+ * paired pre-survey response. It is driven by the pre-survey's answers to ?2 in response
+ * order (answers_by_question_respondent, covering), so the responses and invitations behind
+ * them are read in rowid order: driving from the responses through another index's order made
+ * every lookup a random read at 100k (BENCHMARKS.md).
  */
-export const PAIRING_BY_EXPECTATION = `
-  SELECT e.option_id, count(*) AS paired, sum(u.number >= ?5) AS useful
-    FROM answers e
+const PAIRED = `
+  SELECT rp.id AS response_id, u.number >= ?5 AS useful
+    FROM (SELECT DISTINCT response_id FROM answers WHERE survey_id = ?1 AND question_id = ?2) e
     JOIN responses rp ON rp.id = e.response_id
     JOIN invitations ip ON ip.id = rp.invitation_id
     JOIN invitations iq ON iq.survey_id = ?3 AND iq.email = ip.email
     JOIN responses rq ON rq.invitation_id = iq.id AND rq.survey_id = ?3
-    JOIN answers u ON u.response_id = rq.id AND u.question_id = ?4 AND u.number IS NOT NULL
-   WHERE e.survey_id = ?1 AND e.question_id = ?2 AND e.option_id IS NOT NULL
+    JOIN answers u ON u.response_id = rq.id AND u.question_id = ?4 AND u.number IS NOT NULL`;
+
+/**
+ * Per expectation named before: the paired respondents are matched once, then each of their
+ * expectations is read from answers_by_response (covering), instead of matching every
+ * expectation row again.
+ */
+export const PAIRING_BY_EXPECTATION = `
+  SELECT e.option_id, count(*) AS paired, sum(p.useful) AS useful
+    FROM (${PAIRED}) p
+    JOIN answers e ON e.response_id = p.response_id AND e.question_id = ?2 AND e.option_id IS NOT NULL
    GROUP BY e.option_id`;
 
 export const PAIRING_TOTAL = `
-  SELECT count(*) AS paired, coalesce(sum(u.number >= ?5), 0) AS useful
-    FROM responses rp
-    JOIN invitations ip ON ip.id = rp.invitation_id
-    JOIN invitations iq ON iq.survey_id = ?3 AND iq.email = ip.email
-    JOIN responses rq ON rq.invitation_id = iq.id AND rq.survey_id = ?3
-    JOIN answers u ON u.response_id = rq.id AND u.question_id = ?4 AND u.number IS NOT NULL
-   WHERE rp.survey_id = ?1 AND rp.invitation_id IS NOT NULL
-     AND EXISTS (SELECT 1 FROM answers e WHERE e.response_id = rp.id AND e.question_id = ?2)`;
+  SELECT count(*) AS paired, coalesce(sum(useful), 0) AS useful FROM (${PAIRED})`;
 
 /** Every aggregation statement, for the query-plan test. */
 export const AGGREGATIONS = {
