@@ -18,6 +18,7 @@ import { Problem } from '../http/problem.ts';
 import { formatDateTime, languageFromHeader, messages } from '../i18n/index.ts';
 import { type OpenLinkRefusal, openLinkMessages } from '../i18n/open-link/index.ts';
 import { linkBase } from '../invitations/invitations.routes.ts';
+import { Field, type FieldProps } from '../pages/field.tsx';
 import { html, Layout } from '../pages/layout.tsx';
 import { join, type VisitorContext, visitorContext } from './open-link.queries.ts';
 import { type JoinForm, JoinFormSchema } from './open-link.schemas.ts';
@@ -89,60 +90,14 @@ function SessionFacts({ ctx, language }: { ctx: VisitorContext; language: Langua
   );
 }
 
+/** Every field of the visitor's form says whether it is required. */
 function TextField({
-  id,
-  label,
-  type = 'text',
-  value,
-  required,
-  autocomplete,
-  help,
-  maxlength,
   language,
-  errors,
-}: {
-  id: 'email' | 'name' | 'organisation';
-  label: string;
-  type?: string;
-  value: string;
-  required?: boolean;
-  autocomplete: string;
-  help?: string;
-  maxlength: number;
-  language: Language;
-  errors: FieldError[];
-}) {
+  required,
+  ...props
+}: Omit<FieldProps, 'marker' | 'errors'> & { id: 'email' | 'name' | 'organisation'; language: Language; errors: FieldError[] }) {
   const m = messages(language);
-  const error = errors.find((e) => e.field === id);
-  const describedBy = [help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={`field${error ? ' has-error' : ''}`}>
-      <label for={id}>
-        {label} <span class="req">({required ? m.required : m.optional})</span>
-      </label>
-      {help ? (
-        <p class="help" id={`${id}-help`}>
-          {help}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="error" id={`${id}-error`}>
-          {error.text}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        name={id}
-        type={type}
-        value={value}
-        required={required}
-        autocomplete={autocomplete}
-        maxlength={maxlength}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy}
-      />
-    </div>
-  );
+  return <Field {...props} required={required} marker={`(${required ? m.required : m.optional})`} />;
 }
 
 interface FormValues {

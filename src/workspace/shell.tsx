@@ -159,59 +159,8 @@ export function fieldError(errors: FormError[], field: string) {
   return errors.find((e) => e.field === field);
 }
 
-/** A labelled input with its error, wired for screen readers. */
-export function Field({
-  id,
-  label,
-  errors = [],
-  type = 'text',
-  value,
-  required,
-  autocomplete,
-  help,
-  ...rest
-}: {
-  id: string;
-  label: string;
-  errors?: FormError[];
-  type?: string;
-  value?: string | null | undefined;
-  required?: boolean;
-  autocomplete?: string;
-  help?: string;
-  min?: string;
-  max?: string;
-  inputmode?: 'numeric';
-}) {
-  const error = fieldError(errors, id);
-  const describedBy = [help ? `${id}-help` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={`field${error ? ' has-error' : ''}`}>
-      <label for={id}>{label}</label>
-      {help ? (
-        <p class="help" id={`${id}-help`}>
-          {help}
-        </p>
-      ) : null}
-      {error ? (
-        <p class="error" id={`${id}-error`}>
-          {error.text}
-        </p>
-      ) : null}
-      <input
-        id={id}
-        name={id}
-        type={type}
-        value={value ?? ''}
-        required={required}
-        autocomplete={autocomplete}
-        aria-invalid={error ? 'true' : undefined}
-        aria-describedby={describedBy}
-        {...rest}
-      />
-    </div>
-  );
-}
+/** The shared labelled input (src/pages/field.tsx), re-exported for the workspace pages. */
+export { Field } from '../pages/field.tsx';
 
 export interface PageProps {
   c: Context<AppEnv>;
