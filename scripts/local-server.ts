@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { seedLocal } from './seed.ts';
-import { persistArgs, ROOT, WRANGLER } from './wrangler.ts';
+import { ROOT, WRANGLER } from './wrangler.ts';
 
 export interface LocalServer {
   base: string;
@@ -29,16 +29,25 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startLocalServer(options: { vars?: Record<string, string> } = {}): Promise<LocalServer> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'relais-'));
-  process.env.RELAIS_PERSIST_TO = dir;
-  const secrets = await seedLocal();
+/** A running `wrangler dev`: its base URL and how to stop it (and remove its database). */
+export interface DevServer {
+  base: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts `wrangler dev` with `args` on a free loopback port and waits until `readyPath`
+ * answers; `dir` (its --persist-to) is removed on stop.
+ */
+export async function startWranglerDev(args: string[], dir: string, readyPath: string): Promise<DevServer> {
   const port = await freePort();
-  const vars = Object.entries(options.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
   const child: ChildProcess = spawn(
     WRANGLER,
-    persistArgs([
+    [
       'dev',
+      ...args,
+      '--persist-to',
+      dir,
       '--port',
       String(port),
       '--ip',
@@ -46,8 +55,7 @@ export async function startLocalServer(options: { vars?: Record<string, string> 
       '--show-interactive-dev-session=false',
       '--log-level',
       'warn',
-      ...vars,
-    ]),
+    ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, WRANGLER_SEND_METRICS: 'false' } },
   );
   let output = '';
@@ -62,8 +70,7 @@ export async function startLocalServer(options: { vars?: Record<string, string> 
   for (;;) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited:\n${output}`);
     try {
-      const res = await fetch(`${base}/api/health`);
-      if (res.ok) break;
+      if ((await fetch(`${base}${readyPath}`)).ok) break;
     } catch {
       // not listening yet
     }
@@ -75,8 +82,6 @@ export async function startLocalServer(options: { vars?: Record<string, string> 
   }
   return {
     base,
-    coordinatorKey: secrets.coordinatorKey,
-    participantToken: secrets.participantToken,
     async stop() {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
@@ -85,4 +90,13 @@ export async function startLocalServer(options: { vars?: Record<string, string> 
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+export async function startLocalServer(options: { vars?: Record<string, string> } = {}): Promise<LocalServer> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'relais-'));
+  process.env.RELAIS_PERSIST_TO = dir;
+  const secrets = await seedLocal();
+  const vars = Object.entries(options.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
+  const server = await startWranglerDev(vars, dir, '/api/health');
+  return { ...server, coordinatorKey: secrets.coordinatorKey, participantToken: secrets.participantToken };
 }
