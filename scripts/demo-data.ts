@@ -312,7 +312,8 @@ export async function demoSeed(secrets: DemoSecrets): Promise<string[]> {
     const start = Date.parse(session.starts_at);
     const day = 86_400_000;
     const opened = new Date(plan.kind === 'pre' ? start - 21 * day : start + day).toISOString();
-    const closes = plan.status === 'open' ? null : new Date(plan.kind === 'pre' ? start - day : start + 14 * day).toISOString();
+    // Only the closed surveys have a closing date: the open and the draft ones are still to run.
+    const closes = plan.status !== 'closed' ? null : new Date(plan.kind === 'pre' ? start - day : start + 14 * day).toISOString();
     sql.push(
       `INSERT OR IGNORE INTO surveys (id, session_id, kind, status, closes_at, definition, opened_at, closed_at, created_at)
        VALUES (${sid}, ${ID + plan.session}, ${q(plan.kind)}, ${q(plan.status)}, ${q(closes)}, ${q(JSON.stringify({ questions }))},

@@ -70,6 +70,28 @@ describe('the coordinator workspace in a browser', () => {
     await expectNoAxeViolations(page, 'survey preview');
   });
 
+  it('opens the post-survey of #3, then reads the results of #2 and prints the brief for #3', async () => {
+    await page.goto(`${server.base}/app/sessions/900003`);
+    await page.getByRole('button', { name: 'Ouvrir le questionnaire' }).click();
+    assert.match(await page.locator('main').innerText(), /ouvert/);
+    const opened = await fetch(`${server.base}/api/surveys/900006`, { headers: { authorization: `Bearer ${server.coordinatorKey}` } });
+    assert.equal(((await opened.json()) as { status: string }).status, 'open');
+
+    await page.goto(`${server.base}/app/sessions/900002`);
+    await page.getByRole('link', { name: 'Résultats' }).last().click();
+    assert.match(page.url(), /\/api\/surveys\/900004\/results\?format=html$/);
+    assert.match(await page.locator('main').innerText(), /Cette séance vous a-t-elle été utile/);
+    await expectNoAxeViolations(page, 'results page (signed in)');
+
+    await page.goto(`${server.base}/app/sessions/900002`);
+    await page.getByRole('link', { name: 'Synthèse pour la prochaine séance' }).click();
+    assert.match(page.url(), /\/api\/sessions\/900002\/brief\?format=html$/);
+    await page.emulateMedia({ media: 'print' });
+    const pdf = await page.pdf({ format: 'A4' });
+    assert.ok(pdf.byteLength > 10_000, 'the brief prints to a PDF');
+    await page.emulateMedia({ media: 'screen' });
+  });
+
   it('imports contacts pasted as CSV and sends the invitations to the outbox', async () => {
     await page.goto(`${server.base}/app/surveys/${DEMO.openSurveyId}/participants`);
     assert.equal(await page.locator('script').count(), 0);
