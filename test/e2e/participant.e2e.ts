@@ -209,3 +209,16 @@ describe('accessibility of every participant page (axe-core, WCAG 2.1 A/AA)', ()
     });
   }
 });
+
+describe('static assets', () => {
+  it('carry the same Content-Security-Policy as the pages, without unsafe-inline (public/_headers)', async () => {
+    for (const asset of ['/styles.css', '/survey.js']) {
+      const res = await fetch(`${server.base}${asset}`);
+      assert.equal(res.status, 200, asset);
+      const csp = res.headers.get('content-security-policy') ?? '';
+      assert.match(csp, /default-src 'none'/, asset);
+      assert.doesNotMatch(csp, /unsafe-inline/, asset);
+      assert.equal(res.headers.get('x-content-type-options'), 'nosniff', asset);
+    }
+  });
+});
