@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
-import type { Definition } from '../domain/definition.ts';
 import { postSurveyTemplate, preSurveyTemplate } from '../domain/templates.ts';
 import type { AppEnv } from '../env.ts';
 import { jsonBody, pathId } from '../http/body.ts';
 import { notFound, Problem } from '../http/problem.ts';
 import { getSession } from '../sessions/sessions.queries.ts';
 import { activeCatalogue } from '../themes/themes.queries.ts';
-import { afterResponse, emitSurveyChanged } from '../webhooks/delivery.ts';
-import { closeSurvey, createSurvey, getSurvey, openSurvey, refreshThemeOptions, surveyJson } from './surveys.queries.ts';
+import { afterResponse } from '../webhooks/delivery.ts';
+import { closeSurveyNow, openSurveyNow } from './survey-status-changes.ts';
+import { createSurvey, getSurvey, surveyJson } from './surveys.queries.ts';
 import { CreateSurveySchema } from './surveys.schemas.ts';
 
 export const surveysRoutes = new Hono<AppEnv>()
@@ -41,29 +41,18 @@ export const surveysRoutes = new Hono<AppEnv>()
     const id = pathId(c);
     const survey = await getSurvey(c.env.DB, org, id);
     if (!survey) throw notFound('survey');
-    if (survey.anonymous && !c.env.RESPONDENT_KEY) {
-      throw new Problem(409, 'anonymity-not-configured', 'Anonymity not configured', {
-        detail: 'Anonymous surveys need the RESPONDENT_KEY secret (wrangler secret put RESPONDENT_KEY).',
-      });
-    }
-    const refreshed =
-      survey.response_count === 0
-        ? refreshThemeOptions(JSON.parse(survey.definition) as Definition, await activeCatalogue(c.env.DB, survey.series_id))
-        : null;
-    await openSurvey(c.env.DB, id, refreshed);
+    await openSurveyNow(c.env, survey, afterResponse(c));
     const opened = await getSurvey(c.env.DB, org, id);
     if (!opened) throw notFound('survey');
-    if (survey.status !== 'open') await afterResponse(c)(emitSurveyChanged(c.env, 'survey.opened', survey.series_id, id));
     return c.json(surveyJson(opened));
   })
   .post('/surveys/:id/close', async (c) => {
     const org = c.var.coordinator.organisationId;
     const id = pathId(c);
-    const before = await getSurvey(c.env.DB, org, id);
-    if (!before) throw notFound('survey');
-    await closeSurvey(c.env.DB, id);
+    const survey = await getSurvey(c.env.DB, org, id);
+    if (!survey) throw notFound('survey');
+    await closeSurveyNow(c.env, survey, afterResponse(c));
     const closed = await getSurvey(c.env.DB, org, id);
     if (!closed) throw notFound('survey');
-    if (before.status !== 'closed') await afterResponse(c)(emitSurveyChanged(c.env, 'survey.closed', before.series_id, id));
     return c.json(surveyJson(closed));
   });

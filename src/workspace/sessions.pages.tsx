@@ -1,20 +1,21 @@
 /** Session page: its pre- and post-survey, their state and counts, open/close, links onward. */
 import { type Context, Hono } from 'hono';
 import { utcToBrussels } from '../domain/brussels-time.ts';
-import type { Definition } from '../domain/definition.ts';
 import type { Language } from '../domain/language.ts';
 import { effectiveStatus } from '../domain/survey-status.ts';
 import { postSurveyTemplate, preSurveyTemplate } from '../domain/templates.ts';
 import type { AppEnv } from '../env.ts';
 import { pathId } from '../http/body.ts';
-import { notFound, Problem } from '../http/problem.ts';
+import { notFound } from '../http/problem.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { openLinkMessages } from '../i18n/open-link/index.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
 import { getSeries } from '../series/series.queries.ts';
 import { getSession, type SessionRow } from '../sessions/sessions.queries.ts';
-import { closeSurvey, createSurvey, getSurvey, openSurvey, refreshThemeOptions, type SurveyRow } from '../surveys/surveys.queries.ts';
+import { closeSurveyNow, openSurveyNow } from '../surveys/survey-status-changes.ts';
+import { createSurvey, getSurvey, type SurveyRow } from '../surveys/surveys.queries.ts';
 import { activeCatalogue } from '../themes/themes.queries.ts';
+import { afterResponse } from '../webhooks/delivery.ts';
 import { writeAudit } from './audit.queries.ts';
 import {
   ActionButton,
@@ -223,23 +224,13 @@ export const sessionPages = new Hono<AppEnv>()
   })
   .post('/surveys/:id/open', async (c) => {
     const survey = await ownSurvey(c);
-    if (survey.anonymous && !c.env.RESPONDENT_KEY) {
-      throw new Problem(409, 'anonymity-not-configured', 'Anonymity not configured', {
-        detail: 'Anonymous surveys need the RESPONDENT_KEY secret.',
-      });
-    }
-    // As in the API: theme options follow the catalogue until the first answer.
-    const refreshed =
-      survey.response_count === 0
-        ? refreshThemeOptions(JSON.parse(survey.definition) as Definition, await activeCatalogue(c.env.DB, survey.series_id))
-        : null;
-    await openSurvey(c.env.DB, survey.id, refreshed);
+    await openSurveyNow(c.env, survey, afterResponse(c));
     await writeAudit(c.env.DB, c.var.coordinator, 'survey.open', `survey:${survey.id}`).run();
     return redirectWith(c, `/app/sessions/${survey.session_id}`, 'saved');
   })
   .post('/surveys/:id/close', async (c) => {
     const survey = await ownSurvey(c);
-    await closeSurvey(c.env.DB, survey.id);
+    await closeSurveyNow(c.env, survey, afterResponse(c));
     await writeAudit(c.env.DB, c.var.coordinator, 'survey.close', `survey:${survey.id}`).run();
     return redirectWith(c, `/app/sessions/${survey.session_id}`, 'saved');
   });

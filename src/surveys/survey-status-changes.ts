@@ -1,0 +1,33 @@
+/**
+ * Opening and closing a survey, the same from the JSON API and from the workspace: the checks,
+ * the theme refresh, the write, and the webhook event after the write commits.
+ */
+import type { Definition } from '../domain/definition.ts';
+import type { Env } from '../env.ts';
+import { Problem } from '../http/problem.ts';
+import { activeCatalogue } from '../themes/themes.queries.ts';
+import { emitSurveyChanged } from '../webhooks/delivery.ts';
+import { closeSurvey, openSurvey, refreshThemeOptions, type SurveyRow } from './surveys.queries.ts';
+
+/** Hands post-write work to waitUntil (see `afterResponse`), or awaits it. */
+type After = (work: Promise<unknown>) => unknown;
+
+export async function openSurveyNow(env: Env, survey: SurveyRow, after: After): Promise<void> {
+  if (survey.anonymous && !env.RESPONDENT_KEY) {
+    throw new Problem(409, 'anonymity-not-configured', 'Anonymity not configured', {
+      detail: 'Anonymous surveys need the RESPONDENT_KEY secret (wrangler secret put RESPONDENT_KEY).',
+    });
+  }
+  // Theme options follow the catalogue until the first answer; afterwards they keep their meaning.
+  const refreshed =
+    survey.response_count === 0
+      ? refreshThemeOptions(JSON.parse(survey.definition) as Definition, await activeCatalogue(env.DB, survey.series_id))
+      : null;
+  await openSurvey(env.DB, survey.id, refreshed);
+  if (survey.status !== 'open') await after(emitSurveyChanged(env, 'survey.opened', survey.series_id, survey.id));
+}
+
+export async function closeSurveyNow(env: Env, survey: SurveyRow, after: After): Promise<void> {
+  await closeSurvey(env.DB, survey.id);
+  if (survey.status !== 'closed') await after(emitSurveyChanged(env, 'survey.closed', survey.series_id, survey.id));
+}
