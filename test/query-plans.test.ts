@@ -50,7 +50,7 @@ describe('query plans of results and briefs', () => {
         ).toBe(true);
       }
       // The counters hold every survey of the deployment: each statement reads one survey's range.
-      for (const table of ['answer_tallies', 'question_tallies']) {
+      for (const table of ['answer_tallies', 'question_tallies', 'text_tallies']) {
         const alias = new RegExp(`\\b(?:FROM|JOIN) ${table}(?: (\\w+))?`).exec(sql);
         if (!alias) continue;
         const name = alias[1] && !/^(?:WHERE|JOIN|ON)$/i.test(alias[1]) ? alias[1] : table;

@@ -18,6 +18,7 @@ import {
   QUESTION_RESPONDENTS,
   RANKING_TALLIES,
   RATING_COUNTS,
+  TEXT_COUNTS,
 } from '../src/results/results.queries.ts';
 import { removeInvitationsStatements } from '../src/workspace/workspace.queries.ts';
 import { env } from './helpers.ts';
@@ -85,8 +86,12 @@ const REFERENCE = {
       FROM answers a LEFT JOIN answers p ON p.response_id = a.response_id AND p.question_id = ?2
      WHERE a.survey_id = ?1 AND a.question_id <> ?2
      GROUP BY a.question_id, p.option_id`,
+  TEXT_COUNTS: `
+    SELECT question_id, text, count(*) AS count
+      FROM answers WHERE survey_id = ?1 AND text IS NOT NULL
+     GROUP BY question_id, text`,
 };
-const CURRENT = { QUESTION_RESPONDENTS, OPTION_COUNTS, RANKING_TALLIES, RATING_COUNTS, BREAKDOWN_CELLS, BREAKDOWN_GROUPS };
+const CURRENT = { QUESTION_RESPONDENTS, OPTION_COUNTS, RANKING_TALLIES, RATING_COUNTS, BREAKDOWN_CELLS, BREAKDOWN_GROUPS, TEXT_COUNTS };
 const ARGS: Record<keyof typeof REFERENCE, (survey: number) => unknown[]> = {
   QUESTION_RESPONDENTS: (s) => [s],
   OPTION_COUNTS: (s) => [s],
@@ -94,6 +99,7 @@ const ARGS: Record<keyof typeof REFERENCE, (survey: number) => unknown[]> = {
   RATING_COUNTS: (s) => [s],
   BREAKDOWN_CELLS: (s) => [s, 'sector', RANKING],
   BREAKDOWN_GROUPS: (s) => [s, 'sector'],
+  TEXT_COUNTS: (s) => [s],
 };
 
 beforeAll(async () => {

@@ -63,11 +63,14 @@ export const RATING_COUNTS = `
     FROM answer_tallies WHERE survey_id = ?1 AND number >= 0
    GROUP BY question_id, number`;
 
-/** Identical texts counted together, ordered by text so the order says nothing about who wrote first. */
+/**
+ * Identical texts counted together (text_tallies, kept by triggers on answers), ordered by
+ * text so the order says nothing about who wrote first.
+ */
 export const TEXT_COUNTS = `
-  SELECT question_id, text, count(*) AS count
-    FROM answers WHERE survey_id = ?1 AND text IS NOT NULL
-   GROUP BY question_id, text ORDER BY question_id, text`;
+  SELECT question_id, text, n AS count
+    FROM text_tallies WHERE survey_id = ?1
+   ORDER BY question_id, text`;
 
 /**
  * A counter row's profile groups: its one group, or each of a multiple-choice profile's
