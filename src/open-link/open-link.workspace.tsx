@@ -7,13 +7,13 @@ import { type Context, Hono } from 'hono';
 import * as v from 'valibot';
 import type { Language } from '../domain/language.ts';
 import type { AppEnv } from '../env.ts';
-import { pathId } from '../http/body.ts';
 import { pageHeaders } from '../http/headers.ts';
-import { notFound, Problem } from '../http/problem.ts';
+import { Problem } from '../http/problem.ts';
 import { openLinkMessages } from '../i18n/open-link/index.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
 import { linkBase } from '../invitations/invitations.routes.ts';
-import { getSurvey, type SurveyRow } from '../surveys/surveys.queries.ts';
+import type { SurveyRow } from '../surveys/surveys.queries.ts';
+import { ownSurvey } from '../workspace/owned.ts';
 import {
   Csrf,
   type FormError,
@@ -105,12 +105,6 @@ async function OpenLinkPage({
       <p class="muted">{t.source}</p>
     </WorkspacePage>
   );
-}
-
-async function ownSurvey(c: C) {
-  const survey = await getSurvey(c.env.DB, c.var.coordinator.organisationId, pathId(c));
-  if (!survey) throw notFound('survey');
-  return survey;
 }
 
 export const openLinkWorkspacePages = new Hono<AppEnv>()

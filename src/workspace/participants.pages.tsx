@@ -12,8 +12,9 @@ import { formatDateTime } from '../i18n/index.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
 import { linkBase } from '../invitations/invitations.routes.ts';
 import { getSeries } from '../series/series.queries.ts';
-import { getSurvey, type SurveyRow } from '../surveys/surveys.queries.ts';
+import type { SurveyRow } from '../surveys/surveys.queries.ts';
 import { writeAudit } from './audit.queries.ts';
+import { ownSurvey } from './owned.ts';
 import { ActionButton, Csrf, type FormError, readForm, redirectWith, render, text, WorkspacePage, workspaceLanguage } from './shell.tsx';
 import {
   importContacts,
@@ -147,12 +148,6 @@ async function ParticipantsPage({
       </section>
     </WorkspacePage>
   );
-}
-
-async function ownSurvey(c: C) {
-  const survey = await getSurvey(c.env.DB, c.var.coordinator.organisationId, pathId(c));
-  if (!survey) throw notFound('survey');
-  return survey;
 }
 
 async function ownInvitation(c: C) {

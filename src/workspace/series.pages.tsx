@@ -3,7 +3,6 @@ import { type Context, Hono } from 'hono';
 import { type Language, localize } from '../domain/language.ts';
 import { groupTexts, normaliseText } from '../domain/text-normalise.ts';
 import type { AppEnv } from '../env.ts';
-import { pathId } from '../http/body.ts';
 import { notFound } from '../http/problem.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
@@ -20,6 +19,7 @@ import {
   themeLabel,
 } from '../themes/themes.queries.ts';
 import { writeAudit } from './audit.queries.ts';
+import { ownSeries, ownTheme } from './owned.ts';
 import {
   ActionButton,
   Csrf,
@@ -321,18 +321,6 @@ function ThemeSelect({ id, label, themes, language }: { id: string; label: strin
       </select>
     </div>
   );
-}
-
-async function ownSeries(c: C) {
-  const series = await getSeries(c.env.DB, c.var.coordinator.organisationId, pathId(c));
-  if (!series) throw notFound('series');
-  return series;
-}
-
-async function ownTheme(c: C) {
-  const theme = await getTheme(c.env.DB, c.var.coordinator.organisationId, pathId(c));
-  if (!theme) throw notFound('theme');
-  return theme;
 }
 
 export const seriesPages = new Hono<AppEnv>()

@@ -5,7 +5,6 @@ import type { Language } from '../domain/language.ts';
 import { effectiveStatus } from '../domain/survey-status.ts';
 import { postSurveyTemplate, preSurveyTemplate } from '../domain/templates.ts';
 import type { AppEnv } from '../env.ts';
-import { pathId } from '../http/body.ts';
 import { notFound } from '../http/problem.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { openLinkMessages } from '../i18n/open-link/index.ts';
@@ -17,6 +16,7 @@ import { createSurvey, getSurvey, type SurveyRow } from '../surveys/surveys.quer
 import { activeCatalogue } from '../themes/themes.queries.ts';
 import { afterResponse } from '../webhooks/delivery.ts';
 import { writeAudit } from './audit.queries.ts';
+import { ownSession, ownSurvey } from './owned.ts';
 import {
   ActionButton,
   Csrf,
@@ -163,18 +163,6 @@ async function SessionPage({ c, language, session, errors = [] }: { c: C; langua
       })}
     </WorkspacePage>
   );
-}
-
-async function ownSession(c: C) {
-  const session = await getSession(c.env.DB, c.var.coordinator.organisationId, pathId(c));
-  if (!session) throw notFound('session');
-  return session;
-}
-
-async function ownSurvey(c: C) {
-  const survey = await getSurvey(c.env.DB, c.var.coordinator.organisationId, pathId(c));
-  if (!survey) throw notFound('survey');
-  return survey;
 }
 
 export const sessionPages = new Hono<AppEnv>()

@@ -4,7 +4,6 @@ import { type Definition, isChoice } from '../domain/definition.ts';
 import { isLanguage, LANGUAGES, type Language, localize } from '../domain/language.ts';
 import { applyEdits, catalogueFed, type EditIssue, moveQuestion, sameOptions, type TextEdit } from '../domain/survey-edit.ts';
 import type { AppEnv } from '../env.ts';
-import { pathId } from '../http/body.ts';
 import { notFound } from '../http/problem.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
 import { SurveyPage } from '../responses/survey-page.tsx';
@@ -12,6 +11,7 @@ import { getSeries } from '../series/series.queries.ts';
 import { getSession } from '../sessions/sessions.queries.ts';
 import { getSurvey, type SurveyRow } from '../surveys/surveys.queries.ts';
 import { writeAudit } from './audit.queries.ts';
+import { ownSurvey } from './owned.ts';
 import { Csrf, type FormError, type FormFields, readForm, redirectWith, render, text, WorkspacePage, workspaceLanguage } from './shell.tsx';
 import { saveDefinition } from './workspace.queries.ts';
 
@@ -120,12 +120,6 @@ function EditorPage({
       </form>
     </WorkspacePage>
   );
-}
-
-async function ownSurvey(c: C) {
-  const survey = await getSurvey(c.env.DB, c.var.coordinator.organisationId, pathId(c));
-  if (!survey) throw notFound('survey');
-  return survey;
 }
 
 function editsFrom(form: FormFields, def: Definition): Record<string, TextEdit> {
