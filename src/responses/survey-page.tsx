@@ -1,4 +1,5 @@
 /** The participant's pages: the survey form, the confirmation, and the refusals. */
+import type { Child } from 'hono/jsx';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { Answers, AnswerValue, FieldIssue } from '../domain/answers.ts';
 import type { Option, Question } from '../domain/definition.ts';
@@ -198,9 +199,14 @@ export interface SurveyFormProps {
   answers: Answers | Record<string, unknown> | null;
   updatedAt: string | null;
   issues?: FieldIssue[];
+  /**
+   * The coordinator's preview: the same page, whose form only reloads the preview (GET, so
+   * nothing can be saved) and whose language switch stays in it, under a notice.
+   */
+  preview?: { action: string; notice: Child };
 }
 
-export function SurveyPage({ token, context, language, answers, updatedAt, issues = [] }: SurveyFormProps) {
+export function SurveyPage({ token, context, language, answers, updatedAt, issues = [], preview }: SurveyFormProps) {
   const t = messages(language);
   const title = `${context.seriesTitle} — ${t.kind[context.kind]}`;
   const byQuestion = new Map(issues.map((i) => [i.field.replace(/^answers\./, ''), i]));
@@ -208,9 +214,10 @@ export function SurveyPage({ token, context, language, answers, updatedAt, issue
     <Layout
       language={language}
       title={issues.length ? `${t.errorSummary} ${title}` : title}
-      languageHref={(l) => `/s/${token}?lang=${l}`}
+      languageHref={(l) => (preview ? `${preview.action}?lang=${l}` : `/s/${token}?lang=${l}`)}
       script
     >
+      {preview ? <p class="notice">{preview.notice}</p> : null}
       <h1>
         {context.seriesTitle}
         <span class="subtitle">
@@ -239,7 +246,7 @@ export function SurveyPage({ token, context, language, answers, updatedAt, issue
           </ul>
         </div>
       ) : null}
-      <form method="post" action={`/s/${token}?lang=${language}`} class="survey">
+      <form method={preview ? 'get' : 'post'} action={preview ? preview.action : `/s/${token}?lang=${language}`} class="survey">
         <input type="hidden" name="lang" value={language} />
         {context.definition.questions.map((q) => {
           const issue = byQuestion.get(q.id);

@@ -6,6 +6,7 @@ import { applyEdits, catalogueFed, type EditIssue, moveQuestion, sameOptions, ty
 import type { AppEnv } from '../env.ts';
 import { notFound } from '../http/problem.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
+import { html } from '../pages/layout.tsx';
 import { SurveyPage } from '../responses/survey-page.tsx';
 import { getSeries } from '../series/series.queries.ts';
 import { getSession } from '../sessions/sessions.queries.ts';
@@ -205,10 +206,10 @@ export const surveyEditorPages = new Hono<AppEnv>()
     const asked = c.req.query('lang');
     const language: Language = isLanguage(asked) ? asked : series.language;
     const t = workspaceMessages(workspaceLanguage(c));
-    const placeholder = '__preview__';
-    const page = await (
+    const action = `/app/surveys/${survey.id}/preview`;
+    const page = (
       <SurveyPage
-        token={placeholder}
+        token=""
         language={language}
         answers={null}
         updatedAt={null}
@@ -229,21 +230,15 @@ export const surveyEditorPages = new Hono<AppEnv>()
           session: { id: session.id, number: session.number, starts_at: session.starts_at, ends_at: session.ends_at, place: session.place },
           nextSession: null,
         }}
+        preview={{
+          action,
+          notice: (
+            <>
+              {t.editor.previewNote} <a href={`/app/surveys/${survey.id}/edit`}>{t.editor.backToEditor}</a>
+            </>
+          ),
+        }}
       />
-    ).toString();
-    // The participant's page, pointed back at the preview: its form only reloads it (GET),
-    // so nothing can be saved, and its language switch stays in the preview.
-    const preview = page
-      .replace(
-        `<form method="post" action="/s/${placeholder}?lang=${language}"`,
-        `<form method="get" action="/app/surveys/${survey.id}/preview"`,
-      )
-      .replaceAll(`/s/${placeholder}?lang=`, `/app/surveys/${survey.id}/preview?lang=`)
-      .replace(
-        '<main id="main" tabindex="-1">',
-        `<main id="main" tabindex="-1"><p class="notice">${escapeText(t.editor.previewNote)} <a href="/app/surveys/${survey.id}/edit">${escapeText(t.editor.backToEditor)}</a></p>`,
-      );
-    return c.html(`<!doctype html>${preview}`, 200, { 'Cache-Control': 'no-store' });
+    );
+    return c.html(await html(page), 200, { 'Cache-Control': 'no-store' });
   });
-
-const escapeText = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
