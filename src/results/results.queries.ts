@@ -1,7 +1,7 @@
 /**
- * SQL of results and briefs. Per-option aggregates read the counters of
- * migrations/0008_tallies.sql (kept by triggers on answers), so their cost does not grow with
- * responses; texts, theme merges and pairing read indexed answers. Lists travel
+ * SQL of results and briefs. Per-option aggregates and identical texts read the counters of
+ * migrations/0008_tallies.sql and 0009_text_tallies.sql (kept by triggers on answers), so their
+ * cost does not grow with responses; theme merges and pairing read indexed answers. Lists travel
  * as one JSON parameter read with json_each, so no statement nears D1's 100-parameter limit.
  * The statements are exported so test/query-plans.test.ts checks the real text with
  * EXPLAIN QUERY PLAN.
