@@ -218,11 +218,21 @@ describe('deliveries', () => {
     const body = JSON.parse(last?.body ?? '{}');
     expect(body.data).toMatchObject({ survey_id: namedSurvey, anonymous: false, invitation_id: carla.id, replaced: false, responses: 1 });
     expect(last?.body).not.toContain(token);
+    // A change sent with the survey's id (the one-call path) is announced the same way, as a replacement.
+    await callJson(`/api/s/${token}`, { method: 'PUT', json: { answers: { [rating.id]: (rating.min ?? 1) + 1 }, survey_id: namedSurvey } });
+    const replaced = (await received(`/ok/${run}/main`)).filter((r) => r.headers['relais-event'] === 'response.submitted').at(-1);
+    expect(JSON.parse(replaced?.body ?? '{}').data).toMatchObject({
+      survey_id: namedSurvey,
+      invitation_id: carla.id,
+      replaced: true,
+      responses: 1,
+    });
   });
 
   it('the delivery log shows each delivery as delivered', async () => {
     const { deliveries } = await callJson<{ deliveries: Delivery[] }>(`/api/series/${seriesId}/webhooks/deliveries`, { key });
     expect(deliveries.map((d) => [d.event, d.status, d.attempts, d.last_status])).toEqual([
+      ['response.submitted', 'delivered', 1, 204],
       ['response.submitted', 'delivered', 1, 204],
       ['survey.opened', 'delivered', 1, 204],
       ['response.submitted', 'delivered', 1, 204],

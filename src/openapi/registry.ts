@@ -250,7 +250,7 @@ export const routes: RouteDoc[] = [
     path: '/api/s/{token}',
     summary: 'Submit (or replace) answers',
     description:
-      'Values: single → option id, multiple → option ids, ranking → ordered option ids, rating → integer, text → string. Sending the same submission again writes nothing (`unchanged: true`).',
+      'Values: single → option id, multiple → option ids, ranking → ordered option ids, rating → integer, text → string. Sending the same submission again writes nothing (`unchanged: true`). Send `survey_id` (`survey.id` of the GET) when you have it: the answers are then checked against the questions the server holds and stored in one database call; a wrong or outdated id only costs the usual lookup.',
     tag: 'participants',
     auth: 'link',
     body: SubmissionSchema,

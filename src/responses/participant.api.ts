@@ -8,7 +8,7 @@ import { idempotent } from '../http/idempotency.ts';
 import { sha256Hex } from '../lib/crypto.ts';
 import { afterResponse } from '../webhooks/delivery.ts';
 import { limitLinkGuessing } from './link-guessing.ts';
-import { openLink, submit } from './participation.ts';
+import { openLink, submitAnswers } from './participation.ts';
 
 export const SubmissionSchema = v.strictObject({
   /** `{ <question id>: value }`: option id, option ids, ordered option ids, integer or text. */
@@ -20,6 +20,12 @@ export const SubmissionSchema = v.strictObject({
     v.record(v.string(), v.unknown()),
   ),
   language: v.optional(LanguageSchema),
+  /**
+   * `survey.id` as GET returned it. Optional: with it, Relais checks the answers against the
+   * questions it holds in memory and stores them in one database call; a wrong or outdated
+   * id only costs the usual lookup, never a wrong write.
+   */
+  survey_id: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
 });
 
 function surveyView(link: Awaited<ReturnType<typeof openLink>>) {
@@ -53,12 +59,10 @@ export const participantApi = new Hono<AppEnv>()
   })
   .put('/s/:token', idempotent({ scope: async (c) => `t:${await sha256Hex(c.req.param('token') ?? '')}` }), async (c) => {
     const body = await jsonBody(c, SubmissionSchema);
-    const link = await openLink(c.env, c.req.param('token'));
-    const language = body.language ?? link.stored?.language ?? link.context.invitationLanguage;
-    const saved = await submit(c.env, link, body.answers, language, afterResponse(c));
+    const { surveyId, saved } = await submitAnswers(c.env, c.req.param('token'), body, afterResponse(c));
     return c.json(
       {
-        survey_id: link.context.surveyId,
+        survey_id: surveyId,
         answers: saved.answers,
         language: saved.language,
         updated_at: saved.updatedAt,

@@ -3,6 +3,7 @@
  * personal link, then store a submission (validated, idempotent, all-or-nothing).
  */
 import { type Answers, answersFromRows, canonicalAnswers, type FieldIssue, validateAnswers } from '../domain/answers.ts';
+import type { Definition } from '../domain/definition.ts';
 import type { Language } from '../domain/language.ts';
 import { effectiveStatus } from '../domain/survey-status.ts';
 import type { Env } from '../env.ts';
@@ -11,8 +12,17 @@ import { sha256Hex, TOKEN_PATTERN } from '../lib/crypto.ts';
 import { retryTransient } from '../lib/d1-retry.ts';
 import { profileGroup } from '../results/profile-group.ts';
 import { emitResponseSubmitted } from '../webhooks/delivery.ts';
+import { forgetSurvey, knownSurvey, rememberSurvey } from './known-surveys.ts';
 import { respondentKey } from './respondent.ts';
-import { type LinkContext, linkContext, markOpened, replaceResponse, type StoredResponse, storedResponse } from './responses.queries.ts';
+import {
+  type LinkContext,
+  linkContext,
+  markOpened,
+  replaceResponse,
+  type StoredResponse,
+  storedResponse,
+  storeKnownSubmission,
+} from './responses.queries.ts';
 
 export type LinkRefusal = 'not-found' | 'not-open' | 'closed';
 
@@ -49,6 +59,13 @@ export async function openLink(env: Env, token: string, options: { markOpened?: 
   if (!TOKEN_PATTERN.test(token)) throw new LinkProblem('not-found');
   const context = await linkContext(env.DB, await sha256Hex(token));
   if (!context) throw new LinkProblem('not-found');
+  rememberSurvey({
+    surveyId: context.surveyId,
+    createdAt: context.surveyCreatedAt,
+    definitionVersion: context.definitionVersion,
+    anonymous: context.anonymous,
+    definition: context.definition,
+  });
   const key = await respondentKey(env.RESPONDENT_KEY, context, context.invitationId);
   const status = effectiveStatus(context.status, context.closesAt);
   if (status === 'draft') throw new LinkProblem('not-open', context.invitationLanguage);
@@ -93,8 +110,8 @@ export async function submit(
   const { context } = link;
   const result = validateAnswers(context.definition, input);
   if (!result.ok) throw new InvalidAnswers(result.issues);
-  const answersHash = await sha256Hex(`${context.definitionVersion}|${language}|${canonicalAnswers(result.answers)}`);
-  if (link.stored?.answersHash === answersHash) {
+  const answersHash = await fingerprint(context.definitionVersion, result.answers);
+  if (link.stored?.answersHash === answersHash && link.stored.language === language) {
     return { answers: result.answers, language, createdAt: null, updatedAt: link.stored.updatedAt, unchanged: true };
   }
   const times = await storeOrExplain(() =>
@@ -117,6 +134,115 @@ export async function submit(
     await (after ? after(work) : work);
   }
   return { answers: result.answers, language, ...times, unchanged: false };
+}
+
+/**
+ * The JSON API's submission: in one D1 call when it names a survey this isolate holds, else
+ * (or when that is not conclusive) by reading the link first.
+ */
+export async function submitAnswers(
+  env: Env,
+  token: string,
+  body: { answers: Record<string, unknown>; language?: Language | undefined; survey_id?: number | undefined },
+  after?: (work: Promise<unknown>) => unknown,
+): Promise<{ surveyId: number; saved: Submitted }> {
+  if (body.survey_id) {
+    const saved = await submitToKnownSurvey(env, token, body.survey_id, () => body.answers, body.language ?? null, after);
+    if (saved) return { surveyId: body.survey_id, saved };
+  }
+  const link = await openLink(env, token);
+  const language = body.language ?? link.stored?.language ?? link.context.invitationLanguage;
+  return { surveyId: link.context.surveyId, saved: await submit(env, link, body.answers, language, after) };
+}
+
+/**
+ * What recognises a retry: the same answers to the same version of the questions. The
+ * language is compared beside it (the one-call path resolves it in SQL).
+ */
+function fingerprint(definitionVersion: number, answers: Answers): Promise<string> {
+  return sha256Hex(`${definitionVersion}|${canonicalAnswers(answers)}`);
+}
+
+/**
+ * A submission that names its survey (`survey_id` of the JSON API, the form's hidden
+ * `survey`), stored in one D1 call when this isolate already holds that survey's questions:
+ * validated against them in memory, then written by storeKnownSubmission's guarded batch.
+ *
+ * Returns null whenever that is not conclusive — survey not held or anonymous (its
+ * respondent key needs the invitation id first), answers that do not validate, a link that is
+ * unknown, closed or belongs to another survey, questions changed since: the caller then
+ * takes the two-call path (openLink, submit), which reads everything afresh and gives the
+ * participant the right answer or explanation. Nothing was written in those cases.
+ */
+export async function submitToKnownSurvey(
+  env: Env,
+  token: string,
+  surveyId: number,
+  answersFor: (definition: Definition) => Record<string, unknown> | null,
+  language: Language | null,
+  after?: (work: Promise<unknown>) => unknown,
+): Promise<Submitted | null> {
+  const survey = knownSurvey(surveyId);
+  if (!survey || survey.anonymous || !TOKEN_PATTERN.test(token)) return null;
+  const input = answersFor(survey.definition);
+  if (!input) return null;
+  const result = validateAnswers(survey.definition, input);
+  if (!result.ok) return null;
+  const answersHash = await fingerprint(survey.definitionVersion, result.answers);
+  const tokenHash = await sha256Hex(token);
+  const { before, written } = await storeOrExplain(() =>
+    storeKnownSubmission(env.DB, {
+      tokenHash,
+      surveyId,
+      surveyCreatedAt: survey.createdAt,
+      definitionVersion: survey.definitionVersion,
+      answersHash,
+      language,
+      rows: result.rows,
+      grp: profileGroup(survey.definition, result.rows),
+    }),
+  );
+  if (!before) return null;
+  const sameSurvey =
+    before.survey_id === surveyId &&
+    before.survey_created_at === survey.createdAt &&
+    before.definition_version === survey.definitionVersion;
+  if (before.survey_id === surveyId && (!sameSurvey || before.anonymous === 1)) forgetSurvey(surveyId);
+  if (written) {
+    if (before.has_submission_webhooks === 1) {
+      const work = emitResponseSubmitted(env, {
+        seriesId: before.series_id,
+        surveyId,
+        kind: before.kind,
+        sessionNumber: before.session_number,
+        anonymous: false,
+        invitationId: before.invitation_id,
+        replaced: before.r_hash !== null,
+      });
+      await (after ? after(work) : work);
+    }
+    return {
+      answers: result.answers,
+      language: written.language,
+      createdAt: written.created_at,
+      updatedAt: written.updated_at,
+      unchanged: false,
+    };
+  }
+  // Nothing written: a retry of the stored answers, or a refusal the two-call path explains.
+  const open = effectiveStatus(before.status, before.closes_at) === 'open';
+  const storedLanguage = before.r_language;
+  if (
+    sameSurvey &&
+    open &&
+    before.r_hash === answersHash &&
+    storedLanguage &&
+    before.r_updated_at &&
+    (language ?? storedLanguage) === storedLanguage
+  ) {
+    return { answers: result.answers, language: storedLanguage, createdAt: null, updatedAt: before.r_updated_at, unchanged: true };
+  }
+  return null;
 }
 
 /**

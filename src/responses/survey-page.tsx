@@ -248,6 +248,8 @@ export function SurveyPage({ token, context, language, answers, updatedAt, issue
       ) : null}
       <form method={preview ? 'get' : 'post'} action={preview ? preview.action : `/s/${token}?lang=${language}`} class="survey">
         <input type="hidden" name="lang" value={language} />
+        {/* Lets the submission be checked against questions the Worker holds: one database call. */}
+        {preview ? null : <input type="hidden" name="survey" value={String(context.surveyId)} />}
         {context.definition.questions.map((q) => {
           const issue = byQuestion.get(q.id);
           return (

@@ -219,6 +219,7 @@ export const surveyEditorPages = new Hono<AppEnv>()
           invitationLanguage: language,
           openedAt: null,
           surveyId: survey.id,
+          surveyCreatedAt: survey.created_at,
           kind: survey.kind,
           status: survey.status,
           anonymous: survey.anonymous === 1,
