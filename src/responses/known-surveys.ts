@@ -5,7 +5,7 @@
  * Nothing here is trusted on its own: the write that follows is guarded in SQL by the survey's
  * id, creation time and definition version (ids can be reused after a deletion; every change
  * of the questions bumps the version). A stale or wrong entry therefore writes nothing and
- * the submission takes the ordinary path, which reads the survey afresh.
+ * the submission takes the ordinary path, which reads the survey afresh and replaces it here.
  */
 import type { Definition } from '../domain/definition.ts';
 
@@ -33,8 +33,4 @@ export function rememberSurvey(survey: KnownSurvey): void {
 
 export function knownSurvey(surveyId: number): KnownSurvey | undefined {
   return known.get(surveyId);
-}
-
-export function forgetSurvey(surveyId: number): void {
-  known.delete(surveyId);
 }

@@ -12,7 +12,7 @@ import { sha256Hex, TOKEN_PATTERN } from '../lib/crypto.ts';
 import { retryTransient } from '../lib/d1-retry.ts';
 import { profileGroup } from '../results/profile-group.ts';
 import { emitResponseSubmitted } from '../webhooks/delivery.ts';
-import { forgetSurvey, knownSurvey, rememberSurvey } from './known-surveys.ts';
+import { knownSurvey, rememberSurvey } from './known-surveys.ts';
 import { respondentKey } from './respondent.ts';
 import {
   type LinkContext,
@@ -170,9 +170,10 @@ function fingerprint(definitionVersion: number, answers: Answers): Promise<strin
  *
  * Returns null whenever that is not conclusive — survey not held or anonymous (its
  * respondent key needs the invitation id first), answers that do not validate, a link that is
- * unknown, closed or belongs to another survey, questions changed since: the caller then
- * takes the two-call path (openLink, submit), which reads everything afresh and gives the
- * participant the right answer or explanation. Nothing was written in those cases.
+ * unknown, closed or belongs to another survey, questions changed since, answers already
+ * stored as they are: the caller then takes the two-call path (openLink, submit), which reads
+ * everything afresh (refreshing the questions held) and gives the participant the right
+ * answer or explanation. Nothing was written in those cases.
  */
 export async function submitToKnownSurvey(
   env: Env,
@@ -190,7 +191,7 @@ export async function submitToKnownSurvey(
   if (!result.ok) return null;
   const answersHash = await fingerprint(survey.definitionVersion, result.answers);
   const tokenHash = await sha256Hex(token);
-  const { before, written } = await storeOrExplain(() =>
+  const written = await storeOrExplain(() =>
     storeKnownSubmission(env.DB, {
       tokenHash,
       surveyId,
@@ -202,47 +203,28 @@ export async function submitToKnownSurvey(
       grp: profileGroup(survey.definition, result.rows),
     }),
   );
-  if (!before) return null;
-  const sameSurvey =
-    before.survey_id === surveyId &&
-    before.survey_created_at === survey.createdAt &&
-    before.definition_version === survey.definitionVersion;
-  if (before.survey_id === surveyId && (!sameSurvey || before.anonymous === 1)) forgetSurvey(surveyId);
-  if (written) {
-    if (before.has_submission_webhooks === 1) {
-      const work = emitResponseSubmitted(env, {
-        seriesId: before.series_id,
-        surveyId,
-        kind: before.kind,
-        sessionNumber: before.session_number,
-        anonymous: false,
-        invitationId: before.invitation_id,
-        replaced: before.r_hash !== null,
-      });
-      await (after ? after(work) : work);
-    }
-    return {
-      answers: result.answers,
-      language: written.language,
-      createdAt: written.created_at,
-      updatedAt: written.updated_at,
-      unchanged: false,
-    };
+  if (!written) return null;
+  if (written.webhook_facts) {
+    const facts = JSON.parse(written.webhook_facts) as { series_id: number; kind: 'pre' | 'post'; session_number: number };
+    const work = emitResponseSubmitted(env, {
+      seriesId: facts.series_id,
+      surveyId,
+      kind: facts.kind,
+      sessionNumber: facts.session_number,
+      anonymous: false,
+      invitationId: written.invitation_id,
+      // Both times are set by one statement on a first submission; a replacement keeps the first.
+      replaced: written.created_at !== written.updated_at,
+    });
+    await (after ? after(work) : work);
   }
-  // Nothing written: a retry of the stored answers, or a refusal the two-call path explains.
-  const open = effectiveStatus(before.status, before.closes_at) === 'open';
-  const storedLanguage = before.r_language;
-  if (
-    sameSurvey &&
-    open &&
-    before.r_hash === answersHash &&
-    storedLanguage &&
-    before.r_updated_at &&
-    (language ?? storedLanguage) === storedLanguage
-  ) {
-    return { answers: result.answers, language: storedLanguage, createdAt: null, updatedAt: before.r_updated_at, unchanged: true };
-  }
-  return null;
+  return {
+    answers: result.answers,
+    language: written.language,
+    createdAt: written.created_at,
+    updatedAt: written.updated_at,
+    unchanged: false,
+  };
 }
 
 /**

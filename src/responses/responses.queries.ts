@@ -229,60 +229,53 @@ export async function replaceResponse(
   return { createdAt: times.created_at, updatedAt: times.updated_at };
 }
 
-/** A link's state just before a one-call submission, read in the same transaction as its writes. */
-export interface LinkState {
-  invitation_id: number;
-  invitation_language: Language;
-  survey_id: number;
-  survey_created_at: string;
-  kind: 'pre' | 'post';
-  status: SurveyStatus;
-  closes_at: string | null;
-  anonymous: 0 | 1;
-  definition_version: number;
-  series_id: number;
-  session_number: number;
-  has_submission_webhooks: 0 | 1;
-  r_hash: string | null;
-  r_language: Language | null;
-  r_updated_at: string | null;
-}
-
 /**
- * The writable response behind a link, when the survey is the one the Worker validated the
+ * The link's invitation and response, when the survey is the one the Worker validated the
  * answers against (?2 id, ?3 creation time, ?4 definition version), named, open and not past
- * its closing time: otherwise no row, and every statement using it writes nothing. ?1 the
- * token's hash, ?6 the language asked for (NULL: the one answered in before, else the
- * invitation's, as the two-call path chooses).
+ * its closing time; otherwise no row, and the statements built on it write nothing. ?1 is the
+ * token's hash.
  */
-const WRITABLE = `WITH target AS (
-  SELECT i.id AS invitation_id, su.id AS survey_id, 'i:' || i.id AS respondent_key,
-         coalesce(?6, r.language, i.language) AS language,
-         r.id AS response_id, r.answers_hash AS stored_hash, r.language AS stored_language
-    FROM invitations i
+const WRITABLE_LINK = `FROM invitations i
     JOIN surveys su ON su.id = i.survey_id
-    LEFT JOIN responses r ON r.survey_id = su.id AND r.respondent_key = 'i:' || i.id
+    LEFT JOIN responses r ON r.survey_id = i.survey_id AND r.respondent_key = 'i:' || i.id
    WHERE i.token_hash = ?1 AND su.id = ?2 AND su.created_at = ?3 AND su.definition_version = ?4
      AND su.anonymous = 0 AND su.status = 'open'
-     AND (su.closes_at IS NULL OR julianday(su.closes_at) > julianday('now')))`;
+     AND (su.closes_at IS NULL OR julianday(su.closes_at) > julianday('now'))`;
+
+/** The response behind the link ?1 that now holds the answers of hash ?5 (of survey ?2). */
+const HOLDING = `SELECT r.id FROM invitations i
+    JOIN responses r ON r.survey_id = i.survey_id AND r.respondent_key = 'i:' || i.id
+   WHERE i.token_hash = ?1 AND i.survey_id = ?2 AND r.answers_hash = ?5`;
 
 const NOW = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 
+/** What the one-call submission tells when it wrote. */
+export interface KnownSubmissionWritten {
+  created_at: string;
+  updated_at: string;
+  language: Language;
+  invitation_id: number;
+  /** JSON {series_id, kind, session_number} when an endpoint of the series listens to submissions. */
+  webhook_facts: string | null;
+}
+
 /**
- * A named survey's submission in **one** D1 call, for answers already validated against a
- * definition held in memory (src/responses/known-surveys.ts). One batch, one transaction:
+ * A named survey's submission in **one** D1 call and four statements (the floor's count), for
+ * answers already validated against a definition held in memory (src/responses/known-surveys.ts).
+ * One batch, one transaction:
  *
- * 1. the link's state before the write (to explain a refusal, recognise a retry, and fill
- *    the webhook's facts);
- * 2. the old answers deleted, only if the answers or their language change;
- * 3. the response upserted, only if they change (an identical retry writes nothing);
- * 4. the new answers inserted, only into a response that now holds these answers and no rows;
- * 5. the invitation flagged answered.
+ * 1. the old answers deleted, only if the answers or their language change;
+ * 2. the response upserted, only if they change, returning what the caller reports (and the
+ *    webhook's facts, read in the same statement);
+ * 3. the new answers inserted, only into a response that holds these answers and no rows:
+ *    new, or emptied by 1 (a hash names the answers, so an unchanged response keeps its rows);
+ * 4. the invitation flagged answered.
  *
- * Each write is guarded by WRITABLE, so a survey that changed, closed or is not the one
- * named makes the whole batch a no-op: `written` is then null and the caller falls back to
- * the two-call path. Rows are the same as replaceResponse's, so the counters' triggers see
- * the same deletes and inserts.
+ * 1 and 2 are guarded by WRITABLE_LINK, 3 and 4 follow from them (HOLDING): a survey that
+ * changed, closed or is not the one named — or answers already stored as they are — make the
+ * whole batch a no-op. It then returns null and the caller takes the two-call path, which
+ * explains a refusal or recognises a retry. The rows are the same as replaceResponse's, so
+ * the counters' triggers see the same deletes and inserts.
  */
 export async function storeKnownSubmission(
   db: D1Database,
@@ -292,67 +285,52 @@ export async function storeKnownSubmission(
     surveyCreatedAt: string;
     definitionVersion: number;
     answersHash: string;
+    /** The language asked for; null keeps the one answered in before, else the invitation's. */
     language: Language | null;
     rows: AnswerRow[];
     grp: string;
   },
-): Promise<{ before: LinkState | null; written: { created_at: string; updated_at: string; language: Language } | null }> {
+): Promise<KnownSubmissionWritten | null> {
   const guard = [input.tokenHash, input.surveyId, input.surveyCreatedAt, input.definitionVersion, input.answersHash, input.language];
+  const holding = [input.tokenHash, input.surveyId, null, null, input.answersHash];
   const tuples = input.rows.map((r) => [r.question_id, r.option_id, r.theme_id, r.rank, r.number, r.text]);
-  const [before, , upsert] = await db.batch<Record<string, unknown>>([
+  const [, upsert] = await db.batch<KnownSubmissionWritten>([
     db
       .prepare(
-        `SELECT i.id AS invitation_id, i.language AS invitation_language,
-                su.id AS survey_id, su.created_at AS survey_created_at, su.kind, su.status, su.closes_at, su.anonymous,
-                su.definition_version, se.series_id, se.number AS session_number,
-                EXISTS (SELECT 1 FROM webhooks w WHERE w.series_id = se.series_id
-                           AND EXISTS (SELECT 1 FROM json_each(w.events) WHERE value = 'response.submitted')) AS has_submission_webhooks,
-                r.answers_hash AS r_hash, r.language AS r_language, r.updated_at AS r_updated_at
-           FROM invitations i
-           JOIN surveys su ON su.id = i.survey_id
-           JOIN sessions se ON se.id = su.session_id
-           LEFT JOIN responses r ON su.anonymous = 0 AND r.survey_id = su.id AND r.respondent_key = 'i:' || i.id
-          WHERE i.token_hash = ?1`,
-      )
-      .bind(input.tokenHash),
-    db
-      .prepare(
-        `${WRITABLE}
-         DELETE FROM answers WHERE response_id =
-           (SELECT response_id FROM target WHERE stored_hash IS NOT ?5 OR stored_language IS NOT language)`,
+        `DELETE FROM answers WHERE response_id =
+           (SELECT r.id ${WRITABLE_LINK} AND (r.answers_hash IS NOT ?5 OR r.language IS NOT coalesce(?6, r.language)))`,
       )
       .bind(...guard),
     db
       .prepare(
-        `${WRITABLE}
-         INSERT INTO responses (survey_id, invitation_id, respondent_key, language, answers_hash, definition_version, created_at, updated_at)
-         SELECT survey_id, invitation_id, respondent_key, language, ?5, ?4, ${NOW}, ${NOW} FROM target WHERE true
+        `INSERT INTO responses (survey_id, invitation_id, respondent_key, language, answers_hash, definition_version, created_at, updated_at)
+         SELECT su.id, i.id, 'i:' || i.id, coalesce(?6, r.language, i.language), ?5, ?4, ${NOW}, ${NOW} ${WRITABLE_LINK}
          ON CONFLICT (survey_id, respondent_key) DO UPDATE SET
            language = excluded.language, answers_hash = excluded.answers_hash,
            definition_version = excluded.definition_version, updated_at = excluded.updated_at
            WHERE responses.answers_hash IS NOT excluded.answers_hash OR responses.language IS NOT excluded.language
-         RETURNING created_at, updated_at, language`,
+         RETURNING created_at, updated_at, language, invitation_id,
+           (SELECT json_object('series_id', se.series_id, 'kind', su.kind, 'session_number', se.number)
+              FROM surveys su JOIN sessions se ON se.id = su.session_id
+             WHERE su.id = responses.survey_id
+               AND EXISTS (SELECT 1 FROM webhooks w WHERE w.series_id = se.series_id
+                             AND EXISTS (SELECT 1 FROM json_each(w.events) WHERE value = 'response.submitted'))) AS webhook_facts`,
       )
       .bind(...guard),
     db
       .prepare(
-        `${WRITABLE}
-         INSERT INTO answers (response_id, survey_id, question_id, option_id, theme_id, rank, number, text, grp)
-         SELECT r.id, r.survey_id, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, ?8
-           FROM target t JOIN responses r ON r.survey_id = t.survey_id AND r.respondent_key = t.respondent_key, json_each(?7) j
-          WHERE r.answers_hash = ?5 AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.response_id = r.id)`,
+        `INSERT INTO answers (response_id, survey_id, question_id, option_id, theme_id, rank, number, text, grp)
+         SELECT h.id, ?2, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, ?7
+           FROM (${HOLDING}) h, json_each(?6) j
+          WHERE NOT EXISTS (SELECT 1 FROM answers a WHERE a.response_id = h.id)`,
       )
-      .bind(...guard, JSON.stringify(tuples), input.grp),
+      .bind(...holding, JSON.stringify(tuples), input.grp),
     db
       .prepare(
-        `${WRITABLE}
-         UPDATE invitations SET answered = 1, opened_at = coalesce(opened_at, ${NOW})
-          WHERE id = (SELECT invitation_id FROM target) AND (answered = 0 OR opened_at IS NULL)`,
+        `UPDATE invitations SET answered = 1, opened_at = coalesce(opened_at, ${NOW})
+          WHERE token_hash = ?1 AND (answered = 0 OR opened_at IS NULL) AND EXISTS (${HOLDING})`,
       )
-      .bind(...guard),
+      .bind(...holding),
   ]);
-  return {
-    before: (before?.results[0] as LinkState | undefined) ?? null,
-    written: (upsert?.results[0] as { created_at: string; updated_at: string; language: Language } | undefined) ?? null,
-  };
+  return upsert?.results[0] ?? null;
 }
