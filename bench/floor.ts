@@ -2,7 +2,7 @@
  * The floor Worker (bench/floor/) on `wrangler dev`, on its own port and its own --persist-to
  * directory, holding a copy of the Relais bench database (same migrations, same rows).
  */
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type DevServer, startWranglerDev } from '../scripts/local-server.ts';
@@ -23,8 +23,20 @@ function copyDatabase(from: string, to: string) {
   if (!existsSync(target)) throw new Error('no database copied');
 }
 
-export async function startFloor(relaisPersistDir: string): Promise<Floor> {
+/**
+ * `bare`: the floor without the static-assets routing it shares with Relais, to show what that
+ * routing costs under `wrangler dev` (bench/platform.ts).
+ */
+export async function startFloor(relaisPersistDir: string, { bare = false } = {}): Promise<Floor> {
   const dir = mkdtempSync(path.join(tmpdir(), 'relais-floor-'));
   copyDatabase(relaisPersistDir, dir);
-  return startWranglerDev(['--config', path.join('bench', 'floor', 'wrangler.toml')], dir, '/ranking/0');
+  let config = path.join('bench', 'floor', 'wrangler.toml');
+  if (bare) {
+    // The same file without its [assets] table, next to it so that its relative paths hold.
+    const text = readFileSync(config, 'utf8').replace(/\n\[assets\]\n(?:[^[\n].*\n|#.*\n)*/, '\n');
+    if (text.includes('[assets]')) throw new Error('could not remove [assets] from the floor configuration');
+    config = path.join('bench', 'floor', 'wrangler.bare.toml');
+    writeFileSync(config, text);
+  }
+  return startWranglerDev(['--config', config], dir, '/ranking/0');
 }

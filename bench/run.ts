@@ -4,7 +4,8 @@
  * table and writes bench/results/latest.json. See BENCHMARKS.md.
  *
  * Environment: BENCH_SIZES (default 1000,10000,100000), BENCH_SECONDS (default 10, per load
- * run), BENCH_CONNECTIONS (default 4, for the participant requests).
+ * run), BENCH_CONNECTIONS (default 4, for the participant requests), BENCH_ROUNDS (default 3,
+ * alternating rounds of Relais and floor for the participant requests).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -21,6 +22,7 @@ import { bundleSize, pageWeight } from './static.ts';
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const PUT_TOKENS = 6000;
 const PAGE_TOKENS = 100;
 
@@ -183,13 +185,13 @@ async function main() {
       const auth = { authorization: `Bearer ${server.coordinatorKey}` };
       page = await pageWeight(server.base, `/s/${pageTokens[0]}`);
 
-      // Participant requests: Relais and the floor alternate, two rounds each, and the round
+      // Participant requests: Relais and the floor alternate, ROUNDS rounds each, and the round
       // with the higher throughput is kept (other work on the machine comes and goes).
       const ROUND = Math.max(2, SECONDS / 2);
       const paired = async (name: string, relaisRun: () => Promise<Load>, floorRun: () => Promise<Load>) => {
         let relais: Load | null = null;
         let floorBest: Load | null = null;
-        for (let round = 1; round <= 2; round++) {
+        for (let round = 1; round <= ROUNDS; round++) {
           const r = await measured(`${name} (Relais, round ${round})`, relaisRun);
           const f = await measured(`${name} (floor, round ${round})`, floorRun);
           if (!relais || r.rps > relais.rps) relais = r;
