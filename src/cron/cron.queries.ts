@@ -64,3 +64,26 @@ export function purgeContactsStatements(db: D1Database, seriesId: number, at: st
 export function deleteExpiredSessions(db: D1Database, at: string) {
   return db.prepare('DELETE FROM web_sessions WHERE expires_at <= ?').bind(at);
 }
+
+/** Rows removed per statement by the housekeeping deletes: each stays a short write. */
+export const HOUSEKEEPING_BATCH = 1000;
+
+/** Idempotency keys past their time to live: they hold first responses' bodies (answers among them). */
+export function deleteExpiredIdempotencyKeys(db: D1Database, before: string) {
+  return db
+    .prepare(
+      `DELETE FROM idempotency_keys WHERE rowid IN
+         (SELECT rowid FROM idempotency_keys WHERE created_at < ?1 ORDER BY created_at LIMIT ${HOUSEKEEPING_BATCH})`,
+    )
+    .bind(before);
+}
+
+/** Settled webhook deliveries older than the log keeps them (migrations/0010_housekeeping.sql). */
+export function deleteOldWebhookDeliveries(db: D1Database, before: string) {
+  return db
+    .prepare(
+      `DELETE FROM webhook_deliveries WHERE id IN
+         (SELECT id FROM webhook_deliveries WHERE status <> 'pending' AND created_at < ?1 ORDER BY created_at LIMIT ${HOUSEKEEPING_BATCH})`,
+    )
+    .bind(before);
+}

@@ -1,6 +1,7 @@
 /**
  * The hourly cron: closes surveys past their closing date, sends due reminders, purges
- * contact data past its series' retention. Every step is bounded so one invocation stays
+ * contact data past its series' retention, and removes what has served its time (expired
+ * sessions and idempotency keys, the webhook log's settled deliveries after 30 days). Every step is bounded so one invocation stays
  * within the free plan (≤ 50 D1 queries, few subrequests); what is left waits for the next
  * tick, and a re-run of a tick sends nothing twice (the outbox's unique key).
  */
@@ -8,9 +9,18 @@ import { dueSlot } from '../domain/reminders.ts';
 import { deliver, SEND_BATCH } from '../email/delivery.ts';
 import { reminderCandidates } from '../email/outbox.queries.ts';
 import type { Env } from '../env.ts';
+import { IDEMPOTENCY_TTL_HOURS } from '../http/idempotency.ts';
 import { webhooksTick } from '../webhooks/delivery.ts';
 import { writeSystemAudit } from '../workspace/audit.queries.ts';
-import { closeDueSurveys, deleteExpiredSessions, openSurveysNear, purgeContactsStatements, seriesDueForPurge } from './cron.queries.ts';
+import {
+  closeDueSurveys,
+  deleteExpiredIdempotencyKeys,
+  deleteExpiredSessions,
+  deleteOldWebhookDeliveries,
+  openSurveysNear,
+  purgeContactsStatements,
+  seriesDueForPurge,
+} from './cron.queries.ts';
 
 /**
  * D1 queries the workspace's part of a tick may spend: the free plan allows 50 per invocation,
@@ -25,6 +35,8 @@ const SURVEYS_PER_TICK = 8;
  */
 export const MESSAGES_PER_TICK = 25;
 const SERIES_PURGED_PER_TICK = 5;
+/** How long the webhook delivery log keeps a settled delivery (the API's log shows them). */
+export const WEBHOOK_LOG_DAYS = 30;
 
 export interface TickReport {
   closed: number;
@@ -93,9 +105,16 @@ export async function runTick(env: Env, now = new Date()): Promise<TickReport> {
       report.purgedSeries++;
     }
   }
-  // Expired browser sessions serve no one.
+  // Housekeeping, one batch: expired browser sessions, expired idempotency keys (their stored
+  // bodies hold answers), settled webhook deliveries past the log's period. Anything beyond
+  // a batch's limit goes at the next tick.
   if (report.queries < QUERY_BUDGET) {
-    await deleteExpiredSessions(db, at).run();
+    const hours = (n: number) => new Date(now.getTime() - n * 3_600_000).toISOString();
+    await db.batch([
+      deleteExpiredSessions(db, at),
+      deleteExpiredIdempotencyKeys(db, hours(IDEMPOTENCY_TTL_HOURS)),
+      deleteOldWebhookDeliveries(db, hours(WEBHOOK_LOG_DAYS * 24)),
+    ]);
     spend();
   }
   return report;

@@ -1,6 +1,6 @@
 /** The hourly cron: reminders relative to the meeting, never twice; closing; retention purge. */
 import { describe, expect, it } from 'vitest';
-import { MESSAGES_PER_TICK, QUERY_BUDGET, runTick } from '../../src/cron/scheduled.ts';
+import { MESSAGES_PER_TICK, QUERY_BUDGET, runTick, WEBHOOK_LOG_DAYS } from '../../src/cron/scheduled.ts';
 import type { Env } from '../../src/env.ts';
 import { call, callJson, env } from '../helpers.ts';
 import { Browser, coordinatorWithPassword } from './browser.ts';
@@ -159,6 +159,47 @@ describe('closing and retention', () => {
     expect(outbox).toEqual({ n: 0 });
     // A second run finds nothing left to purge.
     expect((await runTick(tickEnv(mail), new Date(Date.parse(startsAt) + 32 * DAY))).purgedSeries).toBe(0);
+  });
+});
+
+describe('housekeeping', () => {
+  it('removes expired idempotency keys and settled webhook deliveries past the log period, nothing else', async () => {
+    const { key } = await coordinatorWithPassword('Cron Housekeeping');
+    const series = await callJson<{ id: number }>('/api/series', { method: 'POST', key, json: { title: 'Ménage' }, expect: 201 });
+    const hook = await callJson<{ id: number }>(`/api/series/${series.id}/webhooks`, {
+      method: 'POST',
+      key,
+      json: { url: 'https://hooks.example.org/relais' },
+      expect: 201,
+    });
+    const now = new Date('2035-03-01T12:00:00.000Z');
+    const ago = (ms: number) => new Date(now.getTime() - ms).toISOString();
+    await env.DB.batch([
+      ...[
+        ['old', ago(25 * 3_600_000)],
+        ['fresh', ago(23 * 3_600_000)],
+      ].map(([k, at]) =>
+        env.DB.prepare(
+          "INSERT INTO idempotency_keys (scope, key, request_hash, status, body, created_at) VALUES ('c:housekeeping', ?, 'h', 200, '{}', ?)",
+        ).bind(k, at),
+      ),
+      ...[
+        ['delivered', ago((WEBHOOK_LOG_DAYS + 1) * DAY)],
+        ['failed', ago((WEBHOOK_LOG_DAYS + 1) * DAY)],
+        ['pending', ago((WEBHOOK_LOG_DAYS + 1) * DAY)],
+        ['delivered', ago((WEBHOOK_LOG_DAYS - 1) * DAY)],
+      ].map(([status, at]) =>
+        env.DB.prepare(
+          "INSERT INTO webhook_deliveries (webhook_id, series_id, event, payload, status, created_at) VALUES (?, ?, 'response.submitted', '{}', ?, ?)",
+        ).bind(hook.id, series.id, status, at),
+      ),
+    ]);
+    await runTick(env, now);
+    const keys = await env.DB.prepare("SELECT key FROM idempotency_keys WHERE scope = 'c:housekeeping'").all();
+    expect(keys.results.map((r) => r.key)).toEqual(['fresh']);
+    const { deliveries } = await callJson<{ deliveries: { status: string }[] }>(`/api/series/${series.id}/webhooks/deliveries`, { key });
+    // Kept: the one still to be retried, and the recent one.
+    expect(deliveries.map((d) => d.status).sort()).toEqual(['delivered', 'pending']);
   });
 });
 
