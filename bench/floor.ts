@@ -40,3 +40,32 @@ export async function startFloor(relaisPersistDir: string, { bare = false } = {}
   }
   return startWranglerDev(['--config', config], dir, '/ranking/0');
 }
+
+/** A statement through the floor's POST /run or /rows (bench/floor/worker.ts). */
+export async function floorPost(floor: Floor, route: '/run' | '/rows' | '/explain', sql: string, args: unknown[]): Promise<unknown> {
+  const r = await fetch(`${floor.base}${route}`, { method: 'POST', body: JSON.stringify({ sql, args }) });
+  if (!r.ok) throw new Error(`${route} ${sql.slice(0, 40)}: ${r.status} ${await r.text()}`);
+  return r.json();
+}
+
+/**
+ * The counters' two triggers on answers (migrations/0008_tallies.sql) on the floor's copy: the
+ * floor proper writes without them (the least work); `set(true)` puts them back.
+ */
+export async function floorTallyTriggers(floor: Floor): Promise<{ set(on: boolean): Promise<void> }> {
+  const triggers = (await floorPost(
+    floor,
+    '/rows',
+    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'answers_tally_%'",
+    [],
+  )) as { name: string; sql: string }[];
+  if (triggers.length !== 2) throw new Error(`expected the two tally triggers on the floor's copy, found ${triggers.length}`);
+  return {
+    async set(on) {
+      for (const t of triggers) {
+        await floorPost(floor, '/run', `DROP TRIGGER IF EXISTS ${t.name}`, []);
+        if (on) await floorPost(floor, '/run', t.sql, []);
+      }
+    },
+  };
+}

@@ -13,7 +13,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startLocalServer } from '../scripts/local-server.ts';
 import { ROOT } from '../scripts/wrangler.ts';
-import { startFloor } from './floor.ts';
+import { floorPost, floorTallyTriggers, startFloor } from './floor.ts';
 import { type JsTime, replayJs } from './js-replay.ts';
 import { type Load, type LoadSpec, load, median, type ServerTiming, serverTiming } from './load.ts';
 import { api, benchSurvey, invite, type OpenSurvey, seedBulk, submission, submissionRows } from './seed.ts';
@@ -176,11 +176,6 @@ async function main() {
 
     const floor = await startFloor(relaisDir);
     log(`floor on ${floor.base} (copy of the seeded database)`);
-    const floorPost = async (route: string, sql: string, args: unknown[]) => {
-      const r = await fetch(`${floor.base}${route}`, { method: 'POST', body: JSON.stringify({ sql, args }) });
-      if (!r.ok) throw new Error(`${route} ${sql.slice(0, 40)}: ${r.status} ${await r.text()}`);
-      return r.json();
-    };
     try {
       const auth = { authorization: `Bearer ${server.coordinatorKey}` };
       page = await pageWeight(server.base, `/s/${pageTokens[0]}`);
@@ -239,21 +234,8 @@ async function main() {
       // The floor's copy has the counters' triggers (migrations/0008_tallies.sql). The floor
       // proper writes without them (the least work, as before the counters); the same floor
       // with them isolates what the triggers add to each write. Toggled on the copy each round.
-      const tallyTriggers = (await floorPost(
-        '/rows',
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'answers_tally_%'",
-        [],
-      )) as {
-        name: string;
-        sql: string;
-      }[];
-      if (tallyTriggers.length !== 2) throw new Error(`expected the two tally triggers on the floor's copy, found ${tallyTriggers.length}`);
-      const setTriggers = async (on: boolean) => {
-        for (const t of tallyTriggers) {
-          await floorPost('/run', `DROP TRIGGER IF EXISTS ${t.name}`, []);
-          if (on) await floorPost('/run', t.sql, []);
-        }
-      };
+      const tallies = await floorTallyTriggers(floor);
+      const setTriggers = (on: boolean) => tallies.set(on);
       const floorPut = () =>
         load({
           base: floor.base,
@@ -374,11 +356,6 @@ async function main() {
         };
         return args[name] ?? [s];
       };
-      const post = async (route: string, name: string, sql: string, args: unknown[]) => {
-        const r = await fetch(`${floor.base}${route}`, { method: 'POST', body: JSON.stringify({ sql, args }) });
-        if (!r.ok) throw new Error(`${name} ${route}: ${r.status} ${await r.text()}`);
-        return r.json();
-      };
       const largest = Math.max(...SIZES);
       for (const [name, sql] of Object.entries(queries.AGGREGATIONS)) {
         const ms_by_size: Record<string, number> = {};
@@ -387,11 +364,11 @@ async function main() {
           const survey = bySize.get(size);
           if (!survey) continue;
           const start = performance.now();
-          rows = ((await post('/run', name, sql, argsFor(name, survey.id))) as { rows: number }).rows;
+          rows = ((await floorPost(floor, '/run', sql, argsFor(name, survey.id))) as { rows: number }).rows;
           ms_by_size[size] = performance.now() - start;
         }
         const args = argsFor(name, bySize.get(largest)?.id ?? 0);
-        const plan = ((await post('/explain', name, sql, args)) as { detail: string }[]).map((r) => r.detail);
+        const plan = ((await floorPost(floor, '/explain', sql, args)) as { detail: string }[]).map((r) => r.detail);
         plans.push({ name, args, plan, ms_by_size, rows });
         log(`${name}: ${SIZES.map((z) => `${(ms_by_size[z] ?? Number.NaN).toFixed(0)} ms at ${z}`).join(', ')}`);
       }
