@@ -18,8 +18,18 @@ async function invite(count: number, prefix: string): Promise<string[]> {
   return invitations.map((i) => tokenOf(i.url));
 }
 
-const put = (token: string, answers: unknown, headers: Record<string, string> = {}) =>
-  call(`/api/s/${token}`, { method: 'PUT', json: { answers }, headers });
+const put = (token: string, answers: unknown, headers: Record<string, string> = {}, named = false) =>
+  call(`/api/s/${token}`, { method: 'PUT', json: { answers, ...(named ? { survey_id: surveyId } : {}) }, headers });
+
+/**
+ * Submissions naming their survey are stored by another batch (one D1 call, guarded in SQL:
+ * src/responses/responses.queries.ts, storeKnownSubmission); faults and races must leave the
+ * same guarantees on both paths.
+ */
+const PATHS = [
+  ['two D1 calls (no survey_id)', false],
+  ['one D1 call (survey_id)', true],
+] as const;
 
 const count = async (sql: string, ...params: unknown[]) =>
   (
@@ -70,8 +80,9 @@ describe('concurrency', () => {
     ).toBe(200);
   });
 
-  it('50 parallel submissions on one link leave exactly one response holding one whole submission', async () => {
-    const [token] = await invite(1, 'racer-');
+  it.each(PATHS)('50 parallel submissions on one link leave exactly one response holding one whole submission: %s', async (_, named) => {
+    const prefix = `racer-${named ? 'named' : 'plain'}-`;
+    const [token] = await invite(1, prefix);
     if (!token) throw new Error('no token');
     // Each submission is internally consistent: its rating n goes with a remark "n".
     const submissions = Array.from({ length: 50 }, (_, i) => ({
@@ -79,12 +90,14 @@ describe('concurrency', () => {
       remarks: `${(i % 5) + 1}`,
       themes: [themeOptions[i % 4]],
     }));
-    const statuses = await Promise.all(submissions.map((a) => put(token, a).then((r) => r.status)));
+    const statuses = await Promise.all(submissions.map((a) => put(token, a, {}, named).then((r) => r.status)));
     expect(statuses.every((s) => s === 200)).toBe(true);
     const rows = await env.DB.prepare(
       `SELECT a.question_id, a.option_id, a.number, a.text FROM answers a JOIN responses r ON r.id = a.response_id
-        JOIN invitations i ON r.invitation_id = i.id WHERE i.email = 'racer-0@example.org' ORDER BY a.question_id`,
-    ).all<{ question_id: string; option_id: string | null; number: number | null; text: string | null }>();
+        JOIN invitations i ON r.invitation_id = i.id WHERE i.email = ? ORDER BY a.question_id`,
+    )
+      .bind(`${prefix}0@example.org`)
+      .all<{ question_id: string; option_id: string | null; number: number | null; text: string | null }>();
     expect(rows.results.map((r) => r.question_id)).toEqual(['remarks', 'themes', 'usefulness']);
     const rating = rows.results.find((r) => r.question_id === 'usefulness')?.number;
     const remark = rows.results.find((r) => r.question_id === 'remarks')?.text;
@@ -93,7 +106,8 @@ describe('concurrency', () => {
     expect(submissions.some((s) => s.usefulness === rating && s.themes[0] === theme)).toBe(true);
     expect(
       await count(
-        "SELECT count(*) AS n FROM responses r JOIN invitations i ON i.id = r.invitation_id WHERE i.email = 'racer-0@example.org'",
+        'SELECT count(*) AS n FROM responses r JOIN invitations i ON i.id = r.invitation_id WHERE i.email = ?',
+        `${prefix}0@example.org`,
       ),
     ).toBe(1);
   });
@@ -180,16 +194,17 @@ describe('Idempotency-Key', () => {
 });
 
 describe('a D1 failure in the middle of a submission', () => {
-  it('leaves nothing half-written and answers a clear, retryable error', async () => {
-    const [token] = await invite(1, 'fault-');
+  it.each(PATHS)('leaves nothing half-written and answers a clear, retryable error: %s', async (_, named) => {
+    const prefix = `fault-${named ? 'named' : 'plain'}-`;
+    const [token] = await invite(1, prefix);
     if (!token) throw new Error('no token');
-    expect((await put(token, { usefulness: 4, remarks: 'première version' })).status).toBe(200);
+    expect((await put(token, { usefulness: 4, remarks: 'première version' }, {}, named)).status).toBe(200);
     // The answers insert is the third statement of the batch: make it fail there.
     await env.DB.prepare(
       "CREATE TRIGGER forced_failure BEFORE INSERT ON answers WHEN NEW.text = 'FAIL' BEGIN SELECT RAISE(ABORT, 'forced failure'); END",
     ).run();
     try {
-      const res = await put(token, { usefulness: 2, remarks: 'FAIL' });
+      const res = await put(token, { usefulness: 2, remarks: 'FAIL' }, {}, named);
       expect(res.status).toBe(503);
       expect(res.headers.get('retry-after')).toBe('2');
       const body = (await res.json()) as { title: string; detail: string };
@@ -199,19 +214,18 @@ describe('a D1 failure in the middle of a submission', () => {
       const view = await callJson<{ answers: Record<string, unknown> }>(`/api/s/${token}`);
       expect(view.answers).toEqual({ usefulness: 4, remarks: 'première version' });
       // A first-time respondent hit by the failure leaves no response row at all.
-      const [fresh] = await invite(1, 'fault-new-');
-      expect((await put(fresh ?? '', { usefulness: 3, remarks: 'FAIL' })).status).toBe(503);
+      const [fresh] = await invite(1, `${prefix}new-`);
+      expect((await put(fresh ?? '', { usefulness: 3, remarks: 'FAIL' }, {}, named)).status).toBe(503);
+      const email = `${prefix}new-0@example.org`;
       expect(
-        await count(
-          "SELECT count(*) AS n FROM responses r JOIN invitations i ON i.id = r.invitation_id WHERE i.email = 'fault-new-0@example.org'",
-        ),
+        await count('SELECT count(*) AS n FROM responses r JOIN invitations i ON i.id = r.invitation_id WHERE i.email = ?', email),
       ).toBe(0);
-      expect(await count("SELECT answered AS n FROM invitations WHERE email = 'fault-new-0@example.org'")).toBe(0);
+      expect(await count('SELECT answered AS n FROM invitations WHERE email = ?', email)).toBe(0);
     } finally {
       await env.DB.prepare('DROP TRIGGER forced_failure').run();
     }
     // Retrying after the fault is gone works.
-    expect((await put(token, { usefulness: 2, remarks: 'FAIL' })).status).toBe(200);
+    expect((await put(token, { usefulness: 2, remarks: 'FAIL' }, {}, named)).status).toBe(200);
   });
 });
 
