@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { LanguageSchema } from '../domain/language.ts';
+import { IdSchema, InstantSchema } from '../lib/schemas.ts';
 
 export const ParticipantSchema = v.strictObject({
   email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254), v.email('not a valid e-mail address')),
@@ -10,4 +11,32 @@ export type Participant = v.InferOutput<typeof ParticipantSchema>;
 
 export const InviteSchema = v.strictObject({
   participants: v.pipe(v.array(ParticipantSchema), v.minLength(1), v.maxLength(500, 'at most 500 participants a request')),
+});
+
+/** POST /api/surveys/{id}/invitations: each person's personal link, shown only in this answer. */
+export const InvitationsCreatedResponseSchema = v.object({
+  invitations: v.array(
+    v.object({
+      id: IdSchema,
+      email: v.string(),
+      url: v.pipe(v.string(), v.url(), v.description('the personal link (/s/<token>); a new one replaces any earlier link')),
+    }),
+  ),
+});
+
+/** GET /api/surveys/{id}/invitations: who was invited, opened and answered; never tokens. */
+export const InvitationListResponseSchema = v.object({
+  invitations: v.array(
+    v.object({
+      id: IdSchema,
+      email: v.string(),
+      name: v.nullable(v.string()),
+      language: LanguageSchema,
+      created_at: InstantSchema,
+      opened_at: v.nullable(InstantSchema),
+      answered: v.boolean(),
+      source: v.picklist(['coordinator', 'open_link']),
+      organisation: v.pipe(v.nullable(v.string()), v.description('what a person who joined through the open link typed')),
+    }),
+  ),
 });

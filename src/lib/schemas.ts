@@ -14,3 +14,11 @@ export const DateTimeSchema = v.pipe(
 
 export const TitleSchema = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(200));
 export const ShortTextSchema = v.pipe(v.string(), v.trim(), v.maxLength(200));
+
+/*
+ * Pieces of the response schemas (documented in src/openapi/registry.ts): what the API
+ * answers, not what it accepts. Times are written by SQLite's strftime or toISOString, in UTC.
+ */
+export const IdSchema = v.pipe(v.number(), v.integer(), v.minValue(1));
+export const CountSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
+export const InstantSchema = v.pipe(v.string(), v.isoTimestamp('expected an ISO 8601 UTC timestamp'));

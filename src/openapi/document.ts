@@ -1,38 +1,23 @@
-/** Builds the OpenAPI 3.1 document from the route registry and the request schemas themselves. */
+/** Builds the OpenAPI 3.1 document from the route registry and the request and response schemas themselves. */
 import { toJsonSchema } from '@valibot/to-json-schema';
 import type { GenericSchema } from 'valibot';
+import { ProblemResponseSchema } from '../http/problem.ts';
 import { type RouteDoc, routes } from './registry.ts';
 
 type Json = Record<string, unknown>;
 
 /**
  * The input side of a schema (what a client sends): conversion stops before transforms, and
- * checks JSON Schema cannot express (cross-field rules) are left to the 422 answer.
+ * checks JSON Schema cannot express (cross-field rules) are left to the 422 answer. Response
+ * schemas are converted alike (they have no transforms to stop at).
  */
 export function jsonSchema(schema: GenericSchema): Json {
   const { $schema: _, ...rest } = toJsonSchema(schema, { target: 'draft-2020-12', typeMode: 'input', errorMode: 'ignore' }) as Json;
   return rest;
 }
 
-const PROBLEM: Json = {
-  type: 'object',
-  description: 'RFC 9457 problem details; `errors` names each bad field.',
-  properties: {
-    type: { type: 'string' },
-    title: { type: 'string' },
-    status: { type: 'integer' },
-    detail: { type: 'string' },
-    errors: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: { field: { type: 'string' }, message: { type: 'string' }, code: { type: 'string' } },
-        required: ['field', 'message'],
-      },
-    },
-  },
-  required: ['type', 'title', 'status'],
-};
+/** Every error's body (4xx and 5xx), from the schema of src/http/problem.ts. */
+const PROBLEM: Json = jsonSchema(ProblemResponseSchema);
 
 const problemResponse = (description: string) => ({
   description,
@@ -85,7 +70,13 @@ function operation(route: RouteDoc): Json {
         ? { description: r.description }
         : Number(status) >= 400
           ? problemResponse(r.description)
-          : { description: r.description, content: { [type]: r.schema ? { schema: jsonSchema(r.schema) } : {} } };
+          : {
+              description: r.description,
+              content: {
+                [type]: r.schema ? { schema: jsonSchema(r.schema) } : {},
+                ...Object.fromEntries((r.also ?? []).map((other) => [other, {}])),
+              },
+            };
   }
   if (route.body) responses['422'] = problemResponse('Invalid fields (each named in `errors`)');
   if (route.auth === 'coordinator') responses['401'] = problemResponse('Missing or unknown API key');

@@ -52,7 +52,12 @@ function SchemaView({ schema, depth = 0 }: { schema: Json; depth?: number }): Ch
   return (
     <>
       <span>{constraints(schema) || 'any value'}</span>
-      {schema.description ? <span> — {String(schema.description)}</span> : null}
+      {schema.description ? (
+        <span>
+          {' — '}
+          <Text>{schema.description}</Text>
+        </span>
+      ) : null}
       {properties.length ? (
         <ul>
           {properties.map(([name, value]) => (
@@ -145,12 +150,23 @@ function OperationView({ method, path, op }: Operation) {
       ) : null}
       <h4>Responses</h4>
       <ul>
-        {Object.entries(asJson(op.responses)).map(([status, r]) => (
-          <li>
-            <strong>{status}</strong>: <Text>{asJson(r).description}</Text>
-            {Object.keys(asJson(asJson(r).content)).length ? ` (${Object.keys(asJson(asJson(r).content)).join(', ')})` : ''}
-          </li>
-        ))}
+        {Object.entries(asJson(op.responses)).map(([status, r]) => {
+          const content = asJson(asJson(r).content);
+          // Error bodies all share the Problem component, described once under Errors.
+          const schema = asJson(asJson(content['application/json']).schema);
+          return (
+            <li>
+              <strong>{status}</strong>: <Text>{asJson(r).description}</Text>
+              {Object.keys(content).length ? ` (${Object.keys(content).join(', ')})` : ''}
+              {Object.keys(schema).length ? (
+                <details>
+                  <summary>Body (application/json)</summary>
+                  <SchemaView schema={schema} />
+                </details>
+              ) : null}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );
@@ -189,6 +205,11 @@ export function ReferencePage({ doc }: { doc: Json }) {
           ))}
         </ul>
       </nav>
+      <section aria-labelledby="errors">
+        <h2 id="errors">Errors</h2>
+        <p>Every error answers application/problem+json:</p>
+        <SchemaView schema={asJson(asJson(asJson(doc.components).schemas).Problem)} />
+      </section>
       {tags.map((tag) => (
         <section aria-labelledby={`tag-${tag}`}>
           <h2 id={`tag-${tag}`}>{tag}</h2>

@@ -5,16 +5,28 @@
  */
 import type { GenericSchema } from 'valibot';
 import { SeriesExportSchema } from '../exports/exports.schemas.ts';
-import { InviteSchema } from '../invitations/invitations.schemas.ts';
+import { InvitationListResponseSchema, InvitationsCreatedResponseSchema, InviteSchema } from '../invitations/invitations.schemas.ts';
 import { OpenLinkSchema, OpenLinkSettingsSchema } from '../open-link/open-link.schemas.ts';
 import { SubmissionSchema } from '../responses/participant.api.ts';
-import { BriefQuerySchema, ResultsQuerySchema } from '../results/results.schemas.ts';
-import { CreateSeriesSchema, UpdateSeriesSchema } from '../series/series.schemas.ts';
-import { CreateSessionSchema } from '../sessions/sessions.schemas.ts';
-import { CreateSurveySchema } from '../surveys/surveys.schemas.ts';
-import { CreateThemeSchema, UpdateThemeSchema } from '../themes/themes.schemas.ts';
-import { CreateWebhookSchema } from '../webhooks/webhooks.schemas.ts';
+import { BriefQuerySchema, BriefResponseSchema, ResultsQuerySchema, SurveyResultsResponseSchema } from '../results/results.schemas.ts';
+import {
+  CreateSeriesSchema,
+  SeriesDetailResponseSchema,
+  SeriesListResponseSchema,
+  SeriesResponseSchema,
+  UpdateSeriesSchema,
+} from '../series/series.schemas.ts';
+import { CreateSessionSchema, SessionListResponseSchema, SessionResponseSchema } from '../sessions/sessions.schemas.ts';
+import { CreateSurveySchema, SurveyResponseSchema } from '../surveys/surveys.schemas.ts';
+import { CreateThemeSchema, ThemeListResponseSchema, ThemeResponseSchema, UpdateThemeSchema } from '../themes/themes.schemas.ts';
+import {
+  CreateWebhookSchema,
+  WebhookCreatedResponseSchema,
+  WebhookDeliveryListResponseSchema,
+  WebhookListResponseSchema,
+} from '../webhooks/webhooks.schemas.ts';
 import { OutboxQuerySchema, ParticipantEmailSchema, ProposalDecisionSchema, RetentionSchema } from '../workspace/workspace.api.schemas.ts';
+import { ParticipantLinkResponseSchema, ParticipantSubmissionResponseSchema } from './participant.schemas.ts';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
@@ -25,6 +37,9 @@ export interface ResponseDoc {
   description: string;
   /** Media type of the body; JSON when omitted. */
   type?: string;
+  /** Other media types the same response can take (chosen by `?format=` or Accept); `schema` describes `type` only. */
+  also?: string[];
+  /** The body's valibot schema; test/openapi-responses.test.ts checks real answers against it. */
   schema?: GenericSchema;
 }
 
@@ -44,7 +59,10 @@ export interface RouteDoc {
   responses: Record<number, ResponseDoc>;
 }
 
-const created = (what: string): ResponseDoc => ({ description: `${what} created (its URL in Location)` });
+const created = (what: string, schema?: GenericSchema): ResponseDoc => ({
+  description: `${what} created (its URL in Location)`,
+  ...(schema ? { schema } : {}),
+});
 const ok = (description: string, schema?: GenericSchema): ResponseDoc => ({ description, ...(schema ? { schema } : {}) });
 const ICS = 'text/calendar';
 
@@ -74,7 +92,7 @@ export const routes: RouteDoc[] = [
     summary: 'List the series of your organisation',
     tag: 'series',
     auth: 'coordinator',
-    responses: { 200: ok('`{series: [...]}`') },
+    responses: { 200: ok('`{series: [...]}`', SeriesListResponseSchema) },
   },
   {
     method: 'post',
@@ -83,7 +101,7 @@ export const routes: RouteDoc[] = [
     tag: 'series',
     auth: 'coordinator',
     body: CreateSeriesSchema,
-    responses: { 201: created('The series') },
+    responses: { 201: created('The series', SeriesResponseSchema) },
   },
   {
     method: 'get',
@@ -91,7 +109,7 @@ export const routes: RouteDoc[] = [
     summary: 'Read a series with its sessions and themes',
     tag: 'series',
     auth: 'coordinator',
-    responses: { 200: ok('The series') },
+    responses: { 200: ok('The series', SeriesDetailResponseSchema) },
   },
   {
     method: 'patch',
@@ -100,7 +118,7 @@ export const routes: RouteDoc[] = [
     tag: 'series',
     auth: 'coordinator',
     body: UpdateSeriesSchema,
-    responses: { 200: ok('The updated series') },
+    responses: { 200: ok('The updated series', SeriesResponseSchema) },
   },
 
   // Themes
@@ -110,7 +128,7 @@ export const routes: RouteDoc[] = [
     summary: 'The theme catalogue of a series',
     tag: 'themes',
     auth: 'coordinator',
-    responses: { 200: ok('`{themes: [...]}`') },
+    responses: { 200: ok('`{themes: [...]}`', ThemeListResponseSchema) },
   },
   {
     method: 'post',
@@ -119,7 +137,7 @@ export const routes: RouteDoc[] = [
     tag: 'themes',
     auth: 'coordinator',
     body: CreateThemeSchema,
-    responses: { 201: created('The theme') },
+    responses: { 201: created('The theme', ThemeResponseSchema) },
   },
   {
     method: 'patch',
@@ -128,7 +146,7 @@ export const routes: RouteDoc[] = [
     tag: 'themes',
     auth: 'coordinator',
     body: UpdateThemeSchema,
-    responses: { 200: ok('The updated theme') },
+    responses: { 200: ok('The updated theme', ThemeResponseSchema) },
   },
 
   // Sessions
@@ -138,7 +156,7 @@ export const routes: RouteDoc[] = [
     summary: 'The sessions of a series (#1, #2…)',
     tag: 'sessions',
     auth: 'coordinator',
-    responses: { 200: ok('`{sessions: [...]}`') },
+    responses: { 200: ok('`{sessions: [...]}`', SessionListResponseSchema) },
   },
   {
     method: 'post',
@@ -148,7 +166,7 @@ export const routes: RouteDoc[] = [
     tag: 'sessions',
     auth: 'coordinator',
     body: CreateSessionSchema,
-    responses: { 201: created('The session'), 409: ok('A session with this number exists') },
+    responses: { 201: created('The session', SessionResponseSchema), 409: ok('A session with this number exists') },
   },
   {
     method: 'get',
@@ -156,7 +174,7 @@ export const routes: RouteDoc[] = [
     summary: 'A session with its surveys',
     tag: 'sessions',
     auth: 'coordinator',
-    responses: { 200: ok('The session') },
+    responses: { 200: ok('The session', SessionResponseSchema) },
   },
 
   // Surveys
@@ -168,7 +186,7 @@ export const routes: RouteDoc[] = [
     tag: 'surveys',
     auth: 'coordinator',
     body: CreateSurveySchema,
-    responses: { 201: created('The survey'), 409: ok('The session already has a survey of this kind') },
+    responses: { 201: created('The survey', SurveyResponseSchema), 409: ok('The session already has a survey of this kind') },
   },
   {
     method: 'get',
@@ -176,7 +194,7 @@ export const routes: RouteDoc[] = [
     summary: 'Read a survey',
     tag: 'surveys',
     auth: 'coordinator',
-    responses: { 200: ok('The survey') },
+    responses: { 200: ok('The survey', SurveyResponseSchema) },
   },
   {
     method: 'post',
@@ -184,7 +202,7 @@ export const routes: RouteDoc[] = [
     summary: 'Open a survey (sends `survey.opened` to webhooks)',
     tag: 'surveys',
     auth: 'coordinator',
-    responses: { 200: ok('The opened survey') },
+    responses: { 200: ok('The opened survey', SurveyResponseSchema) },
   },
   {
     method: 'post',
@@ -192,7 +210,7 @@ export const routes: RouteDoc[] = [
     summary: 'Close a survey (sends `survey.closed` to webhooks)',
     tag: 'surveys',
     auth: 'coordinator',
-    responses: { 200: ok('The closed survey') },
+    responses: { 200: ok('The closed survey', SurveyResponseSchema) },
   },
 
   // Invitations
@@ -203,7 +221,7 @@ export const routes: RouteDoc[] = [
     tag: 'invitations',
     auth: 'coordinator',
     body: InviteSchema,
-    responses: { 201: ok('`{invitations: [{id, email, url}]}`') },
+    responses: { 201: ok('`{invitations: [{id, email, url}]}`', InvitationsCreatedResponseSchema) },
   },
   {
     method: 'get',
@@ -213,7 +231,7 @@ export const routes: RouteDoc[] = [
       '`source` is `open_link` for people who joined through the open link (with the `organisation` they typed), else `coordinator`.',
     tag: 'invitations',
     auth: 'coordinator',
-    responses: { 200: ok('`{invitations: [...]}`') },
+    responses: { 200: ok('`{invitations: [...]}`', InvitationListResponseSchema) },
   },
   {
     method: 'get',
@@ -243,7 +261,7 @@ export const routes: RouteDoc[] = [
     summary: 'A personal link: the survey and earlier answers',
     tag: 'participants',
     auth: 'link',
-    responses: { 200: ok('The survey and answers'), 409: ok('Not open yet'), 410: ok('Closed') },
+    responses: { 200: ok('The survey and answers', ParticipantLinkResponseSchema), 409: ok('Not open yet'), 410: ok('Closed') },
   },
   {
     method: 'put',
@@ -255,7 +273,7 @@ export const routes: RouteDoc[] = [
     auth: 'link',
     body: SubmissionSchema,
     idempotent: true,
-    responses: { 200: ok('What was recorded'), 409: ok('Not open yet'), 410: ok('Closed') },
+    responses: { 200: ok('What was recorded', ParticipantSubmissionResponseSchema), 409: ok('Not open yet'), 410: ok('Closed') },
   },
 
   // Results and the brief
@@ -268,7 +286,7 @@ export const routes: RouteDoc[] = [
     tag: 'results',
     auth: 'coordinator',
     query: ResultsQuerySchema,
-    responses: { 200: ok('The results (application/json, text/csv or text/html)') },
+    responses: { 200: { ...ok('The results', SurveyResultsResponseSchema), also: ['text/csv', 'text/html'] } },
   },
   {
     method: 'get',
@@ -278,7 +296,7 @@ export const routes: RouteDoc[] = [
     tag: 'results',
     auth: 'coordinator',
     query: BriefQuerySchema,
-    responses: { 200: ok('The brief (application/json, text/markdown, text/csv or text/html)') },
+    responses: { 200: { ...ok('The brief', BriefResponseSchema), also: ['text/markdown', 'text/csv', 'text/html'] } },
   },
 
   // Webhooks
@@ -291,7 +309,10 @@ export const routes: RouteDoc[] = [
     tag: 'webhooks',
     auth: 'coordinator',
     body: CreateWebhookSchema,
-    responses: { 201: ok('The endpoint with its secret (its URL in Location)'), 409: ok('The series has five endpoints already') },
+    responses: {
+      201: ok('The endpoint with its secret (its URL in Location)', WebhookCreatedResponseSchema),
+      409: ok('The series has five endpoints already'),
+    },
   },
   {
     method: 'get',
@@ -299,7 +320,7 @@ export const routes: RouteDoc[] = [
     summary: 'The webhook endpoints of a series (without secrets)',
     tag: 'webhooks',
     auth: 'coordinator',
-    responses: { 200: ok('`{webhooks: [...]}`') },
+    responses: { 200: ok('`{webhooks: [...]}`', WebhookListResponseSchema) },
   },
   {
     method: 'get',
@@ -307,7 +328,7 @@ export const routes: RouteDoc[] = [
     summary: 'The delivery log of a series (newest first, last 100)',
     tag: 'webhooks',
     auth: 'coordinator',
-    responses: { 200: ok('`{deliveries: [{id, event, status, attempts, next_attempt_at, last_status, last_error, ...}]}`') },
+    responses: { 200: ok('`{deliveries: [...]}`', WebhookDeliveryListResponseSchema) },
   },
   {
     method: 'delete',

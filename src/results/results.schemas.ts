@@ -1,6 +1,7 @@
 /** Query parameters of the results and brief routes: one schema each, errors by field. */
 import * as v from 'valibot';
 import { LanguageSchema } from '../domain/language.ts';
+import { CountSchema, IdSchema, InstantSchema } from '../lib/schemas.ts';
 
 const QuestionId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'not a question id'));
 
@@ -35,3 +36,223 @@ export function formatFromAccept<F extends string>(accept: string | undefined, s
   }
   return fallback;
 }
+
+/*
+ * What the JSON formats answer (results.ts and src/brief/brief.ts shape them). Figures a
+ * small group could betray are null with `suppressed: true`, or left out with `withheld: true`.
+ */
+const Kind = v.picklist(['pre', 'post']);
+const Status = v.picklist(['draft', 'open', 'closed']);
+const Share = v.pipe(v.number(), v.minValue(0), v.maxValue(1));
+const Place = v.pipe(v.number(), v.integer(), v.minValue(1));
+const SessionNumber = v.pipe(v.number(), v.integer(), v.minValue(1));
+const GroupSize = v.pipe(v.number(), v.integer(), v.minValue(1));
+
+export const ParticipationSchema = v.object({
+  invited: CountSchema,
+  opened: CountSchema,
+  answered: CountSchema,
+  responses: v.pipe(CountSchema, v.description('stored responses; equals answered unless an invitation was removed after answering')),
+  answer_rate: Share,
+  method: v.string(),
+  over_time: v.array(v.object({ day: v.pipe(v.string(), v.isoDate()), count: CountSchema, cumulative: CountSchema })),
+});
+
+export const TextGroupSchema = v.object({
+  text: v.string(),
+  count: CountSchema,
+  variants: v.pipe(v.array(v.string()), v.description('the spellings counted together')),
+});
+
+export const RankingMethodSchema = v.object({
+  name: v.literal('borda'),
+  k: CountSchema,
+  n: v.pipe(CountSchema, v.description('ballots: respondents who ranked at least one item')),
+  points: v.string(),
+  order: v.string(),
+  ties: v.string(),
+});
+
+const RankedItemEntries = {
+  place: v.pipe(Place, v.description('tied items share the place of the first of them (1, 2, 2, 4)')),
+  tied: v.boolean(),
+  label: v.string(),
+  borda: CountSchema,
+  mean_borda: v.number(),
+  ranked: CountSchema,
+  first: CountSchema,
+  mean_position: v.nullable(v.number()),
+};
+
+export const RankingSchema = v.object({
+  method: RankingMethodSchema,
+  items: v.array(v.object({ ...RankedItemEntries, id: v.string() })),
+});
+
+/** Results per group of the profile question (sector…); present on every non-text question when the survey has one. */
+export const BreakdownSchema = v.object({
+  by: v.object({ question_id: v.string(), text: v.string() }),
+  min_group_size: GroupSize,
+  method: v.string(),
+  groups: v.array(
+    v.object({
+      id: v.pipe(v.nullable(v.string()), v.description('option of the profile question; null: not stated')),
+      label: v.string(),
+      n: v.nullable(CountSchema),
+      suppressed: v.boolean(),
+    }),
+  ),
+  /** Choice and ranking questions: one row per option, one cell per group (borda for rankings). */
+  rows: v.optional(
+    v.array(
+      v.object({
+        id: v.string(),
+        label: v.string(),
+        cells: v.array(v.object({ count: v.nullable(CountSchema), borda: v.optional(v.nullable(CountSchema)), suppressed: v.boolean() })),
+      }),
+    ),
+  ),
+  /** Rating questions: one summary per group. */
+  ratings: v.optional(
+    v.array(
+      v.object({ n: v.nullable(CountSchema), mean: v.nullable(v.number()), median: v.nullable(v.number()), suppressed: v.boolean() }),
+    ),
+  ),
+});
+
+const questionBase = {
+  id: v.string(),
+  text: v.string(),
+  n: v.pipe(CountSchema, v.description('respondents who answered this question')),
+  breakdown: v.optional(BreakdownSchema),
+};
+
+/** One question's aggregate, by its type. */
+export const QuestionResultSchema = v.variant('type', [
+  v.object({
+    ...questionBase,
+    type: v.picklist(['single', 'multiple']),
+    method: v.string(),
+    options: v.array(v.object({ id: v.string(), label: v.string(), count: CountSchema, share: Share })),
+  }),
+  v.object({ ...questionBase, type: v.literal('ranking'), ranking: RankingSchema }),
+  v.object({
+    ...questionBase,
+    type: v.literal('rating'),
+    min: v.pipe(v.number(), v.integer()),
+    max: v.pipe(v.number(), v.integer()),
+    method: v.string(),
+    mean: v.nullable(v.number()),
+    median: v.nullable(v.number()),
+    distribution: v.array(v.object({ value: v.pipe(v.number(), v.integer()), count: CountSchema })),
+  }),
+  v.object({
+    ...questionBase,
+    type: v.literal('text'),
+    role: v.picklist(['remark', 'theme_proposal']),
+    withheld: v.pipe(v.boolean(), v.description('remarks written by fewer than the minimum group size are not shown')),
+    groups: v.array(TextGroupSchema),
+  }),
+]);
+
+/** GET /api/surveys/{id}/results as JSON. */
+export const SurveyResultsResponseSchema = v.object({
+  survey: v.object({
+    id: IdSchema,
+    kind: Kind,
+    status: Status,
+    anonymous: v.boolean(),
+    session: v.object({ id: IdSchema, number: SessionNumber }),
+    series: v.object({ id: IdSchema, title: v.string(), language: LanguageSchema }),
+  }),
+  language: LanguageSchema,
+  min_group_size: GroupSize,
+  participation: ParticipationSchema,
+  withheld: v.pipe(v.boolean(), v.description('fewer respondents than the minimum group size: questions is empty')),
+  questions: v.array(QuestionResultSchema),
+});
+
+const PriorityRoundSchema = v.object({
+  session: v.pipe(SessionNumber, v.description('the session these priorities prepare')),
+  surveys: v.array(v.object({ survey_id: IdSchema, session_number: SessionNumber, kind: Kind, ballots: CountSchema })),
+  n: CountSchema,
+});
+
+const PairingSchema = v.object({
+  pre_survey_id: IdSchema,
+  post_survey_id: IdSchema,
+  question_id: v.string(),
+  threshold: v.pipe(v.number(), v.integer()),
+  max: v.pipe(v.number(), v.integer()),
+  method: v.string(),
+  total: v.object({ paired: CountSchema, useful: v.nullable(CountSchema), suppressed: v.boolean() }),
+  items: v.array(
+    v.object({
+      option_id: v.string(),
+      label: v.string(),
+      paired: v.nullable(CountSchema),
+      useful: v.nullable(CountSchema),
+      suppressed: v.boolean(),
+    }),
+  ),
+});
+
+const Survey = { survey_id: IdSchema };
+
+/** GET /api/sessions/{id}/brief as JSON: session N's post-survey, N+1's pre-survey and the theme history. */
+export const BriefResponseSchema = v.object({
+  series: v.object({ id: IdSchema, title: v.string(), bassin: v.nullable(v.string()), language: LanguageSchema }),
+  language: LanguageSchema,
+  min_group_size: GroupSize,
+  session: v.object({ id: IdSchema, number: SessionNumber, starts_at: InstantSchema }),
+  for_session: v.pipe(
+    v.object({
+      number: SessionNumber,
+      id: v.nullable(IdSchema),
+      starts_at: v.nullable(InstantSchema),
+      place: v.nullable(v.string()),
+    }),
+    v.description('session N+1, which the brief prepares (id null while it is not planned)'),
+  ),
+  sources: v.array(
+    v.object({
+      ...Survey,
+      session_number: SessionNumber,
+      kind: Kind,
+      status: Status,
+      anonymous: v.boolean(),
+      respondents: CountSchema,
+      withheld: v.boolean(),
+    }),
+  ),
+  participation: v.array(v.object({ ...Survey, ...ParticipationSchema.entries })),
+  expectations: v.nullable(v.object({ ...Survey, question: QuestionResultSchema })),
+  appreciation: v.nullable(v.object({ ...Survey, questions: v.array(QuestionResultSchema) })),
+  pairing: v.pipe(
+    v.nullable(v.union([PairingSchema, v.literal('anonymous')])),
+    v.description('null when a survey is missing; "anonymous" when either survey is anonymous (never paired)'),
+  ),
+  priorities: v.object({
+    method: RankingMethodSchema,
+    change_method: v.string(),
+    rounds: v.array(PriorityRoundSchema),
+    current: PriorityRoundSchema,
+    items: v.array(
+      v.object({
+        ...RankedItemEntries,
+        theme_id: IdSchema,
+        change: v.picklist(['new', 'up', 'down', 'steady']),
+        history: v.array(v.object({ session: SessionNumber, place: Place, borda: CountSchema, mean_borda: v.number(), n: CountSchema })),
+      }),
+    ),
+  }),
+  actions: v.nullable(v.object({ ...Survey, question: QuestionResultSchema })),
+  proposed_themes: v.object({ survey_ids: v.array(IdSchema), n: CountSchema, method: v.string(), groups: v.array(TextGroupSchema) }),
+  remarks: v.object({
+    survey_ids: v.array(IdSchema),
+    n: CountSchema,
+    withheld: v.boolean(),
+    method: v.string(),
+    texts: v.array(TextGroupSchema),
+  }),
+});

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { DateTimeSchema, ShortTextSchema } from '../lib/schemas.ts';
+import { DateTimeSchema, IdSchema, InstantSchema, ShortTextSchema } from '../lib/schemas.ts';
 
 export const CreateSessionSchema = v.pipe(
   v.strictObject({
@@ -13,3 +13,16 @@ export const CreateSessionSchema = v.pipe(
     ['ends_at'],
   ),
 );
+
+/** A session as the API answers it, with the id, kind and stored status of each of its surveys. */
+export const SessionResponseSchema = v.object({
+  id: IdSchema,
+  series_id: IdSchema,
+  number: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  starts_at: InstantSchema,
+  ends_at: v.nullable(InstantSchema),
+  place: v.nullable(v.string()),
+  surveys: v.array(v.object({ id: IdSchema, kind: v.picklist(['pre', 'post']), status: v.picklist(['draft', 'open', 'closed']) })),
+});
+
+export const SessionListResponseSchema = v.object({ sessions: v.array(SessionResponseSchema) });

@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { QuestionsSchema } from '../domain/definition.ts';
-import { DateTimeSchema } from '../lib/schemas.ts';
+import { QuestionSchema, QuestionsSchema } from '../domain/definition.ts';
+import { CountSchema, DateTimeSchema, IdSchema, InstantSchema } from '../lib/schemas.ts';
 
 export const CreateSurveySchema = v.strictObject({
   kind: v.picklist(['pre', 'post']),
@@ -8,4 +8,24 @@ export const CreateSurveySchema = v.strictObject({
   questions: v.optional(QuestionsSchema),
   anonymous: v.optional(v.boolean(), false),
   closes_at: v.optional(DateTimeSchema),
+});
+
+/** A survey as the API answers it (create, read, open, close); `questions` are the stored definition. */
+export const SurveyResponseSchema = v.object({
+  id: IdSchema,
+  session_id: IdSchema,
+  series_id: IdSchema,
+  session_number: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  kind: v.picklist(['pre', 'post']),
+  status: v.pipe(v.picklist(['draft', 'open', 'closed']), v.description('effective status: an open survey past closes_at is closed')),
+  anonymous: v.boolean(),
+  closes_at: v.nullable(InstantSchema),
+  opened_at: v.nullable(InstantSchema),
+  closed_at: v.nullable(InstantSchema),
+  definition_version: v.pipe(IdSchema, v.description('goes up when the questions change (theme options refreshed at opening, an edit)')),
+  questions: v.array(QuestionSchema),
+  invitations: v.pipe(CountSchema, v.description('people invited')),
+  responses: v.pipe(CountSchema, v.description('responses stored')),
+  created_at: InstantSchema,
+  updated_at: InstantSchema,
 });

@@ -1,5 +1,6 @@
 import * as v from 'valibot';
 import { LocalizedTextSchema } from '../domain/language.ts';
+import { IdSchema, InstantSchema } from '../lib/schemas.ts';
 
 export const CreateThemeSchema = v.strictObject({ label: LocalizedTextSchema });
 
@@ -16,3 +17,15 @@ export const UpdateThemeSchema = v.pipe(
     ['status'],
   ),
 );
+
+/** A theme of the catalogue as the API answers it; `merged_into` is set once it was merged (and archived). */
+export const ThemeResponseSchema = v.object({
+  id: IdSchema,
+  series_id: IdSchema,
+  label: LocalizedTextSchema,
+  status: v.picklist(['active', 'archived']),
+  merged_into: v.nullable(IdSchema),
+  created_at: InstantSchema,
+});
+
+export const ThemeListResponseSchema = v.object({ themes: v.array(ThemeResponseSchema) });

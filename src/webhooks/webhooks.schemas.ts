@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { CountSchema, IdSchema, InstantSchema } from '../lib/schemas.ts';
 import { WEBHOOK_EVENTS } from './events.ts';
 
 export const CreateWebhookSchema = v.strictObject({
@@ -6,4 +7,38 @@ export const CreateWebhookSchema = v.strictObject({
   url: v.pipe(v.string(), v.trim(), v.maxLength(2000), v.url('not a valid URL'), v.startsWith('https://', 'must be an https:// URL')),
   /** Without events, the endpoint receives all of them. */
   events: v.optional(v.pipe(v.array(v.picklist(WEBHOOK_EVENTS)), v.minLength(1), v.maxLength(WEBHOOK_EVENTS.length)), [...WEBHOOK_EVENTS]),
+});
+
+/** An endpoint as the API answers it (never its secret, except once at creation). */
+export const WebhookResponseSchema = v.object({
+  id: IdSchema,
+  series_id: IdSchema,
+  url: v.string(),
+  events: v.array(v.picklist(WEBHOOK_EVENTS)),
+  created_at: InstantSchema,
+});
+
+export const WebhookCreatedResponseSchema = v.object({
+  ...WebhookResponseSchema.entries,
+  secret: v.pipe(v.string(), v.description('signs every delivery (Relais-Signature); shown only in this answer')),
+});
+
+export const WebhookListResponseSchema = v.object({ webhooks: v.array(WebhookResponseSchema) });
+
+export const WebhookDeliveryListResponseSchema = v.object({
+  deliveries: v.array(
+    v.object({
+      id: IdSchema,
+      webhook_id: IdSchema,
+      url: v.string(),
+      event: v.picklist(WEBHOOK_EVENTS),
+      status: v.picklist(['pending', 'delivered', 'failed']),
+      attempts: CountSchema,
+      next_attempt_at: v.pipe(v.nullable(InstantSchema), v.description('set while pending')),
+      last_status: v.pipe(v.nullable(v.pipe(v.number(), v.integer())), v.description('HTTP status of the last attempt')),
+      last_error: v.nullable(v.string()),
+      created_at: InstantSchema,
+      delivered_at: v.nullable(InstantSchema),
+    }),
+  ),
 });
