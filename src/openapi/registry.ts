@@ -7,7 +7,7 @@ import type { GenericSchema } from 'valibot';
 import { SeriesExportSchema } from '../exports/exports.schemas.ts';
 import { InvitationListResponseSchema, InvitationsCreatedResponseSchema, InviteSchema } from '../invitations/invitations.schemas.ts';
 import { OpenLinkSchema, OpenLinkSettingsSchema } from '../open-link/open-link.schemas.ts';
-import { SubmissionSchema } from '../responses/participant.api.ts';
+import { ParticipantLinkResponseSchema, ParticipantSubmissionResponseSchema, SubmissionSchema } from '../responses/participant.schemas.ts';
 import { BriefQuerySchema, BriefResponseSchema, ResultsQuerySchema, SurveyResultsResponseSchema } from '../results/results.schemas.ts';
 import {
   CreateSeriesSchema,
@@ -26,7 +26,6 @@ import {
   WebhookListResponseSchema,
 } from '../webhooks/webhooks.schemas.ts';
 import { OutboxQuerySchema, ParticipantEmailSchema, ProposalDecisionSchema, RetentionSchema } from '../workspace/workspace.api.schemas.ts';
-import { ParticipantLinkResponseSchema, ParticipantSubmissionResponseSchema } from './participant.schemas.ts';
 
 export type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 

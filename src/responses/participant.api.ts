@@ -1,32 +1,13 @@
 /** The participant's JSON API, for clients other than the HTML form. */
 import { Hono } from 'hono';
-import * as v from 'valibot';
-import { LanguageSchema } from '../domain/language.ts';
 import type { AppEnv } from '../env.ts';
 import { jsonBody } from '../http/body.ts';
 import { idempotent } from '../http/idempotency.ts';
 import { sha256Hex } from '../lib/crypto.ts';
 import { afterResponse } from '../webhooks/delivery.ts';
 import { limitLinkGuessing } from './link-guessing.ts';
+import { SubmissionSchema } from './participant.schemas.ts';
 import { openLink, submitAnswers } from './participation.ts';
-
-export const SubmissionSchema = v.strictObject({
-  /** `{ <question id>: value }`: option id, option ids, ordered option ids, integer or text. */
-  answers: v.pipe(
-    v.custom<Record<string, unknown>>(
-      (x) => typeof x === 'object' && x !== null && !Array.isArray(x),
-      'expected an object { <question id>: value }',
-    ),
-    v.record(v.string(), v.unknown()),
-  ),
-  language: v.optional(LanguageSchema),
-  /**
-   * `survey.id` as GET returned it. Optional: with it, Relais checks the answers against the
-   * questions it holds in memory and stores them in one database call; a wrong or outdated
-   * id only costs the usual lookup, never a wrong write.
-   */
-  survey_id: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
-});
 
 function surveyView(link: Awaited<ReturnType<typeof openLink>>) {
   const { context: c } = link;

@@ -2,7 +2,7 @@
  * The participant's side of a survey, shared by the JSON API and the HTML pages: open a
  * personal link, then store a submission (validated, idempotent, all-or-nothing).
  */
-import { type Answers, answersFromRows, canonicalAnswers, type FieldIssue, validateAnswers } from '../domain/answers.ts';
+import { type Answers, answersFromRows, type FieldIssue, fingerprintText, validateAnswers } from '../domain/answers.ts';
 import type { Definition } from '../domain/definition.ts';
 import type { Language } from '../domain/language.ts';
 import { effectiveStatus } from '../domain/survey-status.ts';
@@ -155,12 +155,9 @@ export async function submitAnswers(
   return { surveyId: link.context.surveyId, saved: await submit(env, link, body.answers, language, after) };
 }
 
-/**
- * What recognises a retry: the same answers to the same version of the questions. The
- * language is compared beside it (the one-call path resolves it in SQL).
- */
+/** What recognises a retry (the language is compared beside it; the one-call path does so in SQL). */
 function fingerprint(definitionVersion: number, answers: Answers): Promise<string> {
-  return sha256Hex(`${definitionVersion}|${canonicalAnswers(answers)}`);
+  return sha256Hex(fingerprintText(definitionVersion, answers));
 }
 
 /**

@@ -1,12 +1,27 @@
-/**
- * What the participant's JSON API (src/responses/participant.api.ts) answers. These belong
- * beside SubmissionSchema in that file; they live here only because src/responses/ was being
- * reworked when they were written, and moving them changes nothing but an import.
- */
+/** The participant's JSON API (participant.api.ts): what it takes and what it answers. */
 import * as v from 'valibot';
 import { QuestionSchema } from '../domain/definition.ts';
 import { LanguageSchema } from '../domain/language.ts';
 import { IdSchema, InstantSchema } from '../lib/schemas.ts';
+
+/** PUT /api/s/{token}: a submission. */
+export const SubmissionSchema = v.strictObject({
+  /** `{ <question id>: value }`: option id, option ids, ordered option ids, integer or text. */
+  answers: v.pipe(
+    v.custom<Record<string, unknown>>(
+      (x) => typeof x === 'object' && x !== null && !Array.isArray(x),
+      'expected an object { <question id>: value }',
+    ),
+    v.record(v.string(), v.unknown()),
+  ),
+  language: v.optional(LanguageSchema),
+  /**
+   * `survey.id` as GET returned it. Optional: with it, Relais checks the answers against the
+   * questions it holds in memory and stores them in one database call; a wrong or outdated
+   * id only costs the usual lookup, never a wrong write.
+   */
+  survey_id: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+});
 
 /** single → option id, multiple → option ids, ranking → ordered option ids, rating → integer, text → string. */
 const AnswersSchema = v.record(v.string(), v.union([v.string(), v.pipe(v.number(), v.integer()), v.array(v.string())]));
