@@ -274,3 +274,21 @@ describe('organisations are walled off', () => {
     expect(themes?.n).toBe(0);
   });
 });
+
+describe('a survey past its closing date', () => {
+  it('reads closed wherever it is listed, before the cron has stored it so', async () => {
+    await env.DB.prepare("UPDATE surveys SET status = 'open', closes_at = '2000-01-01T00:00:00.000Z' WHERE id = ?").bind(survey.id).run();
+    const statusIn = (surveys: { id: number; status: string }[] | undefined) => surveys?.find((s) => s.id === survey.id)?.status;
+    expect((await callJson<{ status: string }>(`/api/surveys/${survey.id}`, { key })).status).toBe('closed');
+    const session = await callJson<{ surveys: { id: number; status: string }[] }>(`/api/sessions/${sessionId}`, { key });
+    expect(statusIn(session.surveys)).toBe('closed');
+    const series = await callJson<{ sessions: { id: number; surveys: { id: number; status: string }[] }[] }>(`/api/series/${seriesId}`, {
+      key,
+    });
+    expect(statusIn(series.sessions.find((s) => s.id === sessionId)?.surveys)).toBe('closed');
+    const { sessions } = await callJson<{ sessions: { surveys: { id: number; status: string }[] }[] }>(`/api/series/${seriesId}/sessions`, {
+      key,
+    });
+    expect(statusIn(sessions.flatMap((s) => s.surveys))).toBe('closed');
+  });
+});

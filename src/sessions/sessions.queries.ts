@@ -1,5 +1,6 @@
 /** SQL of the sessions of a series (#1, #2, …), scoped to the caller's organisation. */
 import type * as v from 'valibot';
+import { effectiveStatus, type SurveyStatus } from '../domain/survey-status.ts';
 import type { CreateSessionSchema } from './sessions.schemas.ts';
 
 export interface SessionRow {
@@ -9,7 +10,7 @@ export interface SessionRow {
   starts_at: string;
   ends_at: string | null;
   place: string | null;
-  /** JSON list of {id, kind, status} of the session's surveys. */
+  /** JSON list of {id, kind, status, closes_at} of the session's surveys. */
   surveys: string;
 }
 
@@ -21,13 +22,17 @@ export function sessionJson(s: SessionRow) {
     starts_at: s.starts_at,
     ends_at: s.ends_at,
     place: s.place,
-    surveys: JSON.parse(s.surveys) as { id: number; kind: 'pre' | 'post'; status: string }[],
+    // The status as the survey routes give it: an open survey past its closing date is closed,
+    // even before the hourly cron has stored it so.
+    surveys: (JSON.parse(s.surveys) as { id: number; kind: 'pre' | 'post'; status: SurveyStatus; closes_at: string | null }[]).map(
+      (su) => ({ id: su.id, kind: su.kind, status: effectiveStatus(su.status, su.closes_at) }),
+    ),
   };
 }
 
 const SELECT_SESSION = `
   SELECT se.id, se.series_id, se.number, se.starts_at, se.ends_at, se.place,
-         (SELECT json_group_array(json_object('id', su.id, 'kind', su.kind, 'status', su.status))
+         (SELECT json_group_array(json_object('id', su.id, 'kind', su.kind, 'status', su.status, 'closes_at', su.closes_at))
             FROM surveys su WHERE su.session_id = se.id) AS surveys
     FROM sessions se JOIN series s ON s.id = se.series_id`;
 

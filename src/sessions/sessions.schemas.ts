@@ -14,7 +14,7 @@ export const CreateSessionSchema = v.pipe(
   ),
 );
 
-/** A session as the API answers it, with the id, kind and stored status of each of its surveys. */
+/** A session as the API answers it, with the id, kind and status of each of its surveys (closed once past its closing date). */
 export const SessionResponseSchema = v.object({
   id: IdSchema,
   series_id: IdSchema,
