@@ -5,7 +5,7 @@
  * counted again by hand). Plain SQL statements, idempotent: rows have fixed ids in a
  * reserved range (900001+) and are inserted only when missing. Used by `npm start` and tests.
  */
-import { type Answers, canonicalAnswers, validateAnswers } from '../src/domain/answers.ts';
+import { type Answers, fingerprintText, validateAnswers } from '../src/domain/answers.ts';
 import type { Question } from '../src/domain/definition.ts';
 import type { Language, LocalizedText } from '../src/domain/language.ts';
 import { type CatalogueTheme, postSurveyTemplate, preSurveyTemplate } from '../src/domain/templates.ts';
@@ -299,7 +299,7 @@ export async function demoSeed(secrets: DemoSecrets): Promise<string[]> {
     sql.push(
       `INSERT OR IGNORE INTO themes (id, series_id, label_fr, label_nl, label_en, status, merged_into_id, created_at)
        VALUES (${t.id}, ${DEMO.seriesId}, ${q(l.fr)}, ${q(l.nl ?? null)}, ${q(l.en ?? null)}, ${q(t.mergedInto ? 'archived' : 'active')},
-               ${t.mergedInto ?? 'NULL'}, ${q(DEMO_SESSIONS[t.since - 1]?.starts_at.slice(0, 10) ?? '2025-05-01')})`,
+               ${t.mergedInto ?? 'NULL'}, ${q(`${DEMO_SESSIONS[t.since - 1]?.starts_at.slice(0, 10) ?? '2025-05-01'}T00:00:00.000Z`)})`,
     );
   }
 
@@ -336,7 +336,7 @@ export async function demoSeed(secrets: DemoSecrets): Promise<string[]> {
       const answers = answersFor(rand, plan.kind, plan.session, questions, index);
       const checked = validateAnswers({ questions }, answers);
       if (!checked.ok) throw new Error(`demo answers do not fit survey ${sid}: ${JSON.stringify(checked.issues)}`);
-      const hash = await sha256Hex(`1|${person.language}|${canonicalAnswers(checked.answers)}`);
+      const hash = await sha256Hex(fingerprintText(1, checked.answers));
       sql.push(
         `INSERT OR IGNORE INTO responses (id, survey_id, invitation_id, respondent_key, language, answers_hash, definition_version, created_at, updated_at)
          VALUES (${invitationId}, ${sid}, ${invitationId}, 'i:${invitationId}', ${q(person.language)}, ${q(hash)}, 1, ${q(at)}, ${q(at)})`,

@@ -190,6 +190,14 @@ export function canonicalAnswers(answers: Answers): string {
 }
 
 /**
+ * What a response's `answers_hash` is the SHA-256 of: the same answers to the same version of
+ * the questions. The language is stored and compared beside it, not in it.
+ */
+export function fingerprintText(definitionVersion: number, answers: Answers): string {
+  return `${definitionVersion}|${canonicalAnswers(answers)}`;
+}
+
+/**
  * Reads the HTML form's fields into the JSON contract. Field names: `q.<id>` for single,
  * multiple, rating and text; `q.<id>.<optionId>` holding a rank for ranking, so that ranking
  * works with plain <select>s when JavaScript is off.

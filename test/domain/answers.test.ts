@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answersFromForm, answersFromRows, canonicalAnswers, validateAnswers } from '../../src/domain/answers.ts';
+import { answersFromForm, answersFromRows, canonicalAnswers, fingerprintText, validateAnswers } from '../../src/domain/answers.ts';
 import type { Definition } from '../../src/domain/definition.ts';
 import { postSurveyTemplate, preSurveyTemplate } from '../../src/domain/templates.ts';
 
@@ -135,5 +135,13 @@ describe('answersFromForm', () => {
     const { answers } = answersFromForm(post, fields([['q.usefulness', 'five']]));
     const result = validateAnswers(post, answers);
     expect(result.ok ? [] : result.issues.map((i) => i.code)).toEqual(['wrong_type']);
+  });
+});
+
+describe('fingerprintText', () => {
+  it('names the same answers to the same questions alike, and nothing else', () => {
+    expect(fingerprintText(2, { a: 1, b: ['x'] })).toBe(fingerprintText(2, { b: ['x'], a: 1 }));
+    expect(fingerprintText(2, { a: 1 })).not.toBe(fingerprintText(3, { a: 1 }));
+    expect(fingerprintText(2, { a: 1 })).not.toBe(fingerprintText(2, { a: 2 }));
   });
 });
