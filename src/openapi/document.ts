@@ -78,9 +78,20 @@ function operation(route: RouteDoc): Json {
               },
             };
   }
-  if (route.body) responses['422'] = problemResponse('Invalid fields (each named in `errors`)');
+  // The errors every route of a kind can give (src/http/body.ts, idempotency.ts, link-guessing.ts).
+  if (route.body) {
+    responses['400'] ??= problemResponse('Malformed JSON or invalid UTF-8');
+    responses['413'] ??= problemResponse('Body too large');
+    responses['415'] ??= problemResponse('Content-Type is not application/json');
+    responses['422'] = problemResponse('Invalid fields (each named in `errors`)');
+  }
   if (route.auth === 'coordinator') responses['401'] = problemResponse('Missing or unknown API key');
   if (route.path.includes('{')) responses['404'] = problemResponse('No such resource (or not of your organisation)');
+  if (route.idempotent ?? (route.auth === 'coordinator' && route.method !== 'get')) {
+    responses['409'] ??= problemResponse('The first request with this Idempotency-Key is still running (Retry-After)');
+  }
+  if (route.auth === 'link') responses['429'] ??= problemResponse('Too many unknown links from this address (Retry-After)');
+  responses.default = problemResponse('Any other error; a 503 says that nothing was changed and carries Retry-After');
   return {
     operationId: operationId(route),
     summary: route.summary,
