@@ -4,6 +4,7 @@
  * answer_tallies and question_tallies), whatever the size of the table. EXPLAIN QUERY PLAN reads the plan without running the statement.
  */
 import { describe, expect, it } from 'vitest';
+import { KNOWN_SUBMISSION } from '../src/responses/responses.queries.ts';
 import { AGGREGATIONS } from '../src/results/results.queries.ts';
 import { env } from './helpers.ts';
 
@@ -61,6 +62,32 @@ describe('query plans of results and briefs', () => {
       }
       expect(
         details.some((d) => /^SEARCH .* USING /.test(d)),
+        details.join('\n'),
+      ).toBe(true);
+    });
+  }
+});
+
+/**
+ * The one-call submission (src/responses/responses.queries.ts) runs on every participant's
+ * write: each of its statements finds the link by its token's index and the response by its
+ * unique key, never scanning invitations, responses or answers.
+ */
+describe('query plans of the one-call submission', () => {
+  const args = ['0'.repeat(64), 1, '2026-01-01T00:00:00.000Z', 1, 'hash', null, '[]', ''];
+  const ARITY: Record<keyof typeof KNOWN_SUBMISSION, number> = {
+    DELETE_OLD_ANSWERS: 6,
+    UPSERT_RESPONSE: 6,
+    INSERT_ANSWERS: 7,
+    FLAG_INVITATION: 5,
+  };
+  for (const [name, sql] of Object.entries(KNOWN_SUBMISSION)) {
+    it(`${name} reads through indexes`, async () => {
+      const details = await plan(sql, args.slice(0, ARITY[name as keyof typeof KNOWN_SUBMISSION]));
+      const fullScans = details.filter((d) => /^SCAN /.test(d) && !/VIRTUAL TABLE/.test(d));
+      expect(fullScans, details.join('\n')).toEqual([]);
+      expect(
+        details.some((d) => /^SEARCH i(?:nvitations)? USING (?:COVERING )?INDEX sqlite_autoindex_invitations_1 \(token_hash=\?\)/.test(d)),
         details.join('\n'),
       ).toBe(true);
     });

@@ -249,6 +249,31 @@ const HOLDING = `SELECT r.id FROM invitations i
 
 const NOW = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 
+/** The four statements of storeKnownSubmission, in batch order (test/query-plans.test.ts reads their plans). */
+export const KNOWN_SUBMISSION = {
+  /** Old answers go only when the answers or their language change. */
+  DELETE_OLD_ANSWERS: `DELETE FROM answers WHERE response_id =
+    (SELECT r.id ${WRITABLE_LINK} AND (r.answers_hash IS NOT ?5 OR r.language IS NOT coalesce(?6, r.language)))`,
+  UPSERT_RESPONSE: `INSERT INTO responses (survey_id, invitation_id, respondent_key, language, answers_hash, definition_version, created_at, updated_at)
+    SELECT su.id, i.id, 'i:' || i.id, coalesce(?6, r.language, i.language), ?5, ?4, ${NOW}, ${NOW} ${WRITABLE_LINK}
+    ON CONFLICT (survey_id, respondent_key) DO UPDATE SET
+      language = excluded.language, answers_hash = excluded.answers_hash,
+      definition_version = excluded.definition_version, updated_at = excluded.updated_at
+      WHERE responses.answers_hash IS NOT excluded.answers_hash OR responses.language IS NOT excluded.language
+    RETURNING created_at, updated_at, language, invitation_id,
+      (SELECT json_object('series_id', se.series_id, 'kind', su.kind, 'session_number', se.number)
+         FROM surveys su JOIN sessions se ON se.id = su.session_id
+        WHERE su.id = responses.survey_id
+          AND EXISTS (SELECT 1 FROM webhooks w WHERE w.series_id = se.series_id
+                        AND EXISTS (SELECT 1 FROM json_each(w.events) WHERE value = 'response.submitted'))) AS webhook_facts`,
+  INSERT_ANSWERS: `INSERT INTO answers (response_id, survey_id, question_id, option_id, theme_id, rank, number, text, grp)
+    SELECT h.id, ?2, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, ?7
+      FROM (${HOLDING}) h, json_each(?6) j
+     WHERE NOT EXISTS (SELECT 1 FROM answers a WHERE a.response_id = h.id)`,
+  FLAG_INVITATION: `UPDATE invitations SET answered = 1, opened_at = coalesce(opened_at, ${NOW})
+    WHERE token_hash = ?1 AND (answered = 0 OR opened_at IS NULL) AND EXISTS (${HOLDING})`,
+};
+
 /** What the one-call submission tells when it wrote. */
 export interface KnownSubmissionWritten {
   created_at: string;
@@ -295,42 +320,10 @@ export async function storeKnownSubmission(
   const holding = [input.tokenHash, input.surveyId, null, null, input.answersHash];
   const tuples = input.rows.map((r) => [r.question_id, r.option_id, r.theme_id, r.rank, r.number, r.text]);
   const [, upsert] = await db.batch<KnownSubmissionWritten>([
-    db
-      .prepare(
-        `DELETE FROM answers WHERE response_id =
-           (SELECT r.id ${WRITABLE_LINK} AND (r.answers_hash IS NOT ?5 OR r.language IS NOT coalesce(?6, r.language)))`,
-      )
-      .bind(...guard),
-    db
-      .prepare(
-        `INSERT INTO responses (survey_id, invitation_id, respondent_key, language, answers_hash, definition_version, created_at, updated_at)
-         SELECT su.id, i.id, 'i:' || i.id, coalesce(?6, r.language, i.language), ?5, ?4, ${NOW}, ${NOW} ${WRITABLE_LINK}
-         ON CONFLICT (survey_id, respondent_key) DO UPDATE SET
-           language = excluded.language, answers_hash = excluded.answers_hash,
-           definition_version = excluded.definition_version, updated_at = excluded.updated_at
-           WHERE responses.answers_hash IS NOT excluded.answers_hash OR responses.language IS NOT excluded.language
-         RETURNING created_at, updated_at, language, invitation_id,
-           (SELECT json_object('series_id', se.series_id, 'kind', su.kind, 'session_number', se.number)
-              FROM surveys su JOIN sessions se ON se.id = su.session_id
-             WHERE su.id = responses.survey_id
-               AND EXISTS (SELECT 1 FROM webhooks w WHERE w.series_id = se.series_id
-                             AND EXISTS (SELECT 1 FROM json_each(w.events) WHERE value = 'response.submitted'))) AS webhook_facts`,
-      )
-      .bind(...guard),
-    db
-      .prepare(
-        `INSERT INTO answers (response_id, survey_id, question_id, option_id, theme_id, rank, number, text, grp)
-         SELECT h.id, ?2, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, ?7
-           FROM (${HOLDING}) h, json_each(?6) j
-          WHERE NOT EXISTS (SELECT 1 FROM answers a WHERE a.response_id = h.id)`,
-      )
-      .bind(...holding, JSON.stringify(tuples), input.grp),
-    db
-      .prepare(
-        `UPDATE invitations SET answered = 1, opened_at = coalesce(opened_at, ${NOW})
-          WHERE token_hash = ?1 AND (answered = 0 OR opened_at IS NULL) AND EXISTS (${HOLDING})`,
-      )
-      .bind(...holding),
+    db.prepare(KNOWN_SUBMISSION.DELETE_OLD_ANSWERS).bind(...guard),
+    db.prepare(KNOWN_SUBMISSION.UPSERT_RESPONSE).bind(...guard),
+    db.prepare(KNOWN_SUBMISSION.INSERT_ANSWERS).bind(...holding, JSON.stringify(tuples), input.grp),
+    db.prepare(KNOWN_SUBMISSION.FLAG_INVITATION).bind(...holding),
   ]);
   return upsert?.results[0] ?? null;
 }
