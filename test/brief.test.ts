@@ -189,6 +189,19 @@ describe('the brief for #2, counted by hand', () => {
     expect(brief.remarks.texts.flatMap((t) => Array(t.count).fill(t.text)).sort()).toEqual(remarks.map((r) => r.text).sort());
   });
 
+  it('lists each remark once, under the theme it names, as the minutes do', async () => {
+    const grouped = brief.remarks.by_theme.flatMap((g) => g.texts);
+    expect(grouped.map((t) => t.text).sort()).toEqual(brief.remarks.texts.map((t) => t.text).sort());
+    const gp = brief.remarks.by_theme.find((g) => g.label === 'Place du médecin généraliste');
+    expect(gp?.texts.map((t) => t.text)).toEqual(['Difficile de venir pour les médecins généralistes en semaine.']);
+    expect(brief.remarks.by_theme.at(-1)?.theme_id).toBeNull();
+    const md = await (await call(`/api/sessions/${SESSION_2}/brief?format=md`, { key })).text();
+    expect(md).toMatch(/#### Place du médecin généraliste\n\n- Difficile de venir pour les médecins généralistes en semaine\./);
+    expect(md).toContain('#### Autres remarques');
+    const csv = await (await call(`/api/sessions/${SESSION_2}/brief?format=csv`, { key })).text();
+    expect(csv).toContain(`remarks,${gp?.theme_id},Difficile de venir pour les médecins généralistes en semaine.`);
+  });
+
   it('pairs pre- and post-survey of #2 in aggregate only, through the invitations’ e-mails', async () => {
     const pairing = brief.pairing;
     if (!pairing || pairing === 'anonymous') throw new Error('the demo surveys are named: pairing expected');
@@ -296,6 +309,7 @@ describe('a larger minimum group size', () => {
       // Expectations fall back to the pre-survey of #2, which is large enough.
       expect(strict.expectations?.survey_id).toBe(SURVEYS.pre2);
       expect(strict.remarks.texts).toEqual([]);
+      expect(strict.remarks.by_theme).toEqual([]);
       const md = await (await call(`/api/sessions/${SESSION_2}/brief?format=md`, { key })).text();
       for (const remark of brief.remarks.texts) expect(md).not.toContain(remark.text);
     } finally {

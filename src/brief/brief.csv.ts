@@ -105,7 +105,18 @@ export function briefCsv(brief: Brief): string {
     );
   }
   if (brief.remarks.withheld) push('remarks', '', '', 'withheld', 1, brief.remarks.n, brief.remarks.survey_ids, brief.remarks.method);
-  for (const r of brief.remarks.texts)
-    push('remarks', '', r.text, 'count', r.count, brief.remarks.n, brief.remarks.survey_ids, brief.remarks.method);
+  // item_id: the theme the remark names (empty: none), as the brief groups them.
+  for (const g of brief.remarks.by_theme)
+    for (const r of g.texts)
+      push(
+        'remarks',
+        g.theme_id ?? '',
+        r.text,
+        'count',
+        r.count,
+        brief.remarks.n,
+        brief.remarks.survey_ids,
+        `${brief.remarks.method}; ${brief.remarks.by_theme_method}`,
+      );
   return csvDocument(HEADER, rows);
 }

@@ -117,8 +117,13 @@ export function briefMarkdown(brief: Brief): string {
   out.push(`### ${t.remarks}`, '');
   if (brief.remarks.withheld) out.push(t.remarksWithheld(brief.remarks.n, brief.min_group_size), '');
   else if (brief.remarks.texts.length) {
-    for (const r of brief.remarks.texts) out.push(`- ${mdText(r.text)}${r.count > 1 ? ` (×${r.count})` : ''}`);
-    out.push('', `_n = ${brief.remarks.n}. ${t.textOrder}_`, '');
+    const remark = (r: { text: string; count: number }) => `- ${mdText(r.text)}${r.count > 1 ? ` (×${r.count})` : ''}`;
+    const groups = brief.remarks.by_theme;
+    // Under the themes they name, as the minutes list them; a flat list when none names one.
+    if (groups.some((g) => g.theme_id !== null)) {
+      for (const g of groups) out.push(`#### ${mdText(g.label ?? t.otherRemarks)}`, '', ...g.texts.map(remark), '');
+      out.push(`_n = ${brief.remarks.n}. ${t.remarksByTheme} ${t.textOrder}_`, '');
+    } else out.push(...brief.remarks.texts.map(remark), '', `_n = ${brief.remarks.n}. ${t.textOrder}_`, '');
   } else out.push(t.none, '');
 
   const pr = brief.priorities;

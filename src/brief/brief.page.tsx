@@ -174,19 +174,40 @@ export function BriefPage({ brief, links }: { brief: Brief; links: Record<'json'
             minGroupSize={brief.min_group_size}
           />
           <h3>{t.remarks}</h3>
-          <TextAnswers
-            q={{
-              id: 'remarks',
-              type: 'text',
-              role: 'remark',
-              text: t.remarks,
-              n: brief.remarks.n,
-              withheld: brief.remarks.withheld,
-              groups: brief.remarks.texts,
-            }}
-            t={t}
-            minGroupSize={brief.min_group_size}
-          />
+          {brief.remarks.by_theme.some((g) => g.theme_id !== null) ? (
+            <>
+              {brief.remarks.by_theme.map((g) => (
+                <>
+                  <h4>{g.label ?? t.otherRemarks}</h4>
+                  <ul class="texts">
+                    {g.texts.map((r) => (
+                      <li>
+                        {r.text}
+                        {r.count > 1 ? <span class="count"> (×{r.count})</span> : null}
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ))}
+              <p class="method">
+                n = {brief.remarks.n}. {t.remarksByTheme} {t.textOrder}
+              </p>
+            </>
+          ) : (
+            <TextAnswers
+              q={{
+                id: 'remarks',
+                type: 'text',
+                role: 'remark',
+                text: t.remarks,
+                n: brief.remarks.n,
+                withheld: brief.remarks.withheld,
+                groups: brief.remarks.texts,
+              }}
+              t={t}
+              minGroupSize={brief.min_group_size}
+            />
+          )}
         </section>
 
         <section aria-labelledby="priorities">

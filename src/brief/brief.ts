@@ -5,6 +5,7 @@
 import type { ChoiceQuestion, Definition, Question } from '../domain/definition.ts';
 import { type Language, type LocalizedText, localize } from '../domain/language.ts';
 import { addTallies, type RankedItem, type RankingMethod, type RankingTally, rankTallies } from '../domain/ranking.ts';
+import { groupRemarksByTheme } from '../domain/remark-themes.ts';
 import { suppressTable, withheld } from '../domain/suppression.ts';
 import { effectiveStatus } from '../domain/survey-status.ts';
 import { groupTexts, type TextGroup } from '../domain/text-normalise.ts';
@@ -92,7 +93,16 @@ export interface Brief {
   };
   actions: { survey_id: number; question: QuestionResult } | null;
   proposed_themes: { survey_ids: number[]; n: number; method: string; groups: TextGroup[] };
-  remarks: { survey_ids: number[]; n: number; withheld: boolean; method: string; texts: TextGroup[] };
+  remarks: {
+    survey_ids: number[];
+    n: number;
+    withheld: boolean;
+    method: string;
+    texts: TextGroup[];
+    /** The same texts under the theme each names (src/domain/remark-themes.ts); theme_id null: none. */
+    by_theme: { theme_id: number | null; label: string | null; texts: TextGroup[] }[];
+    by_theme_method: string;
+  };
 }
 
 const themeLabel = (t: ThemeRow): LocalizedText => ({
@@ -209,6 +219,8 @@ export async function loadBrief(db: D1Database, organisationId: number, sessionI
   const proposals = textCounts('theme_proposal');
   const remarks = textCounts('remark');
   const remarksWithheld = withheld(remarks.n, min);
+  const remarkTexts: TextGroup[] = remarksWithheld ? [] : remarks.counts.map((c) => ({ text: c.text, count: c.count, variants: [c.text] }));
+  const ranked = priorities(N, surveys, defs, themes, tallies, ballots, (s) => usable(s), language);
 
   return {
     series: { id: ctx.series_id, title: ctx.title, bassin: ctx.bassin, language: ctx.language },
@@ -243,7 +255,7 @@ export async function loadBrief(db: D1Database, organisationId: number, sessionI
             language,
             min,
           ),
-    priorities: priorities(N, surveys, defs, themes, tallies, ballots, (s) => usable(s), language),
+    priorities: ranked,
     actions: post && postAgg && actionsQ && usable(post) ? { survey_id: post.id, question: result(postAgg, actionsQ) } : null,
     proposed_themes: {
       survey_ids: textSources.map((s) => s.id),
@@ -257,9 +269,27 @@ export async function loadBrief(db: D1Database, organisationId: number, sessionI
       n: remarks.n,
       withheld: remarksWithheld,
       method: `withheld when fewer than ${min} respondents wrote a remark; listed in alphabetical order, never linked to who wrote them`,
-      texts: remarksWithheld ? [] : remarks.counts.map((c) => ({ text: c.text, count: c.count, variants: [c.text] })),
+      texts: remarkTexts,
+      by_theme: remarksByTheme(remarkTexts, themes, ranked.items, language),
+      by_theme_method:
+        'a remark is listed under the theme whose words it uses (any label, accents, case and plurals ignored; at least two of its significant words, or its acronym), the theme it names most if several; read from the text alone',
     },
   };
+}
+
+/** Remarks under the themes they name: the current priorities' order first, then the catalogue's. */
+function remarksByTheme(texts: TextGroup[], themes: ThemeRow[], ranked: PriorityItem[], language: Language): Brief['remarks']['by_theme'] {
+  const mergedInto = new Map(themes.flatMap((t) => (t.merged_into_id ? [[t.id, t.merged_into_id] as const] : [])));
+  const place = new Map(ranked.map((item, i) => [item.theme_id, i]));
+  const catalogue = themes
+    .map((t) => ({ id: currentTheme(t.id, mergedInto), label: themeLabel(t) }))
+    .sort((a, b) => (place.get(a.id) ?? Number.MAX_SAFE_INTEGER) - (place.get(b.id) ?? Number.MAX_SAFE_INTEGER));
+  const labels = new Map(themes.map((t) => [t.id, localize(themeLabel(t), language)]));
+  return groupRemarksByTheme(texts, catalogue).map((g) => ({
+    theme_id: g.theme_id,
+    label: g.theme_id === null ? null : (labels.get(g.theme_id) ?? null),
+    texts: g.texts,
+  }));
 }
 
 function pairing(

@@ -254,5 +254,16 @@ export const BriefResponseSchema = v.object({
     withheld: v.boolean(),
     method: v.string(),
     texts: v.array(TextGroupSchema),
+    by_theme: v.pipe(
+      v.array(
+        v.object({
+          theme_id: v.pipe(v.nullable(IdSchema), v.description('null: the remarks that name no theme (listed last)')),
+          label: v.nullable(v.string()),
+          texts: v.array(TextGroupSchema),
+        }),
+      ),
+      v.description('the same texts under the theme each one names, in the order of the priorities'),
+    ),
+    by_theme_method: v.string(),
   }),
 });

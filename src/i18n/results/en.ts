@@ -51,6 +51,8 @@ export const en = {
     `Ordered by Borda total, then first choices, then label; equal totals and first choices are ties. Mean Borda = total ÷ ${n} ranking(s).`,
   texts: 'Answers',
   textOrder: 'In alphabetical order, never linked to who wrote them.',
+  otherRemarks: 'Other remarks',
+  remarksByTheme: 'Under the theme each remark names (its words, read from the text alone): check the grouping.',
   proposalsGrouped: 'Proposals that are the same after ignoring case, accents and spacing are counted together.',
   variants: 'Spellings',
   breakdown: (by: string) => `Breakdown by: ${by}`,

@@ -53,6 +53,8 @@ export const fr: ResultsMessages = {
     `Ordre : score total, puis nombre de premiers choix, puis libellé ; à score et premiers choix égaux, ex æquo. Borda moyen = total ÷ ${n} classement(s).`,
   texts: 'Réponses',
   textOrder: 'Par ordre alphabétique, jamais reliées à leur auteur·rice.',
+  otherRemarks: 'Autres remarques',
+  remarksByTheme: 'Sous la thématique que chaque remarque nomme (ses mots, lus dans le texte seul) : classement à vérifier.',
   proposalsGrouped: 'Les propositions identiques à la casse, aux accents et aux espaces près sont comptées ensemble.',
   variants: 'Graphies',
   breakdown: (by) => `Ventilation selon : ${by}`,

@@ -53,6 +53,8 @@ export const nl: ResultsMessages = {
     `Volgorde: totaalscore, dan aantal eerste keuzes, dan naam; bij gelijke score en eerste keuzes staan ze gelijk. Gemiddelde Borda = totaal ÷ ${n} rangschikking(en).`,
   texts: 'Antwoorden',
   textOrder: 'In alfabetische volgorde, nooit gekoppeld aan wie ze schreef.',
+  otherRemarks: 'Overige opmerkingen',
+  remarksByTheme: 'Onder het thema dat elke opmerking noemt (de woorden ervan, enkel uit de tekst gelezen): indeling na te kijken.',
   proposalsGrouped: 'Voorstellen die gelijk zijn op hoofdletters, accenten en spaties na, worden samen geteld.',
   variants: 'Schrijfwijzen',
   breakdown: (by) => `Uitsplitsing naar: ${by}`,
