@@ -67,37 +67,50 @@ function keywords(theme: RemarkTheme): Keywords {
   };
 }
 
-/** How strongly a remark's words name a theme: 0 when they do not. */
-function score(remark: Set<string>, k: Keywords): number {
-  if (k.acronyms.some((a) => remark.has(a))) return Number.POSITIVE_INFINITY;
-  let best = 0;
-  for (const set of k.sets) {
-    const used = set.filter((w) => remark.has(w)).length;
-    if (used >= Math.min(2, set.length) && used > best) best = used;
-  }
-  return best;
-}
-
 /**
  * Groups `remarks` (in their order) under the themes they name, themes in `themes` order,
  * then the remarks naming none; themes named by no remark are left out. Entries of `themes`
  * sharing an id (a theme and those merged into it) are one theme.
  */
 export function groupRemarksByTheme<T extends { text: string }>(remarks: readonly T[], themes: readonly RemarkTheme[]): RemarkGroup<T>[] {
-  const catalogue = themes.map((t) => ({ id: t.id, k: keywords(t) }));
+  // One lookup from a word to the labels using it, so that each remark costs its own words,
+  // not words × themes (a consultation may bring thousands of distinct remarks).
+  const labels: { theme: number; size: number }[] = [];
+  const byWord = new Map<string, number[]>();
+  const byAcronym = new Map<string, number>();
+  for (const theme of themes) {
+    const k = keywords(theme);
+    for (const set of k.sets) {
+      const label = labels.push({ theme: theme.id, size: set.length }) - 1;
+      for (const w of set) byWord.set(w, [...(byWord.get(w) ?? []), label]);
+    }
+    for (const a of k.acronyms) if (!byAcronym.has(a)) byAcronym.set(a, theme.id);
+  }
   const byTheme = new Map<number | null, T[]>();
   for (const remark of remarks) {
     const used = new Set(words(remark.text).map(stem));
     let chosen: number | null = null;
     let best = 0;
-    for (const t of catalogue) {
-      const s = score(used, t.k);
-      if (s > best) {
-        best = s;
-        chosen = t.id;
+    const hits = new Map<number, number>();
+    for (const w of used) {
+      const acronym = byAcronym.get(w);
+      if (acronym !== undefined && best !== Number.POSITIVE_INFINITY) {
+        chosen = acronym;
+        best = Number.POSITIVE_INFINITY;
+      }
+      for (const label of byWord.get(w) ?? []) hits.set(label, (hits.get(label) ?? 0) + 1);
+    }
+    // Labels in catalogue order, so that a tie goes to the first theme.
+    for (const [label, n] of [...hits].sort((a, b) => a[0] - b[0])) {
+      const { theme, size } = labels[label] ?? { theme: 0, size: 0 };
+      if (n >= Math.min(2, size) && n > best) {
+        best = n;
+        chosen = theme;
       }
     }
-    byTheme.set(chosen, [...(byTheme.get(chosen) ?? []), remark]);
+    const group = byTheme.get(chosen);
+    if (group) group.push(remark);
+    else byTheme.set(chosen, [remark]);
   }
   // Several labels may stand for one theme (a merged theme keeps its words): one group each.
   const order = [...new Set(themes.map((t) => t.id)), null];
