@@ -111,6 +111,9 @@ const themeLabel = (t: ThemeRow): LocalizedText => ({
   ...(t.label_en ? { en: t.label_en } : {}),
 });
 
+/** Each merged theme → the theme it was merged into (src/domain/trend.ts follows the chain). */
+const mergedThemes = (themes: ThemeRow[]) => new Map(themes.flatMap((t) => (t.merged_into_id ? [[t.id, t.merged_into_id] as const] : [])));
+
 /** The questions a brief reads, found by the templates' ids first, then by kind. */
 function find(def: Definition, id: string, type: Question['type']): Question | undefined {
   return (
@@ -279,7 +282,7 @@ export async function loadBrief(db: D1Database, organisationId: number, sessionI
 
 /** Remarks under the themes they name: the current priorities' order first, then the catalogue's. */
 function remarksByTheme(texts: TextGroup[], themes: ThemeRow[], ranked: PriorityItem[], language: Language): Brief['remarks']['by_theme'] {
-  const mergedInto = new Map(themes.flatMap((t) => (t.merged_into_id ? [[t.id, t.merged_into_id] as const] : [])));
+  const mergedInto = mergedThemes(themes);
   const place = new Map(ranked.map((item, i) => [item.theme_id, i]));
   const catalogue = themes
     .map((t) => ({ id: currentTheme(t.id, mergedInto), label: themeLabel(t) }))
@@ -340,7 +343,7 @@ function priorities(
   usable: (s: SeriesSurveyRow) => boolean,
   language: Language,
 ): Brief['priorities'] {
-  const mergedInto = new Map(themes.flatMap((t) => (t.merged_into_id ? [[t.id, t.merged_into_id] as const] : [])));
+  const mergedInto = mergedThemes(themes);
   const labels = new Map(themes.map((t) => [t.id, localize(themeLabel(t), language)]));
   const ranked = new Map<number, { round: PriorityRound; items: RankedItem[]; method: RankingMethod }>();
   let k = 0;

@@ -18,7 +18,7 @@ import { Problem } from '../http/problem.ts';
 import { formatDateTime, languageFromHeader, messages } from '../i18n/index.ts';
 import { type OpenLinkRefusal, openLinkMessages } from '../i18n/open-link/index.ts';
 import { linkBase } from '../invitations/invitations.routes.ts';
-import { Field, type FieldProps } from '../pages/field.tsx';
+import { ErrorSummary, Field, type FieldProps } from '../pages/field.tsx';
 import { html, Layout } from '../pages/layout.tsx';
 import { join, type VisitorContext, visitorContext } from './open-link.queries.ts';
 import { type JoinForm, JoinFormSchema } from './open-link.schemas.ts';
@@ -143,18 +143,7 @@ function JoinPage({
       {ctx.anonymous ? <p class="note">{m.anonymous}</p> : null}
       {ctx.closes_at ? <p>{m.closesOn(formatDateTime(ctx.closes_at, language))}</p> : null}
       {full ? <p class="note">{t.fullNote}</p> : left !== null ? <p>{t.placesLeft(left)}</p> : null}
-      {errors.length ? (
-        <div class="error-summary" role="alert" tabindex={-1} id="error-summary" aria-labelledby="error-summary-title">
-          <h2 id="error-summary-title">{t.errorSummary}</h2>
-          <ul>
-            {errors.map((e) => (
-              <li>
-                <a href={`#${e.field}`}>{e.text}</a>
-              </li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary title={t.errorSummary} errors={errors} />
       <form method="post" action={`/o/${ctx.slug}?lang=${language}`} class="stack" novalidate>
         <TextField
           id="email"

@@ -1,4 +1,7 @@
-/** A labelled text input with its help and error, wired for screen readers; every form uses it. */
+/**
+ * The pieces of every form: a labelled text input with its help and error, wired for screen
+ * readers, and the summary of a refused form's errors.
+ */
 
 export interface ShownError {
   field: string;
@@ -53,6 +56,26 @@ export function Field({ id, label, errors = [], type = 'text', value, required, 
         aria-describedby={describedBy}
         {...rest}
       />
+    </div>
+  );
+}
+
+/**
+ * GOV.UK-style summary of a refused form: focusable, announced, each entry a link to its
+ * field (`#<field>` unless the entry names another target).
+ */
+export function ErrorSummary({ title, errors }: { title: string; errors: readonly (ShownError & { href?: string })[] }) {
+  if (!errors.length) return null;
+  return (
+    <div class="error-summary" role="alert" tabindex={-1} id="error-summary" aria-labelledby="error-summary-title">
+      <h2 id="error-summary-title">{title}</h2>
+      <ul>
+        {errors.map((e) => (
+          <li>
+            <a href={e.href ?? `#${e.field}`}>{e.text}</a>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { Answers, AnswerValue, FieldIssue } from '../domain/answers.ts';
 import type { Option, Question } from '../domain/definition.ts';
 import { type Language, localize } from '../domain/language.ts';
 import { formatDateTime, type Messages, messages } from '../i18n/index.ts';
+import { ErrorSummary } from '../pages/field.tsx';
 import { Layout } from '../pages/layout.tsx';
 import type { LinkRefusal } from './participation.ts';
 import type { LinkContext, SessionInfo } from './responses.queries.ts';
@@ -228,24 +229,17 @@ export function SurveyPage({ token, context, language, answers, updatedAt, issue
       {context.anonymous ? <p class="note">{t.anonymous}</p> : null}
       {context.closesAt ? <p>{t.closesOn(formatDateTime(context.closesAt, language))}</p> : null}
       {updatedAt && !issues.length ? <p class="note">{t.answeredOn(formatDateTime(updatedAt, language, !context.anonymous))}</p> : null}
-      {issues.length ? (
-        <div class="error-summary" role="alert" tabindex={-1} id="error-summary" aria-labelledby="error-summary-title">
-          <h2 id="error-summary-title">{t.errorSummary}</h2>
-          <ul>
-            {issues.map((i) => {
-              const q = context.definition.questions.find((x) => `answers.${x.id}` === i.field);
-              return (
-                <li>
-                  <a href={q ? `#${qid(q)}` : '#main'}>
-                    {q ? `${localize(q.text, language)} — ` : ''}
-                    {t.issue[i.code]}
-                  </a>
-                </li>
-              );
-            })}
-          </ul>
-        </div>
-      ) : null}
+      <ErrorSummary
+        title={t.errorSummary}
+        errors={issues.map((i) => {
+          const q = context.definition.questions.find((x) => `answers.${x.id}` === i.field);
+          return {
+            field: i.field,
+            href: q ? `#${qid(q)}` : '#main',
+            text: `${q ? `${localize(q.text, language)} — ` : ''}${t.issue[i.code]}`,
+          };
+        })}
+      />
       <form method={preview ? 'get' : 'post'} action={preview ? preview.action : `/s/${token}?lang=${language}`} class="survey">
         <input type="hidden" name="lang" value={language} />
         {/* Lets the submission be checked against questions the Worker holds: one database call. */}

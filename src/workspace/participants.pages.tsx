@@ -3,8 +3,8 @@ import { type Context, Hono } from 'hono';
 import { MAX_CONTACTS, parseContacts } from '../domain/contacts-csv.ts';
 import type { Language } from '../domain/language.ts';
 import { effectiveStatus } from '../domain/survey-status.ts';
-import { canDeliver, deliver, ensureTokens, SEND_BATCH } from '../email/delivery.ts';
-import { countUnsent, getOutboxMessage, listOutbox, sendingRow, unsentInvitations } from '../email/outbox.queries.ts';
+import { canDeliver, ensureTokens } from '../email/delivery.ts';
+import { countUnsent, getOutboxMessage, listOutbox, sendingRow } from '../email/outbox.queries.ts';
 import type { AppEnv } from '../env.ts';
 import { pathId } from '../http/body.ts';
 import { notFound } from '../http/problem.ts';
@@ -15,6 +15,7 @@ import { getSeries } from '../series/series.queries.ts';
 import type { SurveyRow } from '../surveys/surveys.queries.ts';
 import { writeAudit } from './audit.queries.ts';
 import { ownSurvey } from './owned.ts';
+import { resendInvitation, sendNextBatch } from './sending.ts';
 import { ActionButton, Csrf, type FormError, readForm, redirectWith, render, text, WorkspacePage, workspaceLanguage } from './shell.tsx';
 import {
   importContacts,
@@ -199,16 +200,8 @@ export const participantPages = new Hono<AppEnv>()
   })
   .post('/surveys/:id/send', async (c) => {
     const survey = await ownSurvey(c);
-    const org = c.var.coordinator.organisationId;
     if (effectiveStatus(survey.status, survey.closes_at) !== 'open') return redirectWith(c, `/app/surveys/${survey.id}/participants`);
-    const rows = await unsentInvitations(c.env.DB, org, survey.id, SEND_BATCH);
-    const report = await deliver(c.env, rows, {
-      kind: 'invitation',
-      slot: () => 'invitation',
-      linkBase: linkBase(c.env.PUBLIC_URL, c.req.url),
-    });
-    await writeAudit(c.env.DB, c.var.coordinator, 'invitations.send', `survey:${survey.id}`, { ...report }).run();
-    const remaining = await countUnsent(c.env.DB, survey.id);
+    const { report, remaining } = await sendNextBatch(c, survey.id);
     return redirectWith(c, `/app/surveys/${survey.id}/participants`, 'sent', [report.sent + report.recorded, remaining]);
   })
   .post('/surveys/:id/links.csv', async (c) => {
@@ -232,12 +225,7 @@ export const participantPages = new Hono<AppEnv>()
     const invitation = await ownInvitation(c);
     const row = await sendingRow(c.env.DB, org, invitation.id);
     if (!row) throw notFound('invitation');
-    await deliver(c.env, [row], {
-      kind: 'invitation',
-      slot: () => `resend:${new Date().toISOString()}`,
-      linkBase: linkBase(c.env.PUBLIC_URL, c.req.url),
-    });
-    await writeAudit(c.env.DB, c.var.coordinator, 'invitation.resend', `invitation:${invitation.id}`).run();
+    await resendInvitation(c, row);
     return redirectWith(c, `/app/surveys/${invitation.survey_id}/participants`, 'resent');
   })
   .post('/invitations/:id/remove', async (c) => {

@@ -15,6 +15,7 @@ import { MAX_BODY_BYTES } from '../http/body.ts';
 import { Problem, type ProblemField } from '../http/problem.ts';
 import { languageFromHeader } from '../i18n/index.ts';
 import { type WorkspaceMessages, workspaceMessages } from '../i18n/workspace/index.ts';
+import { ErrorSummary } from '../pages/field.tsx';
 import { type html, Layout } from '../pages/layout.tsx';
 
 const LANGUAGE_COOKIE = 'relais_lang';
@@ -138,23 +139,6 @@ export interface FormError extends ProblemField {
   text: string;
 }
 
-/** GOV.UK-style summary: focusable, announced, each entry links to its field. */
-export function ErrorSummary({ errors, t }: { errors: FormError[]; t: WorkspaceMessages }) {
-  if (!errors.length) return null;
-  return (
-    <div class="error-summary" role="alert" tabindex={-1} id="error-summary" aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">{t.errorSummary}</h2>
-      <ul>
-        {errors.map((e) => (
-          <li>
-            <a href={`#${e.field}`}>{e.text}</a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
 export function fieldError(errors: FormError[], field: string) {
   return errors.find((e) => e.field === field);
 }
@@ -198,7 +182,7 @@ export function WorkspacePage({ c, language, title, errors = [], notice, childre
           <ActionButton action="/app/sign-out" label={t.signOut} token={c.get('csrfToken')} />
         </nav>
       ) : null}
-      <ErrorSummary errors={errors} t={t} />
+      <ErrorSummary title={t.errorSummary} errors={errors} />
       {(notice ?? noticeOf(c, t)) ? (
         <p class="notice" role="status">
           {notice ?? noticeOf(c, t)}

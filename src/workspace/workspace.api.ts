@@ -5,16 +5,15 @@
 import { Hono } from 'hono';
 import { effectiveStatus } from '../domain/survey-status.ts';
 import { groupTexts, normaliseText } from '../domain/text-normalise.ts';
-import { deliver, SEND_BATCH } from '../email/delivery.ts';
-import { countUnsent, listOutbox, sendingRow, unsentInvitations } from '../email/outbox.queries.ts';
+import { listOutbox, sendingRow } from '../email/outbox.queries.ts';
 import type { AppEnv } from '../env.ts';
 import { jsonBody, pathId, validate } from '../http/body.ts';
 import { invalid, notFound, Problem } from '../http/problem.ts';
-import { linkBase } from '../invitations/invitations.routes.ts';
 import { getSeries } from '../series/series.queries.ts';
 import { getSurvey } from '../surveys/surveys.queries.ts';
 import { getTheme } from '../themes/themes.queries.ts';
 import { listAudit, writeAudit } from './audit.queries.ts';
+import { resendInvitation, sendNextBatch } from './sending.ts';
 import { OutboxQuerySchema, ParticipantEmailSchema, ProposalDecisionSchema, RetentionSchema } from './workspace.api.schemas.ts';
 import {
   countInvitationsOf,
@@ -44,26 +43,14 @@ export const workspaceApi = new Hono<AppEnv>()
     const survey = await getSurvey(c.env.DB, org, pathId(c));
     if (!survey) throw notFound('survey');
     if (effectiveStatus(survey.status, survey.closes_at) !== 'open') throw notOpen();
-    const rows = await unsentInvitations(c.env.DB, org, survey.id, SEND_BATCH);
-    const report = await deliver(c.env, rows, {
-      kind: 'invitation',
-      slot: () => 'invitation',
-      linkBase: linkBase(c.env.PUBLIC_URL, c.req.url),
-    });
-    await writeAudit(c.env.DB, c.var.coordinator, 'invitations.send', `survey:${survey.id}`, { ...report }).run();
-    return c.json({ ...report, remaining: await countUnsent(c.env.DB, survey.id) });
+    const { report, remaining } = await sendNextBatch(c, survey.id);
+    return c.json({ ...report, remaining });
   })
   .post('/invitations/:id/resend', async (c) => {
     const org = c.var.coordinator.organisationId;
     const row = await sendingRow(c.env.DB, org, pathId(c));
     if (!row) throw notFound('invitation');
-    const report = await deliver(c.env, [row], {
-      kind: 'invitation',
-      slot: () => `resend:${new Date().toISOString()}`,
-      linkBase: linkBase(c.env.PUBLIC_URL, c.req.url),
-    });
-    await writeAudit(c.env.DB, c.var.coordinator, 'invitation.resend', `invitation:${row.invitation_id}`).run();
-    return c.json(report);
+    return c.json(await resendInvitation(c, row));
   })
   .delete('/invitations/:id', async (c) => {
     const invitation = await invitationInOrganisation(c.env.DB, c.var.coordinator.organisationId, pathId(c));
