@@ -10,6 +10,8 @@ import { deliver, SEND_BATCH } from '../email/delivery.ts';
 import { reminderCandidates } from '../email/outbox.queries.ts';
 import type { Env } from '../env.ts';
 import { IDEMPOTENCY_TTL_HOURS } from '../http/idempotency.ts';
+import { type PendingBallot, releasableBallots, surveysWithReleasableBallots } from '../responses/ballots.queries.ts';
+import { releaseQuietly } from '../responses/ballots.ts';
 import { webhooksTick } from '../webhooks/delivery.ts';
 import { writeSystemAudit } from '../workspace/audit.queries.ts';
 import {
@@ -35,11 +37,15 @@ const SURVEYS_PER_TICK = 8;
  */
 export const MESSAGES_PER_TICK = 25;
 const SERIES_PURGED_PER_TICK = 5;
+/** Anonymous surveys whose held answers are released per tick; each costs two queries and a webhook's few. */
+const RELEASES_PER_TICK = 3;
 /** How long the webhook delivery log keeps a settled delivery (the API's log shows them). */
 export const WEBHOOK_LOG_DAYS = 30;
 
 export interface TickReport {
   closed: number;
+  /** Held anonymous answers released (src/responses/ballots.ts). */
+  released: number;
   reminded: number;
   purgedSeries: number;
   queries: number;
@@ -48,7 +54,7 @@ export interface TickReport {
 export async function runTick(env: Env, now = new Date()): Promise<TickReport> {
   const db = env.DB;
   const at = now.toISOString();
-  const report: TickReport = { closed: 0, reminded: 0, purgedSeries: 0, queries: 0 };
+  const report: TickReport = { closed: 0, released: 0, reminded: 0, purgedSeries: 0, queries: 0 };
   const spend = (n = 1) => {
     report.queries += n;
   };
@@ -61,6 +67,20 @@ export async function runTick(env: Env, now = new Date()): Promise<TickReport> {
   if (closedRows.length) {
     await db.batch(closedRows.map((r) => writeSystemAudit(db, r.organisation_id, 'survey.auto-close', `survey:${r.id}`)));
     spend();
+  }
+
+  // 1b. Anonymous surveys' held answers: released at closing (the rule of releasableBallots),
+  // and any release that failed after a submission is retried here.
+  const { results: releasable } = await surveysWithReleasableBallots(db, at, RELEASES_PER_TICK);
+  spend();
+  for (const survey of releasable) {
+    if (report.queries + 5 > QUERY_BUDGET) break;
+    report.released += await releaseQuietly(env, { surveyId: survey.id, seriesId: survey.series_id }, async () => {
+      const { results } = await releasableBallots(db, survey.id, survey.closing === 1).all<PendingBallot>();
+      return results;
+    });
+    // The read, the release batch, the webhook's subscriber check, facts and enqueue.
+    spend(5);
   }
 
   // 2. Reminders: open surveys whose session is near; the slot due is decided in plain code.
@@ -124,5 +144,5 @@ export async function scheduled(controller: ScheduledController, env: Env): Prom
   const report = await runTick(env, new Date(controller.scheduledTime));
   // Webhooks (src/webhooks): survey events that bypassed the API, then retries; ≤ 5 D1 queries, ≤ 20 requests.
   await webhooksTick(env, new Date(controller.scheduledTime));
-  if (report.closed || report.reminded || report.purgedSeries) console.warn('cron tick', JSON.stringify(report));
+  if (report.closed || report.released || report.reminded || report.purgedSeries) console.warn('cron tick', JSON.stringify(report));
 }

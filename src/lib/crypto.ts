@@ -29,3 +29,45 @@ export async function hmacHex(secret: string, message: string): Promise<string> 
 
 /** Personal links look like `/s/<token>`; anything else is rejected before touching D1. */
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{22,64}$/;
+
+const b64 = (bytes: Uint8Array) => {
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary);
+};
+const unb64 = (text: string) => Uint8Array.from(atob(text), (ch) => ch.charCodeAt(0));
+
+/**
+ * An AES-GCM key derived by HKDF-SHA-256 from a secret (a Worker secret, or a personal link's
+ * token: both carry enough entropy that no salt is needed); `info` separates the uses.
+ */
+export async function sealingKey(secret: string, info: string): Promise<CryptoKey> {
+  const base = await crypto.subtle.importKey('raw', encoder.encode(secret), 'HKDF', false, ['deriveKey']);
+  return crypto.subtle.deriveKey(
+    { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: encoder.encode(info) },
+    base,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt', 'decrypt'],
+  );
+}
+
+/** `iv.ciphertext` in base64; `bound` is associated data: a sealed value moved to another row does not open. */
+export async function seal(key: CryptoKey, bound: string, plain: string): Promise<string> {
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv, additionalData: encoder.encode(bound) }, key, encoder.encode(plain));
+  return `${b64(iv)}.${b64(new Uint8Array(sealed))}`;
+}
+
+/** The plain text, or null when the value is absent, malformed, or sealed under another key or row. */
+export async function unseal(key: CryptoKey, bound: string, sealed: string | null | undefined): Promise<string | null> {
+  if (!sealed) return null;
+  const [iv, data] = sealed.split('.');
+  if (!iv || !data) return null;
+  try {
+    const plain = await crypto.subtle.decrypt({ name: 'AES-GCM', iv: unb64(iv), additionalData: encoder.encode(bound) }, key, unb64(data));
+    return new TextDecoder().decode(plain);
+  } catch {
+    return null;
+  }
+}

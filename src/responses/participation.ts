@@ -2,7 +2,7 @@
  * The participant's side of a survey, shared by the JSON API and the HTML pages: open a
  * personal link, then store a submission (validated, idempotent, all-or-nothing).
  */
-import { type Answers, answersFromRows, type FieldIssue, fingerprintText, validateAnswers } from '../domain/answers.ts';
+import { type AnswerRow, type Answers, answersFromRows, type FieldIssue, fingerprintText, validateAnswers } from '../domain/answers.ts';
 import type { Definition } from '../domain/definition.ts';
 import type { Language } from '../domain/language.ts';
 import { effectiveStatus } from '../domain/survey-status.ts';
@@ -12,6 +12,8 @@ import { sha256Hex, TOKEN_PATTERN } from '../lib/crypto.ts';
 import { retryTransient } from '../lib/d1-retry.ts';
 import { profileGroup } from '../results/profile-group.ts';
 import { emitResponseSubmitted } from '../webhooks/delivery.ts';
+import { ballotOf, type PendingBallot, resealReadback, storeBallotStatements } from './ballots.queries.ts';
+import { answersMac, openReadback, releaseQuietly, sealPending, sealReadback } from './ballots.ts';
 import { knownSurvey, rememberSurvey } from './known-surveys.ts';
 import { respondentKey } from './respondent.ts';
 import {
@@ -20,7 +22,6 @@ import {
   markOpened,
   replaceResponse,
   type StoredResponse,
-  storedResponse,
   storeKnownSubmission,
 } from './responses.queries.ts';
 
@@ -49,9 +50,17 @@ export class LinkProblem extends Problem {
 export interface OpenLink {
   context: LinkContext;
   respondentKey: string;
+  /** The token that opened the link: an anonymous ballot's read-back is sealed under it. */
+  token: string;
+  /** What this link may show back (for an anonymous survey, only the link that gave the answers). */
   stored: StoredResponse | null;
   /** The participant's earlier answers, in the submission's shape. */
   answers: Answers | null;
+  /**
+   * An anonymous survey's ballot, whichever link gave it: its MAC recognises a retry and
+   * `readable` says whether this link can read it back. Undefined for named surveys.
+   */
+  ballot?: { answersMac: string; language: Language; readable: boolean } | null;
 }
 
 /** Resolves a token to its survey and earlier answers; refuses unknown, unopened, closed links. */
@@ -69,10 +78,38 @@ export async function openLink(env: Env, token: string, options: { markOpened?: 
   const key = await respondentKey(env.RESPONDENT_KEY, context, context.invitationId);
   const status = effectiveStatus(context.status, context.closesAt);
   if (status === 'draft') throw new LinkProblem('not-open', context.invitationLanguage);
-  const stored = context.stored !== undefined ? context.stored : await storedResponse(env.DB, context.surveyId, key);
+  if (context.anonymous) return openBallot(env, token, context, key, status, options);
+  const stored = context.stored ?? null;
   if (status === 'closed') throw new LinkProblem('closed', context.invitationLanguage, stored !== null);
-  if (options.markOpened && !context.openedAt) await markOpened(env.DB, context.invitationId);
-  return { context, respondentKey: key, stored, answers: stored ? answersFromRows(context.definition, stored.rows) : null };
+  if (options.markOpened && !context.openedAt) await markOpened(env.DB, context.invitationId, false);
+  return { context, respondentKey: key, token, stored, answers: stored ? answersFromRows(context.definition, stored.rows) : null };
+}
+
+/**
+ * An anonymous survey's link reads the person's ballot (one read) and shows its answers back
+ * only if the read-back opens with this link's token: a link issued again for the same person
+ * (a re-invitation, a resend, the links CSV) opens an empty form.
+ */
+async function openBallot(
+  env: Env,
+  token: string,
+  context: LinkContext,
+  key: string,
+  status: ReturnType<typeof effectiveStatus>,
+  options: { markOpened?: boolean },
+): Promise<OpenLink> {
+  const ballot = await ballotOf(env.DB, context.surveyId, key);
+  const readback = ballot ? await openReadback(token, context.surveyId, key, ballot.readback) : null;
+  if (status === 'closed') throw new LinkProblem('closed', context.invitationLanguage, readback !== null);
+  if (options.markOpened && !context.openedAt) await markOpened(env.DB, context.invitationId, true);
+  return {
+    context,
+    respondentKey: key,
+    token,
+    stored: readback ? { answersHash: '', language: readback.language, updatedAt: readback.day, rows: [] } : null,
+    answers: readback?.answers ?? null,
+    ballot: ballot ? { answersMac: ballot.answers_mac, language: ballot.language, readable: readback !== null } : null,
+  };
 }
 
 export interface Submitted {
@@ -110,6 +147,7 @@ export async function submit(
   const { context } = link;
   const result = validateAnswers(context.definition, input);
   if (!result.ok) throw new InvalidAnswers(result.issues);
+  if (context.anonymous) return submitBallot(env, link, result, language, after);
   const answersHash = await fingerprint(context.definitionVersion, result.answers);
   if (link.stored?.answersHash === answersHash && link.stored.language === language) {
     return { answers: result.answers, language, createdAt: null, updatedAt: link.stored.updatedAt, unchanged: true };
@@ -118,7 +156,6 @@ export async function submit(
     replaceResponse(env.DB, {
       surveyId: context.surveyId,
       invitationId: context.invitationId,
-      anonymous: context.anonymous,
       respondentKey: link.respondentKey,
       language,
       answersHash,
@@ -134,6 +171,58 @@ export async function submit(
     await (after ? after(work) : work);
   }
   return { answers: result.answers, language, ...times, unchanged: false };
+}
+
+/**
+ * An anonymous submission is held as a sealed ballot (src/responses/ballots.ts), written with
+ * the invitation's "answered" flag in one batch; when the survey's held ballots now reach the
+ * minimum, they are released in the same request. A failed release is no failure of this
+ * submission: the ballot is committed, and the next submission or the cron releases it.
+ * The participant is told what was recorded from the answers in memory.
+ */
+async function submitBallot(
+  env: Env,
+  link: OpenLink,
+  result: { answers: Answers; rows: AnswerRow[] },
+  language: Language,
+  after?: (work: Promise<unknown>) => unknown,
+): Promise<Submitted> {
+  const { context, respondentKey: key, token } = link;
+  const secret = env.RESPONDENT_KEY;
+  // respondentKey() refused the link already when the secret is missing.
+  if (!secret) throw new Error('RESPONDENT_KEY missing');
+  const mac = await answersMac(secret, context.surveyId, key, fingerprintText(context.definitionVersion, result.answers), language);
+  const day = new Date().toISOString().slice(0, 10);
+  const readback = await sealReadback(token, context.surveyId, key, { answers: result.answers, language, day });
+  if (link.ballot?.answersMac === mac) {
+    // The same answers again: nothing to release; a new link only gets to read them back.
+    if (!link.ballot.readable) await storeOrExplain(() => resealReadback(env.DB, context.surveyId, key, mac, readback));
+    return { answers: result.answers, language, createdAt: null, updatedAt: link.stored?.updatedAt ?? day, unchanged: true };
+  }
+  const grp = profileGroup(context.definition, result.rows);
+  const pending = await sealPending(secret, context.surveyId, key, {
+    rows: result.rows,
+    grp,
+    definitionVersion: context.definitionVersion,
+    language,
+    answersHash: mac,
+  });
+  const results = await storeOrExplain(() =>
+    env.DB.batch<PendingBallot>(
+      storeBallotStatements(env.DB, {
+        surveyId: context.surveyId,
+        invitationId: context.invitationId,
+        respondentKey: key,
+        answersMac: mac,
+        language,
+        readback,
+        pending,
+      }),
+    ),
+  );
+  const releasable = results.at(-1)?.results ?? [];
+  if (releasable.length) await releaseQuietly(env, { surveyId: context.surveyId, seriesId: context.seriesId }, releasable, { after });
+  return { answers: result.answers, language, createdAt: link.ballot ? null : day, updatedAt: day, unchanged: false };
 }
 
 /**

@@ -3,6 +3,9 @@ import type { AnswerRow } from '../domain/answers.ts';
 import type { Definition } from '../domain/definition.ts';
 import type { Language } from '../domain/language.ts';
 import type { SurveyStatus } from '../domain/survey-status.ts';
+import { DAY } from './ballots.queries.ts';
+
+const NOW = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 
 export interface SessionInfo {
   id: number;
@@ -34,7 +37,8 @@ export interface LinkContext {
   hasSubmissionWebhooks: boolean;
   /**
    * The earlier response of a named survey, read in the same query. `undefined` means "not
-   * looked up": anonymous surveys find theirs by a key that only the Worker can compute.
+   * looked up": anonymous surveys hold a ballot instead, found by a key only the Worker can
+   * compute (src/responses/ballots.ts).
    */
   stored?: StoredResponse | null;
 }
@@ -128,19 +132,6 @@ export interface StoredResponse {
   rows: AnswerRow[];
 }
 
-export async function storedResponse(db: D1Database, surveyId: number, respondentKey: string): Promise<StoredResponse | null> {
-  const row = await db
-    .prepare(
-      `SELECT r.answers_hash, r.language, r.updated_at,
-              (SELECT json_group_array(json_array(a.question_id, a.option_id, a.theme_id, a.rank, a.number, a.text))
-                 FROM answers a WHERE a.response_id = r.id) AS rows
-         FROM responses r WHERE r.survey_id = ? AND r.respondent_key = ?`,
-    )
-    .bind(surveyId, respondentKey)
-    .first<{ answers_hash: string; language: Language; updated_at: string; rows: string }>();
-  return row ? storedFrom(row) : null;
-}
-
 function storedFrom(row: { answers_hash: string; language: Language; updated_at: string; rows: string }): StoredResponse {
   const tuples = JSON.parse(row.rows) as [string, string | null, number | null, number | null, number | null, string | null][];
   return {
@@ -158,14 +149,16 @@ function storedFrom(row: { answers_hash: string; language: Language; updated_at:
   };
 }
 
-export function markOpened(db: D1Database, invitationId: number) {
+/** An anonymous survey's invitation keeps only the day of the opening (see DAY). */
+export function markOpened(db: D1Database, invitationId: number, anonymous: boolean) {
   return db
-    .prepare(`UPDATE invitations SET opened_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ? AND opened_at IS NULL`)
+    .prepare(`UPDATE invitations SET opened_at = ${anonymous ? DAY : NOW} WHERE id = ? AND opened_at IS NULL`)
     .bind(invitationId)
     .run();
 }
 
 /**
+ * A named survey's submission (anonymous ones are held as ballots: src/responses/ballots.ts).
  * Replaces the respondent's answers in one D1 batch (a single transaction): the response row,
  * its answers and the invitation's "answered" flag change together or not at all. The
  * answers travel as one JSON parameter, so any submission fits D1's bound-parameter limit.
@@ -178,7 +171,8 @@ export async function replaceResponse(
   input: {
     surveyId: number;
     invitationId: number;
-    anonymous: boolean;
+    /** Only named surveys come here. */
+    anonymous?: false;
     respondentKey: string;
     language: Language;
     answersHash: string;
@@ -188,8 +182,7 @@ export async function replaceResponse(
     grp: string;
   },
 ): Promise<{ createdAt: string; updatedAt: string }> {
-  // Anonymous responses keep only the day, so their times cannot be matched to a link's opening.
-  const now = input.anonymous ? `strftime('%Y-%m-%d', 'now')` : `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
+  const now = NOW;
   const tuples = input.rows.map((r) => [r.question_id, r.option_id, r.theme_id, r.rank, r.number, r.text]);
   const [upsert] = await db.batch<{ created_at: string; updated_at: string }>([
     db
@@ -201,14 +194,7 @@ export async function replaceResponse(
            definition_version = excluded.definition_version, updated_at = excluded.updated_at
          RETURNING created_at, updated_at`,
       )
-      .bind(
-        input.surveyId,
-        input.anonymous ? null : input.invitationId,
-        input.respondentKey,
-        input.language,
-        input.answersHash,
-        input.definitionVersion,
-      ),
+      .bind(input.surveyId, input.invitationId, input.respondentKey, input.language, input.answersHash, input.definitionVersion),
     db
       .prepare('DELETE FROM answers WHERE response_id = (SELECT id FROM responses WHERE survey_id = ?1 AND respondent_key = ?2)')
       .bind(input.surveyId, input.respondentKey),
@@ -220,9 +206,7 @@ export async function replaceResponse(
           WHERE r.survey_id = ?1 AND r.respondent_key = ?2`,
       )
       .bind(input.surveyId, input.respondentKey, JSON.stringify(tuples), input.grp),
-    db
-      .prepare(`UPDATE invitations SET answered = 1, opened_at = coalesce(opened_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) WHERE id = ?`)
-      .bind(input.invitationId),
+    db.prepare(`UPDATE invitations SET answered = 1, opened_at = coalesce(opened_at, ${NOW}) WHERE id = ?`).bind(input.invitationId),
   ]);
   const times = upsert?.results[0];
   if (!times) throw new Error('response upsert returned no row');
@@ -246,8 +230,6 @@ const WRITABLE_LINK = `FROM invitations i
 const HOLDING = `SELECT r.id FROM invitations i
     JOIN responses r ON r.survey_id = i.survey_id AND r.respondent_key = 'i:' || i.id
    WHERE i.token_hash = ?1 AND i.survey_id = ?2 AND r.answers_hash = ?5`;
-
-const NOW = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 
 /** The four statements of storeKnownSubmission, in batch order (test/query-plans.test.ts reads their plans). */
 export const KNOWN_SUBMISSION = {

@@ -5,6 +5,7 @@
 import type { Definition } from '../domain/definition.ts';
 import type { Env } from '../env.ts';
 import { Problem } from '../http/problem.ts';
+import { releaseAtClosing } from '../responses/ballots.ts';
 import { activeCatalogue } from '../themes/themes.queries.ts';
 import { emitSurveyChanged } from '../webhooks/delivery.ts';
 import { closeSurvey, openSurvey, refreshThemeOptions, type SurveyRow } from './surveys.queries.ts';
@@ -20,14 +21,20 @@ export async function openSurveyNow(env: Env, survey: SurveyRow, after: After): 
   }
   // Theme options follow the catalogue until the first answer; afterwards they keep their meaning.
   const refreshed =
-    survey.response_count === 0
+    survey.response_count + survey.held_back === 0
       ? refreshThemeOptions(JSON.parse(survey.definition) as Definition, await activeCatalogue(env.DB, survey.series_id))
       : null;
   await openSurvey(env.DB, survey.id, refreshed);
   if (survey.status !== 'open') await after(emitSurveyChanged(env, 'survey.opened', survey.series_id, survey.id));
 }
 
+/**
+ * Closing an anonymous survey releases its held answers when that describes enough people
+ * (src/responses/ballots.ts, releasableBallots); otherwise they stay held (`held_back`) and a
+ * re-opening may release them later.
+ */
 export async function closeSurveyNow(env: Env, survey: SurveyRow, after: After): Promise<void> {
   await closeSurvey(env.DB, survey.id);
+  if (survey.anonymous) await releaseAtClosing(env, { surveyId: survey.id, seriesId: survey.series_id }, { after });
   if (survey.status !== 'closed') await after(emitSurveyChanged(env, 'survey.closed', survey.series_id, survey.id));
 }

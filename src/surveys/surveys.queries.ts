@@ -19,6 +19,8 @@ export interface SurveyRow {
   series_id: number;
   session_number: number;
   response_count: number;
+  /** An anonymous survey's answers received but not yet counted (src/responses/ballots.ts). */
+  held_back: number;
   invitation_count: number;
 }
 
@@ -39,6 +41,7 @@ export function surveyJson(s: SurveyRow) {
     questions: def.questions,
     invitations: s.invitation_count,
     responses: s.response_count,
+    held_back: s.held_back,
     created_at: s.created_at,
     updated_at: s.updated_at,
   };
@@ -47,6 +50,7 @@ export function surveyJson(s: SurveyRow) {
 const SELECT_SURVEY = `
   SELECT su.*, se.series_id, se.number AS session_number,
          (SELECT count(*) FROM responses r WHERE r.survey_id = su.id) AS response_count,
+         (SELECT count(*) FROM anonymous_ballots b WHERE b.survey_id = su.id AND b.pending IS NOT NULL) AS held_back,
          (SELECT count(*) FROM invitations i WHERE i.survey_id = su.id) AS invitation_count
     FROM surveys su
     JOIN sessions se ON se.id = su.session_id

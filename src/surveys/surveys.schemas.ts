@@ -25,7 +25,13 @@ export const SurveyResponseSchema = v.object({
   definition_version: v.pipe(IdSchema, v.description('goes up when the questions change (theme options refreshed at opening, an edit)')),
   questions: v.array(QuestionSchema),
   invitations: v.pipe(CountSchema, v.description('people invited')),
-  responses: v.pipe(CountSchema, v.description('responses stored')),
+  responses: v.pipe(CountSchema, v.description('responses stored (for an anonymous survey: released, see held_back)')),
+  held_back: v.pipe(
+    CountSchema,
+    v.description(
+      'anonymous surveys: answers received but not counted yet; they are released together once at least the minimum group size of people have answered or changed their answers (and at closing if nothing was released before)',
+    ),
+  ),
   created_at: InstantSchema,
   updated_at: InstantSchema,
 });

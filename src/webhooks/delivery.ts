@@ -5,7 +5,7 @@
  */
 import type { Context } from 'hono';
 import type { Env } from '../env.ts';
-import { type Envelope, responseSubmitted, type SubmissionFacts, surveyChanged, type WebhookEvent } from './events.ts';
+import { type Envelope, responseSubmitted, responsesReleased, type SubmissionFacts, surveyChanged, type WebhookEvent } from './events.ts';
 import { isDelivered, nextAttemptAt } from './schedule.ts';
 import { SIGNATURE_HEADER, signatureHeader } from './signature.ts';
 import {
@@ -124,6 +124,26 @@ export function emitResponseSubmitted(env: Env, facts: Omit<SubmissionFacts, 're
   return emit(env, facts.seriesId, 'response.submitted', async () => {
     const survey = await surveyFacts(env.DB, facts.surveyId);
     return survey ? responseSubmitted({ ...facts, responses: survey.responses, invitations: survey.invitations }, new Date()) : null;
+  });
+}
+
+/** After a release of an anonymous survey's held submissions (src/responses/ballots.ts). */
+export function emitResponsesReleased(env: Env, seriesId: number, surveyId: number, released: number): Promise<void> {
+  return emit(env, seriesId, 'responses.released', async () => {
+    const s = await surveyFacts(env.DB, surveyId);
+    if (!s) return null;
+    return responsesReleased(
+      {
+        seriesId: s.series_id,
+        surveyId,
+        kind: s.kind,
+        sessionNumber: s.session_number,
+        released,
+        responses: s.responses,
+        invitations: s.invitations,
+      },
+      new Date(),
+    );
   });
 }
 

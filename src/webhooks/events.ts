@@ -3,7 +3,7 @@
  * an anonymous survey may reveal is decided (and tested) in one place.
  */
 
-export const WEBHOOK_EVENTS = ['response.submitted', 'survey.opened', 'survey.closed'] as const;
+export const WEBHOOK_EVENTS = ['response.submitted', 'responses.released', 'survey.opened', 'survey.closed'] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 export interface Envelope<D> {
@@ -42,6 +42,40 @@ export function responseSubmitted(f: SubmissionFacts, now: Date): Envelope<Recor
       session_number: f.sessionNumber,
       anonymous: f.anonymous,
       ...(f.anonymous ? {} : { invitation_id: f.invitationId, replaced: f.replaced }),
+      responses: f.responses,
+      invitations: f.invitations,
+    },
+  };
+}
+
+export interface ReleaseFacts {
+  seriesId: number;
+  surveyId: number;
+  kind: 'pre' | 'post';
+  sessionNumber: number;
+  /** How many held submissions this release applied. */
+  released: number;
+  responses: number;
+  invitations: number;
+}
+
+/**
+ * An anonymous survey sends no event per submission (its time and count would single out the
+ * person who just answered): its held submissions are applied in steps of at least the
+ * minimum group size (src/responses/ballots.ts), and each step sends this. `occurred_at` is
+ * the release's time, which is nobody's time of answering.
+ */
+export function responsesReleased(f: ReleaseFacts, now: Date): Envelope<Record<string, unknown>> {
+  return {
+    event: 'responses.released',
+    series_id: f.seriesId,
+    occurred_at: new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString(),
+    data: {
+      survey_id: f.surveyId,
+      kind: f.kind,
+      session_number: f.sessionNumber,
+      anonymous: true,
+      released: f.released,
       responses: f.responses,
       invitations: f.invitations,
     },

@@ -1,4 +1,5 @@
 /** Participants of a survey (contacts, invitation state, sending), and the outbox. */
+
 import { type Context, Hono } from 'hono';
 import { MAX_CONTACTS, parseContacts } from '../domain/contacts-csv.ts';
 import type { Language } from '../domain/language.ts';
@@ -11,6 +12,7 @@ import { notFound } from '../http/problem.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
 import { linkBase } from '../invitations/invitations.routes.ts';
+import { ballotKeys } from '../responses/ballots.ts';
 import { getSeries } from '../series/series.queries.ts';
 import type { SurveyRow } from '../surveys/surveys.queries.ts';
 import { writeAudit } from './audit.queries.ts';
@@ -231,7 +233,7 @@ export const participantPages = new Hono<AppEnv>()
   .post('/invitations/:id/remove', async (c) => {
     const invitation = await ownInvitation(c);
     await c.env.DB.batch([
-      ...removeInvitationsStatements(c.env.DB, '?', [invitation.id]),
+      ...removeInvitationsStatements(c.env.DB, '?', [invitation.id], await ballotKeys(c.env, [invitation])),
       writeAudit(c.env.DB, c.var.coordinator, 'invitation.remove', `survey:${invitation.survey_id}`),
     ]);
     return redirectWith(c, `/app/surveys/${invitation.survey_id}/participants`, 'removed');

@@ -1,9 +1,11 @@
 /** Data protection: one participant's data exported or erased; the audit log. */
+
 import { type Context, Hono } from 'hono';
 import type { Language } from '../domain/language.ts';
 import type { AppEnv } from '../env.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
+import { ballotKeys } from '../responses/ballots.ts';
 import { listAudit, writeAudit } from './audit.queries.ts';
 import {
   Csrf,
@@ -17,7 +19,7 @@ import {
   WorkspacePage,
   workspaceLanguage,
 } from './shell.tsx';
-import { countInvitationsOf, eraseParticipantStatements, participantData } from './workspace.queries.ts';
+import { eraseParticipantStatements, invitationsOf, participantData } from './workspace.queries.ts';
 import { ParticipantEmailForm } from './workspace.schemas.ts';
 
 type C = Context<AppEnv>;
@@ -159,9 +161,10 @@ export const privacyPages = new Hono<AppEnv>()
     if (checked.email === null) return checked.page;
     const { email } = checked;
     const org = c.var.coordinator.organisationId;
-    const count = await countInvitationsOf(c.env.DB, org, email);
+    const invitations = await invitationsOf(c.env.DB, org, email);
+    const count = invitations.length;
     await c.env.DB.batch([
-      ...eraseParticipantStatements(c.env.DB, org, email),
+      ...eraseParticipantStatements(c.env.DB, org, email, await ballotKeys(c.env, invitations)),
       writeAudit(c.env.DB, c.var.coordinator, 'participant.erase', 'participant', { invitations: count }),
     ]);
     return redirectWith(c, '/app/privacy', 'erased', [count]);

@@ -62,6 +62,12 @@ function SurveyCard({ c, survey, language, errors = [] }: { c: C; survey: Survey
         ) : null}
         <dt>{t.session.responses}</dt>
         <dd>{t.session.responsesOf(survey.response_count, survey.invitation_count)}</dd>
+        {survey.held_back > 0 ? (
+          <>
+            <dt>{t.session.heldBack}</dt>
+            <dd>{t.session.heldBackOf(survey.held_back)}</dd>
+          </>
+        ) : null}
       </dl>
       <details open={errors.some((e) => e.field === `closes-${survey.id}`)}>
         <summary>{t.session.closingSubmit}</summary>

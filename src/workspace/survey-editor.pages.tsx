@@ -34,7 +34,7 @@ function EditorPage({
   conflict?: boolean;
 }) {
   const t = workspaceMessages(language);
-  const locked = survey.response_count > 0;
+  const locked = survey.response_count + survey.held_back > 0;
   const kind = t.session.kind[survey.kind];
   const invalid = new Set(errors.map((e) => e.field));
   const input = (id: string, label: string, value: string | undefined, required = false, readonly = false) => (
@@ -175,7 +175,7 @@ export const surveyEditorPages = new Hono<AppEnv>()
     const survey = await ownSurvey(c);
     const form = await readForm(c);
     const current = JSON.parse(survey.definition) as Definition;
-    const locked = survey.response_count > 0;
+    const locked = survey.response_count + survey.held_back > 0;
     const applied = applyEdits(current, editsFrom(form, current), locked);
     if (!applied.ok) {
       const errors = applied.issues.map((i) => ({ field: i.field, message: i.code, text: issueText(i, current, t, language) }));

@@ -2,6 +2,7 @@
  * The workspace's actions as JSON for scripts and other tools, under the coordinator API's
  * rules (key or cookie + CSRF, scoped to the organisation, audited like the pages).
  */
+
 import { Hono } from 'hono';
 import { effectiveStatus } from '../domain/survey-status.ts';
 import { groupTexts, normaliseText } from '../domain/text-normalise.ts';
@@ -9,6 +10,7 @@ import { listOutbox, sendingRow } from '../email/outbox.queries.ts';
 import type { AppEnv } from '../env.ts';
 import { jsonBody, pathId, validate } from '../http/body.ts';
 import { invalid, notFound, Problem } from '../http/problem.ts';
+import { ballotKeys } from '../responses/ballots.ts';
 import { getSeries } from '../series/series.queries.ts';
 import { getSurvey } from '../surveys/surveys.queries.ts';
 import { getTheme } from '../themes/themes.queries.ts';
@@ -16,11 +18,11 @@ import { listAudit, writeAudit } from './audit.queries.ts';
 import { resendInvitation, sendNextBatch } from './sending.ts';
 import { OutboxQuerySchema, ParticipantEmailSchema, ProposalDecisionSchema, RetentionSchema } from './workspace.api.schemas.ts';
 import {
-  countInvitationsOf,
   decidedProposals,
   decideProposal,
   eraseParticipantStatements,
   invitationInOrganisation,
+  invitationsOf,
   listParticipants,
   participantData,
   promoteProposal,
@@ -56,7 +58,7 @@ export const workspaceApi = new Hono<AppEnv>()
     const invitation = await invitationInOrganisation(c.env.DB, c.var.coordinator.organisationId, pathId(c));
     if (!invitation) throw notFound('invitation');
     await c.env.DB.batch([
-      ...removeInvitationsStatements(c.env.DB, '?', [invitation.id]),
+      ...removeInvitationsStatements(c.env.DB, '?', [invitation.id], await ballotKeys(c.env, [invitation])),
       writeAudit(c.env.DB, c.var.coordinator, 'invitation.remove', `survey:${invitation.survey_id}`),
     ]);
     return c.body(null, 204);
@@ -76,9 +78,10 @@ export const workspaceApi = new Hono<AppEnv>()
   .post('/participants/erase', async (c) => {
     const { email } = await jsonBody(c, ParticipantEmailSchema);
     const org = c.var.coordinator.organisationId;
-    const count = await countInvitationsOf(c.env.DB, org, email);
+    const invitations = await invitationsOf(c.env.DB, org, email);
+    const count = invitations.length;
     await c.env.DB.batch([
-      ...eraseParticipantStatements(c.env.DB, org, email),
+      ...eraseParticipantStatements(c.env.DB, org, email, await ballotKeys(c.env, invitations)),
       writeAudit(c.env.DB, c.var.coordinator, 'participant.erase', 'participant', { invitations: count }),
     ]);
     return c.json({ erased_invitations: count });

@@ -2,6 +2,7 @@
 import type { Contact } from '../domain/contacts-csv.ts';
 import type { Language } from '../domain/language.ts';
 import { randomSecret, sha256Hex } from '../lib/crypto.ts';
+import { deleteBallots } from '../responses/ballots.queries.ts';
 
 export type InvitationState = 'not_sent' | 'sent' | 'opened' | 'answered' | 'bounced';
 
@@ -80,11 +81,15 @@ export function invitationInOrganisation(db: D1Database, organisationId: number,
 }
 
 /**
- * Removing invitations removes what they hold: named responses and their answers, and the
- * messages sent to them. Anonymous responses have no invitation_id and cannot be found.
+ * Removing invitations removes what they hold: named responses and their answers, the
+ * messages sent to them, and the anonymous ballots of those people (`ballots`, keys from
+ * src/responses/ballots.ts ballotKeys): answers still held and the read-back go. An anonymous
+ * response already released stays on purpose: removing it would change the results by
+ * exactly this person's answers, and released anonymous answers are linked to nobody.
  */
-export function removeInvitationsStatements(db: D1Database, idsSql: string, binds: unknown[]) {
+export function removeInvitationsStatements(db: D1Database, idsSql: string, binds: unknown[], ballots: [number, string][] = []) {
   return [
+    ...(ballots.length ? [deleteBallots(db, ballots)] : []),
     db.prepare(`DELETE FROM answers WHERE response_id IN (SELECT id FROM responses WHERE invitation_id IN (${idsSql}))`).bind(...binds),
     db.prepare(`DELETE FROM responses WHERE invitation_id IN (${idsSql})`).bind(...binds),
     db.prepare(`DELETE FROM outbox WHERE invitation_id IN (${idsSql})`).bind(...binds),
@@ -96,15 +101,22 @@ const ORG_INVITATIONS_OF = `
   SELECT i.id FROM invitations i JOIN surveys su ON su.id = i.survey_id JOIN sessions se ON se.id = su.session_id
     JOIN series s ON s.id = se.series_id WHERE s.organisation_id = ? AND i.email = ? COLLATE NOCASE`;
 
-export async function countInvitationsOf(db: D1Database, organisationId: number, email: string) {
-  const row = await db.prepare(`SELECT count(*) AS n FROM (${ORG_INVITATIONS_OF})`).bind(organisationId, email).first<{ n: number }>();
-  return row?.n ?? 0;
+/** One person's invitations in the organisation, with what their erasure needs to find their anonymous ballots. */
+export async function invitationsOf(db: D1Database, organisationId: number, email: string) {
+  const { results } = await db
+    .prepare(
+      `SELECT i.id, i.survey_id, su.anonymous FROM invitations i JOIN surveys su ON su.id = i.survey_id
+        WHERE i.id IN (${ORG_INVITATIONS_OF})`,
+    )
+    .bind(organisationId, email)
+    .all<{ id: number; survey_id: number; anonymous: 0 | 1 }>();
+  return results;
 }
 
 /** Every statement erasing one person from the organisation's data, for one batch. */
-export function eraseParticipantStatements(db: D1Database, organisationId: number, email: string) {
+export function eraseParticipantStatements(db: D1Database, organisationId: number, email: string, ballots: [number, string][]) {
   return [
-    ...removeInvitationsStatements(db, ORG_INVITATIONS_OF, [organisationId, email]),
+    ...removeInvitationsStatements(db, ORG_INVITATIONS_OF, [organisationId, email], ballots),
     // Messages whose invitation is gone already (a purge) still name the address.
     db.prepare('DELETE FROM outbox WHERE organisation_id = ? AND to_email = ? COLLATE NOCASE').bind(organisationId, email),
   ];
@@ -208,7 +220,8 @@ export async function saveDefinition(db: D1Database, surveyId: number, definitio
       `UPDATE surveys SET definition = ?1, definition_version = definition_version + 1,
               updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
         WHERE id = ?2 AND definition_version = ?3
-          AND (?4 = 0 OR NOT EXISTS (SELECT 1 FROM responses WHERE survey_id = ?2))
+          AND (?4 = 0 OR (NOT EXISTS (SELECT 1 FROM responses WHERE survey_id = ?2)
+                          AND NOT EXISTS (SELECT 1 FROM anonymous_ballots WHERE survey_id = ?2)))
        RETURNING id`,
     )
     .bind(definition, surveyId, version, optionsChanged ? 1 : 0)

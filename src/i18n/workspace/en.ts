@@ -105,6 +105,9 @@ export const en = {
     opened: 'Opened',
     responses: 'Answers',
     responsesOf: (answered: number, invited: number) => `${answered} of ${invited} invited`,
+    heldBack: 'Answers held back',
+    heldBackOf: (n: number) =>
+      `${n} (anonymous: answers are counted together once at least the minimum group size of people have answered or changed their answers, or at closing if none were counted yet)`,
     anonymous: 'Anonymous',
     yes: 'yes',
     no: 'no',

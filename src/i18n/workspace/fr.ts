@@ -114,6 +114,9 @@ export const fr: WorkspaceMessages = {
     opened: 'Ouvert le',
     responses: 'Réponses',
     responsesOf: (answered: number, invited: number) => `${answered} sur ${invited} invité·es`,
+    heldBack: 'Réponses en attente',
+    heldBackOf: (n: number) =>
+      `${n} (anonyme : les réponses sont comptées ensemble dès qu’au moins la taille minimale de groupe de personnes ont répondu ou modifié leurs réponses, ou à la clôture si aucune n’a encore été comptée)`,
     anonymous: 'Anonyme',
     yes: 'oui',
     no: 'non',

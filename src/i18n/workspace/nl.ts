@@ -114,6 +114,9 @@ export const nl: WorkspaceMessages = {
     opened: 'Geopend op',
     responses: 'Antwoorden',
     responsesOf: (answered: number, invited: number) => `${answered} van ${invited} uitgenodigden`,
+    heldBack: 'Achtergehouden antwoorden',
+    heldBackOf: (n: number) =>
+      `${n} (anoniem: antwoorden worden samen geteld zodra minstens de minimale groepsgrootte aan personen heeft geantwoord of zijn antwoorden heeft gewijzigd, of bij het sluiten als er nog geen werden geteld)`,
     anonymous: 'Anoniem',
     yes: 'ja',
     no: 'nee',

@@ -1,0 +1,177 @@
+/**
+ * SQL of anonymous ballots (migrations/0011_anonymous_ballots.sql): an anonymous submission is
+ * held sealed, then applied to responses/answers in steps of at least the survey's effective
+ * minimum group size (src/responses/ballots.ts explains the design).
+ */
+import { ANONYMOUS_FLOOR } from '../domain/disclosure.ts';
+import type { Language } from '../domain/language.ts';
+
+export interface BallotRow {
+  answers_mac: string;
+  language: Language;
+  readback: string | null;
+}
+
+/** A held ballot as the release reads it; `pending` is also the guard of its write. */
+export interface PendingBallot {
+  respondent_key: string;
+  pending: string;
+}
+
+export function ballotOf(db: D1Database, surveyId: number, respondentKey: string) {
+  return db
+    .prepare('SELECT answers_mac, language, readback FROM anonymous_ballots WHERE survey_id = ? AND respondent_key = ?')
+    .bind(surveyId, respondentKey)
+    .first<BallotRow>();
+}
+
+/** The effective minimum of survey ?1 in SQL: the series' minimum, never below ANONYMOUS_FLOOR (src/domain/disclosure.ts). */
+const MINIMUM = `max(${ANONYMOUS_FLOOR}, (SELECT s.min_group_size FROM surveys su JOIN sessions se ON se.id = su.session_id
+    JOIN series s ON s.id = se.series_id WHERE su.id = ?1))`;
+const HELD = 'SELECT count(*) FROM anonymous_ballots WHERE survey_id = ?1 AND pending IS NOT NULL';
+
+/**
+ * The survey's held ballots when they may be released: at least the minimum of them, or, when
+ * `closing`, any number as long as nothing was ever released (no response): then no earlier
+ * release exists to subtract them from. After a release, fewer than the minimum stay held even
+ * at closing: the difference would describe fewer people than the minimum.
+ */
+export function releasableBallots(db: D1Database, surveyId: number, closing: boolean) {
+  return db.prepare(releasableSql()).bind(surveyId, closing ? 1 : 0);
+}
+
+function releasableSql() {
+  return `SELECT respondent_key, pending FROM anonymous_ballots
+     WHERE survey_id = ?1 AND pending IS NOT NULL
+       AND ((${HELD}) >= ${MINIMUM}
+            OR (?2 = 1 AND NOT EXISTS (SELECT 1 FROM responses WHERE survey_id = ?1)))`;
+}
+
+/**
+ * The statements of an anonymous submission, for one batch: the ballot replaced (one person,
+ * one ballot), the invitation flagged answered (who answered is not hidden: reminders need it;
+ * its opening keeps only the day), and the survey's held ballots when they now reach the
+ * minimum — read in the same transaction, so the release that follows sees what was committed.
+ */
+export function storeBallotStatements(
+  db: D1Database,
+  input: {
+    surveyId: number;
+    invitationId: number;
+    respondentKey: string;
+    answersMac: string;
+    language: Language;
+    readback: string;
+    pending: string;
+  },
+) {
+  return [
+    db
+      .prepare(
+        `INSERT INTO anonymous_ballots (survey_id, respondent_key, answers_mac, language, readback, pending)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (survey_id, respondent_key) DO UPDATE SET
+           answers_mac = excluded.answers_mac, language = excluded.language,
+           readback = excluded.readback, pending = excluded.pending`,
+      )
+      .bind(input.surveyId, input.respondentKey, input.answersMac, input.language, input.readback, input.pending),
+    db.prepare(`UPDATE invitations SET answered = 1, opened_at = coalesce(opened_at, ${DAY}) WHERE id = ?`).bind(input.invitationId),
+    db.prepare(releasableSql()).bind(input.surveyId, 0),
+  ];
+}
+
+/** Identical answers from a link that cannot read the ballot back: only the readback is resealed for it. */
+export function resealReadback(db: D1Database, surveyId: number, respondentKey: string, answersMac: string, readback: string) {
+  return db
+    .prepare('UPDATE anonymous_ballots SET readback = ?4 WHERE survey_id = ?1 AND respondent_key = ?2 AND answers_mac = ?3')
+    .bind(surveyId, respondentKey, answersMac, readback)
+    .run();
+}
+
+/**
+ * Times of anonymous rows keep only the day, as an instant at midnight UTC (the API's
+ * timestamps stay ISO 8601): an opening or an answer cannot be matched to a release or a link.
+ */
+export const DAY = `strftime('%Y-%m-%dT00:00:00.000Z', 'now')`;
+
+/**
+ * One element of the release's list: [respondent_key, pending as read (the guard), language,
+ * answers_hash, definition_version, grp, rows as [question_id, option_id, theme_id, rank, number, text]].
+ */
+export type ReleaseItem = [string, string, Language, string, number, string, unknown[][]];
+
+/** Ballots still as read (?1 survey, ?2 the list): a newer submission arriving meanwhile is left for the next release. */
+const CURRENT = `json_each(?2) j JOIN anonymous_ballots b
+    ON b.survey_id = ?1 AND b.respondent_key = j.value ->> 0 AND b.pending = j.value ->> 1`;
+
+/**
+ * The release: four statements whatever the number of ballots (the list is one JSON
+ * parameter), for one batch. Rows are written in the list's order, which the caller shuffled:
+ * response ids and answer rowids do not follow submission order. The old answers are deleted
+ * before the new ones are inserted, so the counters' triggers (migrations/0008, 0009) stay
+ * right; the pending values are cleared last, each only if unchanged since it was read, so a
+ * release run twice (or concurrently) writes nothing the second time.
+ */
+export function releaseStatements(db: D1Database, surveyId: number, items: ReleaseItem[]) {
+  const list = JSON.stringify(items);
+  return [
+    db
+      .prepare(
+        `INSERT INTO responses (survey_id, invitation_id, respondent_key, language, answers_hash, definition_version, created_at, updated_at)
+         SELECT ?1, NULL, j.value ->> 0, j.value ->> 2, j.value ->> 3, j.value ->> 4, strftime('%Y-%m-%d', 'now'), strftime('%Y-%m-%d', 'now')
+           FROM ${CURRENT} WHERE true ORDER BY j.key
+         ON CONFLICT (survey_id, respondent_key) DO UPDATE SET
+           language = excluded.language, answers_hash = excluded.answers_hash,
+           definition_version = excluded.definition_version, updated_at = excluded.updated_at`,
+      )
+      .bind(surveyId, list),
+    db
+      .prepare(
+        `DELETE FROM answers WHERE response_id IN
+           (SELECT r.id FROM ${CURRENT} JOIN responses r ON r.survey_id = ?1 AND r.respondent_key = j.value ->> 0)`,
+      )
+      .bind(surveyId, list),
+    db
+      .prepare(
+        `INSERT INTO answers (response_id, survey_id, question_id, option_id, theme_id, rank, number, text, grp)
+         SELECT r.id, ?1, a.value ->> 0, a.value ->> 1, a.value ->> 2, a.value ->> 3, a.value ->> 4, a.value ->> 5, j.value ->> 5
+           FROM ${CURRENT} JOIN responses r ON r.survey_id = ?1 AND r.respondent_key = j.value ->> 0
+           JOIN json_each(j.value, '$[6]') a
+          ORDER BY j.key, a.key`,
+      )
+      .bind(surveyId, list),
+    db
+      .prepare(
+        `UPDATE anonymous_ballots SET pending = NULL
+          WHERE survey_id = ?1 AND (respondent_key, pending) IN (SELECT j.value ->> 0, j.value ->> 1 FROM json_each(?2) j)
+         RETURNING respondent_key`,
+      )
+      .bind(surveyId, list),
+  ];
+}
+
+/** Anonymous surveys holding ballots that may be released now (a failed release, a survey closed by date), for the cron. */
+export function surveysWithReleasableBallots(db: D1Database, at: string, limit: number) {
+  return db
+    .prepare(
+      `SELECT su.id, se.series_id, (su.status = 'closed' OR (su.closes_at IS NOT NULL AND su.closes_at <= ?1)) AS closing
+         FROM surveys su JOIN sessions se ON se.id = su.session_id JOIN series s ON s.id = se.series_id
+        WHERE su.anonymous = 1 AND EXISTS (SELECT 1 FROM anonymous_ballots b WHERE b.survey_id = su.id AND b.pending IS NOT NULL)
+          AND ((SELECT count(*) FROM anonymous_ballots b WHERE b.survey_id = su.id AND b.pending IS NOT NULL) >= max(${ANONYMOUS_FLOOR}, s.min_group_size)
+               OR ((su.status = 'closed' OR (su.closes_at IS NOT NULL AND su.closes_at <= ?1))
+                   AND NOT EXISTS (SELECT 1 FROM responses r WHERE r.survey_id = su.id)))
+        ORDER BY su.id LIMIT ?2`,
+    )
+    .bind(at, limit)
+    .all<{ id: number; series_id: number; closing: 0 | 1 }>();
+}
+
+/** Deletes the ballots (held answers and read-back) of anonymous respondents, given as [[survey_id, respondent_key], …]. */
+export function deleteBallots(db: D1Database, keys: [number, string][]) {
+  return db
+    .prepare(
+      `DELETE FROM anonymous_ballots
+        WHERE (survey_id, respondent_key) IN (SELECT j.value ->> 0, j.value ->> 1 FROM json_each(?1) j)`,
+    )
+    .bind(JSON.stringify(keys));
+}
