@@ -297,11 +297,17 @@ describe('anything else takes the two-call path, with its answer', () => {
     await callJson(`/api/s/${token}`);
     const res = await putJson(token, { answers: answersFor(9), survey_id: otherSurveyId });
     expect(res.res.status).toBe(200);
-    const row = await env.DB.prepare('SELECT respondent_key, invitation_id FROM responses WHERE survey_id = ?')
+    // Held as a sealed ballot until enough people answered (src/responses/ballots.ts); no response row names the invitation.
+    const row = await env.DB.prepare('SELECT respondent_key, pending FROM anonymous_ballots WHERE survey_id = ?')
       .bind(otherSurveyId)
-      .first<{ respondent_key: string; invitation_id: number | null }>();
+      .first<{ respondent_key: string; pending: string | null }>();
     expect(row?.respondent_key).toMatch(/^a:[0-9a-f]{64}$/);
-    expect(row?.invitation_id).toBeNull();
+    expect(row?.pending).not.toBeNull();
+    expect(
+      await env.DB.prepare('SELECT count(*) AS n FROM responses WHERE survey_id = ? AND invitation_id IS NOT NULL')
+        .bind(otherSurveyId)
+        .first('n'),
+    ).toBe(0);
     const retry = await putJson(token, { answers: answersFor(9), survey_id: otherSurveyId });
     expect(await retry.res.json()).toMatchObject({ unchanged: true });
   });

@@ -107,7 +107,7 @@ describe('registering endpoints', () => {
       json: { url: receiverUrl('ok', 'main') },
       expect: 201,
     });
-    expect(hook.events).toEqual(['response.submitted', 'survey.opened', 'survey.closed']);
+    expect(hook.events).toEqual(['response.submitted', 'responses.released', 'survey.opened', 'survey.closed']);
     expect(hook.secret).toMatch(/^whsec_[A-Za-z0-9_-]{40,}$/);
     secret = hook.secret;
     hookId = hook.id;
@@ -175,28 +175,32 @@ describe('deliveries', () => {
     expect((await received(`/ok/${run}/main`)).filter((r) => r.headers['relais-event'] === 'survey.opened')).toHaveLength(1);
   });
 
-  it('an anonymous survey’s response.submitted names no one: counts only', async () => {
+  it('an anonymous survey sends no response.submitted; its release in a step sends responses.released, counts only', async () => {
+    const emails = ['anne@cpas.example', 'bob@hopital.example', 'chloe@cpas.example'];
     const { invitations } = await callJson<{ invitations: { id: number; email: string; url: string }[] }>(
       `/api/surveys/${anonymousSurvey}/invitations`,
-      { method: 'POST', key, json: { participants: [{ email: 'anne@cpas.example' }, { email: 'bob@hopital.example' }] }, expect: 201 },
+      { method: 'POST', key, json: { participants: emails.map((email) => ({ email })) }, expect: 201 },
     );
-    const [anne] = invitations;
-    if (!anne) throw new Error('no invitation');
-    const token = tokenOf(anne.url);
-    await callJson(`/api/s/${token}`, { method: 'PUT', json: { answers: { expectations: ['create-links'] } } });
-    const submitted = (await received(`/ok/${run}/main`)).filter((r) => r.headers['relais-event'] === 'response.submitted');
-    expect(submitted).toHaveLength(1);
-    const raw = submitted[0]?.body ?? '';
+    const tokens = invitations.map((i) => tokenOf(i.url));
+    // Each submission is held (src/responses/ballots.ts): a per-submission event would tell
+    // when one person answered, and its count what they changed.
+    for (const token of tokens) await callJson(`/api/s/${token}`, { method: 'PUT', json: { answers: { expectations: ['create-links'] } } });
+    const events = (await received(`/ok/${run}/main`)).map((r) => r.headers['relais-event']);
+    expect(events.filter((e) => e === 'response.submitted')).toHaveLength(0);
+    const released = (await received(`/ok/${run}/main`)).filter((r) => r.headers['relais-event'] === 'responses.released');
+    expect(released).toHaveLength(1);
+    const raw = released[0]?.body ?? '';
     const body = JSON.parse(raw);
     expect(body.data).toEqual({
       survey_id: anonymousSurvey,
       kind: 'pre',
       session_number: 3,
       anonymous: true,
-      responses: 1,
-      invitations: 2,
+      released: 3,
+      responses: 3,
+      invitations: 3,
     });
-    for (const secretThing of [token, 'anne@cpas.example', `"invitation_id"`]) expect(raw).not.toContain(secretThing);
+    for (const secretThing of [...tokens, ...emails, `"invitation_id"`]) expect(raw).not.toContain(secretThing);
   });
 
   it('a named survey’s response.submitted carries the invitation id, never the token', async () => {
@@ -235,7 +239,7 @@ describe('deliveries', () => {
       ['response.submitted', 'delivered', 1, 204],
       ['response.submitted', 'delivered', 1, 204],
       ['survey.opened', 'delivered', 1, 204],
-      ['response.submitted', 'delivered', 1, 204],
+      ['responses.released', 'delivered', 1, 204],
       ['survey.opened', 'delivered', 1, 204],
     ]);
   });
