@@ -108,6 +108,9 @@ beforeAll(async () => {
     { expectations: ['create-links'], sector: 'hospital' },
   ];
   for (const [i, answers] of anonymousAnswers.entries()) await callJson(`/api/s/${tokens[i]}`, { method: 'PUT', json: { answers } });
+  // Held until enough people answered, or until closing when nothing was released before
+  // (src/responses/ballots.ts): closing counts them.
+  await callJson(`/api/surveys/${pre.id}/close`, { method: 'POST', key });
 });
 
 async function exportOf(k: string, id: number) {
