@@ -57,6 +57,10 @@ export function purgeContactsStatements(db: D1Database, seriesId: number, at: st
       )
       .bind(seriesId),
     db.prepare(`DELETE FROM outbox WHERE survey_id IN (${SURVEYS_OF_SERIES})`).bind(seriesId),
+    // Anonymous read-backs go too: keep less (the held answers themselves are still released).
+    db
+      .prepare(`UPDATE anonymous_ballots SET readback = NULL WHERE readback IS NOT NULL AND survey_id IN (${SURVEYS_OF_SERIES})`)
+      .bind(seriesId),
     db.prepare('UPDATE series SET contacts_purged_at = ? WHERE id = ?').bind(at, seriesId),
   ];
 }

@@ -10,7 +10,8 @@ export const en = {
   when: 'Date',
   closesOn: (date: string) => `Open until ${date}.`,
   intro: 'Your answers help prepare the meeting. You can come back with this same link to change them until the survey closes.',
-  anonymous: 'This survey is anonymous: your answers are never linked to your name.',
+  anonymous: (minimum: number) =>
+    `This survey is anonymous: your answers are never linked to your name. They are kept sealed and counted only together with those of at least ${minimum} people; nobody, the coordinator included, can read them back without this link.`,
   required: 'required',
   optional: 'optional',
   answeredOn: (date: string) => `You answered on ${date}. You can change your answers below.`,

@@ -12,7 +12,8 @@ export const fr: Messages = {
   closesOn: (date) => `Ouvert jusqu’au ${date}.`,
   intro:
     'Vos réponses aident à préparer la séance. Vous pouvez revenir les modifier avec ce même lien jusqu’à la clôture du questionnaire.',
-  anonymous: 'Ce questionnaire est anonyme : vos réponses ne sont jamais reliées à votre nom.',
+  anonymous: (minimum: number) =>
+    `Ce questionnaire est anonyme : vos réponses ne sont jamais reliées à votre nom. Elles sont gardées scellées et comptées seulement avec celles d’au moins ${minimum} personnes ; personne, pas même la coordination, ne peut les relire sans ce lien.`,
   required: 'obligatoire',
   optional: 'facultatif',
   answeredOn: (date) => `Vous avez répondu le ${date}. Vous pouvez modifier vos réponses ci-dessous.`,

@@ -11,7 +11,8 @@ export const nl: Messages = {
   when: 'Datum',
   closesOn: (date) => `Open tot ${date}.`,
   intro: 'Uw antwoorden helpen de sessie voor te bereiden. U kunt met dezelfde link terugkomen om ze te wijzigen tot de vragenlijst sluit.',
-  anonymous: 'Deze vragenlijst is anoniem: uw antwoorden worden nooit aan uw naam gekoppeld.',
+  anonymous: (minimum: number) =>
+    `Deze vragenlijst is anoniem: uw antwoorden worden nooit aan uw naam gekoppeld. Ze worden verzegeld bewaard en pas meegeteld samen met die van minstens ${minimum} personen; niemand, ook de coördinatie niet, kan ze zonder deze link teruglezen.`,
   required: 'verplicht',
   optional: 'facultatief',
   answeredOn: (date) => `U antwoordde op ${date}. U kunt uw antwoorden hieronder wijzigen.`,

@@ -1,6 +1,7 @@
 /** SQL of the participant side: a personal link's context, and replacing a response atomically. */
 import type { AnswerRow } from '../domain/answers.ts';
 import type { Definition } from '../domain/definition.ts';
+import { effectiveMinimum } from '../domain/disclosure.ts';
 import type { Language } from '../domain/language.ts';
 import type { SurveyStatus } from '../domain/survey-status.ts';
 import { DAY } from './ballots.queries.ts';
@@ -31,6 +32,8 @@ export interface LinkContext {
   definitionVersion: number;
   seriesId: number;
   seriesTitle: string;
+  /** The smallest group any published figure may describe (src/domain/disclosure.ts): an anonymous survey's release step. */
+  minimum: number;
   session: SessionInfo;
   nextSession: SessionInfo | null;
   /** Whether any endpoint of the series listens to submissions (skips webhook work otherwise). */
@@ -57,6 +60,7 @@ interface LinkRow {
   definition_version: number;
   series_id: number;
   title: string;
+  min_group_size: number;
   session_id: number;
   number: number;
   starts_at: string;
@@ -75,7 +79,7 @@ export async function linkContext(db: D1Database, tokenHash: string): Promise<Li
     .prepare(
       `SELECT i.id AS invitation_id, i.language, i.opened_at,
               su.id AS survey_id, su.created_at AS survey_created_at, su.kind, su.status, su.anonymous, su.closes_at, su.definition, su.definition_version,
-              s.id AS series_id, s.title, se.id AS session_id, se.number, se.starts_at, se.ends_at, se.place,
+              s.id AS series_id, s.title, s.min_group_size, se.id AS session_id, se.number, se.starts_at, se.ends_at, se.place,
               (SELECT json_object('id', n.id, 'number', n.number, 'starts_at', n.starts_at, 'ends_at', n.ends_at, 'place', n.place)
                  FROM sessions n WHERE n.series_id = se.series_id AND n.number > se.number
                 ORDER BY n.number LIMIT 1) AS next_session,
@@ -111,6 +115,7 @@ export async function linkContext(db: D1Database, tokenHash: string): Promise<Li
     definitionVersion: row.definition_version,
     seriesId: row.series_id,
     seriesTitle: row.title,
+    minimum: effectiveMinimum(row.min_group_size, row.anonymous === 1),
     session: { id: row.session_id, number: row.number, starts_at: row.starts_at, ends_at: row.ends_at, place: row.place },
     nextSession: row.next_session ? (JSON.parse(row.next_session) as SessionInfo) : null,
     hasSubmissionWebhooks: row.has_submission_webhooks === 1,

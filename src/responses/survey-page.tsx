@@ -226,7 +226,7 @@ export function SurveyPage({ token, context, language, answers, updatedAt, issue
         </span>
       </h1>
       <p>{t.intro}</p>
-      {context.anonymous ? <p class="note">{t.anonymous}</p> : null}
+      {context.anonymous ? <p class="note">{t.anonymous(context.minimum)}</p> : null}
       {context.closesAt ? <p>{t.closesOn(formatDateTime(context.closesAt, language))}</p> : null}
       {updatedAt && !issues.length ? <p class="note">{t.answeredOn(formatDateTime(updatedAt, language, !context.anonymous))}</p> : null}
       <ErrorSummary

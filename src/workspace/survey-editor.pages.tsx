@@ -1,6 +1,7 @@
 /** Survey editor: question texts and options in three languages, order, required; preview. */
 import { type Context, Hono } from 'hono';
 import { type Definition, isChoice } from '../domain/definition.ts';
+import { effectiveMinimum } from '../domain/disclosure.ts';
 import { isLanguage, LANGUAGES, type Language, localize } from '../domain/language.ts';
 import { applyEdits, catalogueFed, type EditIssue, moveQuestion, sameOptions, type TextEdit } from '../domain/survey-edit.ts';
 import type { AppEnv } from '../env.ts';
@@ -228,6 +229,7 @@ export const surveyEditorPages = new Hono<AppEnv>()
           definitionVersion: survey.definition_version,
           seriesId: series.id,
           seriesTitle: series.title,
+          minimum: effectiveMinimum(series.min_group_size, survey.anonymous === 1),
           session: { id: session.id, number: session.number, starts_at: session.starts_at, ends_at: session.ends_at, place: session.place },
           nextSession: null,
         }}

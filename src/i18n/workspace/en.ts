@@ -160,7 +160,8 @@ export const en = {
   },
   privacy: {
     title: 'Data protection',
-    intro: 'Export or erase everything Relais holds about one participant. Answers to anonymous surveys are not linked to anyone and stay.',
+    intro:
+      'Export or erase everything Relais holds about one participant. Answers to anonymous surveys not yet counted are erased; those already counted in results are linked to no one and stay (removing them would reveal them by difference).',
     export: 'Export their data (JSON)',
     erase: 'Erase this participant',
     eraseConfirm: 'Erasing removes their invitations, their answers to named surveys and the messages sent to them. It cannot be undone.',

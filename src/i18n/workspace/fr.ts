@@ -172,7 +172,7 @@ export const fr: WorkspaceMessages = {
   privacy: {
     title: 'Protection des données',
     intro:
-      'Exporter ou effacer tout ce que Relais conserve sur une personne. Les réponses aux questionnaires anonymes ne sont liées à personne et restent.',
+      'Exporter ou effacer tout ce que Relais conserve sur une personne. Les réponses anonymes pas encore comptées sont effacées ; celles déjà comptées dans les résultats ne sont liées à personne et restent (les retirer les révélerait par différence).',
     export: 'Exporter ses données (JSON)',
     erase: 'Effacer cette personne',
     eraseConfirm:

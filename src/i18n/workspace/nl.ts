@@ -171,7 +171,7 @@ export const nl: WorkspaceMessages = {
   privacy: {
     title: 'Gegevensbescherming',
     intro:
-      'Alles wat Relais over één persoon bewaart exporteren of wissen. Antwoorden op anonieme vragenlijsten zijn aan niemand gekoppeld en blijven.',
+      'Alles wat Relais over één persoon bewaart exporteren of wissen. Anonieme antwoorden die nog niet zijn meegeteld, worden gewist; die al in de resultaten zijn meegeteld, zijn aan niemand gekoppeld en blijven (ze verwijderen zou ze door verschil onthullen).',
     export: 'Gegevens exporteren (JSON)',
     erase: 'Deze persoon wissen',
     eraseConfirm:
