@@ -315,6 +315,14 @@ describe('erasure', () => {
     expect(await responses(survey)).toBe(3);
     expect(await held(survey)).toBe(0);
     expect(await count('SELECT count(*) AS n FROM anonymous_ballots WHERE survey_id = ?', survey.id)).toBe(2);
+    // Removing one invitation does the same.
+    const { invitations } = await callJson<{ invitations: { id: number; email: string }[] }>(`/api/surveys/${survey.id}/invitations`, {
+      key,
+    });
+    const f2 = invitations.find((i) => i.email === 'f2@example.org');
+    expect((await call(`/api/invitations/${f2?.id}`, { method: 'DELETE', key })).status).toBe(204);
+    expect(await responses(survey)).toBe(3);
+    expect(await count('SELECT count(*) AS n FROM anonymous_ballots WHERE survey_id = ?', survey.id)).toBe(1);
   });
 });
 
