@@ -18,6 +18,18 @@
  * - the pending write, under a key derived from RESPONDENT_KEY (a Worker secret);
  * - the answers' MAC under RESPONDENT_KEY and the respondent's key: a retry of the same
  *   answers writes nothing, without a plain hash one could brute-force or compare between people.
+ *
+ * Choices, on purpose:
+ * - The invitation's "answered" flag is set at once, not in steps (issue 13 suggested steps):
+ *   reminders need it, and the outbox (who gets no reminder) would tell it anyway. The steps
+ *   protect WHAT was answered; who answered is not secret from the coordinator. Its opening
+ *   time keeps only the day.
+ * - Within a step, rows are written in a shuffled order; across steps, ids still rise, which
+ *   tells only the step a response was first counted in (a group of at least the minimum).
+ * - A changed answer counts towards the step like a new one, since it changes the outputs.
+ * - At closing, held ballots are counted if they reach the minimum or if nothing was counted
+ *   before; otherwise they stay held (`held_back`), since counting them would publish a
+ *   difference about fewer people than the minimum. Re-opening may count them later.
  */
 import type { AnswerRow, Answers } from '../domain/answers.ts';
 import type { Language } from '../domain/language.ts';
