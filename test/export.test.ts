@@ -170,12 +170,12 @@ describe('GET /api/series/:id/export', () => {
     ]);
     const [post, pre] = doc.surveys;
     expect(post?.counts).toEqual({ invitations: 2, opened: 2, answered: 2, responses: 2 });
-    expect(post?.results.ratings).toEqual([
-      { question_id: 'usefulness', value: 4, n: 1 },
-      { question_id: 'usefulness', value: 5, n: 1 },
-    ]);
+    // Two respondents, fewer than the minimum group size (3): the aggregates are withheld, as in
+    // the survey's results (the disclosure gate); the named survey's answers still travel.
+    expect(post?.results).toMatchObject({ options: [], ratings: [], disclosure: { min_group_size: 3, survey_withheld: true } });
+    expect(post?.results.questions).toContainEqual({ question_id: 'usefulness', n: 2 });
     expect(pre?.counts).toEqual({ invitations: 3, opened: 2, answered: 2, responses: 2 });
-    expect(pre?.results.options).toContainEqual({ question_id: 'expectations', option_id: 'create-links', rank: null, n: 2 });
+    expect(pre?.results).toMatchObject({ options: [], ratings: [], disclosure: { survey_withheld: true } });
   });
 
   it('carries individual answers only for the named survey, and never addresses, names, tokens or invitation ids', async () => {

@@ -22,6 +22,7 @@ const ARGS: Record<keyof typeof AGGREGATIONS, unknown[]> = {
   TEXT_COUNTS: [1],
   BREAKDOWN_CELLS: [1, 'sector', ranking],
   BREAKDOWN_GROUPS: [1, 'sector'],
+  PROFILE_GROUPS: [1, 'sector'],
   THEME_TALLIES: [seriesRanking],
   THEME_BALLOTS: [seriesRanking],
   SURVEY_RESPONDENTS: ['[1, 2]'],

@@ -58,6 +58,9 @@ function definition(profile: 'single' | 'multiple'): Definition {
 
 const RANKING = JSON.stringify([{ q: 'themes', k: 3 }]);
 
+const COMBINATION = `(SELECT group_concat(option_id, ',') FROM (SELECT p.option_id FROM answers p
+                        WHERE p.response_id = a.response_id AND p.question_id = ?2 ORDER BY p.option_id))`;
+
 /** The aggregations as they read answers before the counters existed. */
 const REFERENCE = {
   QUESTION_RESPONDENTS: `
@@ -73,19 +76,20 @@ const REFERENCE = {
   RATING_COUNTS: `
     SELECT question_id, number AS value, count(*) AS count FROM answers
      WHERE survey_id = ?1 AND number IS NOT NULL GROUP BY question_id, number`,
+  // The respondent's whole answer to the profile question is their group ('s1,s3' for two
+  // choices): groups stay disjoint, and the disclosure gate recodes them.
   BREAKDOWN_CELLS: `
-    SELECT a.question_id, a.option_id, a.number AS value, p.option_id AS grp, count(*) AS count,
+    SELECT a.question_id, a.option_id, a.number AS value, ${COMBINATION} AS grp, count(*) AS count,
            sum((k.value ->> 'k') + 1 - a.rank) AS borda
       FROM answers a
-      LEFT JOIN answers p ON p.response_id = a.response_id AND p.question_id = ?2
       LEFT JOIN json_each(?3) k ON k.value ->> 'q' = a.question_id
      WHERE a.survey_id = ?1 AND a.question_id <> ?2 AND a.text IS NULL
-     GROUP BY a.question_id, a.option_id, a.number, p.option_id`,
+     GROUP BY a.question_id, a.option_id, a.number, grp`,
   BREAKDOWN_GROUPS: `
-    SELECT a.question_id, p.option_id AS grp, count(DISTINCT a.response_id) AS n
-      FROM answers a LEFT JOIN answers p ON p.response_id = a.response_id AND p.question_id = ?2
+    SELECT a.question_id, ${COMBINATION} AS grp, count(DISTINCT a.response_id) AS n
+      FROM answers a
      WHERE a.survey_id = ?1 AND a.question_id <> ?2
-     GROUP BY a.question_id, p.option_id`,
+     GROUP BY a.question_id, grp`,
   TEXT_COUNTS: `
     SELECT question_id, text, count(*) AS count
       FROM answers WHERE survey_id = ?1 AND text IS NOT NULL

@@ -41,8 +41,8 @@ export function briefCsv(brief: Brief): string {
   if (brief.pairing && brief.pairing !== 'anonymous') {
     const p = brief.pairing;
     const src = [p.pre_survey_id, p.post_survey_id];
-    push('pairing', '', '', 'paired', p.total.paired, '', src, p.method);
-    push('pairing', '', '', 'useful_after', p.total.suppressed ? 'suppressed' : p.total.useful, p.total.paired, src, p.method);
+    push('pairing', '', '', 'paired', p.total.paired ?? 'suppressed', '', src, p.method);
+    push('pairing', '', '', 'useful_after', p.total.suppressed ? 'suppressed' : p.total.useful, p.total.paired ?? '', src, p.method);
     for (const i of p.items) {
       push('pairing', i.option_id, i.label, 'paired', i.paired ?? 'suppressed', '', src, p.method);
       push('pairing', i.option_id, i.label, 'useful_after', i.suppressed ? 'suppressed' : i.useful, i.paired ?? '', src, p.method);

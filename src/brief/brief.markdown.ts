@@ -71,8 +71,8 @@ export function briefMarkdown(brief: Brief): string {
     out.push(`### ${t.pairing}`, '', t.pairingIntro(p.threshold, p.max), '');
     out.push(
       p.total.suppressed
-        ? `${t.paired}: ${p.total.paired} — ${t.usefulAfter}: ${t.suppressed}.`
-        : t.pairingTotal(p.total.useful ?? 0, p.total.paired),
+        ? `${t.paired}: ${p.total.paired ?? t.suppressed} — ${t.usefulAfter}: ${t.suppressed}.`
+        : t.pairingTotal(p.total.useful ?? 0, p.total.paired ?? 0),
       '',
     );
     out.push(

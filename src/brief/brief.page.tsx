@@ -103,8 +103,8 @@ export function BriefPage({ brief, links }: { brief: Brief; links: Record<'json'
               <p>{t.pairingIntro(brief.pairing.threshold, brief.pairing.max)}</p>
               <p>
                 {brief.pairing.total.suppressed
-                  ? `${t.paired}: ${brief.pairing.total.paired} — ${t.usefulAfter}: ${t.suppressed}`
-                  : t.pairingTotal(brief.pairing.total.useful ?? 0, brief.pairing.total.paired)}
+                  ? `${t.paired}: ${brief.pairing.total.paired ?? t.suppressed} — ${t.usefulAfter}: ${t.suppressed}`
+                  : t.pairingTotal(brief.pairing.total.useful ?? 0, brief.pairing.total.paired ?? 0)}
               </p>
               <table>
                 <caption>{t.pairing}</caption>

@@ -1,15 +1,27 @@
 /**
  * The brief for the session after session N: the post-survey of N, the pre-survey of N+1 when
- * it exists, and the theme history of the whole series, aggregated in SQL and shaped here.
+ * it exists, and the theme history of the whole series, aggregated in SQL, passed through the
+ * disclosure gate (src/domain/disclosure.ts) survey by survey, and shaped here.
  */
 import type { ChoiceQuestion, Definition, Question } from '../domain/definition.ts';
+import {
+  type Disclosed,
+  type DisclosureRecord,
+  effectiveMinimum,
+  type GatedPairing,
+  type GatedSurvey,
+  gatePairing,
+  gateSurvey,
+  gateThemeHistory,
+  withheld,
+} from '../domain/disclosure.ts';
 import { type Language, type LocalizedText, localize } from '../domain/language.ts';
 import { addTallies, type RankedItem, type RankingMethod, type RankingTally, rankTallies } from '../domain/ranking.ts';
 import { groupRemarksByTheme } from '../domain/remark-themes.ts';
-import { suppressTable, withheld } from '../domain/suppression.ts';
 import { effectiveStatus } from '../domain/survey-status.ts';
 import { groupTexts, type TextGroup } from '../domain/text-normalise.ts';
 import { type Change, changes, currentTheme } from '../domain/trend.ts';
+import { resultsMessages } from '../i18n/results/index.ts';
 import {
   PAIRING_BY_EXPECTATION,
   PAIRING_TOTAL,
@@ -23,7 +35,6 @@ import {
   type SessionContextRow,
   type SessionRow,
   SURVEY_RESPONDENTS,
-  type SurveyAggregates,
   type SurveyCountRow,
   surveyAggregates,
   THEME_BALLOTS,
@@ -40,8 +51,12 @@ export interface SourceSurvey {
   status: string;
   anonymous: boolean;
   respondents: number;
+  /** This survey's minimum group size (never below 3 when anonymous). */
+  min_group_size: number;
   /** Fewer respondents than the minimum group size: only participation is used. */
   withheld: boolean;
+  /** How this survey's figures were computed (null when none of its answers is read). */
+  disclosure: DisclosureRecord | null;
 }
 
 export interface PriorityItem extends Omit<RankedItem, 'id'> {
@@ -66,7 +81,7 @@ export interface Pairing {
   threshold: number;
   max: number;
   method: string;
-  total: { paired: number; useful: number | null; suppressed: boolean };
+  total: { paired: number | null; useful: number | null; suppressed: boolean };
   items: { option_id: string; label: string; paired: number | null; useful: number | null; suppressed: boolean }[];
 }
 
@@ -129,7 +144,8 @@ export async function loadBrief(db: D1Database, organisationId: number, sessionI
   const ctx = await db.prepare(SESSION_CONTEXT).bind(sessionId, organisationId).first<SessionContextRow>();
   if (!ctx) return null;
   const language = lang ?? ctx.language;
-  const min = ctx.min_group_size;
+  const t = resultsMessages(language);
+  const labels = { notStated: t.notStated, otherGroups: t.otherGroups };
   const [sessionsResult, surveysResult, themesResult] = await db.batch([
     db.prepare(SERIES_SESSIONS).bind(ctx.series_id),
     db.prepare(SERIES_SURVEYS).bind(ctx.series_id),
@@ -168,13 +184,26 @@ export async function loadBrief(db: D1Database, organisationId: number, sessionI
     const args = [pre.id, expectationsPreQ.id, post.id, usefulnessQ.id, threshold] as const;
     history.push(db.prepare(PAIRING_BY_EXPECTATION).bind(...args), db.prepare(PAIRING_TOTAL).bind(...args));
   }
-  const aggregatesOf = (s: SeriesSurveyRow | undefined) =>
-    s ? surveyAggregates(db, s.id, rankingQuestions(defs.get(s.id) ?? { questions: [] }), null) : Promise.resolve(null);
+  const minOf = (s: SeriesSurveyRow) => effectiveMinimum(ctx.min_group_size, s.anonymous === 1);
+  // Every survey the brief reads goes through the gate before anything is shaped.
+  const aggregatesOf = async (s: SeriesSurveyRow | undefined): Promise<Disclosed<GatedSurvey> | null> => {
+    if (!s) return null;
+    const def = defs.get(s.id) ?? { questions: [] };
+    return gateSurvey(await surveyAggregates(db, s.id, rankingQuestions(def), null), def, minOf(s));
+  };
   const [historyResults, postAgg, nextPreAgg] = await Promise.all([db.batch(history), aggregatesOf(post), aggregatesOf(nextPre)]);
   const rows = <T>(i: number) => (historyResults[i]?.results ?? []) as T[];
-  const tallies = rows<ThemeTallyRow>(0);
-  const ballots = new Map(rows<SurveyCountRow>(1).map((r) => [r.survey_id, r.n]));
   const respondents = new Map(rows<SurveyCountRow>(2).map((r) => [r.survey_id, r.n]));
+  const themeHistory = gateThemeHistory(
+    surveys,
+    respondents,
+    new Map(rows<SurveyCountRow>(1).map((r) => [r.survey_id, r.n])),
+    rows<ThemeTallyRow>(0),
+    ctx.min_group_size,
+  );
+  const gates = new Map<number, Disclosed<GatedSurvey>>();
+  if (post && postAgg) gates.set(post.id, postAgg);
+  if (nextPre && nextPreAgg) gates.set(nextPre.id, nextPreAgg);
 
   const source = (s: SeriesSurveyRow): SourceSurvey => {
     const n = respondents.get(s.id) ?? 0;
@@ -185,18 +214,20 @@ export async function loadBrief(db: D1Database, organisationId: number, sessionI
       status: effectiveStatus(s.status, s.closes_at),
       anonymous: s.anonymous === 1,
       respondents: n,
-      withheld: withheld(n, min),
+      min_group_size: minOf(s),
+      withheld: withheld(n, minOf(s)),
+      disclosure: gates.get(s.id)?.disclosure ?? null,
     };
   };
-  const usable = (s: SeriesSurveyRow | undefined) => !!s && !withheld(respondents.get(s.id) ?? 0, min);
+  const usable = (s: SeriesSurveyRow | undefined) => !!s && !withheld(respondents.get(s.id) ?? 0, minOf(s));
 
   // Expectations for N+1 once its pre-survey has enough answers; until then, those stated
   // before N (read with one more round trip, only in that case).
   const expectationsSurvey = [nextPre, pre].find((s) => usable(s));
   const expectationsAgg = expectationsSurvey === nextPre ? nextPreAgg : await aggregatesOf(expectationsSurvey);
+  if (expectationsSurvey && expectationsAgg) gates.set(expectationsSurvey.id, expectationsAgg);
 
-  const nOf = (agg: SurveyAggregates, qid: string) => agg.respondents.find((r) => r.question_id === qid)?.n ?? 0;
-  const result = (agg: SurveyAggregates, q: Question) => questionResult(q, nOf(agg, q.id), agg, language, min);
+  const result = (agg: Disclosed<GatedSurvey>, q: Question) => questionResult(q, agg, language, labels);
 
   const expectationsQ = expectationsSurvey
     ? find(defs.get(expectationsSurvey.id) ?? { questions: [] }, 'expectations', 'multiple')
@@ -206,24 +237,29 @@ export async function loadBrief(db: D1Database, organisationId: number, sessionI
 
   const textSources = [post, nextPre].filter((s): s is SeriesSurveyRow => usable(s));
   const aggOf = (s: SeriesSurveyRow) => (s === post ? postAgg : s === nextPre ? nextPreAgg : null);
+  // Texts of a question written by fewer than its survey's minimum are withheld by the gate.
   const textCounts = (role: 'remark' | 'theme_proposal') => {
     let n = 0;
+    let hidden = false;
     const counts: { text: string; count: number }[] = [];
     for (const s of textSources) {
       const agg = aggOf(s);
       if (!agg) continue;
       for (const q of texts(defs.get(s.id) ?? { questions: [] }, role)) {
-        n += nOf(agg, q.id);
+        const written = agg.respondents.get(q.id) ?? 0;
+        n += written;
+        if (agg.withheldQuestions.has(q.id)) hidden ||= written > 0;
         counts.push(...agg.texts.filter((t) => t.question_id === q.id));
       }
     }
-    return { n, counts };
+    return { n, counts, hidden };
   };
   const proposals = textCounts('theme_proposal');
   const remarks = textCounts('remark');
-  const remarksWithheld = withheld(remarks.n, min);
-  const remarkTexts: TextGroup[] = remarksWithheld ? [] : remarks.counts.map((c) => ({ text: c.text, count: c.count, variants: [c.text] }));
-  const ranked = priorities(N, surveys, defs, themes, tallies, ballots, (s) => usable(s), language);
+  const remarksWithheld = remarks.hidden;
+  const remarkTexts: TextGroup[] = remarks.counts.map((c) => ({ text: c.text, count: c.count, variants: [c.text] }));
+  const ranked = priorities(N, surveys, defs, themes, themeHistory, language);
+  const min = Math.max(ctx.min_group_size, ...[pre, post, nextPre].flatMap((s) => (s ? [minOf(s)] : [])));
 
   return {
     series: { id: ctx.series_id, title: ctx.title, bassin: ctx.bassin, language: ctx.language },
@@ -249,8 +285,7 @@ export async function loadBrief(db: D1Database, organisationId: number, sessionI
       : !named
         ? 'anonymous'
         : pairing(
-            rows<PairingRow>(3),
-            rows<PairingTotalRow>(4)[0] ?? { paired: 0, useful: 0 },
+            gatePairing(rows<PairingTotalRow>(4)[0] ?? { paired: 0, useful: 0 }, rows<PairingRow>(3), min),
             { pre: pre as SeriesSurveyRow, post: post as SeriesSurveyRow },
             expectationsPreQ as ChoiceQuestion,
             threshold,
@@ -263,15 +298,14 @@ export async function loadBrief(db: D1Database, organisationId: number, sessionI
     proposed_themes: {
       survey_ids: textSources.map((s) => s.id),
       n: proposals.n,
-      method:
-        'proposals equal after ignoring case, accents, spacing and final punctuation are counted together; n = respondents who proposed one',
+      method: `proposals equal after ignoring case, accents, spacing and final punctuation are counted together; n = respondents who proposed one; a question's proposals are shown only when at least ${min} respondents answered it`,
       groups: groupTexts(proposals.counts, language),
     },
     remarks: {
       survey_ids: textSources.map((s) => s.id),
       n: remarks.n,
       withheld: remarksWithheld,
-      method: `withheld when fewer than ${min} respondents wrote a remark; listed in alphabetical order, never linked to who wrote them`,
+      method: `a question's remarks are withheld when fewer than ${min} respondents wrote one; listed in alphabetical order, never linked to who wrote them`,
       texts: remarkTexts,
       by_theme: remarksByTheme(remarkTexts, themes, ranked.items, language),
       by_theme_method:
@@ -296,8 +330,7 @@ function remarksByTheme(texts: TextGroup[], themes: ThemeRow[], ranked: Priority
 }
 
 function pairing(
-  byExpectation: PairingRow[],
-  total: PairingTotalRow,
+  gated: Disclosed<GatedPairing>,
   surveys: { pre: SeriesSurveyRow; post: SeriesSurveyRow },
   question: ChoiceQuestion,
   threshold: number,
@@ -305,10 +338,7 @@ function pairing(
   language: Language,
   min: number,
 ): Pairing {
-  // A row shows "useful" and, implicitly, "not useful" (paired − useful): both must be safe.
-  const protect = (paired: number, useful: number) =>
-    paired < min || !!suppressTable([[useful, paired - useful]], min, { rows: true, columns: false })[0]?.some(Boolean);
-  const counts = new Map(byExpectation.map((r) => [r.option_id, r]));
+  const items = new Map(gated.items.map((i) => [i.option_id, i]));
   return {
     pre_survey_id: surveys.pre.id,
     post_survey_id: surveys.post.id,
@@ -316,19 +346,10 @@ function pairing(
     threshold,
     max,
     method: `respondents of both surveys matched by the e-mail of their invitations; useful = rating ≥ ${threshold} of ${max}; a figure is hidden when it, or paired − useful, counts fewer than ${min} people`,
-    total: protect(total.paired, total.useful)
-      ? { paired: total.paired, useful: null, suppressed: true }
-      : { paired: total.paired, useful: total.useful, suppressed: false },
+    total: gated.total,
     items: question.options.map((o) => {
-      const r = counts.get(o.id) ?? { paired: 0, useful: 0 };
-      const hide = protect(r.paired, r.useful);
-      return {
-        option_id: o.id,
-        label: localize(o.label, language),
-        paired: r.paired < min && r.paired > 0 ? null : r.paired,
-        useful: hide ? null : r.useful,
-        suppressed: hide,
-      };
+      const r = items.get(o.id) ?? { paired: 0, useful: 0, suppressed: false };
+      return { option_id: o.id, label: localize(o.label, language), paired: r.paired, useful: r.useful, suppressed: r.suppressed };
     }),
   };
 }
@@ -338,11 +359,11 @@ function priorities(
   surveys: SeriesSurveyRow[],
   defs: Map<number, Definition>,
   themes: ThemeRow[],
-  tallies: ThemeTallyRow[],
-  ballots: Map<number, number>,
-  usable: (s: SeriesSurveyRow) => boolean,
+  history: Disclosed<{ surveys: Set<number>; ballots: Map<number, number>; tallies: ThemeTallyRow[] }>,
   language: Language,
 ): Brief['priorities'] {
+  const { tallies, ballots } = history;
+  const usable = (s: SeriesSurveyRow) => history.surveys.has(s.id);
   const mergedInto = mergedThemes(themes);
   const labels = new Map(themes.map((t) => [t.id, localize(themeLabel(t), language)]));
   const ranked = new Map<number, { round: PriorityRound; items: RankedItem[]; method: RankingMethod }>();

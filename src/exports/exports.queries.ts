@@ -1,5 +1,6 @@
 /** SQL of the series export (read, organisation-scoped) and of the import (one D1 batch). */
 import type { Question } from '../domain/definition.ts';
+import { type ExportAggregates, effectiveMinimum, gateExport } from '../domain/disclosure.ts';
 import type { Language } from '../domain/language.ts';
 import { type ThemeRow, themeLabel } from '../themes/themes.queries.ts';
 import type { SeriesExport } from './exports.schemas.ts';
@@ -38,7 +39,7 @@ export async function readSeriesExport(db: D1Database, organisationId: number, s
     .first<SeriesExport['series']>();
   if (!series) return null;
   const inSeries = 'su.session_id IN (SELECT id FROM sessions WHERE series_id = ?1)';
-  const [themes, sessions, surveys, options, ratings, responses] = await db.batch<Record<string, unknown>>([
+  const [themes, sessions, surveys, options, ratings, responses, questionRespondents] = await db.batch<Record<string, unknown>>([
     db.prepare('SELECT * FROM themes WHERE series_id = ? ORDER BY id').bind(seriesId),
     db.prepare('SELECT id, number, starts_at, ends_at, place FROM sessions WHERE series_id = ? ORDER BY number').bind(seriesId),
     db
@@ -84,6 +85,15 @@ export async function readSeriesExport(db: D1Database, organisationId: number, s
           ORDER BY r.survey_id, r.id`,
       )
       .bind(seriesId),
+    // Respondents per question: what the disclosure gate needs to withhold a question.
+    db
+      .prepare(
+        `SELECT qt.survey_id, qt.question_id, sum(qt.n) AS n
+           FROM question_tallies qt JOIN surveys su ON su.id = qt.survey_id
+          WHERE ${inSeries}
+          GROUP BY qt.survey_id, qt.question_id`,
+      )
+      .bind(seriesId),
   ]);
 
   const bySurvey = <T extends { survey_id: number }>(rows: T[]) => {
@@ -94,6 +104,7 @@ export async function readSeriesExport(db: D1Database, organisationId: number, s
   const optionRows = bySurvey(
     (options?.results ?? []) as { survey_id: number; question_id: string; option_id: string; rank: number | null; n: number }[],
   );
+  const questionRows = bySurvey((questionRespondents?.results ?? []) as { survey_id: number; question_id: string; n: number }[]);
   const ratingRows = bySurvey((ratings?.results ?? []) as { survey_id: number; question_id: string; value: number; n: number }[]);
   const responseRows = bySurvey(
     (responses?.results ?? []) as {
@@ -119,13 +130,23 @@ export async function readSeriesExport(db: D1Database, organisationId: number, s
     })),
     sessions: (sessions?.results ?? []) as SeriesExport['sessions'],
     surveys: ((surveys?.results ?? []) as unknown as SurveyRow[]).map((s): ExportedSurvey => {
-      const live = {
-        counts: { invitations: s.invitations, opened: s.opened, answered: s.answered, responses: s.responses },
-        results: {
-          options: (optionRows.get(s.id) ?? []).map(({ question_id, option_id, rank, n }) => ({ question_id, option_id, rank, n })),
-          ratings: (ratingRows.get(s.id) ?? []).map(({ question_id, value, n }) => ({ question_id, value, n })),
-        },
-      };
+      const questions = (JSON.parse(s.definition) as { questions: Question[] }).questions;
+      const m = effectiveMinimum(series.min_group_size, s.anonymous === 1);
+      // The aggregates go through the disclosure gate; an imported survey's figures too, as its file gave them.
+      const snapshot = s.snapshot_results ? (JSON.parse(s.snapshot_results) as ExportAggregates) : null;
+      const counts = s.snapshot_counts
+        ? (JSON.parse(s.snapshot_counts) as ExportedSurvey['counts'])
+        : { invitations: s.invitations, opened: s.opened, answered: s.answered, responses: s.responses };
+      const results = snapshot
+        ? gateExport({ questions }, counts.responses, snapshot.questions, snapshot.options, snapshot.ratings, m, snapshot.disclosure)
+        : gateExport(
+            { questions },
+            s.responses,
+            (questionRows.get(s.id) ?? []).map(({ question_id, n }) => ({ question_id, n })),
+            (optionRows.get(s.id) ?? []).map(({ question_id, option_id, rank, n }) => ({ question_id, option_id, rank, n })),
+            (ratingRows.get(s.id) ?? []).map(({ question_id, value, n }) => ({ question_id, value, n })),
+            m,
+          );
       return {
         id: s.id,
         session_id: s.session_id,
@@ -136,10 +157,10 @@ export async function readSeriesExport(db: D1Database, organisationId: number, s
         opened_at: s.opened_at,
         closed_at: s.closed_at,
         definition_version: s.definition_version,
-        questions: (JSON.parse(s.definition) as { questions: Question[] }).questions,
+        questions,
         // An imported survey keeps the figures it was exported with (see survey_imports).
-        counts: s.snapshot_counts ? JSON.parse(s.snapshot_counts) : live.counts,
-        results: s.snapshot_results ? JSON.parse(s.snapshot_results) : live.results,
+        counts,
+        results,
         responses: (responseRows.get(s.id) ?? []).map((r, i) => ({
           respondent: i + 1,
           language: r.language,

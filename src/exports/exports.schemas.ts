@@ -30,10 +30,28 @@ export const ExportedSessionSchema = v.strictObject({
 
 export const CountsSchema = v.strictObject({ invitations: Count, opened: Count, answered: Count, responses: Count });
 
+/**
+ * A survey's aggregates as the disclosure gate publishes them (src/domain/disclosure.ts,
+ * gateExport): nothing of a survey or question under the minimum group size, the profile
+ * question's small options merged into `other`. A figure the gate hides is null; files
+ * written before the gate (without `questions` and `disclosure`) are still accepted.
+ */
 export const ResultsSchema = v.strictObject({
   /** How many answers chose each option (at each rank, for rankings). */
-  options: v.array(v.strictObject({ question_id: v.string(), option_id: v.string(), rank: v.nullable(Count), n: Count })),
-  ratings: v.array(v.strictObject({ question_id: v.string(), value: v.number(), n: Count })),
+  options: v.array(v.strictObject({ question_id: v.string(), option_id: v.string(), rank: v.nullable(Count), n: v.nullable(Count) })),
+  ratings: v.array(v.strictObject({ question_id: v.string(), value: v.number(), n: v.nullable(Count) })),
+  /** Respondents per question. */
+  questions: v.optional(v.array(v.strictObject({ question_id: v.string(), n: Count }))),
+  /** How the figures were computed: the minimum, what was withheld and recoded. */
+  disclosure: v.optional(
+    v.strictObject({
+      method: v.string(),
+      min_group_size: v.pipe(v.number(), v.integer(), v.minValue(1)),
+      survey_withheld: v.boolean(),
+      withheld_questions: v.array(v.string()),
+      recoded: v.optional(v.nullable(v.strictObject({ question_id: v.string(), recoded_from: v.array(v.string()) }))),
+    }),
+  ),
 });
 
 export const ExportedAnswerSchema = v.strictObject({

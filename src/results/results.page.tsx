@@ -36,6 +36,7 @@ export function ParticipationFacts({ p, t, heading = 'h2' }: { p: Participation;
 }
 
 export function QuestionBody({ q, t, minGroupSize }: { q: QuestionResult; t: ResultsMessages; minGroupSize: number }) {
+  if (q.withheld && q.type !== 'text') return <p class="note">{t.questionWithheld(q.n, minGroupSize)}</p>;
   switch (q.type) {
     case 'single':
     case 'multiple':

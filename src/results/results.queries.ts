@@ -73,32 +73,32 @@ export const TEXT_COUNTS = `
    ORDER BY question_id, text`;
 
 /**
- * A counter row's profile groups: its one group, or each of a multiple-choice profile's
- * chosen options ('a,b' → a and b, so the respondent counts in both, as they chose both);
- * '' (not stated) becomes NULL.
- */
-const GROUPS_OF = (grp: string) => `json_each('["' || replace(${grp}, ',', '","') || '"]')`;
-
-/**
- * Every non-text answer per profile group (?2 = the profile question, left out): counts,
- * rating values and Borda points. ?3 is the ranking questions' JSON list as in RANKING_TALLIES.
+ * Every non-text answer per stored profile group (?2 = the profile question, left out):
+ * counts, rating values and Borda points. The group is the respondent's exact answer to the
+ * profile question ('a,b' for several choices, '' → NULL for not stated); the disclosure gate
+ * recodes groups, so they stay disjoint here. ?3 is the ranking questions' JSON list as in
+ * RANKING_TALLIES.
  */
 export const BREAKDOWN_CELLS = `
-  SELECT t.question_id, nullif(t.option_id, '') AS option_id, nullif(t.number, -1) AS value, nullif(g.value, '') AS grp,
+  SELECT t.question_id, nullif(t.option_id, '') AS option_id, nullif(t.number, -1) AS value, nullif(t.grp, '') AS grp,
          sum(t.n) AS count, sum(t.n * ((k.value ->> 'k') + 1 - t.rank)) AS borda
     FROM answer_tallies t
-    JOIN ${GROUPS_OF('t.grp')} g
     LEFT JOIN json_each(?3) k ON k.value ->> 'q' = t.question_id
    WHERE t.survey_id = ?1 AND t.question_id <> ?2
-   GROUP BY t.question_id, t.option_id, t.number, g.value`;
+   GROUP BY t.question_id, t.option_id, t.number, t.grp`;
 
-/** Respondents per question and profile group. */
+/** Respondents per question and stored profile group. */
 export const BREAKDOWN_GROUPS = `
-  SELECT t.question_id, nullif(g.value, '') AS grp, sum(t.n) AS n
+  SELECT t.question_id, nullif(t.grp, '') AS grp, sum(t.n) AS n
     FROM question_tallies t
-    JOIN ${GROUPS_OF('t.grp')} g
    WHERE t.survey_id = ?1 AND t.question_id <> ?2
-   GROUP BY t.question_id, g.value`;
+   GROUP BY t.question_id, t.grp`;
+
+/** Respondents of the profile question (?2) per stored group: the sizes the gate recodes. */
+export const PROFILE_GROUPS = `
+  SELECT nullif(grp, '') AS grp, sum(n) AS n
+    FROM question_tallies WHERE survey_id = ?1 AND question_id = ?2
+   GROUP BY grp`;
 
 /** The session of a brief and its series, scoped to the organisation. */
 export const SESSION_CONTEXT = `
@@ -208,6 +208,7 @@ export const AGGREGATIONS = {
   TEXT_COUNTS,
   BREAKDOWN_CELLS,
   BREAKDOWN_GROUPS,
+  PROFILE_GROUPS,
   THEME_TALLIES,
   THEME_BALLOTS,
   SURVEY_RESPONDENTS,
@@ -356,6 +357,7 @@ export interface SurveyAggregates {
   texts: TextCountRow[];
   breakdownCells: BreakdownCellRow[];
   breakdownGroups: BreakdownGroupRow[];
+  profileGroups: { grp: string | null; n: number }[];
 }
 
 /**
@@ -379,7 +381,11 @@ export async function surveyAggregates(
     db.prepare(TEXT_COUNTS).bind(surveyId),
   ];
   if (profile) {
-    statements.push(db.prepare(BREAKDOWN_CELLS).bind(surveyId, profile, rankingJson), db.prepare(BREAKDOWN_GROUPS).bind(surveyId, profile));
+    statements.push(
+      db.prepare(BREAKDOWN_CELLS).bind(surveyId, profile, rankingJson),
+      db.prepare(BREAKDOWN_GROUPS).bind(surveyId, profile),
+      db.prepare(PROFILE_GROUPS).bind(surveyId, profile),
+    );
   }
   const results = await db.batch(statements);
   const rows = <T>(i: number) => (results[i]?.results ?? []) as T[];
@@ -393,5 +399,6 @@ export async function surveyAggregates(
     texts: rows<TextCountRow>(6),
     breakdownCells: profile ? rows<BreakdownCellRow>(7) : [],
     breakdownGroups: profile ? rows<BreakdownGroupRow>(8) : [],
+    profileGroups: profile ? rows<{ grp: string | null; n: number }>(9) : [],
   };
 }

@@ -5,6 +5,7 @@ import { briefMarkdown } from '../brief/brief.markdown.ts';
 import { BriefPage } from '../brief/brief.page.tsx';
 import { loadBrief } from '../brief/brief.ts';
 import { type Definition, profileQuestion } from '../domain/definition.ts';
+import { effectiveMinimum, gateSurvey } from '../domain/disclosure.ts';
 import { effectiveStatus } from '../domain/survey-status.ts';
 import type { AppEnv } from '../env.ts';
 import { pathId, validate } from '../http/body.ts';
@@ -41,11 +42,12 @@ export const resultsRoutes = new Hono<AppEnv>()
       formatFromAccept(c.req.header('accept'), { 'application/json': 'json', 'text/csv': 'csv', 'text/html': 'html' }, 'json');
     const language = query.lang ?? ctx.language;
     const agg = await surveyAggregates(c.env.DB, ctx.id, rankingQuestions(def), profileQuestion(def)?.id ?? null);
+    const t = resultsMessages(language);
     const results = shapeResults(
       ctx,
-      agg,
+      gateSurvey(agg, def, effectiveMinimum(ctx.min_group_size, ctx.anonymous === 1)),
       language,
-      { notStated: resultsMessages(language).notStated },
+      { notStated: t.notStated, otherGroups: t.otherGroups },
       effectiveStatus(ctx.status, ctx.closes_at),
     );
     if (query.question) results.questions = results.questions.filter((q) => q.id === query.question);

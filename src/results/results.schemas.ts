@@ -89,15 +89,44 @@ export const RankingSchema = v.object({
   items: v.array(v.object({ ...RankedItemEntries, id: v.string() })),
 });
 
-/** Results per group of the profile question (sector…); present on every non-text question when the survey has one. */
+/** How a payload's figures were computed (src/domain/disclosure.ts): the minimum, what was recoded, withheld and hidden. */
+export const DisclosureSchema = v.object({
+  method: v.string(),
+  min_group_size: GroupSize,
+  survey_withheld: v.boolean(),
+  recoding: v.nullable(
+    v.object({
+      question_id: v.string(),
+      groups: v.array(
+        v.object({
+          id: v.pipe(v.nullable(v.string()), v.description('a group of the profile question; null: not stated; "_other": groups merged')),
+          recoded_from: v.optional(v.array(v.nullable(v.string()))),
+          n: CountSchema,
+        }),
+      ),
+      breakdown: v.pipe(v.boolean(), v.description('false: fewer than two groups would remain, so no breakdown is published')),
+      method: v.string(),
+    }),
+  ),
+  withheld: v.array(v.object({ question_id: v.string(), n: CountSchema, reason: v.picklist(['fewer_respondents', 'fewer_writers']) })),
+  suppressed_cells: CountSchema,
+});
+
+/** Results per group of the profile question (sector…); present on every non-text question when the survey has one and at least two groups remain after recoding. */
 export const BreakdownSchema = v.object({
   by: v.object({ question_id: v.string(), text: v.string() }),
   min_group_size: GroupSize,
   method: v.string(),
   groups: v.array(
     v.object({
-      id: v.pipe(v.nullable(v.string()), v.description('option of the profile question; null: not stated')),
+      id: v.pipe(
+        v.nullable(v.string()),
+        v.description(
+          'option of the profile question ("a,b": that combination, for several choices); null: not stated; "_other": groups recoded together',
+        ),
+      ),
       label: v.string(),
+      recoded_from: v.optional(v.array(v.nullable(v.string()))),
       n: v.nullable(CountSchema),
       suppressed: v.boolean(),
     }),
@@ -124,6 +153,7 @@ const questionBase = {
   id: v.string(),
   text: v.string(),
   n: v.pipe(CountSchema, v.description('respondents who answered this question')),
+  withheld: v.optional(v.pipe(v.boolean(), v.description('fewer respondents than the minimum group size: only n is given'))),
   breakdown: v.optional(BreakdownSchema),
 };
 
@@ -133,7 +163,15 @@ export const QuestionResultSchema = v.variant('type', [
     ...questionBase,
     type: v.picklist(['single', 'multiple']),
     method: v.string(),
-    options: v.array(v.object({ id: v.string(), label: v.string(), count: CountSchema, share: Share })),
+    options: v.array(
+      v.object({
+        id: v.string(),
+        label: v.string(),
+        count: CountSchema,
+        share: Share,
+        recoded_from: v.optional(v.pipe(v.array(v.string()), v.description('options merged into "_other" (the profile question)'))),
+      }),
+    ),
   }),
   v.object({ ...questionBase, type: v.literal('ranking'), ranking: RankingSchema }),
   v.object({
@@ -150,7 +188,6 @@ export const QuestionResultSchema = v.variant('type', [
     ...questionBase,
     type: v.literal('text'),
     role: v.picklist(['remark', 'theme_proposal']),
-    withheld: v.pipe(v.boolean(), v.description('remarks written by fewer than the minimum group size are not shown')),
     groups: v.array(TextGroupSchema),
   }),
 ]);
@@ -170,6 +207,7 @@ export const SurveyResultsResponseSchema = v.object({
   participation: ParticipationSchema,
   withheld: v.pipe(v.boolean(), v.description('fewer respondents than the minimum group size: questions is empty')),
   questions: v.array(QuestionResultSchema),
+  disclosure: DisclosureSchema,
 });
 
 const PriorityRoundSchema = v.object({
@@ -185,7 +223,7 @@ const PairingSchema = v.object({
   threshold: v.pipe(v.number(), v.integer()),
   max: v.pipe(v.number(), v.integer()),
   method: v.string(),
-  total: v.object({ paired: CountSchema, useful: v.nullable(CountSchema), suppressed: v.boolean() }),
+  total: v.object({ paired: v.nullable(CountSchema), useful: v.nullable(CountSchema), suppressed: v.boolean() }),
   items: v.array(
     v.object({
       option_id: v.string(),
@@ -222,7 +260,9 @@ export const BriefResponseSchema = v.object({
       status: Status,
       anonymous: v.boolean(),
       respondents: CountSchema,
+      min_group_size: GroupSize,
       withheld: v.boolean(),
+      disclosure: v.nullable(DisclosureSchema),
     }),
   ),
   participation: v.array(v.object({ ...Survey, ...ParticipationSchema.entries })),

@@ -1,14 +1,15 @@
 /**
- * A survey's results: the already-aggregated rows of results.queries.ts shaped into the
- * payload that JSON, CSV and the printable page share. No counting happens here.
+ * A survey's results: the output of the disclosure gate (src/domain/disclosure.ts) shaped into
+ * the payload that JSON, CSV and the printable page share. No counting and no privacy rule
+ * happens here: the functions take only `Disclosed` data, so nothing raw can reach them.
  */
 import { type ChoiceQuestion, type Definition, profileQuestion, type Question } from '../domain/definition.ts';
+import { type Disclosed, type DisclosureRecord, type GatedBreakdown, type GatedSurvey, OTHER_GROUPS } from '../domain/disclosure.ts';
 import { type Language, localize } from '../domain/language.ts';
 import { type Ranking, type RankingTally, rankTallies } from '../domain/ranking.ts';
 import { type RatingSummary, ratingSummary, share } from '../domain/statistics.ts';
-import { suppressGroups, suppressTable, withheld } from '../domain/suppression.ts';
 import { groupTexts, type TextGroup } from '../domain/text-normalise.ts';
-import type { SurveyAggregates, SurveyContextRow, TimelineRow } from './results.queries.ts';
+import type { SurveyContextRow, TimelineRow } from './results.queries.ts';
 
 export interface Participation {
   invited: number;
@@ -26,12 +27,16 @@ export interface OptionResult {
   label: string;
   count: number;
   share: number;
+  /** The profile question's options merged into "other groups" (id OTHER_GROUPS). */
+  recoded_from?: string[];
 }
 
 export interface BreakdownGroup {
-  /** Option id of the profile question; null for respondents who did not state it. */
+  /** Option id of the profile question ('a,b': that combination); null: not stated; 'other': groups recoded together. */
   id: string | null;
   label: string;
+  /** For 'other': the groups merged into it (null: not stated). */
+  recoded_from?: (string | null)[];
   n: number | null;
   suppressed: boolean;
 }
@@ -52,6 +57,8 @@ interface Base {
   text: string;
   /** Respondents who answered this question. */
   n: number;
+  /** Fewer than the minimum group size answered: only n is given. */
+  withheld?: boolean;
   breakdown?: Breakdown;
 }
 export type QuestionResult =
@@ -81,9 +88,16 @@ export interface SurveyResults {
   /** True when the survey has fewer respondents than the minimum: only participation is given. */
   withheld: boolean;
   questions: QuestionResult[];
+  /** How the figures were computed: what was recoded, withheld or hidden, and why. */
+  disclosure: DisclosureRecord;
 }
 
-export function participation(p: SurveyAggregates['participation'], timeline: TimelineRow[]): Participation {
+export interface ResultLabels {
+  notStated: string;
+  otherGroups: string;
+}
+
+export function participation(p: GatedSurvey['participation'], timeline: TimelineRow[]): Participation {
   let cumulative = 0;
   return {
     invited: p.invited,
@@ -111,16 +125,12 @@ const optionLabel = (q: ChoiceQuestion, id: string, language: Language) => {
 
 export function shapeResults(
   ctx: SurveyContextRow,
-  agg: SurveyAggregates,
+  gated: Disclosed<GatedSurvey>,
   language: Language,
-  labels: { notStated: string },
+  labels: ResultLabels,
   status: string,
 ): SurveyResults {
   const def = JSON.parse(ctx.definition) as Definition;
-  const min = ctx.min_group_size;
-  const respondents = agg.participation.responses;
-  const isWithheld = withheld(respondents, min);
-  const nOf = new Map(agg.respondents.map((r) => [r.question_id, r.n]));
   const profile = profileQuestion(def);
   return {
     survey: {
@@ -132,64 +142,92 @@ export function shapeResults(
       series: { id: ctx.series_id, title: ctx.title, language: ctx.language },
     },
     language,
-    min_group_size: min,
-    participation: participation(agg.participation, agg.timeline),
-    withheld: isWithheld,
-    questions: isWithheld
+    min_group_size: gated.min_group_size,
+    participation: participation(gated.participation, gated.timeline),
+    withheld: gated.withheld,
+    questions: gated.withheld
       ? []
       : def.questions.map((q) => {
-          const result = questionResult(q, nOf.get(q.id) ?? 0, agg, language, min);
-          if (profile && q.id !== profile.id && q.type !== 'text') {
-            result.breakdown = breakdown(q, profile, agg, language, min, labels.notStated);
-          }
+          const result = questionResult(q, gated, language, labels);
+          const b = gated.breakdowns.get(q.id);
+          if (profile && b && q.type !== 'text') result.breakdown = breakdown(q, profile, b, gated.min_group_size, language, labels);
           return result;
         }),
+    disclosure: gated.disclosure,
   };
 }
 
-export function questionResult(
-  q: Question,
-  n: number,
-  agg: Pick<SurveyAggregates, 'options' | 'rankings' | 'ratings' | 'texts'>,
-  language: Language,
-  min: number,
-): QuestionResult {
+/** A profile group's label: its option, the options of a combination, not stated, or other groups. */
+function groupLabel(profile: ChoiceQuestion, id: string | null, language: Language, labels: ResultLabels) {
+  if (id === null) return labels.notStated;
+  if (id === OTHER_GROUPS) return labels.otherGroups;
+  return id
+    .split(',')
+    .map((o) => optionLabel(profile, o, language))
+    .join(' + ');
+}
+
+export function questionResult(q: Question, gated: Disclosed<GatedSurvey>, language: Language, labels: ResultLabels): QuestionResult {
   const text = localize(q.text, language);
+  const n = gated.respondents.get(q.id) ?? 0;
+  const hidden = gated.withheldQuestions.has(q.id);
+  const flag = hidden ? { withheld: true } : {};
   switch (q.type) {
     case 'single':
     case 'multiple': {
-      const counts = new Map(agg.options.filter((r) => r.question_id === q.id).map((r) => [r.option_id, r.count]));
+      const rows = gated.options.filter((r) => r.question_id === q.id);
+      const counts = new Map(rows.map((r) => [r.option_id, r.count]));
+      const other = rows.find((r) => r.option_id === OTHER_GROUPS && r.recoded_from);
+      const options: OptionResult[] = hidden
+        ? []
+        : q.options
+            .filter((o) => counts.has(o.id) || !other)
+            .map((o) => {
+              const count = counts.get(o.id) ?? 0;
+              return { id: o.id, label: localize(o.label, language), count, share: share(count, n) };
+            });
+      if (other && !hidden) {
+        options.push({
+          id: OTHER_GROUPS,
+          label: labels.otherGroups,
+          count: other.count,
+          share: share(other.count, n),
+          recoded_from: other.recoded_from,
+        });
+      }
       return {
         id: q.id,
         type: q.type,
         text,
         n,
+        ...flag,
         method:
           'share = count ÷ n, n = respondents who answered this question' +
-          (q.type === 'multiple' ? ' (several choices each, so shares add up to more than 1)' : ''),
-        options: q.options.map((o) => {
-          const count = counts.get(o.id) ?? 0;
-          return { id: o.id, label: localize(o.label, language), count, share: share(count, n) };
-        }),
+          (q.type === 'multiple' ? ' (several choices each, so shares add up to more than 1)' : '') +
+          (other ? `; options chosen by fewer than ${gated.min_group_size} respondents are counted together as "${OTHER_GROUPS}"` : ''),
+        options,
       };
     }
     case 'ranking': {
-      const rows = new Map(agg.rankings.filter((r) => r.question_id === q.id).map((r) => [r.option_id, r]));
-      const tallies: RankingTally[] = q.options.map((o) => {
-        const r = rows.get(o.id);
-        return {
-          id: o.id,
-          label: localize(o.label, language),
-          borda: r?.borda ?? 0,
-          ranked: r?.ranked ?? 0,
-          first: r?.first ?? 0,
-          positionSum: r?.position_sum ?? 0,
-        };
-      });
-      return { id: q.id, type: 'ranking', text, n, ranking: rankTallies(tallies, q.max_ranked, n, language) };
+      const rows = new Map(gated.rankings.filter((r) => r.question_id === q.id).map((r) => [r.option_id, r]));
+      const tallies: RankingTally[] = hidden
+        ? []
+        : q.options.map((o) => {
+            const r = rows.get(o.id);
+            return {
+              id: o.id,
+              label: localize(o.label, language),
+              borda: r?.borda ?? 0,
+              ranked: r?.ranked ?? 0,
+              first: r?.first ?? 0,
+              positionSum: r?.position_sum ?? 0,
+            };
+          });
+      return { id: q.id, type: 'ranking', text, n, ...flag, ranking: rankTallies(tallies, q.max_ranked, n, language) };
     }
     case 'rating': {
-      const buckets = agg.ratings.filter((r) => r.question_id === q.id);
+      const buckets = gated.ratings.filter((r) => r.question_id === q.id);
+      const summary = ratingSummary(buckets, q.min, q.max);
       return {
         id: q.id,
         type: 'rating',
@@ -197,21 +235,22 @@ export function questionResult(
         min: q.min,
         max: q.max,
         method: `scale ${q.min}–${q.max}; n, mean and median over the respondents who answered this question`,
-        ...ratingSummary(buckets, q.min, q.max),
+        ...summary,
+        n,
+        ...flag,
+        ...(hidden ? { mean: null, median: null, distribution: [] } : {}),
       };
     }
     case 'text': {
-      const counts = agg.texts.filter((r) => r.question_id === q.id);
-      // Remarks can betray their author; proposals are meant to be read out, so only remarks are withheld.
-      const hide = q.role === 'remark' && withheld(n, min);
+      const counts = gated.texts.filter((r) => r.question_id === q.id);
       return {
         id: q.id,
         type: 'text',
         text,
         n,
         role: q.role,
-        withheld: hide,
-        groups: hide
+        withheld: hidden,
+        groups: hidden
           ? []
           : q.role === 'theme_proposal'
             ? groupTexts(counts, language)
@@ -224,52 +263,25 @@ export function questionResult(
 function breakdown(
   q: Exclude<Question, { type: 'text' }>,
   profile: ChoiceQuestion,
-  agg: SurveyAggregates,
-  language: Language,
+  b: GatedBreakdown,
   min: number,
-  notStated: string,
+  language: Language,
+  labels: ResultLabels,
 ): Breakdown {
-  const groupIds: (string | null)[] = [...profile.options.map((o) => o.id), null];
-  const sizes = new Map(agg.breakdownGroups.filter((g) => g.question_id === q.id).map((g) => [g.grp, g.n]));
-  const n = groupIds.map((g) => sizes.get(g) ?? 0);
-  const hiddenGroups = suppressGroups(n, min);
-  const groups = groupIds.map((id, i) => ({
-    id,
-    label: id === null ? notStated : optionLabel(profile, id, language),
-    n: hiddenGroups[i] ? null : (n[i] ?? 0),
-    suppressed: !!hiddenGroups[i],
-  }));
-  const cells = agg.breakdownCells.filter((c) => c.question_id === q.id);
-  const base = {
+  return {
     by: { question_id: profile.id, text: localize(profile.text, language) },
     min_group_size: min,
-    method: `cells and groups counting fewer than ${min} respondents are hidden, and a complementary cell is hidden where a published total would reveal a hidden one`,
-    groups,
+    method: `groups of fewer than ${min} respondents are merged into "${labels.otherGroups}" (also in the profile question's own counts); cells counting fewer than ${min} respondents are hidden, and a complementary cell is hidden where a published total would reveal a hidden one`,
+    groups: b.groups.map((g) => ({
+      id: g.id,
+      label: groupLabel(profile, g.id, language, labels),
+      ...(g.recoded_from ? { recoded_from: g.recoded_from } : {}),
+      n: g.n,
+      suppressed: g.suppressed,
+    })),
+    ...(b.ratings ? { ratings: b.ratings } : {}),
+    ...(b.rows
+      ? { rows: b.rows.map((r) => ({ id: r.id, label: q.type === 'rating' ? r.id : optionLabel(q, r.id, language), cells: r.cells })) }
+      : {}),
   };
-  if (q.type === 'rating') {
-    const ratings = groupIds.map((g, i) => {
-      if (hiddenGroups[i]) return { n: null, mean: null, median: null, suppressed: true };
-      const s = ratingSummary(
-        cells.filter((c) => c.grp === g && c.value !== null).map((c) => ({ value: c.value ?? 0, count: c.count })),
-        q.min,
-        q.max,
-      );
-      return { n: s.n, mean: s.mean, median: s.median, suppressed: false };
-    });
-    return { ...base, ratings };
-  }
-  const counts = q.options.map((o) => groupIds.map((g) => cells.find((c) => c.option_id === o.id && c.grp === g)?.count ?? 0));
-  const hidden = suppressTable(counts, min, { rows: true, columns: q.type === 'single', hiddenColumns: hiddenGroups });
-  const rows = q.options.map((o, r) => ({
-    id: o.id,
-    label: localize(o.label, language),
-    cells: groupIds.map((g, c) => {
-      const isHidden = !!hidden[r]?.[c];
-      const count = counts[r]?.[c] ?? 0;
-      if (q.type !== 'ranking') return { count: isHidden ? null : count, suppressed: isHidden };
-      const borda = cells.find((x) => x.option_id === o.id && x.grp === g)?.borda ?? 0;
-      return { count: isHidden ? null : count, borda: isHidden ? null : borda, suppressed: isHidden };
-    }),
-  }));
-  return { ...base, rows };
 }

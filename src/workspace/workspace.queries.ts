@@ -1,5 +1,6 @@
 /** SQL behind the workspace pages that the JSON API does not already have. Scoped to an organisation. */
 import type { Contact } from '../domain/contacts-csv.ts';
+import { gateProposalTexts } from '../domain/disclosure.ts';
 import type { Language } from '../domain/language.ts';
 import { randomSecret, sha256Hex } from '../lib/crypto.ts';
 import { deleteBallots } from '../responses/ballots.queries.ts';
@@ -163,20 +164,34 @@ export async function seriesRetention(db: D1Database, seriesId: number) {
     .first<{ retention_days: number | null; contacts_purged_at: string | null }>();
 }
 
-/** Counts of identical proposal texts of a series; grouping across spellings is done by the caller. */
+/**
+ * Counts of identical proposal texts of a series, through the disclosure gate: a question's
+ * proposals count only when its survey and the question reach the survey's minimum group
+ * size. Grouping across spellings is done by the caller.
+ */
 export async function proposalCounts(db: D1Database, seriesId: number) {
   const { results } = await db
     .prepare(
-      `SELECT a.text, count(*) AS count
-         FROM answers a JOIN surveys su ON su.id = a.survey_id JOIN sessions se ON se.id = su.session_id
+      `SELECT a.survey_id, su.anonymous, s.min_group_size, a.text, count(*) AS count,
+              (SELECT count(*) FROM responses r WHERE r.survey_id = a.survey_id) AS survey_n,
+              (SELECT coalesce(sum(qt.n), 0) FROM question_tallies qt WHERE qt.survey_id = a.survey_id AND qt.question_id = a.question_id) AS question_n
+         FROM answers a JOIN surveys su ON su.id = a.survey_id JOIN sessions se ON se.id = su.session_id JOIN series s ON s.id = se.series_id
         WHERE se.series_id = ? AND a.text IS NOT NULL AND trim(a.text) != ''
           AND a.question_id IN (SELECT q.value ->> 'id' FROM json_each(su.definition, '$.questions') q
                                  WHERE q.value ->> 'role' = 'theme_proposal')
-        GROUP BY a.text`,
+        GROUP BY a.survey_id, a.question_id, a.text`,
     )
     .bind(seriesId)
-    .all<{ text: string; count: number }>();
-  return results;
+    .all<{
+      survey_id: number;
+      anonymous: 0 | 1;
+      min_group_size: number;
+      text: string;
+      count: number;
+      survey_n: number;
+      question_n: number;
+    }>();
+  return gateProposalTexts(results);
 }
 
 export async function decidedProposals(db: D1Database, seriesId: number) {

@@ -60,7 +60,10 @@ export const en = {
   notStated: 'Not stated',
   suppressed: 'hidden',
   suppressionMethod: (min: number) =>
-    `Cells counting fewer than ${min} respondents are hidden, with a second cell where a total would reveal a hidden one.`,
+    `Groups of fewer than ${min} respondents are merged into “other groups” (in the profile question’s own counts too); cells counting fewer than ${min} respondents are hidden, with a second cell where a total would reveal a hidden one.`,
+  questionWithheld: (n: number, min: number) =>
+    `Withheld: ${n} respondent(s) answered this question, fewer than the minimum group size of ${min}.`,
+  otherGroups: 'other groups',
   groupSize: 'Respondents',
   noAnswers: 'No answers yet.',
   chartOf: (title: string) => `Chart: ${title}`,

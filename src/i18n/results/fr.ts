@@ -62,7 +62,9 @@ export const fr: ResultsMessages = {
   notStated: 'Non précisé',
   suppressed: 'masqué',
   suppressionMethod: (min) =>
-    `Les cases comptant moins de ${min} répondant·es sont masquées, ainsi qu’une seconde case lorsqu’un total permettrait de retrouver une case masquée.`,
+    `Les groupes de moins de ${min} répondant·es sont regroupés en « autres groupes » (dans les chiffres de la question de profil aussi) ; les cases comptant moins de ${min} répondant·es sont masquées, ainsi qu’une seconde case lorsqu’un total permettrait de retrouver une case masquée.`,
+  questionWithheld: (n, min) => `Non publié : ${n} répondant·e(s) à cette question, moins que la taille minimale de groupe (${min}).`,
+  otherGroups: 'autres groupes',
   groupSize: 'Répondant·es',
   noAnswers: 'Pas encore de réponses.',
   chartOf: (title) => `Graphique : ${title}`,

@@ -62,7 +62,9 @@ export const nl: ResultsMessages = {
   notStated: 'Niet opgegeven',
   suppressed: 'verborgen',
   suppressionMethod: (min) =>
-    `Cellen met minder dan ${min} respondenten worden verborgen, en een tweede cel waar een totaal een verborgen cel zou verraden.`,
+    `Groepen van minder dan ${min} respondenten worden samengevoegd tot ‘andere groepen’ (ook in de eigen cijfers van de profielvraag); cellen met minder dan ${min} respondenten worden verborgen, en een tweede cel waar een totaal een verborgen cel zou verraden.`,
+  questionWithheld: (n, min) => `Niet gepubliceerd: ${n} respondent(en) op deze vraag, minder dan de minimale groepsgrootte (${min}).`,
+  otherGroups: 'andere groepen',
   groupSize: 'Respondenten',
   noAnswers: 'Nog geen antwoorden.',
   chartOf: (title) => `Grafiek: ${title}`,
