@@ -12,7 +12,8 @@
  *    over who wrote one), and so do proposed themes.
  * 3. Profile groups (each option of the profile question, plus "not stated") are RECODED, not
  *    just hidden: every group of fewer than m respondents goes into one "other groups" group;
- *    while that group is still under m, the next smallest group joins it; if only one group
+ *    while that group is still under m (or its part that stated a profile, which the profile
+ *    question's own counts publish, is), the next smallest group joins it; if only one group
  *    would remain there is no breakdown at all. The recoding is computed once per survey from
  *    the profile question's own respondent counts and applied identically to the profile
  *    question's own published counts and to every breakdown, so no margin (a total minus the
@@ -170,11 +171,13 @@ export function recode<K>(
   groups: readonly { key: K; n: number }[],
   m: number,
   mergedSize: (keys: K[]) => number = (keys) => keys.reduce((s, k) => s + (groups.find((g) => g.key === k)?.n ?? 0), 0),
+  /** Further condition on the merged group (e.g. its part that the profile question's own counts publish). */
+  enough: (keys: K[]) => boolean = () => true,
 ): { kept: K[]; merged: K[]; mergedN: number } {
   const merged = groups.filter((g) => sensitive(g.n, m)).map((g) => g.key);
   let kept = groups.filter((g) => !merged.includes(g.key));
   let mergedN = mergedSize(merged);
-  while (merged.length > 0 && mergedN < m) {
+  while (merged.length > 0 && (mergedN < m || !enough(merged))) {
     const next = kept.filter((g) => g.n > 0).sort((a, b) => a.n - b.n)[0];
     if (!next) break;
     merged.push(next.key);
@@ -214,7 +217,14 @@ function recodeProfile(profile: ChoiceQuestion, raw: RawAggregates, m: number): 
       ? new Map(raw.options.filter((o) => o.question_id === profile.id).map((o) => [o.option_id, o.count]))
       : new Map(raw.profileGroups.map((g) => [g.grp ?? '', g.n]));
   const all = [...keys.map((k) => ({ key: k as string | null, n: size.get(k) ?? 0 })), { key: null, n: notStated }];
-  const { kept, merged, mergedN } = recode(all, m);
+  // The profile question's own counts publish the merged group without "not stated": that
+  // part must not be a small count either, or it would be a group of its own.
+  const statedPart = (merged: (string | null)[]) =>
+    !sensitive(
+      all.filter((g) => g.key !== null && merged.includes(g.key)).reduce((s, g) => s + g.n, 0),
+      m,
+    );
+  const { kept, merged, mergedN } = recode(all, m, undefined, profile.type === 'single' ? statedPart : undefined);
   const groups: RecodedGroup[] = all.filter((g) => kept.includes(g.key)).map((g) => ({ id: g.key, n: g.n }));
   if (merged.length) groups.push({ id: OTHER_GROUPS, recoded_from: orderLike(all, merged), n: mergedN });
   const counting = groups.filter((g) => g.n > 0).length;
