@@ -32,6 +32,8 @@ export function briefCsv(brief: Brief): string {
   const choices = (section: string, source: { survey_id: number; question: QuestionResult } | null) => {
     const q = source?.question;
     if (!source || !q || (q.type !== 'single' && q.type !== 'multiple')) return;
+    if (q.withheld)
+      push(section, '', '', 'withheld', 1, q.n, source.survey_id, 'fewer respondents to this question than the minimum group size');
     for (const o of q.options) {
       push(section, o.id, o.label, 'count', o.count, q.n, source.survey_id, q.method);
       push(section, o.id, o.label, 'share', o.share, q.n, source.survey_id, q.method);
@@ -51,6 +53,10 @@ export function briefCsv(brief: Brief): string {
   for (const q of brief.appreciation?.questions ?? []) {
     if (q.type !== 'rating' || !brief.appreciation) continue;
     const src = brief.appreciation.survey_id;
+    if (q.withheld) {
+      push('appreciation', q.id, q.text, 'withheld', 1, q.n, src, 'fewer respondents to this question than the minimum group size');
+      continue;
+    }
     push('appreciation', q.id, q.text, 'mean', q.mean, q.n, src, q.method);
     push('appreciation', q.id, q.text, 'median', q.median, q.n, src, q.method);
     for (const b of q.distribution) push('appreciation', q.id, q.text, `count_${b.value}`, b.count, q.n, src);

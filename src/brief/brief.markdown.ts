@@ -23,7 +23,8 @@ export function roundLabel(round: PriorityRound, t: ResultsMessages): string {
   return round.surveys.map((s) => `${t.surveyLabel(s.kind, s.session_number)} (${s.ballots})`).join(' + ') || '—';
 }
 
-function choiceTable(q: QuestionResult, t: ResultsMessages, countHead: string): string {
+function choiceTable(q: QuestionResult, t: ResultsMessages, countHead: string, min: number): string {
+  if (q.withheld) return `> ${t.questionWithheld(q.n, min)}`;
   if (q.type !== 'single' && q.type !== 'multiple') return '';
   const options = [...q.options].sort((a, b) => b.count - a.count);
   return table(
@@ -63,7 +64,7 @@ export function briefMarkdown(brief: Brief): string {
   out.push(`## ${t.section.expectations}`, '');
   if (brief.expectations) {
     out.push(t.source(label(brief.expectations.survey_id), brief.expectations.question.n), '');
-    out.push(choiceTable(brief.expectations.question, t, t.count), '', `_${t.shareMethod}._`, '');
+    out.push(choiceTable(brief.expectations.question, t, t.count, brief.min_group_size), '', `_${t.shareMethod}._`, '');
   } else out.push(t.noSurvey(t.kind.pre), '');
   if (brief.pairing === 'anonymous') out.push(`### ${t.pairing}`, '', t.pairingAnonymous, '');
   else if (brief.pairing) {
@@ -89,6 +90,10 @@ export function briefMarkdown(brief: Brief): string {
   out.push(`## ${t.section.appreciation(brief.session.number)}`, '');
   if (brief.appreciation) {
     for (const q of brief.appreciation.questions) {
+      if (q.withheld) {
+        out.push(`- **${mdText(q.text)}** — ${t.questionWithheld(q.n, brief.min_group_size)}`);
+        continue;
+      }
       if (q.type !== 'rating') continue;
       const dist = q.distribution.map((b) => `${b.value} : ${b.count}`).join(' · ');
       out.push(
@@ -167,7 +172,12 @@ export function briefMarkdown(brief: Brief): string {
   out.push(`## ${t.section.actions}`, '');
   if (brief.actions) {
     out.push(t.source(label(brief.actions.survey_id), brief.actions.question.n), '');
-    out.push(choiceTable(brief.actions.question, t, t.volunteers), '', `_${t.actionsMethod} ; ${t.shareMethod}._`, '');
+    out.push(
+      choiceTable(brief.actions.question, t, t.volunteers, brief.min_group_size),
+      '',
+      `_${t.actionsMethod} ; ${t.shareMethod}._`,
+      '',
+    );
   } else out.push(t.noSurvey(t.kind.post), '');
 
   out.push(`## ${t.section.method}`, '', `- ${t.suppressionMethod(brief.min_group_size)}`, `- ${t.withheldRule(brief.min_group_size)}`, '');

@@ -8,7 +8,8 @@ import type { QuestionResult } from '../results/results.ts';
 import { roundLabel, sourceLabel } from './brief.markdown.ts';
 import type { Brief } from './brief.ts';
 
-function Choices({ q, t, countHead }: { q: QuestionResult; t: ResultsMessages; countHead: string }) {
+function Choices({ q, t, countHead, min }: { q: QuestionResult; t: ResultsMessages; countHead: string; min: number }) {
+  if (q.withheld) return <p class="note">{t.questionWithheld(q.n, min)}</p>;
   if (q.type !== 'single' && q.type !== 'multiple') return null;
   const options = [...q.options].sort((a, b) => b.count - a.count);
   return (
@@ -84,7 +85,7 @@ export function BriefPage({ brief, links }: { brief: Brief; links: Record<'json'
           <h2 id="expectations">{t.section.expectations}</h2>
           {brief.expectations ? (
             <>
-              <Choices q={brief.expectations.question} t={t} countHead={t.count} />
+              <Choices q={brief.expectations.question} t={t} countHead={t.count} min={brief.min_group_size} />
               <p class="method">
                 {t.source(label(brief.expectations.survey_id), brief.expectations.question.n)} {t.shareMethod}.
               </p>
@@ -138,7 +139,9 @@ export function BriefPage({ brief, links }: { brief: Brief; links: Record<'json'
           <h2 id="appreciation">{t.section.appreciation(brief.session.number)}</h2>
           {brief.appreciation ? (
             brief.appreciation.questions.map((q) =>
-              q.type === 'rating' ? (
+              q.withheld ? (
+                <p class="note">{t.questionWithheld(q.n, brief.min_group_size)}</p>
+              ) : q.type === 'rating' ? (
                 <>
                   <BarTable
                     caption={`${q.text} — n = ${q.n}, ${t.mean} ${decimal(q.mean, t.locale)}, ${t.median} ${decimal(q.median, t.locale)}`}
@@ -270,7 +273,7 @@ export function BriefPage({ brief, links }: { brief: Brief; links: Record<'json'
           <h2 id="actions">{t.section.actions}</h2>
           {brief.actions ? (
             <>
-              <Choices q={brief.actions.question} t={t} countHead={t.volunteers} />
+              <Choices q={brief.actions.question} t={t} countHead={t.volunteers} min={brief.min_group_size} />
               <p class="method">
                 {t.source(label(brief.actions.survey_id), brief.actions.question.n)} {t.actionsMethod}; {t.shareMethod}.
               </p>

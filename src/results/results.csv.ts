@@ -9,6 +9,10 @@ function questionRows(q: QuestionResult): Cell[][] {
   const rows: Cell[][] = [];
   const push = (optionId: string, option: string, group: string, measure: string, value: Cell, n: Cell, method = '') =>
     rows.push([q.id, q.text, q.type, optionId, option, group, measure, value, n, method]);
+  if (q.withheld && q.type !== 'text') {
+    push('', '', '', 'withheld', 1, q.n, 'fewer respondents to this question than the minimum group size');
+    return rows;
+  }
   switch (q.type) {
     case 'single':
     case 'multiple':
@@ -45,7 +49,10 @@ function questionRows(q: QuestionResult): Cell[][] {
   const b = q.breakdown;
   if (b) {
     b.groups.forEach((g, gi) => {
-      const group = `${b.by.question_id}=${g.id ?? 'not-stated'}`;
+      // A recoded group names the groups it merges, so the row says how it was computed.
+      const group = g.recoded_from
+        ? `${b.by.question_id}=${g.id}[${g.recoded_from.map((x) => x ?? 'not-stated').join('+')}]`
+        : `${b.by.question_id}=${g.id ?? 'not-stated'}`;
       push('', '', group, 'group_n', g.suppressed ? SUPPRESSED : g.n, '', b.method);
       if (b.ratings) {
         const r = b.ratings[gi];
@@ -104,6 +111,9 @@ export function resultsLongCsv(r: SurveyResults): string {
 
 /** One question as a table a coordinator can paste into a spreadsheet as it is. */
 export function questionCsv(q: QuestionResult): string {
+  if (q.withheld && q.type !== 'text') {
+    return csvDocument(['withheld', 'n'], [['fewer respondents to this question than the minimum group size', q.n]]);
+  }
   switch (q.type) {
     case 'single':
     case 'multiple':
