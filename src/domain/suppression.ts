@@ -1,5 +1,6 @@
 /**
- * Small-cell suppression: a figure counting fewer respondents than the series' minimum group
+ * The disclosure gate's cell-level helper (src/domain/disclosure.ts applies it after recoding
+ * the profile groups; nothing else should call it). Small-cell suppression: a figure counting fewer respondents than the series' minimum group
  * size is not shown, and where a published total would let a reader work a hidden cell out
  * again, a complementary cell is hidden too.
  */
