@@ -555,7 +555,8 @@ export function gateExport(
   return disclose({
     options: [...options.filter((o) => shown(o.question_id) && o.question_id !== profile?.id), ...profileOptions],
     ratings: ratings.filter((r) => shown(r.question_id)),
-    questions: def.questions.map((q) => ({ question_id: q.id, n: lowerBound(q) })),
+    // Below the minimum, a survey shows only its participation: not even who answered which question.
+    questions: surveyWithheld ? [] : def.questions.map((q) => ({ question_id: q.id, n: lowerBound(q) })),
     disclosure: {
       method: `${GATE_METHOD}; the export carries no breakdown`,
       min_group_size: m,
