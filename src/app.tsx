@@ -8,7 +8,7 @@ import { isLanguage } from './domain/language.ts';
 import type { AppEnv } from './env.ts';
 import { exportsRoutes } from './exports/exports.routes.ts';
 import { pageHeaders } from './http/headers.ts';
-import { idempotent } from './http/idempotency.ts';
+import { idempotent, storedAnswer } from './http/idempotency.ts';
 import { Problem, problemResponse } from './http/problem.ts';
 import { languageFromHeader, messages } from './i18n/index.ts';
 import { invitationsRoutes } from './invitations/invitations.routes.ts';
@@ -34,10 +34,9 @@ import { workspacePages } from './workspace/workspace.routes.ts';
 /** Everything a coordinator reaches with an API key; each query is scoped to their organisation. */
 const coordinatorApi = new Hono<AppEnv>()
   .use('*', requireCoordinator)
-  // Invitation answers carry fresh links, and a calendar feed's answer its secret URL, which
-  // are never stored: their replays run again (inviting the same addresses again is
-  // idempotent by itself; a feed created again replaces the previous URL).
-  .use('*', idempotent({ scope: (c) => `c:${c.var.coordinator.id}`, storeBody: (c) => !/\/(invitations|calendar-feed)$/.test(c.req.path) }))
+  // Answers are kept for replays only on an allow-list of routes whose answers hold no
+  // personal data or secret (src/http/idempotency.ts); others run again on a replay.
+  .use('*', idempotent({ scope: (c) => `c:${c.var.coordinator.id}`, storeBody: storedAnswer }))
   .route('/', seriesRoutes)
   .route('/', themesRoutes)
   .route('/', sessionsRoutes)

@@ -28,8 +28,9 @@ interface OpenLinkJson {
 
 let key: string;
 let otherKey: string;
-const surveys: Record<'main' | 'capped' | 'draft' | 'closed' | 'off' | 'limits', number> = {
+const surveys: Record<'main' | 'capped' | 'draft' | 'closed' | 'off' | 'limits' | 'oracle', number> = {
   main: 0,
+  oracle: 0,
   capped: 0,
   draft: 0,
   closed: 0,
@@ -127,7 +128,8 @@ beforeAll(async () => {
       await callJson<{ id: number }>(`/api/sessions/${session.id}/surveys`, { method: 'POST', key, json: { kind: 'pre' }, expect: 201 })
     ).id;
     if (name !== 'draft') await callJson(`/api/surveys/${surveys[name]}/open`, { method: 'POST', key });
-    const link = await putOpenLink(surveys[name], { enabled: true, ...(name === 'capped' ? { cap: 1 } : {}) });
+    const cap = name === 'capped' ? { cap: 1 } : name === 'oracle' ? { cap: 2 } : {};
+    const link = await putOpenLink(surveys[name], { enabled: true, ...cap });
     slugs[name] = link.slug ?? '';
   }
   await callJson(`/api/surveys/${surveys.closed}/close`, { method: 'POST', key });
@@ -491,6 +493,77 @@ describe('abuse', () => {
     // Raising the cap lets the next one in.
     await putOpenLink(surveys.capped, { enabled: true, cap: 2 });
     expect((await join(slug, { email: 'second@example.org' }, { ip: freshIp() })).status).toBe(303);
+  });
+});
+
+describe('a visitor trying to learn who is invited', () => {
+  /** Everything the visitor's browser gets back, so two answers can be compared whole. */
+  async function answerOf(res: Response) {
+    const headers = [...res.headers].filter(([name]) => name !== 'date');
+    return { status: res.status, headers, body: await res.text() };
+  }
+  const ask = (email: string) => join(slugs.oracle ?? '', { email, language: 'en' }, { ip: freshIp() });
+  const page = async () => (await visit(`/o/${slugs.oracle}?lang=en`)).text();
+  const mailTo = (email: string) => mail.sent.filter((m) => mail.to(m) === email);
+
+  it('gets the same answer for a new and an invited address, before and after the cap; only the e-mails differ', async () => {
+    await callJson(`/api/surveys/${surveys.oracle}/invitations`, {
+      method: 'POST',
+      key,
+      json: { participants: [{ email: 'known-before@example.org' }, { email: 'known-after@example.org' }] },
+      expect: 201,
+    });
+    const formBefore = await page();
+    const newBefore = await answerOf(await ask('new-before@example.org'));
+    // The public page does not move when a newcomer takes a place: no count to compare.
+    expect(await page()).toBe(formBefore);
+    const knownBefore = await answerOf(await ask('known-before@example.org'));
+    // Someone takes the last place.
+    expect((await ask('filler@example.org')).status).toBe(303);
+    const newAfter = await answerOf(await ask('new-after@example.org'));
+    const knownAfter = await answerOf(await ask('known-after@example.org'));
+    // One address asked for too often within a minute (any client): the same answer again.
+    for (let i = 0; i < 3; i++) await ask('asked-often@example.org');
+    const limited = await answerOf(await ask('asked-often@example.org'));
+
+    expect(newBefore.status).toBe(303);
+    for (const other of [knownBefore, newAfter, knownAfter, limited]) expect(other).toEqual(newBefore);
+    expect(await page()).toBe(formBefore);
+    const sent = await visit(`/o/${slugs.oracle}/sent?lang=en`);
+    expect(sent.status).toBe(200);
+
+    // The e-mails differ: a link for everyone with a place or an invitation…
+    for (const email of ['new-before@example.org', 'known-before@example.org', 'known-after@example.org']) {
+      const [message, ...more] = mailTo(email);
+      expect(more, email).toEqual([]);
+      expect(mail.linkOf(message), email).toMatch(/^[A-Za-z0-9_-]{32}$/);
+    }
+    // …and "no places left", without a link, for the newcomer past the cap.
+    const [refusal, ...more] = mailTo('new-after@example.org');
+    expect(more).toEqual([]);
+    expect(refusal?.subject).toContain('no places left');
+    expect(refusal?.text).toContain('All places offered through the open link');
+    expect(refusal?.text).not.toContain('/s/');
+    expect(await invitationsOf(surveys.oracle, 'new-after@example.org')).toEqual([]);
+    expect(mailTo('asked-often@example.org')).toHaveLength(1);
+
+    // The outbox keeps the refusal for the coordinator, once per address in ten minutes.
+    expect((await ask('new-after@example.org')).status).toBe(303);
+    expect(mailTo('new-after@example.org')).toHaveLength(1);
+    const { results: outbox } = await env.DB.prepare(
+      'SELECT invitation_id, slot, status, subject FROM outbox WHERE survey_id = ? AND to_email = ?',
+    )
+      .bind(surveys.oracle, 'new-after@example.org')
+      .all<{ invitation_id: number | null; slot: string; status: string; subject: string }>();
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]).toMatchObject({ invitation_id: null, status: 'sent' });
+    expect(outbox[0]?.slot).toMatch(/^open-link-full:/);
+  });
+
+  it('says the rule on the form when places are limited, and the same thing once they are all taken', async () => {
+    const html = await page();
+    expect(html).toContain('Places through this link are limited');
+    expect(html).not.toMatch(/places? left/);
   });
 });
 

@@ -1,12 +1,17 @@
 /**
  * `Idempotency-Key` on writes (participant submissions, coordinator POSTs): the first request
  * with a key runs; a replay with the same body gets the first result back (header
- * `Idempotent-Replayed: true`); the same key with another body answers 422; a replay that
- * arrives while the first is still running answers 409 with Retry-After.
+ * `Idempotent-Replayed: true`) where that result was kept, or runs again where it was not
+ * (such routes are idempotent by themselves); the same key with another body answers 422; a
+ * replay that arrives while the first is still running answers 409 with Retry-After.
+ *
+ * The store is a side channel for anyone with a copy of D1, so it keeps as little as it can
+ * (SECURITY.md, Privacy): answers only of the routes in STORED_ANSWERS, request fingerprints
+ * keyed by a Worker secret, and for participants an owner no table can join to an invitation.
  */
 import type { Context, MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../env.ts';
-import { sha256Hex } from '../lib/crypto.ts';
+import type { AppEnv, Env } from '../env.ts';
+import { hmacHex, sha256Hex } from '../lib/crypto.ts';
 import { readBytes } from './body.ts';
 import { Problem } from './problem.ts';
 
@@ -15,14 +20,64 @@ const KEY = /^[\x21-\x7e]{1,255}$/;
 /** Keys are kept a day: long enough for any client's retries. */
 export const IDEMPOTENCY_TTL_HOURS = 24;
 
-interface Options {
-  /** Who the key belongs to; keys of different scopes never meet. */
-  scope: (c: Context<AppEnv>) => Promise<string> | string;
-  /** False for responses that carry secrets (personal links): a replay then runs again. */
-  storeBody?: (c: Context<AppEnv>) => boolean;
+/**
+ * Coordinator routes whose first answer is kept for replays: each answers only the
+ * coordinator's own settings or counts, never personal data (addresses, names, answers,
+ * typed proposals) nor a secret that D1 does not hold anyway. An allow-list, so that a new
+ * route's answer is not kept until someone has looked at what it holds. Every other write
+ * runs again on a replay and must therefore be idempotent by itself: inviting (same people,
+ * fresh links), a calendar feed (a new URL replaces the old), a person's export (a read) and
+ * erasure, removing an invitation or a webhook.
+ * test/idempotency-privacy.test.ts holds each entry to a route of the API's contract.
+ */
+export const STORED_ANSWERS: readonly (readonly [method: string, path: RegExp])[] = [
+  ['POST', /^\/api\/series$/],
+  ['PATCH', /^\/api\/series\/\d+$/],
+  ['POST', /^\/api\/series\/\d+\/(themes|sessions|webhooks)$/],
+  ['PATCH', /^\/api\/themes\/\d+$/],
+  ['POST', /^\/api\/sessions\/\d+\/surveys$/],
+  ['POST', /^\/api\/surveys\/\d+\/(open|close)$/],
+  ['PUT', /^\/api\/surveys\/\d+\/open-link$/],
+  ['POST', /^\/api\/series\/import$/],
+  ['PUT', /^\/api\/series\/\d+\/retention$/],
+  // The proposal's key and its theme, whose label is in the catalogue anyway; running again
+  // would add the theme twice.
+  ['POST', /^\/api\/series\/\d+\/proposals$/],
+  // Counts of messages only; running again would send the next batch or the message again.
+  ['POST', /^\/api\/surveys\/\d+\/invitations\/send$/],
+  ['POST', /^\/api\/invitations\/\d+\/resend$/],
+];
+
+export const storedAnswer = (c: Context) => STORED_ANSWERS.some(([method, path]) => method === c.req.method && path.test(c.req.path));
+
+/** The Worker secret keying the store's fingerprints; D1 never holds it. */
+const storeSecret = (env: Env) => env.SESSION_SECRET || env.RESPONDENT_KEY || null;
+
+/**
+ * The owner of a participant's keys, from the hash of their link's token (which D1 holds as
+ * invitations.token_hash): an HMAC under a Worker secret, so that no query joins a record to
+ * an invitation, while erasing the person can still find their records. Null without a
+ * secret; participant keys are then not recorded (a submission is idempotent by itself).
+ */
+export async function participantScope(env: Env, tokenHash: string): Promise<string | null> {
+  const secret = storeSecret(env);
+  return secret ? `p:${await hmacHex(secret, `idempotency-scope:${tokenHash}`)}` : null;
 }
 
-export function idempotent({ scope, storeBody = () => true }: Options): MiddlewareHandler<AppEnv> {
+interface Options {
+  /** Who the key belongs to; keys of different scopes never meet. Null: keys are not recorded. */
+  scope: (c: Context<AppEnv>) => Promise<string | null> | string | null;
+  /** Whether the first answer may be kept for replays; otherwise a replay runs again. */
+  storeBody: (c: Context<AppEnv>) => boolean;
+  /**
+   * Keep only the day of the record (participant submissions): a record's time would
+   * otherwise date an anonymous submission to the millisecond. The key then lives until the
+   * end of the (UTC) day it was first used, not a full day: a later replay runs again.
+   */
+  dayOnly?: boolean;
+}
+
+export function idempotent({ scope, storeBody, dayOnly = false }: Options): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const key = c.req.header('idempotency-key');
     if (key === undefined || c.req.method === 'GET') return next();
@@ -33,13 +88,19 @@ export function idempotent({ scope, storeBody = () => true }: Options): Middlewa
     }
     const db = c.env.DB;
     const owner = await scope(c);
+    if (owner === null) return next();
     const body = new TextDecoder().decode(await readBytes(c));
-    const requestHash = await sha256Hex(`${c.req.method} ${new URL(c.req.url).pathname}\n${body}`);
+    // Keyed, so that a copy of D1 cannot test a guess (an address in an export request, a
+    // participant's answers) against the fingerprint.
+    const request = `${c.req.method} ${new URL(c.req.url).pathname}\n${body}`;
+    const secret = storeSecret(c.env);
+    const requestHash = secret ? await hmacHex(secret, `idempotency-request:${request}`) : await sha256Hex(request);
+    const now = dayOnly ? "strftime('%Y-%m-%dT00:00:00.000Z', 'now')" : "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
     const claimed = await db
       .prepare(
-        `INSERT INTO idempotency_keys (scope, key, request_hash) VALUES (?, ?, ?)
+        `INSERT INTO idempotency_keys (scope, key, request_hash, created_at) VALUES (?, ?, ?, ${now})
          ON CONFLICT (scope, key) DO UPDATE SET request_hash = excluded.request_hash, status = NULL, body = NULL,
-           created_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+           created_at = excluded.created_at
            WHERE idempotency_keys.created_at < strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-${IDEMPOTENCY_TTL_HOURS} hours')
          RETURNING 1 AS claimed`,
       )
@@ -94,8 +155,8 @@ async function replay(c: Context<AppEnv>, scope: string, key: string, requestHas
     });
   }
   if (row.body === null) {
-    // The first response held secrets that are never stored: the request runs again, which
-    // is safe because such routes are idempotent by themselves.
+    // The first answer was not kept (personal data, secrets, or a participant's answers):
+    // the request runs again, which is safe because such routes are idempotent by themselves.
     return undefined;
   }
   return c.body(row.body, row.status as 200, {

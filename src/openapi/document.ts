@@ -40,7 +40,7 @@ function parameters(route: RouteDoc): Json[] {
       required: false,
       schema: { type: 'string', pattern: '^[\\x21-\\x7e]{1,255}$' },
       description:
-        'Optional. A replay with the same key and body gets the first answer back (Idempotent-Replayed: true); the same key with another body answers 422; keys are kept a day.',
+        'Optional. A replay with the same key and body gets the first answer back (Idempotent-Replayed: true) where that answer holds no personal data or secret, and otherwise runs again (such routes are idempotent by themselves); the same key with another body answers 422; keys are kept a day (a participant’s until the end of the UTC day).',
     });
   }
   if (route.query) {

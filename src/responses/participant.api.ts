@@ -2,7 +2,7 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { jsonBody } from '../http/body.ts';
-import { idempotent } from '../http/idempotency.ts';
+import { idempotent, participantScope } from '../http/idempotency.ts';
 import { sha256Hex } from '../lib/crypto.ts';
 import { afterResponse } from '../webhooks/delivery.ts';
 import { limitLinkGuessing } from './link-guessing.ts';
@@ -38,7 +38,9 @@ export const participantApi = new Hono<AppEnv>()
       { 'Cache-Control': 'no-store' },
     );
   })
-  .put('/s/:token', idempotent({ scope: async (c) => `t:${await sha256Hex(c.req.param('token') ?? '')}` }), async (c) => {
+  // A participant's answers are never kept for a replay (it runs again and, the same, writes
+  // nothing), and the key's owner cannot be joined to the invitation (src/http/idempotency.ts).
+  .put('/s/:token', idempotent({ scope: async (c) => participantScope(c.env, await sha256Hex(c.req.param('token') ?? '')), storeBody: () => false, dayOnly: true }), async (c) => {
     const body = await jsonBody(c, SubmissionSchema);
     const { surveyId, saved } = await submitAnswers(c.env, c.req.param('token'), body, afterResponse(c));
     return c.json(

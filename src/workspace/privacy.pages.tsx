@@ -5,7 +5,6 @@ import type { Language } from '../domain/language.ts';
 import type { AppEnv } from '../env.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
-import { ballotKeys } from '../responses/ballots.ts';
 import { listAudit, writeAudit } from './audit.queries.ts';
 import {
   Csrf,
@@ -19,7 +18,8 @@ import {
   WorkspacePage,
   workspaceLanguage,
 } from './shell.tsx';
-import { eraseParticipantStatements, invitationsOf, participantData } from './workspace.queries.ts';
+import { eraseParticipant } from './erasure.ts';
+import { participantData } from './workspace.queries.ts';
 import { ParticipantEmailForm } from './workspace.schemas.ts';
 
 type C = Context<AppEnv>;
@@ -160,13 +160,7 @@ export const privacyPages = new Hono<AppEnv>()
     const checked = await emailFrom(c, 'erase-email', 'erase');
     if (checked.email === null) return checked.page;
     const { email } = checked;
-    const org = c.var.coordinator.organisationId;
-    const invitations = await invitationsOf(c.env.DB, org, email);
-    const count = invitations.length;
-    await c.env.DB.batch([
-      ...eraseParticipantStatements(c.env.DB, org, email, await ballotKeys(c.env, invitations)),
-      writeAudit(c.env.DB, c.var.coordinator, 'participant.erase', 'participant', { invitations: count }),
-    ]);
+    const count = await eraseParticipant(c.env, c.var.coordinator, email);
     return redirectWith(c, '/app/privacy', 'erased', [count]);
   })
   .get('/audit', async (c) => {

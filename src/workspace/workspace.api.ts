@@ -15,12 +15,12 @@ import { getSeries } from '../series/series.queries.ts';
 import { getSurvey } from '../surveys/surveys.queries.ts';
 import { getTheme } from '../themes/themes.queries.ts';
 import { listAudit, writeAudit } from './audit.queries.ts';
+import { eraseParticipant } from './erasure.ts';
 import { resendInvitation, sendNextBatch } from './sending.ts';
 import { OutboxQuerySchema, ParticipantEmailSchema, ProposalDecisionSchema, RetentionSchema } from './workspace.api.schemas.ts';
 import {
   decidedProposals,
   decideProposal,
-  eraseParticipantStatements,
   invitationInOrganisation,
   invitationsOf,
   listParticipants,
@@ -77,14 +77,7 @@ export const workspaceApi = new Hono<AppEnv>()
   })
   .post('/participants/erase', async (c) => {
     const { email } = await jsonBody(c, ParticipantEmailSchema);
-    const org = c.var.coordinator.organisationId;
-    const invitations = await invitationsOf(c.env.DB, org, email);
-    const count = invitations.length;
-    await c.env.DB.batch([
-      ...eraseParticipantStatements(c.env.DB, org, email, await ballotKeys(c.env, invitations)),
-      writeAudit(c.env.DB, c.var.coordinator, 'participant.erase', 'participant', { invitations: count }),
-    ]);
-    return c.json({ erased_invitations: count });
+    return c.json({ erased_invitations: await eraseParticipant(c.env, c.var.coordinator, email) });
   })
   .put('/series/:id/retention', async (c) => {
     const org = c.var.coordinator.organisationId;

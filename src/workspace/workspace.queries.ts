@@ -102,24 +102,40 @@ const ORG_INVITATIONS_OF = `
   SELECT i.id FROM invitations i JOIN surveys su ON su.id = i.survey_id JOIN sessions se ON se.id = su.session_id
     JOIN series s ON s.id = se.series_id WHERE s.organisation_id = ? AND i.email = ? COLLATE NOCASE`;
 
-/** One person's invitations in the organisation, with what their erasure needs to find their anonymous ballots. */
+/**
+ * One person's invitations in the organisation, with what their erasure needs to find their
+ * anonymous ballots and their participant Idempotency-Keys (from the links' token hashes).
+ */
 export async function invitationsOf(db: D1Database, organisationId: number, email: string) {
   const { results } = await db
     .prepare(
-      `SELECT i.id, i.survey_id, su.anonymous FROM invitations i JOIN surveys su ON su.id = i.survey_id
+      `SELECT i.id, i.survey_id, su.anonymous, i.token_hash FROM invitations i JOIN surveys su ON su.id = i.survey_id
         WHERE i.id IN (${ORG_INVITATIONS_OF})`,
     )
     .bind(organisationId, email)
-    .all<{ id: number; survey_id: number; anonymous: 0 | 1 }>();
+    .all<{ id: number; survey_id: number; anonymous: 0 | 1; token_hash: string }>();
   return results;
 }
 
-/** Every statement erasing one person from the organisation's data, for one batch. */
-export function eraseParticipantStatements(db: D1Database, organisationId: number, email: string, ballots: [number, string][]) {
+/**
+ * Every statement erasing one person from the organisation's data, for one batch.
+ * `idempotencyScopes` own the person's participant Idempotency-Keys (src/http/idempotency.ts,
+ * participantScope): computed from their links with a Worker secret, so only here can they
+ * be found.
+ */
+export function eraseParticipantStatements(
+  db: D1Database,
+  organisationId: number,
+  email: string,
+  ballots: [number, string][],
+  idempotencyScopes: string[],
+) {
   return [
     ...removeInvitationsStatements(db, ORG_INVITATIONS_OF, [organisationId, email], ballots),
-    // Messages whose invitation is gone already (a purge) still name the address.
+    // Messages whose invitation is gone already (a purge), or that never had one (the open
+    // link's "no places left"), still name the address.
     db.prepare('DELETE FROM outbox WHERE organisation_id = ? AND to_email = ? COLLATE NOCASE').bind(organisationId, email),
+    db.prepare('DELETE FROM idempotency_keys WHERE scope IN (SELECT value FROM json_each(?))').bind(JSON.stringify(idempotencyScopes)),
   ];
 }
 

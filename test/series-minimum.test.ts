@@ -1,0 +1,165 @@
+/**
+ * A curious coordinator tries to lower the series' minimum group size once answers exist, so
+ * that every cell hidden so far shows at once: through the JSON API and through the
+ * workspace's series settings. Once a survey of the series has a response, the minimum can
+ * only go up, and every change is in the audit log (who, from → to).
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call, callJson, env, tokenOf } from './helpers.ts';
+import { Browser, coordinatorWithPassword } from './workspace/browser.ts';
+
+interface Series {
+  id: number;
+  min_group_size: number;
+}
+
+let key: string;
+let email: string;
+
+async function seriesWithSurvey(title: string, min_group_size: number, anonymous = false) {
+  const series = await callJson<Series>('/api/series', { method: 'POST', key, json: { title, min_group_size }, expect: 201 });
+  const session = await callJson<{ id: number }>(`/api/series/${series.id}/sessions`, {
+    method: 'POST',
+    key,
+    json: { number: 1, starts_at: '2099-03-01T12:00:00Z' },
+    expect: 201,
+  });
+  const survey = await callJson<{ id: number }>(`/api/sessions/${session.id}/surveys`, {
+    method: 'POST',
+    key,
+    json: { kind: 'post', anonymous },
+    expect: 201,
+  });
+  await callJson(`/api/surveys/${survey.id}/open`, { method: 'POST', key });
+  return { series, surveyId: survey.id };
+}
+
+async function answer(surveyId: number, who: string) {
+  const { invitations } = await callJson<{ invitations: { url: string }[] }>(`/api/surveys/${surveyId}/invitations`, {
+    method: 'POST',
+    key,
+    json: { participants: [{ email: who }] },
+    expect: 201,
+  });
+  const token = tokenOf(invitations[0]?.url ?? '');
+  await callJson(`/api/s/${token}`, { method: 'PUT', json: { answers: { usefulness: 2 } } });
+}
+
+const minimumOf = async (id: number) =>
+  (await env.DB.prepare('SELECT min_group_size AS n FROM series WHERE id = ?').bind(id).first<{ n: number }>())?.n;
+
+async function auditOf(id: number) {
+  const { results } = await env.DB.prepare(
+    "SELECT actor, action, target, detail FROM audit_log WHERE target = ? AND action LIKE 'series.%' ORDER BY id",
+  )
+    .bind(`series:${id}`)
+    .all<{ actor: string; action: string; target: string; detail: string | null }>();
+  return results.filter((r) => r.action !== 'series.create');
+}
+
+beforeAll(async () => {
+  ({ key, email } = await coordinatorWithPassword('Bassin Minimum'));
+});
+
+describe('lowering the minimum through the API', () => {
+  it('is refused once a survey of the series has a response: 422 naming min_group_size, nothing changes', async () => {
+    const { series, surveyId } = await seriesWithSurvey('Minimum API', 5);
+    await answer(surveyId, 'one@example.org');
+    const res = await call(`/api/series/${series.id}`, { method: 'PATCH', key, json: { min_group_size: 1 } });
+    expect(res.status).toBe(422);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    const problem = (await res.json()) as { detail: string; errors: { field: string; message: string }[] };
+    expect(problem.errors.map((e) => e.field)).toEqual(['min_group_size']);
+    expect(problem.errors[0]?.message).toMatch(/only be raised/);
+    expect(problem.detail).toMatch(/answered/);
+    expect(await minimumOf(series.id)).toBe(5);
+    // Several fields at once: nothing of the request is applied, not even the title.
+    const both = await call(`/api/series/${series.id}`, { method: 'PATCH', key, json: { title: 'Renamed', min_group_size: 4 } });
+    expect(both.status).toBe(422);
+    expect((await callJson<{ title: string }>(`/api/series/${series.id}`, { key })).title).toBe('Minimum API');
+    expect(await auditOf(series.id)).toEqual([]);
+  });
+
+  it('lets it go up after answers, and logs who changed it from what to what', async () => {
+    const { series, surveyId } = await seriesWithSurvey('Minimum up', 3);
+    await answer(surveyId, 'two@example.org');
+    const raised = await callJson<Series>(`/api/series/${series.id}`, { method: 'PATCH', key, json: { min_group_size: 6 } });
+    expect(raised.min_group_size).toBe(6);
+    // The same value again is not lowering.
+    expect((await call(`/api/series/${series.id}`, { method: 'PATCH', key, json: { min_group_size: 6 } })).status).toBe(200);
+    const entries = await auditOf(series.id);
+    expect(entries[0]).toMatchObject({ actor: email, action: 'series.updated', target: `series:${series.id}` });
+    expect(JSON.parse(entries[0]?.detail ?? '{}')).toEqual({ min_group_size: { from: 3, to: 6 } });
+  });
+
+  it('lets it go down while nobody has answered, and logs it', async () => {
+    const { series } = await seriesWithSurvey('Minimum before answers', 5);
+    const lowered = await callJson<Series>(`/api/series/${series.id}`, { method: 'PATCH', key, json: { min_group_size: 2, title: 'New' } });
+    expect(lowered.min_group_size).toBe(2);
+    const [entry] = await auditOf(series.id);
+    expect(JSON.parse(entry?.detail ?? '{}')).toEqual({
+      title: { from: 'Minimum before answers', to: 'New' },
+      min_group_size: { from: 5, to: 2 },
+    });
+  });
+
+  it('counts answers to an anonymous survey too, whose figures never describe fewer than 3 anyway', async () => {
+    const { series, surveyId } = await seriesWithSurvey('Minimum anonymous', 4, true);
+    await answer(surveyId, 'anon@example.org');
+    const res = await call(`/api/series/${series.id}`, { method: 'PATCH', key, json: { min_group_size: 3 } });
+    expect(res.status).toBe(422);
+    expect(await minimumOf(series.id)).toBe(4);
+  });
+
+  it('another organisation’s series answers 404, never 422', async () => {
+    const { series, surveyId } = await seriesWithSurvey('Minimum scoped', 5);
+    await answer(surveyId, 'scoped@example.org');
+    const { key: otherKey } = await coordinatorWithPassword('Bassin Ailleurs');
+    const res = await call(`/api/series/${series.id}`, { method: 'PATCH', key: otherKey, json: { min_group_size: 1 } });
+    expect(res.status).toBe(404);
+  });
+});
+
+describe('the workspace’s series settings', () => {
+  it('show the rule, refuse lowering after answers with the reason, and log a raise', async () => {
+    const { series, surveyId } = await seriesWithSurvey('Minimum workspace', 4);
+    await answer(surveyId, 'three@example.org');
+    const browser = new Browser();
+    await browser.signIn(email);
+    const page = await browser.get(`/app/series/${series.id}?lang=en`);
+    expect(page.html).toContain('name="min_group_size"');
+    expect(page.html).toContain('can only be raised');
+
+    const lowered = await browser.post(`/app/series/${series.id}/settings?lang=en`, { min_group_size: '1' });
+    expect(lowered.status).toBe(422);
+    const html = await lowered.text();
+    expect(html).toContain('href="#min_group_size"');
+    expect(html).toContain('can only be raised');
+    expect(await minimumOf(series.id)).toBe(4);
+    expect(await auditOf(series.id)).toEqual([]);
+
+    const raised = await browser.post(`/app/series/${series.id}/settings`, { min_group_size: '7' });
+    expect(raised.status).toBe(303);
+    expect(await minimumOf(series.id)).toBe(7);
+    const [entry] = await auditOf(series.id);
+    expect(entry).toMatchObject({ action: 'series.updated', actor: email });
+    expect(JSON.parse(entry?.detail ?? '{}')).toEqual({ min_group_size: { from: 4, to: 7 } });
+    const fr = await browser.get(`/app/series/${series.id}?lang=fr`);
+    expect(fr.html).toContain('ne peut plus qu’être relevé');
+    const nl = await browser.get(`/app/series/${series.id}?lang=nl`);
+    expect(nl.html).toContain('alleen nog verhoogd');
+  });
+
+  it('refuses a value that is not a whole number from 1 to 50, naming the field', async () => {
+    const { series } = await seriesWithSurvey('Minimum form', 3);
+    const browser = new Browser();
+    await browser.signIn(email);
+    await browser.get(`/app/series/${series.id}`);
+    for (const value of ['0', '51', 'abc', '2.5', '']) {
+      const res = await browser.post(`/app/series/${series.id}/settings`, { min_group_size: value });
+      expect(res.status, value).toBe(422);
+      expect(await res.text()).toContain('href="#min_group_size"');
+    }
+    expect(await minimumOf(series.id)).toBe(3);
+  });
+});
