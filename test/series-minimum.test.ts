@@ -88,7 +88,7 @@ describe('lowering the minimum through the API', () => {
     // The same value again is not lowering.
     expect((await call(`/api/series/${series.id}`, { method: 'PATCH', key, json: { min_group_size: 6 } })).status).toBe(200);
     const entries = await auditOf(series.id);
-    expect(entries[0]).toMatchObject({ actor: email, action: 'series.updated', target: `series:${series.id}` });
+    expect(entries[0]).toMatchObject({ actor: email, action: 'series.update', target: `series:${series.id}` });
     expect(JSON.parse(entries[0]?.detail ?? '{}')).toEqual({ min_group_size: { from: 3, to: 6 } });
   });
 
@@ -142,7 +142,7 @@ describe('the workspace’s series settings', () => {
     expect(raised.status).toBe(303);
     expect(await minimumOf(series.id)).toBe(7);
     const [entry] = await auditOf(series.id);
-    expect(entry).toMatchObject({ action: 'series.updated', actor: email });
+    expect(entry).toMatchObject({ action: 'series.update', actor: email });
     expect(JSON.parse(entry?.detail ?? '{}')).toEqual({ min_group_size: { from: 4, to: 7 } });
     const fr = await browser.get(`/app/series/${series.id}?lang=fr`);
     expect(fr.html).toContain('ne peut plus qu’être relevé');

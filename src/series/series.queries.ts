@@ -38,15 +38,34 @@ export function createSeries(db: D1Database, organisationId: number, input: v.In
     .first<SeriesRow>();
 }
 
-export function updateSeries(db: D1Database, organisationId: number, id: number, input: v.InferOutput<typeof UpdateSeriesSchema>) {
+/**
+ * Any response to a survey of the series. Held anonymous ballots count too once they exist
+ * (they are answers, released later): see src/series/series.actions.ts.
+ */
+const SERIES_ANSWERED = `EXISTS (SELECT 1 FROM sessions se JOIN surveys su ON su.session_id = se.id
+                          JOIN responses r ON r.survey_id = su.id WHERE se.series_id = series.id)`;
+
+/** Whether a survey of the series has answers, for the workspace to say the rule applies. */
+export async function seriesAnswered(db: D1Database, id: number) {
+  const row = await db.prepare(`SELECT ${SERIES_ANSWERED} AS answered FROM series WHERE id = ?`).bind(id).first<{ answered: number }>();
+  return row?.answered === 1;
+}
+
+/**
+ * The update, refused in the same statement (no row returned) when it would lower the
+ * minimum group size of a series that has answers.
+ */
+export function updateSeriesGuarded(db: D1Database, organisationId: number, id: number, input: v.InferOutput<typeof UpdateSeriesSchema>) {
   return db
     .prepare(
       `UPDATE series SET
-         title = coalesce(?, title),
-         bassin = CASE WHEN ? THEN ? ELSE bassin END,
-         language = coalesce(?, language),
-         min_group_size = coalesce(?, min_group_size)
-       WHERE id = ? AND organisation_id = ? RETURNING *`,
+         title = coalesce(?1, title),
+         bassin = CASE WHEN ?2 THEN ?3 ELSE bassin END,
+         language = coalesce(?4, language),
+         min_group_size = coalesce(?5, min_group_size)
+       WHERE id = ?6 AND organisation_id = ?7
+         AND NOT (?5 IS NOT NULL AND ?5 < min_group_size AND ${SERIES_ANSWERED})
+       RETURNING *`,
     )
     .bind(
       input.title ?? null,
@@ -56,6 +75,5 @@ export function updateSeries(db: D1Database, organisationId: number, id: number,
       input.min_group_size ?? null,
       id,
       organisationId,
-    )
-    .first<SeriesRow>();
+    );
 }

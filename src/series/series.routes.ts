@@ -4,7 +4,8 @@ import { jsonBody, pathId } from '../http/body.ts';
 import { notFound } from '../http/problem.ts';
 import { listSessions, sessionJson } from '../sessions/sessions.queries.ts';
 import { listThemes, themeJson } from '../themes/themes.queries.ts';
-import { createSeries, getSeries, listSeries, seriesJson, updateSeries } from './series.queries.ts';
+import { updateSeries } from './series.actions.ts';
+import { createSeries, getSeries, listSeries, seriesJson } from './series.queries.ts';
 import { CreateSeriesSchema, UpdateSeriesSchema } from './series.schemas.ts';
 
 export const seriesRoutes = new Hono<AppEnv>()
@@ -29,7 +30,5 @@ export const seriesRoutes = new Hono<AppEnv>()
   .patch('/series/:id', async (c) => {
     const id = pathId(c);
     const input = await jsonBody(c, UpdateSeriesSchema);
-    const row = await updateSeries(c.env.DB, c.var.coordinator.organisationId, id, input);
-    if (!row) throw notFound('series');
-    return c.json(seriesJson(row));
+    return c.json(seriesJson(await updateSeries(c.env, c.var.coordinator, id, input)));
   });

@@ -4,6 +4,7 @@ import type { Coordinator } from '../env.ts';
 export type AuditAction =
   | 'sign-in'
   | 'series.create'
+  | 'series.update'
   | 'series.retention'
   | 'session.create'
   | 'survey.create'
@@ -33,6 +34,22 @@ export function writeAudit(db: D1Database, who: Coordinator | null, action: Audi
   return db
     .prepare('INSERT INTO audit_log (organisation_id, coordinator_id, actor, action, target, detail) VALUES (?, ?, ?, ?, ?, ?)')
     .bind(who?.organisationId ?? null, who?.id ?? null, who?.email ?? null, action, target, detail ? JSON.stringify(detail) : null);
+}
+
+/** An entry only if the previous statement of the same batch changed a row (scoped writes that may match none). */
+export function writeAuditIfChanged(
+  db: D1Database,
+  who: Coordinator,
+  action: AuditAction,
+  target: string,
+  detail?: Record<string, unknown>,
+) {
+  return db
+    .prepare(
+      `INSERT INTO audit_log (organisation_id, coordinator_id, actor, action, target, detail)
+       SELECT ?, ?, ?, ?, ?, ? WHERE changes() > 0`,
+    )
+    .bind(who.organisationId, who.id, who.email, action, target, detail ? JSON.stringify(detail) : null);
 }
 
 /** For actions of the cron, which act for an organisation but not as a person. */

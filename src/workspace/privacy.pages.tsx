@@ -6,6 +6,7 @@ import type { AppEnv } from '../env.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
 import { listAudit, writeAudit } from './audit.queries.ts';
+import { eraseParticipant } from './erasure.ts';
 import {
   Csrf,
   checkForm,
@@ -18,7 +19,6 @@ import {
   WorkspacePage,
   workspaceLanguage,
 } from './shell.tsx';
-import { eraseParticipant } from './erasure.ts';
 import { participantData } from './workspace.queries.ts';
 import { ParticipantEmailForm } from './workspace.schemas.ts';
 

@@ -1,12 +1,13 @@
-/** Series list, series page (sessions, theme catalogue, proposals waiting, retention). */
+/** Series list, series page (sessions, theme catalogue, proposals waiting, minimum group size, retention). */
 import { type Context, Hono } from 'hono';
 import { type Language, localize } from '../domain/language.ts';
 import { groupTexts, normaliseText } from '../domain/text-normalise.ts';
 import type { AppEnv } from '../env.ts';
-import { notFound } from '../http/problem.ts';
+import { notFound, Problem } from '../http/problem.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
-import { createSeries, getSeries, listSeries, type SeriesRow } from '../series/series.queries.ts';
+import { MINIMUM_ONLY_UP, updateSeries } from '../series/series.actions.ts';
+import { createSeries, getSeries, listSeries, type SeriesRow, seriesAnswered } from '../series/series.queries.ts';
 import { createSession, listSessions } from '../sessions/sessions.queries.ts';
 import {
   createTheme,
@@ -35,7 +36,16 @@ import {
   workspaceLanguage,
 } from './shell.tsx';
 import { decidedProposals, decideProposal, promoteProposal, proposalCounts, seriesRetention, setRetention } from './workspace.queries.ts';
-import { MergeForm, ProposalForm, ProposalMergeForm, RetentionForm, SeriesForm, SessionForm, ThemeForm } from './workspace.schemas.ts';
+import {
+  MergeForm,
+  ProposalForm,
+  ProposalMergeForm,
+  RetentionForm,
+  SeriesForm,
+  SeriesSettingsForm,
+  SessionForm,
+  ThemeForm,
+} from './workspace.schemas.ts';
 
 type C = Context<AppEnv>;
 
@@ -105,7 +115,7 @@ function LanguageSelect({ id, label, value, language }: { id: string; label: str
 export interface SeriesPageState {
   errors?: FormError[];
   /** Which form the errors and values belong to. */
-  form?: 'session' | 'theme' | 'retention';
+  form?: 'session' | 'theme' | 'retention' | 'settings';
   values?: FormFields;
 }
 
@@ -113,12 +123,13 @@ async function SeriesPage({ c, language, series, state = {} }: { c: C; language:
   const t = workspaceMessages(language);
   const db = c.env.DB;
   const org = c.var.coordinator.organisationId;
-  const [sessions, themes, counts, decided, retention] = await Promise.all([
+  const [sessions, themes, counts, decided, retention, answered] = await Promise.all([
     listSessions(db, org, series.id),
     listThemes(db, org, series.id),
     proposalCounts(db, series.id),
     decidedProposals(db, series.id),
     seriesRetention(db, series.id),
+    seriesAnswered(db, series.id),
   ]);
   const active = themes.filter((th) => th.status === 'active');
   const byId = new Map(themes.map((th) => [th.id, th]));
@@ -282,6 +293,25 @@ async function SeriesPage({ c, language, series, state = {} }: { c: C; language:
         ) : (
           <p>{t.series.noProposals}</p>
         )}
+      </section>
+
+      <section aria-labelledby="minimum">
+        <h2 id="minimum">{t.series.minimum}</h2>
+        <p class="help">{t.series.minimumIntro}</p>
+        <p class="help">{t.series.minimumRule}</p>
+        {answered ? <p class="note">{t.series.minimumLocked}</p> : null}
+        <form method="post" action={`/app/series/${series.id}/settings`} class="stack">
+          <Csrf token={csrf} />
+          <Field
+            id="min_group_size"
+            label={t.field.minGroupSize}
+            inputmode="numeric"
+            value={state.form === 'settings' ? value('settings', 'min_group_size') : String(series.min_group_size)}
+            required
+            errors={formErrors('settings')}
+          />
+          <button type="submit">{t.series.minimumSubmit}</button>
+        </form>
       </section>
 
       <section aria-labelledby="retention">
@@ -476,6 +506,25 @@ export const seriesPages = new Hono<AppEnv>()
       writeAudit(c.env.DB, c.var.coordinator, 'proposal.merge', `series:${series.id}`, { into: target.id }),
     ]);
     return redirectWith(c, `/app/series/${series.id}#proposals`, 'saved');
+  })
+  .post('/series/:id/settings', async (c) => {
+    const language = workspaceLanguage(c);
+    const t = workspaceMessages(language);
+    const series = await ownSeries(c);
+    const form = await readForm(c);
+    const fail = (errors: FormError[]) =>
+      render(c, <SeriesPage c={c} language={language} series={series} state={{ errors, form: 'settings', values: form }} />, 422);
+    const checked = checkForm(SeriesSettingsForm, { min_group_size: text(form, 'min_group_size') }, t, {
+      min_group_size: t.field.minGroupSize,
+    });
+    if (!checked.ok) return fail(checked.errors);
+    try {
+      await updateSeries(c.env, c.var.coordinator, series.id, checked.output);
+    } catch (error) {
+      if (!(error instanceof Problem) || !error.errors?.some((e) => e.code === MINIMUM_ONLY_UP)) throw error;
+      return fail([{ field: 'min_group_size', message: MINIMUM_ONLY_UP, text: `${t.field.minGroupSize}: ${t.invalid.minimumOnlyUp}` }]);
+    }
+    return redirectWith(c, `/app/series/${series.id}#minimum`, 'saved');
   })
   .post('/series/:id/retention', async (c) => {
     const language = workspaceLanguage(c);

@@ -100,6 +100,16 @@ export const MergeForm = v.object({ into: id });
 export const ProposalForm = v.object({ key: required(500), text: required(500) });
 export const ProposalMergeForm = v.object({ key: required(500), into: id });
 
+/** The series' settings form: the minimum group size, a whole number from 1 to 50 as the API takes. */
+export const SeriesSettingsForm = v.object({
+  min_group_size: v.pipe(
+    v.string(),
+    v.trim(),
+    v.check((s) => /^\d{1,2}$/.test(s) && Number(s) >= 1 && Number(s) <= 50, 'minGroupSize'),
+    v.transform(Number),
+  ),
+});
+
 export const RetentionForm = v.object({
   days: v.pipe(
     v.optional(v.string(), ''),

@@ -27,6 +27,7 @@ export const en = {
     contactsFile: 'Or a CSV file (Outlook or Gmail export)',
     retentionDays: 'Days after the last session (empty: keep until erased)',
     participantEmail: 'Participant’s e-mail address',
+    minGroupSize: 'Minimum group size',
   },
   invalid: {
     required: 'Enter a value.',
@@ -47,6 +48,8 @@ export const en = {
     noEmailColumn: 'no column with e-mail addresses was found',
     retention: 'Enter a number of days between 0 and 3650, or leave empty.',
     optionsLocked: 'Options cannot change once the survey has answers.',
+    minGroupSize: 'Enter a whole number from 1 to 50.',
+    minimumOnlyUp: 'A survey of this series has answers: the minimum can only be raised now, never lowered.',
     questions: 'The questions are not valid as a whole.',
   },
   signIn: {
@@ -86,6 +89,13 @@ export const en = {
     proposalCount: (n: number) => (n === 1 ? '1 participant' : `${n} participants`),
     promote: 'Add to the catalogue',
     mergeProposal: 'Count it as an existing theme',
+    minimum: 'Minimum group size',
+    minimumIntro:
+      'No figure of the results, the brief or the exports describes fewer people than this: smaller groups are merged or hidden. Anonymous surveys never go below 3.',
+    minimumRule:
+      'Once a survey of the series has an answer, the minimum can only be raised: lowering it would show at once the groups hidden until then. Every change is in the audit log.',
+    minimumLocked: 'This series has answers: the minimum can only be raised.',
+    minimumSubmit: 'Save the minimum',
     retention: 'Retention of contact data',
     retentionIntro:
       'Names and e-mail addresses of participants are purged this many days after the last session (answers stay, without names).',

@@ -35,6 +35,7 @@ export const fr: WorkspaceMessages = {
     contactsFile: 'Ou un fichier CSV (export Outlook ou Gmail)',
     retentionDays: 'Jours après la dernière séance (vide : conservées jusqu’à effacement)',
     participantEmail: 'Adresse e-mail de la personne',
+    minGroupSize: 'Taille minimale des groupes',
   },
   invalid: {
     required: 'Indiquez une valeur.',
@@ -55,6 +56,8 @@ export const fr: WorkspaceMessages = {
     noEmailColumn: 'aucune colonne d’adresses e-mail n’a été trouvée',
     retention: 'Indiquez un nombre de jours entre 0 et 3650, ou laissez vide.',
     optionsLocked: 'Les options ne peuvent plus changer une fois que le questionnaire a des réponses.',
+    minGroupSize: 'Indiquez un nombre entier de 1 à 50.',
+    minimumOnlyUp: 'Un questionnaire de cette série a des réponses : le minimum ne peut plus qu’être relevé, jamais abaissé.',
     questions: 'Les questions ne sont pas valides dans leur ensemble.',
   },
   signIn: {
@@ -95,6 +98,13 @@ export const fr: WorkspaceMessages = {
     proposalCount: (n: number) => (n === 1 ? '1 participant·e' : `${n} participant·es`),
     promote: 'Ajouter au catalogue',
     mergeProposal: 'Compter comme une thématique existante',
+    minimum: 'Taille minimale des groupes',
+    minimumIntro:
+      'Aucun chiffre des résultats, de la synthèse ou des exports ne décrit moins de personnes : les groupes plus petits sont regroupés ou masqués. Les questionnaires anonymes ne descendent jamais sous 3.',
+    minimumRule:
+      'Dès qu’un questionnaire de la série a une réponse, le minimum ne peut plus qu’être relevé : l’abaisser montrerait d’un coup les groupes masqués jusque-là. Chaque changement figure dans le journal d’audit.',
+    minimumLocked: 'Cette série a des réponses : le minimum ne peut plus qu’être relevé.',
+    minimumSubmit: 'Enregistrer le minimum',
     retention: 'Conservation des coordonnées',
     retentionIntro:
       'Les noms et adresses e-mail des participant·es sont effacés ce nombre de jours après la dernière séance (les réponses restent, sans nom).',

@@ -35,6 +35,7 @@ export const nl: WorkspaceMessages = {
     contactsFile: 'Of een CSV-bestand (export uit Outlook of Gmail)',
     retentionDays: 'Dagen na de laatste sessie (leeg: bewaard tot wissen)',
     participantEmail: 'E-mailadres van de persoon',
+    minGroupSize: 'Minimale groepsgrootte',
   },
   invalid: {
     required: 'Vul een waarde in.',
@@ -55,6 +56,8 @@ export const nl: WorkspaceMessages = {
     noEmailColumn: 'er werd geen kolom met e-mailadressen gevonden',
     retention: 'Vul een aantal dagen in tussen 0 en 3650, of laat leeg.',
     optionsLocked: 'Opties kunnen niet meer veranderen zodra de vragenlijst antwoorden heeft.',
+    minGroupSize: 'Vul een geheel getal van 1 tot 50 in.',
+    minimumOnlyUp: 'Een vragenlijst van deze reeks heeft antwoorden: het minimum kan alleen nog verhoogd worden, nooit verlaagd.',
     questions: 'De vragen zijn als geheel niet geldig.',
   },
   signIn: {
@@ -95,6 +98,13 @@ export const nl: WorkspaceMessages = {
     proposalCount: (n: number) => (n === 1 ? '1 deelnemer' : `${n} deelnemers`),
     promote: 'Aan de catalogus toevoegen',
     mergeProposal: 'Tellen als een bestaand thema',
+    minimum: 'Minimale groepsgrootte',
+    minimumIntro:
+      'Geen enkel cijfer van de resultaten, de synthese of de exports beschrijft minder mensen: kleinere groepen worden samengevoegd of verborgen. Anonieme vragenlijsten gaan nooit onder 3.',
+    minimumRule:
+      'Zodra een vragenlijst van de reeks een antwoord heeft, kan het minimum alleen nog verhoogd worden: het verlagen zou in één keer de tot dan verborgen groepen tonen. Elke wijziging staat in het auditlogboek.',
+    minimumLocked: 'Deze reeks heeft antwoorden: het minimum kan alleen nog verhoogd worden.',
+    minimumSubmit: 'Het minimum opslaan',
     retention: 'Bewaring van contactgegevens',
     retentionIntro:
       'Namen en e-mailadressen van deelnemers worden zoveel dagen na de laatste sessie gewist (de antwoorden blijven, zonder naam).',
