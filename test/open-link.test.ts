@@ -30,12 +30,12 @@ let key: string;
 let otherKey: string;
 const surveys: Record<'main' | 'capped' | 'draft' | 'closed' | 'off' | 'limits' | 'oracle', number> = {
   main: 0,
-  oracle: 0,
   capped: 0,
   draft: 0,
   closed: 0,
   off: 0,
   limits: 0,
+  oracle: 0,
 };
 const slugs: Partial<Record<keyof typeof surveys, string>> = {};
 const mail = mailbox();
@@ -404,10 +404,12 @@ describe('abuse', () => {
     expect((await join(slugs.limits ?? '', { email: 'ip-other@example.org' }, { ip: freshIp() })).status).toBe(303);
   });
 
-  it('limits one e-mail address to 3 requests a minute, from any client', async () => {
+  it('limits one e-mail address to 3 requests a minute, from any client, with the same answer as any other', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) statuses.push((await join(slugs.limits ?? '', { email: 'flooded@example.org' }, { ip: freshIp() })).status);
-    expect(statuses).toEqual([303, 303, 303, 429]);
+    // The fourth is not acted on, yet answered like the others: a 429 would tell a visitor
+    // that someone else has been asking for this address.
+    expect(statuses).toEqual([303, 303, 303, 303]);
     expect(await invitationsOf(surveys.limits, 'flooded@example.org')).toHaveLength(1);
     expect(mail.sent.filter((m) => mail.to(m) === 'flooded@example.org')).toHaveLength(1);
   });
@@ -474,9 +476,12 @@ describe('abuse', () => {
       expect: 201,
     });
     expect((await join(slug, { email: 'first@example.org' }, { ip: freshIp() })).status).toBe(303);
+    // Past the cap a newcomer gets the same page as anyone, and "no places left" by e-mail.
     const full = await join(slug, { email: 'second@example.org', language: 'en' }, { ip: freshIp() });
-    expect(full.status).toBe(409);
-    expect(await full.text()).toContain('No places left');
+    expect(full.status).toBe(303);
+    expect(mail.sent.filter((m) => mail.to(m) === 'second@example.org').map((m) => m.subject)).toEqual([
+      'Liaison hôpital-ambulatoire — no places left for session #2',
+    ]);
     expect(await invitationsOf(surveys.capped, 'second@example.org')).toEqual([]);
     for (const email of ['first@example.org', 'invited@example.org']) {
       expect((await join(slug, { email }, { ip: freshIp() })).status).toBe(303);
@@ -489,10 +494,14 @@ describe('abuse', () => {
     });
     const page = await visit(`/o/${slug}?lang=fr`);
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('Toutes les places proposées par ce lien sont prises');
+    // The form states the rule, never how many places are left.
+    const text = await page.text();
+    expect(text).toContain('Les places proposées par ce lien sont limitées');
+    expect(text).not.toContain('Il reste');
     // Raising the cap lets the next one in.
     await putOpenLink(surveys.capped, { enabled: true, cap: 2 });
     expect((await join(slug, { email: 'second@example.org' }, { ip: freshIp() })).status).toBe(303);
+    expect(await invitationsOf(surveys.capped, 'second@example.org')).toHaveLength(1);
   });
 });
 

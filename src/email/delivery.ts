@@ -6,8 +6,17 @@
 import type { Env } from '../env.ts';
 import { randomSecret, sha256Hex } from '../lib/crypto.ts';
 import { openSealedToken, sealToken } from './links.ts';
-import { claimOutbox, finishOutbox, type OutboxDraft, type Outcome, type SendingRow, storeLinks } from './outbox.queries.ts';
-import { renderMessage } from './templates.ts';
+import {
+  claimOutbox,
+  claimUninvitedMessage,
+  finishOutbox,
+  finishUninvitedMessage,
+  type OutboxDraft,
+  type Outcome,
+  type SendingRow,
+  storeLinks,
+} from './outbox.queries.ts';
+import { type RenderedMessage, renderMessage } from './templates.ts';
 
 /** Messages per request or cron tick: keeps one invocation within the free plan's subrequests. */
 export const SEND_BATCH = 40;
@@ -127,4 +136,45 @@ export async function deliver(
   }
   if (outcomes.length) await env.DB.batch(finishOutbox(env.DB, outcomes, options.kind === 'invitation'));
   return report;
+}
+
+/**
+ * One message to an address without an invitation, through the outbox like every other:
+ * claimed first (once per survey, address and slot), then sent or only recorded.
+ */
+export async function deliverUninvited(
+  env: Env,
+  message: RenderedMessage,
+  to: { organisation_id: number; survey_id: number; email: string; name: string | null; language: OutboxDraft['language']; slot: string },
+): Promise<Outcome['status'] | null> {
+  const id = await claimUninvitedMessage(env.DB, {
+    organisation_id: to.organisation_id,
+    survey_id: to.survey_id,
+    slot: to.slot,
+    to_email: to.email,
+    language: to.language,
+    subject: message.subject,
+    body_text: message.text,
+    body_html: message.html,
+  });
+  if (id === null) return null;
+  let status: Outcome['status'] = 'recorded';
+  let error: string | null = null;
+  if (canDeliver(env) && env.EMAIL && env.EMAIL_FROM) {
+    try {
+      await env.EMAIL.send({
+        from: env.EMAIL_FROM,
+        to: to.name ? { name: to.name, email: to.email } : to.email,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+      });
+      status = 'sent';
+    } catch (e) {
+      status = 'failed';
+      error = String((e as Error)?.message ?? e).slice(0, 300);
+    }
+  }
+  await finishUninvitedMessage(env.DB, id, status, error).run();
+  return status;
 }

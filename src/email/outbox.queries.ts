@@ -104,6 +104,37 @@ export async function claimOutbox(db: D1Database, drafts: OutboxDraft[]) {
   return results;
 }
 
+/**
+ * Claims a message to an address that has no invitation (the open link's "no places left"):
+ * at most one per survey, address and slot (a partial unique index, migration 0012), so
+ * asking again within the slot's window sends nothing. Returns its id, or null if claimed.
+ */
+export async function claimUninvitedMessage(db: D1Database, draft: Omit<OutboxDraft, 'invitation_id'>) {
+  const row = await db
+    .prepare(
+      `INSERT INTO outbox (organisation_id, survey_id, invitation_id, slot, to_email, language, subject, body_text, body_html)
+       VALUES (?, ?, NULL, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT DO NOTHING
+       RETURNING id`,
+    )
+    .bind(
+      draft.organisation_id,
+      draft.survey_id,
+      draft.slot,
+      draft.to_email,
+      draft.language,
+      draft.subject,
+      draft.body_text,
+      draft.body_html,
+    )
+    .first<{ id: number }>();
+  return row?.id ?? null;
+}
+
+export function finishUninvitedMessage(db: D1Database, id: number, status: Outcome['status'], error: string | null) {
+  return db.prepare('UPDATE outbox SET status = ?, error = ? WHERE id = ?').bind(status, error, id);
+}
+
 export interface Outcome {
   id: number;
   invitation_id: number;

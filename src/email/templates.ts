@@ -68,3 +68,25 @@ ${closes ? `<p>${escapeHtml(closes)}</p>` : ''}${f.anonymous ? `<p>${escapeHtml(
 </body></html>`;
   return { subject, text: lines.join('\n'), html };
 }
+
+/**
+ * The open link's answer to a newcomer past the cap, by e-mail only: the page says the same
+ * to every address (src/open-link/open-link.pages.tsx), so it never tells who is invited.
+ */
+export function renderNoPlaceMessage(f: {
+  language: Language;
+  name: string | null;
+  seriesTitle: string;
+  sessionNumber: number;
+}): RenderedMessage {
+  const t = emailMessages(f.language);
+  const subject = t.noPlace.subject(f.seriesTitle, f.sessionNumber);
+  const paragraphs = [t.greeting(f.name), t.noPlace.body(f.sessionNumber), t.noPlace.next, t.signature];
+  const text = [...paragraphs.flatMap((p) => [p, '']), '--', t.noPlace.why].join('\n');
+  const html = `<!doctype html><html lang="${f.language}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
+<body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b1b1f;max-width:36rem">
+${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
+<p style="color:#4a4a55;font-size:0.875em">${escapeHtml(t.noPlace.why)}</p>
+</body></html>`;
+  return { subject, text, html };
+}

@@ -1,16 +1,20 @@
 /**
  * The visitor's side of the open link, /o/<slug>: the survey's facts and a plain HTML form
  * (JavaScript off works, unless the deployment turned Turnstile on). Whatever happens to the
- * address (new, already invited, already sent), the visitor sees the same "check your
- * mailbox" page: the form must not tell who is invited.
+ * address (new, already invited, past the cap, asked for too often), the visitor gets the
+ * same answer — a redirect to the same "check your mailbox" page — and what differs goes in
+ * the e-mail only: the page must not tell who is invited. Nor may the form: it never shows
+ * how many places are left, since a count that drops or not after someone typed an address
+ * would tell whether that address was new.
  */
 import { type Context, Hono } from 'hono';
 import * as v from 'valibot';
 import { isLanguage, LANGUAGES, type Language } from '../domain/language.ts';
-import { joinDecision, normaliseSlug, openLinkSlot, placesLeft } from '../domain/open-link.ts';
+import { normaliseSlug, openLinkSlot } from '../domain/open-link.ts';
 import { effectiveStatus } from '../domain/survey-status.ts';
-import { deliver } from '../email/delivery.ts';
+import { deliver, deliverUninvited } from '../email/delivery.ts';
 import { sendingRow } from '../email/outbox.queries.ts';
+import { renderNoPlaceMessage } from '../email/templates.ts';
 import type { Env } from '../env.ts';
 import { decodeUtf8, readBytes } from '../http/body.ts';
 import { CONTENT_SECURITY_POLICY, pageHeaders, personalLinkHeaders } from '../http/headers.ts';
@@ -20,6 +24,7 @@ import { type OpenLinkRefusal, openLinkMessages } from '../i18n/open-link/index.
 import { linkBase } from '../invitations/invitations.routes.ts';
 import { ErrorSummary, Field, type FieldProps } from '../pages/field.tsx';
 import { html, Layout } from '../pages/layout.tsx';
+import { afterResponse } from '../webhooks/delivery.ts';
 import { join, type VisitorContext, visitorContext } from './open-link.queries.ts';
 import { type JoinForm, JoinFormSchema } from './open-link.schemas.ts';
 import { TURNSTILE_FIELD, TURNSTILE_ORIGIN, TURNSTILE_SCRIPT, verifyTurnstile } from './turnstile.ts';
@@ -33,7 +38,6 @@ const STATUS: Record<OpenLinkRefusal, 404 | 409 | 410 | 429> = {
   off: 404,
   'not-open': 409,
   closed: 410,
-  full: 409,
   'too-many': 429,
 };
 
@@ -122,8 +126,6 @@ function JoinPage({
 }) {
   const m = messages(language);
   const t = openLinkMessages(language);
-  const left = placesLeft(ctx.joined, ctx.cap);
-  const full = joinDecision({ alreadyInvited: false, joined: ctx.joined, cap: ctx.cap }) === 'full';
   const chosen = values && isLanguage(values.language) ? values.language : language;
   const humanError = errors.find((e) => e.field === 'human-check');
   const title = `${t.title} — ${ctx.series_title}`;
@@ -142,7 +144,7 @@ function JoinPage({
       <p>{t.alreadyInvited}</p>
       {ctx.anonymous ? <p class="note">{m.anonymous}</p> : null}
       {ctx.closes_at ? <p>{m.closesOn(formatDateTime(ctx.closes_at, language))}</p> : null}
-      {full ? <p class="note">{t.fullNote}</p> : left !== null ? <p>{t.placesLeft(left)}</p> : null}
+      {ctx.cap !== null ? <p class="note">{t.limitedNote}</p> : null}
       <ErrorSummary title={t.errorSummary} errors={errors} />
       <form method="post" action={`/o/${ctx.slug}?lang=${language}`} class="stack" novalidate>
         <TextField
@@ -212,12 +214,14 @@ function JoinPage({
   );
 }
 
-function SentPage({ slug, language }: { slug: string; language: Language }) {
+/** The same for every address; `limited` is the link's setting, public on the form too. */
+function SentPage({ slug, language, limited }: { slug: string; language: Language; limited: boolean }) {
   const t = openLinkMessages(language);
   return (
     <Layout language={language} title={t.sentTitle} languageHref={(l) => `/o/${slug}/sent?lang=${l}`}>
       <h1>{t.sentTitle}</h1>
       <p>{t.sentBody}</p>
+      {limited ? <p>{t.sentLimited}</p> : null}
       <p>{t.sentKeep}</p>
       <p>
         {t.sentAgain} <a href={`/o/${slug}?lang=${language}`}>{t.back}</a>
@@ -229,7 +233,7 @@ function SentPage({ slug, language }: { slug: string; language: Language }) {
 function RefusalPage({ reason, language, slug }: { reason: OpenLinkRefusal; language: Language; slug?: string | undefined }) {
   const t = openLinkMessages(language);
   const [title, body] = t.refusal[reason];
-  const canRetry = slug && (reason === 'full' || reason === 'too-many');
+  const canRetry = slug && reason === 'too-many';
   return (
     <Layout language={language} title={title} {...(slug ? { languageHref: (l: Language) => `/o/${slug}?lang=${l}` } : {})}>
       <h1>{title}</h1>
@@ -310,24 +314,43 @@ function parseJoinForm(fields: URLSearchParams, language: Language) {
   return { values, form: null, errors };
 }
 
-async function sendLink(c: C, ctx: VisitorContext, form: JoinForm): Promise<OpenLinkRefusal | null> {
-  const outcome = await join(c.env.DB, ctx.survey_id, {
+/**
+ * What asking for a link does, the same work whoever the address is: join (or find the
+ * invitation), then e-mail the link — or, to a newcomer past the cap, "no places left". Run
+ * after the answer where the platform allows (waitUntil), so that even its duration does not
+ * tell the cases apart; a failure is the coordinator's to see (outbox, logs), never the
+ * visitor's, who is told to ask again if nothing arrives.
+ */
+async function askForLink(env: Env, ctx: VisitorContext, form: JoinForm, base: string): Promise<void> {
+  const outcome = await join(env.DB, ctx.survey_id, {
     email: form.email,
     name: form.name || null,
     organisation: form.organisation || null,
     language: form.language,
   });
-  if (outcome.kind === 'full') return 'full';
-  const row = await sendingRow(c.env.DB, ctx.organisation_id, outcome.invitationId);
-  if (!row) return 'not-found';
+  const slot = openLinkSlot(new Date());
+  if (outcome.kind === 'full') {
+    const message = renderNoPlaceMessage({
+      language: form.language,
+      name: form.name || null,
+      seriesTitle: ctx.series_title,
+      sessionNumber: ctx.session_number,
+    });
+    await deliverUninvited(env, message, {
+      organisation_id: ctx.organisation_id,
+      survey_id: ctx.survey_id,
+      email: form.email,
+      name: form.name || null,
+      language: form.language,
+      slot: slot.replace(/^open-link:/, 'open-link-full:'),
+    });
+    return;
+  }
+  const row = await sendingRow(env.DB, ctx.organisation_id, outcome.invitationId);
+  if (!row) return;
   // What happened to the message (sent, refused, already sent in this window) is the
   // coordinator's to see in the outbox, never the visitor's.
-  await deliver(c.env, [row], {
-    kind: 'invitation',
-    slot: () => openLinkSlot(new Date()),
-    linkBase: linkBase(c.env.PUBLIC_URL, c.req.url),
-  });
-  return null;
+  await deliver(env, [row], { kind: 'invitation', slot: () => slot, linkBase: base });
 }
 
 export const openLinkPages = new Hono<OpenLinkEnv>()
@@ -364,16 +387,20 @@ export const openLinkPages = new Hono<OpenLinkEnv>()
     if (secret && !(await verifyTurnstile({ secret, token: fields.get(TURNSTILE_FIELD) ?? '', remoteIp: ip }))) {
       return again([{ field: 'human-check', text: openLinkMessages(language).invalid.human }], 403);
     }
-    // Counted only once the visitor proved to be one, so nobody can use up someone else's quota.
-    if (!(await limited(c.env.OPEN_LINK_ADDRESS_LIMITER, `address:${form.email}`))) return refuse(c, 'too-many', language, ctx.slug);
-
-    const refused = await sendLink(c, ctx, form);
-    if (refused) return refuse(c, refused, language, ctx.slug);
+    // Counted only once the visitor proved to be one, so nobody can use up someone else's
+    // quota. Past it nothing is sent, but the answer is the same as for every other address:
+    // a refusal here would tell that someone else has been asking for this address.
+    if (await limited(c.env.OPEN_LINK_ADDRESS_LIMITER, `address:${form.email}`)) {
+      const work = askForLink(c.env, ctx, form, linkBase(c.env.PUBLIC_URL, c.req.url)).catch((error) => {
+        console.error('open link: asking for a link failed', ctx.survey_id, error);
+      });
+      await afterResponse(c)(work);
+    }
     // Post/Redirect/Get: reloading the confirmation asks for nothing again.
     return c.redirect(`/o/${ctx.slug}/sent?lang=${language}`, 303);
   })
   .get('/:slug/sent', async (c) => {
     const found = await findLink(c);
     if (found instanceof Response) return found;
-    return c.html(await html(<SentPage slug={found.ctx.slug} language={found.language} />));
+    return c.html(await html(<SentPage slug={found.ctx.slug} language={found.language} limited={found.ctx.cap !== null} />));
   });

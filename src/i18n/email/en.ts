@@ -19,6 +19,13 @@ export const en = {
   anonymous: 'This survey is anonymous: your answers are never linked to your name.',
   signature: 'The coordination of the thematic consultation',
   why: 'You receive this message because you take part in the thematic consultation. To stop receiving it, reply to this message.',
+  noPlace: {
+    subject: (series: string, n: number) => `${series} — no places left for session #${n}`,
+    body: (n: number) =>
+      `You asked for a personal link to the survey of session #${n} through its open link. All places offered through the open link are taken, so we cannot send you one.`,
+    next: 'If you were invited at another address, use the link in that invitation. Otherwise, ask the coordination of the consultation to invite you.',
+    why: 'You receive this message because this address was entered on the open link of the survey. If it was not you, ignore it.',
+  },
 };
 
 export type EmailMessages = typeof en;

@@ -22,4 +22,11 @@ export const fr: EmailMessages = {
   anonymous: 'Ce questionnaire est anonyme : vos réponses ne sont jamais liées à votre nom.',
   signature: 'La coordination de la concertation thématique',
   why: 'Vous recevez ce message parce que vous participez à la concertation thématique. Pour ne plus le recevoir, répondez à ce message.',
+  noPlace: {
+    subject: (series: string, n: number) => `${series} — plus de place pour la séance #${n}`,
+    body: (n: number) =>
+      `Vous avez demandé un lien personnel au questionnaire de la séance #${n} par son lien ouvert. Toutes les places proposées par le lien ouvert sont prises : nous ne pouvons pas vous en envoyer.`,
+    next: 'Si vous avez été invité·e à une autre adresse, utilisez le lien de cette invitation. Sinon, demandez à la coordination de la concertation de vous inviter.',
+    why: 'Vous recevez ce message parce que cette adresse a été indiquée sur le lien ouvert du questionnaire. Si ce n’était pas vous, ignorez-le.',
+  },
 };

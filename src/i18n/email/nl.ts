@@ -22,4 +22,11 @@ export const nl: EmailMessages = {
   anonymous: 'Deze vragenlijst is anoniem: uw antwoorden worden nooit aan uw naam gekoppeld.',
   signature: 'De coördinatie van het thematisch overleg',
   why: 'U ontvangt dit bericht omdat u deelneemt aan het thematisch overleg. Antwoord op dit bericht om het niet meer te ontvangen.',
+  noPlace: {
+    subject: (series: string, n: number) => `${series} — geen plaatsen meer voor sessie #${n}`,
+    body: (n: number) =>
+      `U vroeg via de open link een persoonlijke link naar de vragenlijst van sessie #${n}. Alle plaatsen die de open link aanbiedt zijn ingenomen: we kunnen u er geen sturen.`,
+    next: 'Werd u op een ander adres uitgenodigd, gebruik dan de link uit die uitnodiging. Vraag anders de coördinatie van het overleg om u uit te nodigen.',
+    why: 'U ontvangt dit bericht omdat dit adres werd ingevuld op de open link van de vragenlijst. Was u dat niet, negeer het dan.',
+  },
 };

@@ -26,11 +26,12 @@ export const en = {
   humanCheck: 'Anti-abuse check',
   noScript:
     'The anti-abuse check of this form needs JavaScript. If you cannot turn it on, ask the coordination of the consultation to invite you by e-mail.',
-  placesLeft: (n: number) => (n === 1 ? '1 place left.' : `${n} places left.`),
-  fullNote: 'All places offered through this link are taken. People already invited can still receive their link here.',
+  limitedNote:
+    'Places through this link are limited. If one is left for you, or you were already invited, you will receive your personal link by e-mail; otherwise an e-mail tells you that no places are left.',
   sentTitle: 'Check your mailbox',
   sentBody:
     'If the address can receive e-mail, a message with your personal link is on its way. It may take a few minutes; look in your spam folder too.',
+  sentLimited: 'Places through this link are limited: if none is left for you, the message says so.',
   sentKeep: 'Keep that message: the link lets you come back and change your answers until the survey closes. Do not forward it.',
   sentAgain: 'Nothing after ten minutes? Ask again with the same address.',
   back: 'Back to the form',
@@ -59,13 +60,9 @@ export const en = {
     off: ['This link is switched off', 'The coordination no longer accepts registrations through this link. Ask them for an invitation.'],
     'not-open': ['This survey is not open yet', 'The coordination has not opened it yet. Please come back later with the same link.'],
     closed: ['This survey is closed', 'Answers are no longer accepted. Thank you for your interest.'],
-    full: [
-      'No places left',
-      'All places offered through this link are taken. If you were already invited, enter the address the invitation went to; otherwise ask the coordination.',
-    ],
-    'too-many': ['Too many requests', 'Too many requests came from here or for this address. Wait a minute, then try again.'],
+    'too-many': ['Too many requests', 'Too many requests came from here. Wait a minute, then try again.'],
   } as Record<OpenLinkRefusal, readonly [string, string]>,
 };
 
-export type OpenLinkRefusal = 'not-found' | 'off' | 'not-open' | 'closed' | 'full' | 'too-many';
+export type OpenLinkRefusal = 'not-found' | 'off' | 'not-open' | 'closed' | 'too-many';
 export type OpenLinkMessages = typeof en;

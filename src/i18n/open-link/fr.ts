@@ -29,11 +29,12 @@ export const fr: OpenLinkMessages = {
   humanCheck: 'Vérification anti-abus',
   noScript:
     'La vérification anti-abus de ce formulaire nécessite JavaScript. Si vous ne pouvez pas l’activer, demandez à la coordination de la concertation de vous inviter par e-mail.',
-  placesLeft: (n) => (n === 1 ? 'Il reste 1 place.' : `Il reste ${n} places.`),
-  fullNote: 'Toutes les places proposées par ce lien sont prises. Les personnes déjà invitées peuvent encore recevoir leur lien ici.',
+  limitedNote:
+    'Les places proposées par ce lien sont limitées. S’il en reste une pour vous, ou si vous étiez déjà invité·e, vous recevrez votre lien personnel par e-mail ; sinon, un e-mail vous dira qu’il n’y a plus de place.',
   sentTitle: 'Consultez votre boîte mail',
   sentBody:
     'Si l’adresse peut recevoir des e-mails, un message avec votre lien personnel est en route. Cela peut prendre quelques minutes ; regardez aussi dans les indésirables.',
+  sentLimited: 'Les places proposées par ce lien sont limitées : s’il n’en reste plus pour vous, le message vous le dit.',
   sentKeep:
     'Gardez ce message : le lien permet de revenir modifier vos réponses jusqu’à la clôture du questionnaire. Ne le transférez pas.',
   sentAgain: 'Rien après dix minutes ? Refaites la demande avec la même adresse.',
@@ -66,10 +67,6 @@ export const fr: OpenLinkMessages = {
       'La coordination ne l’a pas encore ouvert. Revenez plus tard avec le même lien.',
     ],
     closed: ['Ce questionnaire est clôturé', 'Les réponses ne sont plus acceptées. Merci de votre intérêt.'],
-    full: [
-      'Plus de places disponibles',
-      'Toutes les places proposées par ce lien sont prises. Si vous avez déjà été invité·e, indiquez l’adresse qui a reçu l’invitation ; sinon, contactez la coordination.',
-    ],
-    'too-many': ['Trop de demandes', 'Trop de demandes viennent d’ici ou concernent cette adresse. Attendez une minute, puis réessayez.'],
+    'too-many': ['Trop de demandes', 'Trop de demandes viennent d’ici. Attendez une minute, puis réessayez.'],
   },
 };

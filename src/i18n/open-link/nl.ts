@@ -29,11 +29,12 @@ export const nl: OpenLinkMessages = {
   humanCheck: 'Controle tegen misbruik',
   noScript:
     'De controle tegen misbruik van dit formulier heeft JavaScript nodig. Kunt u het niet inschakelen, vraag dan de coördinatie van het overleg om u per e-mail uit te nodigen.',
-  placesLeft: (n) => (n === 1 ? 'Nog 1 plaats vrij.' : `Nog ${n} plaatsen vrij.`),
-  fullNote: 'Alle plaatsen via deze link zijn ingenomen. Wie al uitgenodigd is, kan hier nog zijn link ontvangen.',
+  limitedNote:
+    'Het aantal plaatsen via deze link is beperkt. Is er nog een plaats voor u, of was u al uitgenodigd, dan ontvangt u uw persoonlijke link per e-mail; anders meldt een e-mail u dat er geen plaatsen meer zijn.',
   sentTitle: 'Kijk in uw mailbox',
   sentBody:
     'Als het adres e-mail kan ontvangen, is een bericht met uw persoonlijke link onderweg. Dat kan enkele minuten duren; kijk ook bij de ongewenste berichten.',
+  sentLimited: 'Het aantal plaatsen via deze link is beperkt: is er geen meer voor u, dan staat dat in het bericht.',
   sentKeep: 'Bewaar dat bericht: met de link kunt u terugkomen om uw antwoorden te wijzigen tot de vragenlijst sluit. Stuur hem niet door.',
   sentAgain: 'Na tien minuten niets ontvangen? Vraag het opnieuw met hetzelfde adres.',
   back: 'Terug naar het formulier',
@@ -62,10 +63,6 @@ export const nl: OpenLinkMessages = {
     off: ['Deze link is uitgeschakeld', 'De coördinatie aanvaardt geen inschrijvingen meer via deze link. Vraag haar om een uitnodiging.'],
     'not-open': ['Deze vragenlijst is nog niet open', 'De coördinatie heeft ze nog niet geopend. Kom later terug met dezelfde link.'],
     closed: ['Deze vragenlijst is gesloten', 'Er worden geen antwoorden meer aanvaard. Bedankt voor uw interesse.'],
-    full: [
-      'Geen plaatsen meer vrij',
-      'Alle plaatsen via deze link zijn ingenomen. Was u al uitgenodigd, vul dan het adres in waarnaar de uitnodiging ging; neem anders contact op met de coördinatie.',
-    ],
-    'too-many': ['Te veel aanvragen', 'Er kwamen te veel aanvragen van hier of voor dit adres. Wacht een minuut en probeer het opnieuw.'],
+    'too-many': ['Te veel aanvragen', 'Er kwamen te veel aanvragen van hier. Wacht een minuut en probeer het opnieuw.'],
   },
 };
