@@ -57,13 +57,15 @@ export function placesLeft(joined: number, cap: number | null): number | null {
 }
 
 /**
- * The outbox slot of a message sent through the open link. It names a ten-minute window, so
- * asking again within it sends nothing (the outbox keeps one message per invitation and
+ * The outbox slot of a message sent through the open link: the personal link, or "no places
+ * left" to a newcomer past the cap. It names a ten-minute window, so asking again within it
+ * sends nothing (the outbox keeps one message per invitation, or address without one, and
  * slot): a visitor who mistyped nothing cannot be used to flood someone's mailbox.
  */
 export const RESEND_WINDOW_MINUTES = 10;
 
-export function openLinkSlot(now: Date): string {
+export function openLinkSlot(now: Date, message: 'link' | 'no-place' = 'link'): string {
   const windowMs = RESEND_WINDOW_MINUTES * 60_000;
-  return `open-link:${new Date(Math.floor(now.getTime() / windowMs) * windowMs).toISOString()}`;
+  const prefix = message === 'link' ? 'open-link' : 'open-link-full';
+  return `${prefix}:${new Date(Math.floor(now.getTime() / windowMs) * windowMs).toISOString()}`;
 }

@@ -328,7 +328,7 @@ async function askForLink(env: Env, ctx: VisitorContext, form: JoinForm, base: s
     organisation: form.organisation || null,
     language: form.language,
   });
-  const slot = openLinkSlot(new Date());
+  const now = new Date();
   if (outcome.kind === 'full') {
     const message = renderNoPlaceMessage({
       language: form.language,
@@ -342,7 +342,7 @@ async function askForLink(env: Env, ctx: VisitorContext, form: JoinForm, base: s
       email: form.email,
       name: form.name || null,
       language: form.language,
-      slot: slot.replace(/^open-link:/, 'open-link-full:'),
+      slot: openLinkSlot(now, 'no-place'),
     });
     return;
   }
@@ -350,7 +350,7 @@ async function askForLink(env: Env, ctx: VisitorContext, form: JoinForm, base: s
   if (!row) return;
   // What happened to the message (sent, refused, already sent in this window) is the
   // coordinator's to see in the outbox, never the visitor's.
-  await deliver(env, [row], { kind: 'invitation', slot: () => slot, linkBase: base });
+  await deliver(env, [row], { kind: 'invitation', slot: () => openLinkSlot(now), linkBase: base });
 }
 
 export const openLinkPages = new Hono<OpenLinkEnv>()

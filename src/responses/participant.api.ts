@@ -23,6 +23,17 @@ function surveyView(link: Awaited<ReturnType<typeof openLink>>) {
   };
 }
 
+/**
+ * A participant's Idempotency-Key: their answers are never kept for a replay (it runs again
+ * and, the same, writes nothing), and the key's owner cannot be joined to the invitation
+ * (src/http/idempotency.ts).
+ */
+const participantKeys = idempotent({
+  scope: async (c) => participantScope(c.env, await sha256Hex(c.req.param('token') ?? '')),
+  storeBody: () => false,
+  dayOnly: true,
+});
+
 export const participantApi = new Hono<AppEnv>()
   .use('/s/*', limitLinkGuessing)
   .get('/s/:token', async (c) => {
@@ -38,28 +49,18 @@ export const participantApi = new Hono<AppEnv>()
       { 'Cache-Control': 'no-store' },
     );
   })
-  // A participant's answers are never kept for a replay (it runs again and, the same, writes
-  // nothing), and the key's owner cannot be joined to the invitation (src/http/idempotency.ts).
-  .put(
-    '/s/:token',
-    idempotent({
-      scope: async (c) => participantScope(c.env, await sha256Hex(c.req.param('token') ?? '')),
-      storeBody: () => false,
-      dayOnly: true,
-    }),
-    async (c) => {
-      const body = await jsonBody(c, SubmissionSchema);
-      const { surveyId, saved } = await submitAnswers(c.env, c.req.param('token'), body, afterResponse(c));
-      return c.json(
-        {
-          survey_id: surveyId,
-          answers: saved.answers,
-          language: saved.language,
-          updated_at: saved.updatedAt,
-          unchanged: saved.unchanged,
-        },
-        200,
-        { 'Cache-Control': 'no-store' },
-      );
-    },
-  );
+  .put('/s/:token', participantKeys, async (c) => {
+    const body = await jsonBody(c, SubmissionSchema);
+    const { surveyId, saved } = await submitAnswers(c.env, c.req.param('token'), body, afterResponse(c));
+    return c.json(
+      {
+        survey_id: surveyId,
+        answers: saved.answers,
+        language: saved.language,
+        updated_at: saved.updatedAt,
+        unchanged: saved.unchanged,
+      },
+      200,
+      { 'Cache-Control': 'no-store' },
+    );
+  });
