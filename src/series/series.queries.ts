@@ -39,11 +39,13 @@ export function createSeries(db: D1Database, organisationId: number, input: v.In
 }
 
 /**
- * Any response to a survey of the series. Held anonymous ballots count too once they exist
- * (they are answers, released later): see src/series/series.actions.ts.
+ * Any answer to a survey of the series: a response, or an anonymous ballot (held until it
+ * is counted, or already counted: src/responses/ballots.ts).
  */
 const SERIES_ANSWERED = `EXISTS (SELECT 1 FROM sessions se JOIN surveys su ON su.session_id = se.id
-                          JOIN responses r ON r.survey_id = su.id WHERE se.series_id = series.id)`;
+                          WHERE se.series_id = series.id
+                            AND (EXISTS (SELECT 1 FROM responses r WHERE r.survey_id = su.id)
+                                 OR EXISTS (SELECT 1 FROM anonymous_ballots b WHERE b.survey_id = su.id)))`;
 
 /** Whether a survey of the series has answers, for the workspace to say the rule applies. */
 export async function seriesAnswered(db: D1Database, id: number) {

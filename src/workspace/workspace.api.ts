@@ -22,7 +22,6 @@ import {
   decidedProposals,
   decideProposal,
   invitationInOrganisation,
-  invitationsOf,
   listParticipants,
   participantData,
   promoteProposal,
