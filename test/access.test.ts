@@ -7,7 +7,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../src/app.tsx';
 import { call, callJson, env, tokenOf } from './helpers.ts';
-import { Browser, coordinatorWithPassword } from './workspace/browser.ts';
+import { Browser, workspaceCoordinator } from './workspace/browser.ts';
 
 /** Routes anyone may call: the contract, and what a personal link, open link or feed token opens. */
 const PUBLIC = new Set([
@@ -23,6 +23,9 @@ const PUBLIC = new Set([
   'GET /s/:token/session.ics',
   'GET /app/sign-in',
   'POST /app/sign-in',
+  // A one-time sign-in link is its own credential (test/workspace/sign-in.test.ts).
+  'GET /app/sign-in/:token',
+  'POST /app/sign-in/:token',
 ]);
 const isPublic = (method: string, path: string) =>
   PUBLIC.has(`${method} ${path}`) || path.startsWith('/o/') || path.startsWith('/calendar/');
@@ -80,8 +83,8 @@ const snapshot = async () =>
   JSON.stringify(await env.DB.prepare(`SELECT ${CORE.map((t) => `(SELECT count(*) FROM ${t}) AS ${t}`).join(', ')}`).first());
 
 beforeAll(async () => {
-  owner = await coordinatorWithPassword('Accès Propriétaire');
-  stranger = await coordinatorWithPassword('Accès Étranger');
+  owner = await workspaceCoordinator('Accès Propriétaire');
+  stranger = await workspaceCoordinator('Accès Étranger');
   const key = owner.key;
   ids.series = (
     await callJson<{ id: number }>('/api/series', { method: 'POST', key, json: { title: 'Secret des autres' }, expect: 201 })

@@ -1,7 +1,7 @@
 /** The open link from the coordinator's workspace: the page, its form, CSRF and scoping. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { callJson, createCoordinator, env } from './helpers.ts';
-import { Browser, coordinatorWithPassword } from './workspace/browser.ts';
+import { Browser, workspaceCoordinator } from './workspace/browser.ts';
 
 let email: string;
 let surveyId: number;
@@ -26,7 +26,7 @@ async function surveyOf(key: string, title: string) {
 }
 
 beforeAll(async () => {
-  const me = await coordinatorWithPassword('Bassin Sud-Est (open link workspace)');
+  const me = await workspaceCoordinator('Bassin Sud-Est (open link workspace)');
   email = me.email;
   ({ sessionId, surveyId } = await surveyOf(me.key, 'Liaison hôpital-ambulatoire'));
   theirSurvey = (await surveyOf(await createCoordinator('Bassin Nord (open link workspace)'), 'Autre concertation')).surveyId;

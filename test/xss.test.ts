@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, callJson, env, tokenOf } from './helpers.ts';
-import { Browser, coordinatorWithPassword } from './workspace/browser.ts';
+import { Browser, workspaceCoordinator } from './workspace/browser.ts';
 
 const X = '<script>alert("x")</script><img src=x onerror=alert(1)>';
 /** The payload must never appear as markup: only escaped (HTML) or quoted (Markdown). */
@@ -23,7 +23,7 @@ const expectInert = (text: string, where: string) => {
 };
 
 beforeAll(async () => {
-  ({ key, email } = await coordinatorWithPassword('Bassin XSS'));
+  ({ key, email } = await workspaceCoordinator('Bassin XSS'));
   seriesId = (
     await callJson<{ id: number }>('/api/series', { method: 'POST', key, json: { title: `Série ${X}`, min_group_size: 1 }, expect: 201 })
   ).id;

@@ -49,18 +49,30 @@ async function cookieId(c: Context<AppEnv>): Promise<string | null> {
   return sameText(mac, expected) ? id : null;
 }
 
-export async function startWebSession(c: Context<AppEnv>, coordinator: Coordinator) {
-  const secret = sessionSecret(c.env.SESSION_SECRET);
+/** A new session's secrets: the id goes into the cookie, its hash and CSRF token into D1. */
+export async function newWebSession() {
   const id = randomSecret(32);
   const expires = new Date(Date.now() + LIFETIME_HOURS * 3_600_000);
-  await insertWebSession(c.env.DB, await sha256Hex(id), coordinator.id, randomSecret(32), expires.toISOString()).run();
-  setCookie(c, SESSION_COOKIE, await signed(secret, id), {
+  return { id, idHash: await sha256Hex(id), csrfToken: randomSecret(32), expires, expiresAt: expires.toISOString() };
+}
+
+/** Hands the browser the signed cookie of a session stored already. */
+export async function setSessionCookie(c: Context<AppEnv>, session: { id: string; expires: Date }) {
+  const secret = sessionSecret(c.env.SESSION_SECRET);
+  setCookie(c, SESSION_COOKIE, await signed(secret, session.id), {
     httpOnly: true,
     secure: secureCookie(c.req.url),
     sameSite: 'Lax',
     path: '/',
-    expires,
+    expires: session.expires,
   });
+}
+
+export async function startWebSession(c: Context<AppEnv>, coordinator: Coordinator) {
+  sessionSecret(c.env.SESSION_SECRET);
+  const session = await newWebSession();
+  await insertWebSession(c.env.DB, session.idHash, coordinator.id, session.csrfToken, session.expiresAt).run();
+  await setSessionCookie(c, session);
 }
 
 /** The signed-in coordinator of this request's cookie, with the session's CSRF token. */
@@ -84,3 +96,52 @@ export const csrfRefused = () =>
     detail: 'This change needs the form token of your signed-in session. Reload the page and try again.',
     errors: [{ field: CSRF_FIELD, message: 'missing or wrong token' }],
   });
+
+/**
+ * CSRF before a session exists (the sign-in forms): a random nonce in a cookie of our own
+ * origin, and in the form its HMAC under SESSION_SECRET. A page elsewhere can neither read
+ * the cookie nor compute the HMAC, so it cannot post a sign-in in the victim's browser
+ * (login CSRF: signing the victim into an account the attacker reads). `__Host-` keeps a
+ * sibling subdomain from planting its own cookie; plain-HTTP localhost cannot have it.
+ */
+const PRE_SESSION_COOKIE = 'relais_pre';
+const preSessionCookie = (url: string) => (secureCookie(url) ? `__Host-${PRE_SESSION_COOKIE}` : PRE_SESSION_COOKIE);
+
+function preSessionNonce(c: Context<AppEnv>): string | null {
+  const value = getCookie(c, preSessionCookie(c.req.url));
+  return value && /^[A-Za-z0-9_-]{22,64}$/.test(value) ? value : null;
+}
+
+/** The form token of this browser's pre-session nonce, setting the nonce when it has none. */
+export async function preSessionToken(c: Context<AppEnv>): Promise<string> {
+  if (!c.env.SESSION_SECRET) return '';
+  let nonce = preSessionNonce(c);
+  if (!nonce) {
+    nonce = randomSecret(24);
+    setCookie(c, preSessionCookie(c.req.url), nonce, {
+      httpOnly: true,
+      secure: secureCookie(c.req.url),
+      sameSite: 'Strict',
+      path: '/',
+      maxAge: 86_400,
+    });
+  }
+  return hmacHex(c.env.SESSION_SECRET, `pre-session:${nonce}`);
+}
+
+export async function preSessionTokenValid(c: Context<AppEnv>, token: string): Promise<boolean> {
+  const nonce = preSessionNonce(c);
+  if (!nonce || !c.env.SESSION_SECRET) return false;
+  return sameText(token, await hmacHex(c.env.SESSION_SECRET, `pre-session:${nonce}`));
+}
+
+/**
+ * A request another site made the browser send. Browsers say so in `Sec-Fetch-Site` and
+ * `Origin`; a request without either (an old browser, curl) is left to the form token.
+ */
+export function crossSiteRequest(c: Context): boolean {
+  const site = c.req.header('sec-fetch-site');
+  if (site && site !== 'same-origin' && site !== 'none') return true;
+  const origin = c.req.header('origin');
+  return origin !== undefined && origin !== new URL(c.req.url).origin;
+}

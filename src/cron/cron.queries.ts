@@ -82,6 +82,16 @@ export function deleteExpiredIdempotencyKeys(db: D1Database, before: string) {
     .bind(before);
 }
 
+/** Sign-in links past their expiry, used or not: only a hash, but no use is left in them. */
+export function deleteExpiredSignInLinks(db: D1Database, at: string) {
+  return db
+    .prepare(
+      `DELETE FROM sign_in_links WHERE rowid IN
+         (SELECT rowid FROM sign_in_links WHERE expires_at <= ?1 ORDER BY expires_at LIMIT ${HOUSEKEEPING_BATCH})`,
+    )
+    .bind(at);
+}
+
 /** Settled webhook deliveries older than the log keeps them (migrations/0010_housekeeping.sql). */
 export function deleteOldWebhookDeliveries(db: D1Database, before: string) {
   return db

@@ -1,7 +1,8 @@
 /**
  * The hourly cron: closes surveys past their closing date, sends due reminders, purges
  * contact data past its series' retention, and removes what has served its time (expired
- * sessions and idempotency keys, the webhook log's settled deliveries after 30 days). Every step is bounded so one invocation stays
+ * sessions, sign-in links and idempotency keys, the webhook log's settled deliveries after
+ * 30 days). Every step is bounded so one invocation stays
  * within the free plan (≤ 50 D1 queries, few subrequests); what is left waits for the next
  * tick, and a re-run of a tick sends nothing twice (the outbox's unique key).
  */
@@ -18,6 +19,7 @@ import {
   closeDueSurveys,
   deleteExpiredIdempotencyKeys,
   deleteExpiredSessions,
+  deleteExpiredSignInLinks,
   deleteOldWebhookDeliveries,
   openSurveysNear,
   purgeContactsStatements,
@@ -125,13 +127,14 @@ export async function runTick(env: Env, now = new Date()): Promise<TickReport> {
       report.purgedSeries++;
     }
   }
-  // Housekeeping, one batch: expired browser sessions, expired idempotency keys (their stored
-  // bodies hold answers), settled webhook deliveries past the log's period. Anything beyond
+  // Housekeeping, one batch: expired browser sessions and sign-in links, expired idempotency
+  // keys (their stored bodies hold answers), settled webhook deliveries past the log's period. Anything beyond
   // a batch's limit goes at the next tick.
   if (report.queries < QUERY_BUDGET) {
     const hours = (n: number) => new Date(now.getTime() - n * 3_600_000).toISOString();
     await db.batch([
       deleteExpiredSessions(db, at),
+      deleteExpiredSignInLinks(db, at),
       deleteExpiredIdempotencyKeys(db, hours(IDEMPOTENCY_TTL_HOURS)),
       deleteOldWebhookDeliveries(db, hours(WEBHOOK_LOG_DAYS * 24)),
     ]);

@@ -3,6 +3,7 @@
  * goes twice), then handed to the `send_email` binding, or only recorded when the deployment
  * has none. Links are built from the sealed token; an invitation without one gets a new link.
  */
+import type { Language } from '../domain/language.ts';
 import type { Env } from '../env.ts';
 import { randomSecret, sha256Hex } from '../lib/crypto.ts';
 import { openSealedToken, sealToken } from './links.ts';
@@ -16,7 +17,7 @@ import {
   type SendingRow,
   storeLinks,
 } from './outbox.queries.ts';
-import { type RenderedMessage, renderMessage } from './templates.ts';
+import { type RenderedMessage, renderMessage, renderSignInMessage } from './templates.ts';
 
 /** Messages per request or cron tick: keeps one invocation within the free plan's subrequests. */
 export const SEND_BATCH = 40;
@@ -177,4 +178,27 @@ export async function deliverUninvited(
   }
   await finishUninvitedMessage(env.DB, id, status, error).run();
   return status;
+}
+
+/**
+ * A coordinator's sign-in link, through the same binding as invitations. It is not written
+ * to the organisation's outbox: the link is one person's credential, and anyone may ask for
+ * one, so the outbox would fill with a stranger's requests; the link's own row records what
+ * became of its message. Without a binding (as locally) nothing is delivered: `npm start`
+ * and `npm run coordinator -- sign-in-link` print a link instead.
+ */
+export async function sendSignInLink(
+  env: Env,
+  message: { to: string; language: Language; link: string; minutes: number },
+): Promise<'sent' | 'recorded' | 'failed'> {
+  if (!env.EMAIL || !env.EMAIL_FROM) return 'recorded';
+  const rendered = renderSignInMessage(message);
+  try {
+    await env.EMAIL.send({ from: env.EMAIL_FROM, to: message.to, subject: rendered.subject, text: rendered.text, html: rendered.html });
+    return 'sent';
+  } catch (error) {
+    // For the operator's logs: the provider's reason, never the link.
+    console.error('sign-in link not delivered', String((error as Error)?.message ?? error).slice(0, 300));
+    return 'failed';
+  }
 }

@@ -90,3 +90,19 @@ ${paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
 </body></html>`;
   return { subject, text, html };
 }
+
+/** The one-time sign-in link of a coordinator: who asked, the link, what to do if it was not them. */
+export function renderSignInMessage(f: { language: Language; link: string; minutes: number }): RenderedMessage {
+  const t = emailMessages(f.language).signIn;
+  // Signed by the tool, not by "the coordination": the reader is a coordinator.
+  const closing = '— Relais';
+  const text = [t.intro, '', t.link(f.minutes), f.link, '', t.ignore, '', closing].join('\n');
+  const html = `<!doctype html><html lang="${f.language}"><head><meta charset="utf-8"><title>${escapeHtml(t.subject)}</title></head>
+<body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b1b1f;max-width:36rem">
+<p>${escapeHtml(t.intro)}</p>
+<p>${escapeHtml(t.link(f.minutes))}<br><a href="${escapeHtml(f.link)}">${escapeHtml(f.link)}</a></p>
+<p style="color:#4a4a55">${escapeHtml(t.ignore)}</p>
+<p>${escapeHtml(closing)}</p>
+</body></html>`;
+  return { subject: t.subject, text, html };
+}

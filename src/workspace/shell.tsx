@@ -197,7 +197,7 @@ export function WorkspacePage({ c, language, title, errors = [], notice, childre
 export async function render(
   c: Context<AppEnv>,
   node: Parameters<typeof html>[0],
-  status: 200 | 401 | 403 | 404 | 409 | 422 | 429 | 503 = 200,
+  status: 200 | 401 | 403 | 404 | 409 | 410 | 422 | 429 | 503 = 200,
 ) {
   return c.html(`<!doctype html>${await (await node).toString()}`, status, { 'Cache-Control': 'no-store' });
 }

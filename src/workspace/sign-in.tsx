@@ -1,65 +1,181 @@
-/** /app/sign-in and /app/sign-out: e-mail + password, slowed after repeated failures. */
-import { Hono } from 'hono';
+/**
+ * /app/sign-in and /app/sign-out. Coordinators sign in with a one-time link e-mailed to them
+ * (or through Cloudflare Access where the deployment has it): no password, so no hash whose
+ * cost would exceed the Workers CPU budget, and no failure counter a stranger could fill.
+ *
+ * 1. GET /app/sign-in: the address form. POST: the same "if this address has an account, a
+ *    link is on its way" page for any address, known, unknown or throttled.
+ * 2. GET /app/sign-in/<token>: a confirmation page that consumes nothing (mail scanners
+ *    prefetch links). POST: consumes the link and opens the browser session, all or nothing.
+ *
+ * Every POST here needs the pre-session form token and refuses a cross-site request: nobody
+ * can sign a victim's browser into another account (login CSRF).
+ */
+import { type Context, Hono } from 'hono';
 import * as v from 'valibot';
 import { ACCESS_HEADER, accessConfigured, accessIdentity } from '../coordinators/access.ts';
-import { clearFailures, coordinatorByEmail, recentFailures, recordFailure } from '../coordinators/coordinators.queries.ts';
-import { CSRF_FIELD, csrfRefused, currentWebSession, endWebSession, sameText, startWebSession } from '../coordinators/web-sessions.ts';
+import {
+  consumeSignInLink,
+  coordinatorByEmail,
+  issueSignInLink,
+  setLinkDelivery,
+  signInLinkAddress,
+} from '../coordinators/coordinators.queries.ts';
+import {
+  CSRF_FIELD,
+  crossSiteRequest,
+  csrfRefused,
+  currentWebSession,
+  endWebSession,
+  newWebSession,
+  preSessionToken,
+  preSessionTokenValid,
+  sameText,
+  setSessionCookie,
+  startWebSession,
+} from '../coordinators/web-sessions.ts';
 import type { Language } from '../domain/language.ts';
-import { DUMMY_HASH, MAX_PASSWORD_LENGTH, verifyPassword } from '../domain/passwords.ts';
+import { LINK_LIFETIME_MINUTES, LINK_TOKEN_BYTES, LINK_TOKEN_PATTERN } from '../domain/sign-in-links.ts';
+import { sendSignInLink } from '../email/delivery.ts';
 import type { AppEnv } from '../env.ts';
-import { pageHeaders } from '../http/headers.ts';
+import { pageHeaders, personalLinkHeaders } from '../http/headers.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
+import { linkBase } from '../invitations/invitations.routes.ts';
+import { randomSecret, sha256Hex } from '../lib/crypto.ts';
+import { afterResponse } from '../webhooks/delivery.ts';
 import { writeAudit } from './audit.queries.ts';
-import { Field, type FormError, readForm, redirectWith, render, safeNext, text, WorkspacePage, workspaceLanguage } from './shell.tsx';
+import { Csrf, Field, type FormError, readForm, redirectWith, render, safeNext, text, WorkspacePage, workspaceLanguage } from './shell.tsx';
 
-/** After this many failures in the window, an address is refused without checking. */
-const MAX_FAILURES = 5;
-const WINDOW_MINUTES = 15;
+type C = Context<AppEnv>;
 
-const SignInSchema = v.object({
+const RequestSchema = v.object({
   email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.nonEmpty('required'), v.maxLength(254, 'email'), v.email('email')),
-  password: v.pipe(v.string(), v.nonEmpty('required'), v.maxLength(MAX_PASSWORD_LENGTH, 'tooLong')),
 });
 
-function SignInPage({
-  c,
-  language,
-  errors = [],
-  email = '',
-  next,
-  message,
-  passwordForm = true,
-}: {
-  c: Parameters<typeof WorkspacePage>[0]['c'];
+const nextQuery = (next: string) => (next === '/app/series' ? '' : `?next=${encodeURIComponent(next)}`);
+
+function Heading({ title, subtitle }: { title: string; subtitle: string }) {
+  return (
+    <h1>
+      {title}
+      <span class="subtitle">{subtitle}</span>
+    </h1>
+  );
+}
+
+function Alert({ message }: { message?: string | undefined }) {
+  return message ? (
+    <p class="error" role="alert">
+      {message}
+    </p>
+  ) : null;
+}
+
+/** The address form (or, behind Access, only the reason it is not there). */
+function RequestPage(props: {
+  c: C;
   language: Language;
+  next: string;
+  csrf: string;
   errors?: FormError[];
   email?: string;
-  next: string;
   message?: string;
-  passwordForm?: boolean;
+  form?: boolean;
 }) {
+  const { c, language, next, csrf, errors = [], email = '', message, form = true } = props;
   const t = workspaceMessages(language);
   return (
     <WorkspacePage c={c} language={language} title={t.signIn.title} errors={errors}>
-      <h1>
-        {t.signIn.title}
-        <span class="subtitle">{t.workspace}</span>
-      </h1>
-      {message ? (
-        <p class="error" role="alert">
-          {message}
-        </p>
-      ) : null}
-      <p>{t.signIn.intro}</p>
-      {passwordForm ? (
-        <form method="post" action={`/app/sign-in?next=${encodeURIComponent(next)}`} class="stack">
-          <Field id="email" type="email" label={t.field.email} value={email} required autocomplete="username" errors={errors} />
-          <Field id="password" type="password" label={t.field.password} required autocomplete="current-password" errors={errors} />
-          <button type="submit">{t.signIn.submit}</button>
-        </form>
+      <Heading title={t.signIn.title} subtitle={t.workspace} />
+      <Alert message={message} />
+      {form ? (
+        <>
+          <p>{t.signIn.intro}</p>
+          <form method="post" action={`/app/sign-in${nextQuery(next)}`} class="stack">
+            <Csrf token={csrf} />
+            <Field id="email" type="email" label={t.field.email} value={email} required autocomplete="username" errors={errors} />
+            <button type="submit">{t.signIn.submit}</button>
+          </form>
+        </>
       ) : null}
     </WorkspacePage>
   );
+}
+
+/** The one answer to a request for a link, whoever the address belongs to. */
+function SentPage({ c, language, next, email }: { c: C; language: Language; next: string; email: string }) {
+  const t = workspaceMessages(language);
+  return (
+    <WorkspacePage c={c} language={language} title={t.signIn.sentTitle}>
+      <Heading title={t.signIn.sentTitle} subtitle={t.workspace} />
+      <p role="status">{t.signIn.sent(email, LINK_LIFETIME_MINUTES)}</p>
+      <p>{t.signIn.sentHint}</p>
+      <p>
+        <a href={`/app/sign-in${nextQuery(next)}`}>{t.signIn.again}</a>
+      </p>
+    </WorkspacePage>
+  );
+}
+
+/** Asks before signing in: a GET (a mail scanner, a link planted by someone else) changes nothing. */
+function ConfirmPage(props: {
+  c: C;
+  language: Language;
+  next: string;
+  csrf: string;
+  token: string;
+  email: string | null;
+  message?: string;
+}) {
+  const { c, language, next, csrf, token, email, message } = props;
+  const t = workspaceMessages(language);
+  return (
+    <WorkspacePage c={c} language={language} title={t.signIn.title}>
+      <Heading title={t.signIn.title} subtitle={t.workspace} />
+      <Alert message={message} />
+      {email ? (
+        <>
+          <p>{t.signIn.confirm(email)}</p>
+          <form method="post" action={`/app/sign-in/${token}${nextQuery(next)}`} class="stack">
+            <Csrf token={csrf} />
+            <button type="submit">{t.signIn.confirmSubmit}</button>
+          </form>
+          <p class="help">{t.signIn.confirmHint}</p>
+        </>
+      ) : (
+        <>
+          <p class="error" role="alert">
+            {t.signIn.linkGone}
+          </p>
+          <p>
+            <a href={`/app/sign-in${nextQuery(next)}`}>{t.signIn.again}</a>
+          </p>
+        </>
+      )}
+    </WorkspacePage>
+  );
+}
+
+/**
+ * What every POST here checks first, in this order: links are off behind Access, nothing works
+ * without SESSION_SECRET, and a cross-site request or a missing form token is refused. Returns
+ * the refusal's message and status, or null to go on.
+ */
+async function refusal(c: C, form: Record<string, unknown>): Promise<{ message: string; status: 403 | 503 } | null> {
+  const t = workspaceMessages(workspaceLanguage(c));
+  if (accessConfigured(c.env)) return { message: t.signIn.linkDisabled, status: 403 };
+  if (!c.env.SESSION_SECRET) return { message: t.signIn.notConfigured, status: 503 };
+  const token = typeof form[CSRF_FIELD] === 'string' ? (form[CSRF_FIELD] as string) : '';
+  if (crossSiteRequest(c) || !(await preSessionTokenValid(c, token))) return { message: t.signIn.formExpired, status: 403 };
+  return null;
+}
+
+/** Per client address where the platform says who it is (the rate-limit binding). */
+async function clientSlowed(c: C, what: string): Promise<boolean> {
+  const client = c.req.header('cf-connecting-ip');
+  if (!client || !c.env.SIGN_IN_LIMITER) return false;
+  const { success } = await c.env.SIGN_IN_LIMITER.limit({ key: `${what}:${client}` });
+  return !success;
 }
 
 export const signInPages = new Hono<AppEnv>()
@@ -73,61 +189,126 @@ export const signInPages = new Hono<AppEnv>()
       const email = await accessIdentity(c.env, c.req.header(ACCESS_HEADER));
       const coordinator = email ? await coordinatorByEmail(c.env.DB, email) : null;
       if (!coordinator || !c.env.SESSION_SECRET) {
-        return render(c, <SignInPage c={c} language={language} next={next} message={t.signIn.accessRefused} passwordForm={false} />, 401);
+        return render(c, <RequestPage c={c} language={language} next={next} csrf="" message={t.signIn.accessRefused} form={false} />, 401);
       }
       const me = { id: coordinator.id, organisationId: coordinator.organisation_id, email: coordinator.email };
       await writeAudit(c.env.DB, me, 'sign-in', `coordinator:${me.id}`, { via: 'access' }).run();
       await startWebSession(c, me);
       return c.redirect(next, 303);
     }
-    return render(c, <SignInPage c={c} language={language} next={next} />);
+    return render(c, <RequestPage c={c} language={language} next={next} csrf={await preSessionToken(c)} />);
   })
   .post('/sign-in', async (c) => {
     const language = workspaceLanguage(c);
     const t = workspaceMessages(language);
     const next = safeNext(c.req.query('next'));
-    if (accessConfigured(c.env)) {
-      return render(c, <SignInPage c={c} language={language} next={next} message={t.signIn.passwordDisabled} passwordForm={false} />, 403);
-    }
     const form = await readForm(c);
-    const parsed = v.safeParse(SignInSchema, { email: text(form, 'email'), password: text(form, 'password') });
     const email = text(form, 'email').trim();
+    const refused = await refusal(c, form);
+    const csrf = await preSessionToken(c);
+    if (refused) {
+      // A refused form token comes back with a fresh form; Access or a missing secret without one.
+      const again = refused.status === 403 && !accessConfigured(c.env);
+      return render(
+        c,
+        <RequestPage c={c} language={language} next={next} csrf={csrf} email={email} message={refused.message} form={again} />,
+        refused.status,
+      );
+    }
+    if (await clientSlowed(c, 'sign-in')) {
+      return render(c, <RequestPage c={c} language={language} next={next} csrf={csrf} email={email} message={t.signIn.slowed} />, 429);
+    }
+    const parsed = v.safeParse(RequestSchema, { email: text(form, 'email') });
     if (!parsed.success) {
-      const errors = parsed.issues.map((i) => {
-        const field = v.getDotPath(i) ?? 'email';
-        const key = i.message as keyof typeof t.invalid;
-        const message = typeof t.invalid[key] === 'string' ? (t.invalid[key] as string) : t.invalid.required;
-        return { field, message: i.message, text: `${field === 'email' ? t.field.email : t.field.password}: ${message}` };
-      });
-      return render(c, <SignInPage c={c} language={language} errors={errors} email={email} next={next} />, 422);
+      const key = (parsed.issues[0]?.message ?? 'required') as keyof typeof t.invalid;
+      const message = typeof t.invalid[key] === 'string' ? (t.invalid[key] as string) : t.invalid.required;
+      const errors = [{ field: 'email', message: key, text: `${t.field.email}: ${message}` }];
+      return render(c, <RequestPage c={c} language={language} next={next} csrf={csrf} errors={errors} email={email} />, 422);
     }
-    const { email: address, password } = parsed.output;
-    if (!c.env.SESSION_SECRET) {
-      return render(c, <SignInPage c={c} language={language} email={email} next={next} message={t.signIn.notConfigured} />, 503);
+    const address = parsed.output.email;
+    const token = randomSecret(LINK_TOKEN_BYTES);
+    const tokenHash = await sha256Hex(token);
+    // One statement for any address; the mail goes after the answer, so neither the work
+    // nor the time taken tells whether the address has an account.
+    if (await issueSignInLink(c.env.DB, address, tokenHash)) {
+      const link = `${linkBase(c.env.PUBLIC_URL, c.req.url)}/app/sign-in/${token}${nextQuery(next)}`;
+      const send = async () => {
+        const delivery = await sendSignInLink(c.env, { to: address, language, link, minutes: LINK_LIFETIME_MINUTES });
+        await setLinkDelivery(c.env.DB, tokenHash, delivery).run();
+      };
+      await afterResponse(c)(send());
     }
-    // Per client address (where the platform says who it is), then per account.
-    const client = c.req.header('cf-connecting-ip');
-    if (client && c.env.SIGN_IN_LIMITER) {
-      const { success } = await c.env.SIGN_IN_LIMITER.limit({ key: `sign-in:${client}` });
-      if (!success) return render(c, <SignInPage c={c} language={language} email={email} next={next} message={t.signIn.slowed} />, 429);
+    return render(c, <SentPage c={c} language={language} next={next} email={address} />);
+  })
+  .get('/sign-in/:token', personalLinkHeaders, async (c) => {
+    const language = workspaceLanguage(c);
+    const t = workspaceMessages(language);
+    const next = safeNext(c.req.query('next'));
+    const token = c.req.param('token');
+    if (accessConfigured(c.env)) {
+      return render(c, <RequestPage c={c} language={language} next={next} csrf="" message={t.signIn.linkDisabled} form={false} />, 403);
     }
-    if ((await recentFailures(c.env.DB, address, WINDOW_MINUTES)) >= MAX_FAILURES) {
-      return render(c, <SignInPage c={c} language={language} email={email} next={next} message={t.signIn.slowed} />, 429);
+    const email = LINK_TOKEN_PATTERN.test(token) ? await signInLinkAddress(c.env.DB, await sha256Hex(token)) : null;
+    const page = <ConfirmPage c={c} language={language} next={next} csrf={await preSessionToken(c)} token={token} email={email} />;
+    return render(c, page, email ? 200 : 410);
+  })
+  .post('/sign-in/:token', personalLinkHeaders, async (c) => {
+    const language = workspaceLanguage(c);
+    const t = workspaceMessages(language);
+    const next = safeNext(c.req.query('next'));
+    const token = c.req.param('token');
+    const form = await readForm(c);
+    const valid = LINK_TOKEN_PATTERN.test(token);
+    const refused = await refusal(c, form);
+    if (refused) {
+      if (refused.status !== 403 || accessConfigured(c.env)) {
+        return render(
+          c,
+          <RequestPage c={c} language={language} next={next} csrf="" message={refused.message} form={false} />,
+          refused.status,
+        );
+      }
+      // The link stays unused: the owner can confirm again from this fresh form.
+      const email = valid ? await signInLinkAddress(c.env.DB, await sha256Hex(token)) : null;
+      const page = (
+        <ConfirmPage
+          c={c}
+          language={language}
+          next={next}
+          csrf={await preSessionToken(c)}
+          token={token}
+          email={email}
+          message={refused.message}
+        />
+      );
+      return render(c, page, 403);
     }
-    const coordinator = await coordinatorByEmail(c.env.DB, address);
-    const ok = await verifyPassword(password, coordinator?.password_hash ?? DUMMY_HASH);
-    if (!coordinator || !ok) {
-      await recordFailure(c.env.DB, address);
-      const errors = [{ field: 'email', message: 'wrong', text: t.signIn.wrong }];
-      return render(c, <SignInPage c={c} language={language} errors={errors} email={email} next={next} />, 401);
+    if (await clientSlowed(c, 'sign-in-link')) {
+      const email = valid ? await signInLinkAddress(c.env.DB, await sha256Hex(token)) : null;
+      const page = (
+        <ConfirmPage
+          c={c}
+          language={language}
+          next={next}
+          csrf={await preSessionToken(c)}
+          token={token}
+          email={email}
+          message={t.signIn.slowed}
+        />
+      );
+      return render(c, page, 429);
     }
-    const me = { id: coordinator.id, organisationId: coordinator.organisation_id, email: coordinator.email };
-    await c.env.DB.batch([clearFailures(c.env.DB, address), writeAudit(c.env.DB, me, 'sign-in', `coordinator:${me.id}`)]);
-    await startWebSession(c, me);
+    const session = await newWebSession();
+    if (!valid || !(await consumeSignInLink(c.env.DB, await sha256Hex(token), session))) {
+      const page = <ConfirmPage c={c} language={language} next={next} csrf={await preSessionToken(c)} token={token} email={null} />;
+      return render(c, page, 410);
+    }
+    await setSessionCookie(c, session);
     return c.redirect(next, 303);
   })
   // An expired session must still be able to clear its cookie; a live one needs its token.
   .post('/sign-out', async (c) => {
+    if (crossSiteRequest(c)) throw csrfRefused();
     const session = await currentWebSession(c);
     if (session && !sameText(text(await readForm(c), CSRF_FIELD), session.csrfToken)) throw csrfRefused();
     await endWebSession(c);

@@ -1,7 +1,7 @@
 /** Cloudflare Access as the identity, where configured: checked by the Worker, failing closed. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ACCESS_HEADER, primeAccessKeys, verifyAccessJwt } from '../../src/coordinators/access.ts';
-import { Browser, coordinatorWithPassword, PASSWORD } from './browser.ts';
+import { Browser, issueSignInLink, workspaceCoordinator } from './browser.ts';
 
 const TEAM = 'relais-test.cloudflareaccess.com';
 const AUD = 'aud-0123456789';
@@ -66,13 +66,17 @@ describe('Access tokens', () => {
 
 describe('the workspace behind Access', () => {
   it('signs in by the Access identity, and refuses the cookie without it', async () => {
-    const { email } = await coordinatorWithPassword('Access Org');
+    const { email } = await workspaceCoordinator('Access Org');
     const browser = new Browser(ACCESS);
-    // No token: refused, and no password form to fall back on.
+    // No token: refused, and no sign-in link to fall back on (neither asked for nor issued).
     const refused = await browser.get('/app/sign-in');
     expect(refused.res.status).toBe(401);
-    expect(refused.html).not.toContain('name="password"');
-    expect((await browser.post('/app/sign-in', { email, password: PASSWORD }, { csrf: false })).status).toBe(403);
+    expect(refused.html).not.toContain('name="email"');
+    expect((await browser.post('/app/sign-in', { email }, { csrf: false })).status).toBe(403);
+    const link = await issueSignInLink(email);
+    expect((await browser.get(link)).res.status).toBe(403);
+    expect((await browser.post(link)).status).toBe(403);
+    expect(browser.cookies.has('relais_session')).toBe(false);
 
     browser.headers = { [ACCESS_HEADER]: await token({ email }) };
     const signedIn = await browser.request('/app/sign-in');
@@ -97,10 +101,10 @@ describe('the workspace behind Access', () => {
   });
 
   it('fails closed when only half of the configuration is set', async () => {
-    const { email } = await coordinatorWithPassword('Half Access Org');
+    const { email } = await workspaceCoordinator('Half Access Org');
     const browser = new Browser({ ACCESS_TEAM_DOMAIN: TEAM });
     browser.headers = { [ACCESS_HEADER]: await token({ email }) };
     expect((await browser.get('/app/sign-in')).res.status).toBe(401);
-    expect((await browser.post('/app/sign-in', { email, password: PASSWORD }, { csrf: false })).status).toBe(403);
+    expect((await browser.post('/app/sign-in', { email }, { csrf: false })).status).toBe(403);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MESSAGES_PER_TICK, QUERY_BUDGET, runTick, WEBHOOK_LOG_DAYS } from '../../src/cron/scheduled.ts';
 import type { Env } from '../../src/env.ts';
 import { call, callJson, env } from '../helpers.ts';
-import { Browser, coordinatorWithPassword } from './browser.ts';
+import { Browser, workspaceCoordinator } from './browser.ts';
 import { mailbox } from './mail.ts';
 
 const DAY = 86_400_000;
@@ -17,7 +17,7 @@ async function invitedSurvey(
   mail: ReturnType<typeof mailbox>,
   closesAt?: string,
 ) {
-  const { key, email } = await coordinatorWithPassword(org);
+  const { key, email } = await workspaceCoordinator(org);
   const series = await callJson<{ id: number }>('/api/series', { method: 'POST', key, json: { title: org }, expect: 201 });
   const session = await callJson<{ id: number }>(`/api/series/${series.id}/sessions`, {
     method: 'POST',
@@ -164,7 +164,7 @@ describe('closing and retention', () => {
 
 describe('housekeeping', () => {
   it('removes expired idempotency keys and settled webhook deliveries past the log period, nothing else', async () => {
-    const { key } = await coordinatorWithPassword('Cron Housekeeping');
+    const { key } = await workspaceCoordinator('Cron Housekeeping');
     const series = await callJson<{ id: number }>('/api/series', { method: 'POST', key, json: { title: 'Ménage' }, expect: 201 });
     const hook = await callJson<{ id: number }>(`/api/series/${series.id}/webhooks`, {
       method: 'POST',
@@ -200,6 +200,28 @@ describe('housekeeping', () => {
     const { deliveries } = await callJson<{ deliveries: { status: string }[] }>(`/api/series/${series.id}/webhooks/deliveries`, { key });
     // Kept: the one still to be retried, and the recent one.
     expect(deliveries.map((d) => d.status).sort()).toEqual(['delivered', 'pending']);
+  });
+
+  it('removes expired sign-in links, used or not, and keeps valid ones', async () => {
+    const { email } = await workspaceCoordinator('Cron Sign-in Links');
+    const now = new Date('2035-03-01T12:00:00.000Z');
+    const at = (minutes: number) => new Date(now.getTime() + minutes * 60_000).toISOString();
+    await env.DB.batch(
+      [
+        ['expired', at(-1), null],
+        ['expired-used', at(-5), at(-10)],
+        ['valid', at(10), null],
+      ].map(([hash, expires, used]) =>
+        env.DB.prepare(
+          'INSERT INTO sign_in_links (token_hash, coordinator_id, expires_at, used_at) SELECT ?, id, ?, ? FROM coordinators WHERE email = ?',
+        ).bind(hash, expires, used, email),
+      ),
+    );
+    await runTick(env, now);
+    const { results } = await env.DB.prepare(
+      "SELECT token_hash FROM sign_in_links WHERE token_hash IN ('expired', 'expired-used', 'valid')",
+    ).all();
+    expect(results.map((r) => r.token_hash)).toEqual(['valid']);
   });
 });
 

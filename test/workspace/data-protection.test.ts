@@ -1,11 +1,11 @@
 /** Anonymity in every page and export; a participant's data exported and erased; the audit log. */
 import { describe, expect, it } from 'vitest';
 import { call, callJson, env } from '../helpers.ts';
-import { Browser, coordinatorWithPassword } from './browser.ts';
+import { Browser, workspaceCoordinator } from './browser.ts';
 import { mailbox } from './mail.ts';
 
 async function surveyWithAnswer(org: string, anonymous: boolean) {
-  const { key, email } = await coordinatorWithPassword(org);
+  const { key, email } = await workspaceCoordinator(org);
   // One answer: a named survey's series takes a minimum group size of 1 so that its proposal is
   // listed (the disclosure gate lists no text of fewer respondents); an anonymous survey keeps 3.
   const series = await callJson<{ id: number }>('/api/series', {

@@ -1,8 +1,7 @@
-/** Plain-TypeScript rules of the workspace: contacts CSV, reminder slots, passwords, Brussels time. */
+/** Plain-TypeScript rules of the workspace: contacts CSV, reminder slots, Brussels time. */
 import { describe, expect, it } from 'vitest';
 import { brusselsToUtc, utcToBrussels } from '../../src/domain/brussels-time.ts';
 import { csvRows, parseContacts } from '../../src/domain/contacts-csv.ts';
-import { DUMMY_HASH, hashPassword, PBKDF2_ITERATIONS, verifyPassword } from '../../src/domain/passwords.ts';
 import { dueSlot, reminderSlots } from '../../src/domain/reminders.ts';
 
 describe('contacts CSV', () => {
@@ -96,26 +95,6 @@ describe('reminder slots', () => {
 
   it('are never due once the survey has closed', () => {
     expect(dueSlot('pre', start, new Date('2025-12-16T13:00:00Z'), '2025-12-16T12:30:00Z')).toBeNull();
-  });
-});
-
-describe('passwords', () => {
-  it('hash with PBKDF2-SHA256 at the Workers maximum and verify', async () => {
-    const hash = await hashPassword('a long enough password');
-    expect(hash).toMatch(new RegExp(`^pbkdf2-sha256\\$${PBKDF2_ITERATIONS}\\$[\\w-]{22}\\$[\\w-]{43}$`));
-    expect(await verifyPassword('a long enough password', hash)).toBe(true);
-    expect(await verifyPassword('a long enough passwore', hash)).toBe(false);
-  });
-
-  it('salt every hash', async () => {
-    expect(await hashPassword('same', 1000)).not.toBe(await hashPassword('same', 1000));
-  });
-
-  it('refuse malformed, unknown-scheme or over-cost hashes', async () => {
-    expect(await verifyPassword('x', null)).toBe(false);
-    expect(await verifyPassword('x', 'bcrypt$10$abc$def')).toBe(false);
-    expect(await verifyPassword('x', 'pbkdf2-sha256$100001$AAAA$AAAA')).toBe(false);
-    expect(await verifyPassword('x', DUMMY_HASH)).toBe(false);
   });
 });
 

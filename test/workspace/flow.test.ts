@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { call, env } from '../helpers.ts';
-import { Browser, coordinatorWithPassword } from './browser.ts';
+import { Browser, workspaceCoordinator } from './browser.ts';
 import { mailbox } from './mail.ts';
 
 const OUTLOOK_CSV = [
@@ -17,7 +17,7 @@ const OUTLOOK_CSV = [
 
 describe('a coordinator who has never seen the API', () => {
   it('signs in, sets up session #3, imports contacts, invites, sees answers arrive and erases a participant', async () => {
-    const { email } = await coordinatorWithPassword('Bassin Sud-Est (flow)');
+    const { email } = await workspaceCoordinator('Bassin Sud-Est (flow)');
     const mail = mailbox();
     const browser = new Browser(mail.bindings);
     await browser.signIn(email);
@@ -124,7 +124,7 @@ describe('a coordinator who has never seen the API', () => {
   });
 
   it('switches language with ?lang= and keeps it', async () => {
-    const { email } = await coordinatorWithPassword('Language Org');
+    const { email } = await workspaceCoordinator('Language Org');
     const browser = new Browser();
     await browser.signIn(email);
     const nl = await browser.get('/app/series?lang=nl');
@@ -137,7 +137,7 @@ describe('a coordinator who has never seen the API', () => {
   });
 
   it('re-renders a bad session form with a 422 naming the fields', async () => {
-    const { email } = await coordinatorWithPassword('Form Errors Org');
+    const { email } = await workspaceCoordinator('Form Errors Org');
     const browser = new Browser();
     await browser.signIn(email);
     const res = await browser.post('/app/series', { title: 'S', language: 'fr' });
@@ -155,7 +155,7 @@ describe('a coordinator who has never seen the API', () => {
   });
 
   it('records invitations without delivering them when no e-mail binding is configured, and exports the links', async () => {
-    const { email } = await coordinatorWithPassword('No Mail Org');
+    const { email } = await workspaceCoordinator('No Mail Org');
     const browser = new Browser({ EMAIL: undefined });
     await browser.signIn(email);
     let res = await browser.post('/app/series', { title: 'S', language: 'fr' });
@@ -195,7 +195,7 @@ describe('a coordinator who has never seen the API', () => {
 
 describe('a refused address', () => {
   it('shows as bounced with the failure in the outbox, until a resend succeeds', async () => {
-    const { email, key } = await coordinatorWithPassword('Bounce Org');
+    const { email, key } = await workspaceCoordinator('Bounce Org');
     const series = await call('/api/series', { method: 'POST', key, json: { title: 'B' } }).then(
       (r) => r.json() as Promise<{ id: number }>,
     );
@@ -235,7 +235,7 @@ describe('a refused address', () => {
 
 describe('notices after a form', () => {
   it('keep the anchor after the query, so the notice shows and the page scrolls to the section', async () => {
-    const { email } = await coordinatorWithPassword('Notice Org');
+    const { email } = await workspaceCoordinator('Notice Org');
     const browser = new Browser();
     await browser.signIn(email);
     const res = await browser.post('/app/series', { title: 'N', language: 'fr' });
@@ -249,7 +249,7 @@ describe('notices after a form', () => {
 
 describe('the closing date', () => {
   it('can be changed on the session page, and a bad date is a 422', async () => {
-    const { email, key } = await coordinatorWithPassword('Closing Org');
+    const { email, key } = await workspaceCoordinator('Closing Org');
     const series = await call('/api/series', { method: 'POST', key, json: { title: 'C' } }).then(
       (r) => r.json() as Promise<{ id: number }>,
     );

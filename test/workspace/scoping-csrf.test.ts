@@ -1,7 +1,7 @@
 /** The JSON API and the pages under the same rules: organisation scoping, and CSRF for cookies. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, callJson, env } from '../helpers.ts';
-import { Browser, coordinatorWithPassword } from './browser.ts';
+import { Browser, workspaceCoordinator } from './browser.ts';
 
 let ours: { key: string; email: string };
 let theirs: { key: string; email: string };
@@ -12,8 +12,8 @@ let theirTheme: number;
 let theirInvitation: number;
 
 beforeAll(async () => {
-  ours = await coordinatorWithPassword('Scoping Ours');
-  theirs = await coordinatorWithPassword('Scoping Theirs');
+  ours = await workspaceCoordinator('Scoping Ours');
+  theirs = await workspaceCoordinator('Scoping Theirs');
   const series = await callJson<{ id: number }>('/api/series', { method: 'POST', key: theirs.key, json: { title: 'Theirs' }, expect: 201 });
   theirSeries = series.id;
   theirTheme = (

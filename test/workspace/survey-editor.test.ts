@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import type { Definition } from '../../src/domain/definition.ts';
 import { applyEdits, moveQuestion } from '../../src/domain/survey-edit.ts';
 import { call, callJson, env } from '../helpers.ts';
-import { Browser, coordinatorWithPassword } from './browser.ts';
+import { Browser, workspaceCoordinator } from './browser.ts';
 
 async function setup(org: string) {
-  const { key, email } = await coordinatorWithPassword(org);
+  const { key, email } = await workspaceCoordinator(org);
   const series = await callJson<{ id: number }>('/api/series', { method: 'POST', key, json: { title: org }, expect: 201 });
   const session = await callJson<{ id: number }>(`/api/series/${series.id}/sessions`, {
     method: 'POST',

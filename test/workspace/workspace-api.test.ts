@@ -2,11 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { app } from '../../src/app.tsx';
 import { call, callJson, env } from '../helpers.ts';
-import { coordinatorWithPassword } from './browser.ts';
+import { workspaceCoordinator } from './browser.ts';
 import { mailbox } from './mail.ts';
 
 async function openSurvey(org: string) {
-  const { key } = await coordinatorWithPassword(org);
+  const { key } = await workspaceCoordinator(org);
   const series = await callJson<{ id: number }>('/api/series', { method: 'POST', key, json: { title: org }, expect: 201 });
   const session = await callJson<{ id: number }>(`/api/series/${series.id}/sessions`, {
     method: 'POST',
@@ -113,7 +113,7 @@ describe('the workspace API', () => {
       retention_days: 90,
     });
     expect((await call(`/api/series/${seriesId}/retention`, { method: 'PUT', key, json: { retention_days: -1 } })).status).toBe(422);
-    const other = await coordinatorWithPassword('API Retention Other');
+    const other = await workspaceCoordinator('API Retention Other');
     expect((await call(`/api/series/${seriesId}/retention`, { method: 'PUT', key: other.key, json: { retention_days: 1 } })).status).toBe(
       404,
     );

@@ -26,6 +26,12 @@ export const en = {
     next: 'If you were invited at another address, use the link in that invitation. Otherwise, ask the coordination of the consultation to invite you.',
     why: 'You receive this message because this address was entered on the open link of the survey. If it was not you, ignore it.',
   },
+  signIn: {
+    subject: 'Your sign-in link for Relais',
+    intro: 'Someone (most likely you) asked to sign in to the Relais coordinator workspace with this address.',
+    link: (minutes: number) => `Open this link within ${minutes} minutes to sign in; it works once:`,
+    ignore: 'If you did not ask for it, ignore this message: nothing happens without the link, and it expires by itself.',
+  },
 };
 
 export type EmailMessages = typeof en;

@@ -29,4 +29,10 @@ export const fr: EmailMessages = {
     next: 'Si vous avez été invité·e à une autre adresse, utilisez le lien de cette invitation. Sinon, demandez à la coordination de la concertation de vous inviter.',
     why: 'Vous recevez ce message parce que cette adresse a été indiquée sur le lien ouvert du questionnaire. Si ce n’était pas vous, ignorez-le.',
   },
+  signIn: {
+    subject: 'Votre lien de connexion à Relais',
+    intro: 'Quelqu’un (sans doute vous) a demandé à se connecter à l’espace coordination de Relais avec cette adresse.',
+    link: (minutes: number) => `Ouvrez ce lien dans les ${minutes} minutes pour vous connecter ; il ne sert qu’une fois :`,
+    ignore: 'Si vous ne l’avez pas demandé, ignorez ce message : rien ne se passe sans le lien, et il expire de lui-même.',
+  },
 };

@@ -29,4 +29,10 @@ export const nl: EmailMessages = {
     next: 'Werd u op een ander adres uitgenodigd, gebruik dan de link uit die uitnodiging. Vraag anders de coördinatie van het overleg om u uit te nodigen.',
     why: 'U ontvangt dit bericht omdat dit adres werd ingevuld op de open link van de vragenlijst. Was u dat niet, negeer het dan.',
   },
+  signIn: {
+    subject: 'Uw aanmeldlink voor Relais',
+    intro: 'Iemand (waarschijnlijk u) heeft gevraagd om zich met dit adres aan te melden in de coördinatieruimte van Relais.',
+    link: (minutes: number) => `Open deze link binnen ${minutes} minuten om u aan te melden; hij werkt één keer:`,
+    ignore: 'Hebt u hier niet om gevraagd, negeer dan dit bericht: zonder de link gebeurt er niets, en hij vervalt vanzelf.',
+  },
 };
