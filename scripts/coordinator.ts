@@ -2,21 +2,22 @@
  * Coordinators and their credentials, local D1 by default, the deployed one with --remote:
  *   npm run coordinator -- add --email <e-mail> --org "<organisation>" [--label <text>]
  *       creates the organisation and coordinator if needed and prints a new API key, once;
- *   npm run coordinator -- password --email <e-mail> [--password-stdin]
- *       sets the password of the sign-in page (asked twice on a terminal, else read from stdin);
+ *   npm run coordinator -- sign-in-link --email <e-mail> [--url <origin>]
+ *       prints a one-time link to the workspace (valid 15 minutes), for when no e-mail reaches
+ *       the coordinator: locally, for the first coordinator of a deployment, or by an operator;
  *   npm run coordinator -- keys --email <e-mail>      lists the coordinator's API keys;
  *   npm run coordinator -- revoke --id <n>            revokes one API key.
  */
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import * as v from 'valibot';
 import { newApiKey } from '../src/coordinators/keys.ts';
-import { hashPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../src/domain/passwords.ts';
+import { LINK_LIFETIME_MINUTES } from '../src/domain/sign-in-links.ts';
+import { configuredPublicUrl, issueSignInLink } from './sign-in-link.ts';
 import { applyMigrations, executeSql, literal } from './wrangler.ts';
 
 const USAGE = `usage:
   npm run coordinator -- add --email <e-mail> --org "<organisation>" [--label <text>] [--remote]
-  npm run coordinator -- password --email <e-mail> [--password-stdin] [--remote]
+  npm run coordinator -- sign-in-link --email <e-mail> [--url <origin>] [--remote]
   npm run coordinator -- keys --email <e-mail> [--remote]
   npm run coordinator -- revoke --id <n> [--remote]`;
 
@@ -27,7 +28,7 @@ const { positionals, values } = parseArgs({
     org: { type: 'string' },
     label: { type: 'string' },
     id: { type: 'string' },
-    'password-stdin': { type: 'boolean', default: false },
+    url: { type: 'string' },
     remote: { type: 'boolean', default: false },
   },
 });
@@ -48,11 +49,16 @@ const EmailArgs = v.object({ email: Email });
 const IdArgs = v.object({
   id: v.pipe(v.string('--id is required'), v.regex(/^[1-9]\d{0,15}$/, '--id must be a key id'), v.transform(Number)),
 });
-const Password = v.pipe(
-  v.string(),
-  v.minLength(MIN_PASSWORD_LENGTH, `the password needs at least ${MIN_PASSWORD_LENGTH} characters`),
-  v.maxLength(MAX_PASSWORD_LENGTH, `the password has at most ${MAX_PASSWORD_LENGTH} characters`),
-);
+const LinkArgs = v.object({
+  email: Email,
+  url: v.optional(
+    v.pipe(
+      v.string(),
+      v.url('--url must be an origin like https://relais.example.org'),
+      v.regex(/^https?:\/\/[^/?#]+\/?$/, '--url must be an origin like https://relais.example.org'),
+    ),
+  ),
+});
 
 function parse<S extends v.GenericSchema>(schema: S): v.InferOutput<S> {
   const parsed = v.safeParse(schema, values);
@@ -62,19 +68,6 @@ function parse<S extends v.GenericSchema>(schema: S): v.InferOutput<S> {
 
 type Rows = { results: Record<string, unknown>[] }[];
 const run = (sql: string[]) => executeSql(sql, values.remote) as Rows;
-
-async function readLines(count: number, prompts: string[]): Promise<string[]> {
-  const rl = createInterface({ input: process.stdin, output: process.stdin.isTTY ? process.stderr : undefined, terminal: false });
-  const lines: string[] = [];
-  if (process.stdin.isTTY) process.stderr.write(prompts[0] ?? '');
-  for await (const line of rl) {
-    lines.push(line);
-    if (lines.length >= count) break;
-    if (process.stdin.isTTY) process.stderr.write(prompts[lines.length] ?? '');
-  }
-  rl.close();
-  return lines;
-}
 
 async function add() {
   const { email, org, label } = parse(AddArgs);
@@ -93,29 +86,14 @@ async function add() {
   console.log(`Coordinator ${email} (${org}) — API key, shown only now:\n\n  ${key}\n`);
 }
 
-async function password() {
-  const { email } = parse(EmailArgs);
-  let input: string;
-  if (values['password-stdin'] || !process.stdin.isTTY) {
-    input = (await readLines(1, []))[0] ?? '';
-  } else {
-    // Typed twice: a typo would lock the coordinator out. (The terminal echoes; use
-    // --password-stdin from a password manager to keep it off the screen.)
-    const [first = '', second = ''] = await readLines(2, ['New password: ', 'Again: ']);
-    if (first !== second) fail('the two passwords differ; nothing was changed.');
-    input = first;
-  }
-  const parsed = v.safeParse(Password, input);
-  if (!parsed.success) fail(parsed.issues.map((i) => i.message).join('\n'));
-  const hash = await hashPassword(parsed.output);
-  const result = run([
-    `UPDATE coordinators SET password_hash = ${literal(hash)} WHERE email = ${literal(email)}`,
-    // A new password ends every open browser session of this coordinator.
-    `DELETE FROM web_sessions WHERE coordinator_id = (SELECT id FROM coordinators WHERE email = ${literal(email)})`,
-    `SELECT count(*) AS n FROM coordinators WHERE email = ${literal(email)} AND password_hash = ${literal(hash)}`,
-  ]);
-  if (result.at(-1)?.results[0]?.n !== 1) fail(`no coordinator ${email}; add them first.`);
-  console.log(`Password of ${email} set; their browser sessions were signed out.`);
+async function signInLink() {
+  const { email, url } = parse(LinkArgs);
+  // Where the workspace is: --url, else the deployment's PUBLIC_URL, else the local server.
+  const base = url ?? (values.remote ? configuredPublicUrl() : `http://localhost:${process.env.PORT ?? 8787}`);
+  if (!base) fail('PUBLIC_URL is empty in wrangler.toml: pass --url https://<your workspace host>.');
+  const link = await issueSignInLink(email, base, values.remote);
+  if (!link) fail(`no coordinator ${email}; add them first.`);
+  console.log(`One-time sign-in link for ${email}, valid ${LINK_LIFETIME_MINUTES} minutes, for one sign-in:\n\n  ${link}\n`);
 }
 
 function keys() {
@@ -142,7 +120,7 @@ function revoke() {
   console.log(`API key ${id} revoked (${row.revoked_at}).`);
 }
 
-const commands: Record<string, () => unknown> = { add, password, keys, revoke };
+const commands: Record<string, () => unknown> = { add, 'sign-in-link': signInLink, keys, revoke };
 const command = commands[positionals[0] ?? ''];
 if (!command) fail(`unknown command: ${positionals[0] ?? '(none)'}`);
 if (!values.remote) applyMigrations(false);

@@ -267,8 +267,6 @@ const q = (value: string | number | null) =>
 export interface DemoSecrets {
   coordinatorKeyHash: string;
   participantTokenHash: string;
-  /** PBKDF2 hash of the demo coordinator's sign-in password (src/domain/passwords.ts). */
-  coordinatorPasswordHash?: string;
 }
 
 /** The demo as SQL statements; running them twice changes nothing the second time. */
@@ -281,9 +279,6 @@ export async function demoSeed(secrets: DemoSecrets): Promise<string[]> {
     `INSERT INTO api_keys (id, coordinator_id, key_hash, label) VALUES (${ID + 1}, ${ID + 1}, ${q(secrets.coordinatorKeyHash)}, 'local demo key')
      ON CONFLICT (id) DO UPDATE SET key_hash = excluded.key_hash, revoked_at = NULL`,
   );
-  if (secrets.coordinatorPasswordHash) {
-    sql.push(`UPDATE coordinators SET password_hash = ${q(secrets.coordinatorPasswordHash)} WHERE id = ${ID + 1}`);
-  }
   sql.push(
     `INSERT OR IGNORE INTO series (id, organisation_id, title, bassin, language, min_group_size)
      VALUES (${DEMO.seriesId}, ${ID + 1}, 'Liaison hôpital-ambulatoire', 'Sud-Est', 'fr', 3)`,

@@ -5,20 +5,15 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { newApiKey } from '../src/coordinators/keys.ts';
-import { hashPassword } from '../src/domain/passwords.ts';
 import { randomSecret, sha256Hex } from '../src/lib/crypto.ts';
 import { LOCAL_DIR, ROOT } from './wrangler.ts';
 
 export interface LocalSecrets {
   coordinatorKey: string;
   participantToken: string;
-  /** Password of the demo coordinator on the sign-in page (older checkouts lack it). */
-  coordinatorPassword?: string;
 }
 
-export async function localSecrets(): Promise<
-  LocalSecrets & { coordinatorKeyHash: string; participantTokenHash: string; coordinatorPassword: string; coordinatorPasswordHash: string }
-> {
+export async function localSecrets(): Promise<LocalSecrets & { coordinatorKeyHash: string; participantTokenHash: string }> {
   const file = path.join(LOCAL_DIR, 'demo-secrets.json');
   let secrets: LocalSecrets;
   if (existsSync(file)) secrets = JSON.parse(readFileSync(file, 'utf8')) as LocalSecrets;
@@ -27,11 +22,6 @@ export async function localSecrets(): Promise<
     mkdirSync(LOCAL_DIR, { recursive: true });
     writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
   }
-  if (!secrets.coordinatorPassword) {
-    secrets.coordinatorPassword = `demo-${randomSecret(9)}`;
-    writeFileSync(file, JSON.stringify(secrets, null, 2), { mode: 0o600 });
-  }
-  const coordinatorPassword = secrets.coordinatorPassword;
   // wrangler dev reads local secrets from .dev.vars.
   const devVars = path.join(ROOT, '.dev.vars');
   if (!existsSync(devVars)) writeFileSync(devVars, `RESPONDENT_KEY=${randomSecret(32)}\n`, { mode: 0o600 });
@@ -41,7 +31,5 @@ export async function localSecrets(): Promise<
     ...secrets,
     coordinatorKeyHash: await sha256Hex(secrets.coordinatorKey),
     participantTokenHash: await sha256Hex(secrets.participantToken),
-    coordinatorPassword,
-    coordinatorPasswordHash: await hashPassword(coordinatorPassword),
   };
 }

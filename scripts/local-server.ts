@@ -9,12 +9,15 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { seedLocal } from './seed.ts';
+import { issueSignInLink } from './sign-in-link.ts';
 import { ROOT, WRANGLER } from './wrangler.ts';
 
 export interface LocalServer {
   base: string;
   coordinatorKey: string;
   participantToken: string;
+  /** A fresh one-time sign-in link (as `npm run coordinator -- sign-in-link` prints it), in this server's D1. */
+  signInLink(email: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -98,5 +101,15 @@ export async function startLocalServer(options: { vars?: Record<string, string> 
   const secrets = await seedLocal();
   const vars = Object.entries(options.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
   const server = await startWranglerDev(vars, dir, '/api/health');
-  return { ...server, coordinatorKey: secrets.coordinatorKey, participantToken: secrets.participantToken };
+  return {
+    ...server,
+    coordinatorKey: secrets.coordinatorKey,
+    participantToken: secrets.participantToken,
+    async signInLink(email: string) {
+      // RELAIS_PERSIST_TO (set above) points wrangler's d1 execute at this server's database.
+      const link = await issueSignInLink(email, server.base);
+      if (!link) throw new Error(`no coordinator ${email} in the local D1`);
+      return link;
+    },
+  };
 }

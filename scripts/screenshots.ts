@@ -5,7 +5,6 @@
 import path from 'node:path';
 import { DESKTOP, launch, PHONE } from '../test/e2e/browser.ts';
 import { DEMO } from './demo-data.ts';
-import { localSecrets } from './local-secrets.ts';
 import { startLocalServer } from './local-server.ts';
 import { ROOT } from './wrangler.ts';
 
@@ -27,10 +26,7 @@ try {
   const desktop = await browser.newPage({ ...DESKTOP });
   await desktop.goto(`${link}?lang=nl`);
   await desktop.screenshot({ path: out('survey-desktop') });
-  const { coordinatorPassword } = await localSecrets();
-  await desktop.goto(`${server.base}/app/sign-in`);
-  await desktop.getByLabel(/e-mail/i).fill(DEMO.coordinatorEmail);
-  await desktop.locator('#password').fill(coordinatorPassword);
+  await desktop.goto(await server.signInLink(DEMO.coordinatorEmail));
   await desktop.locator('form button[type=submit]').click();
   await desktop.waitForURL(/\/app\/series$/);
   await desktop.goto(`${server.base}/app/sessions/900003`);

@@ -1,15 +1,19 @@
 /**
  * `npm start`: local D1 with migrations and demo data, then the Worker on workerd
- * (wrangler dev). Prints the URL, a demo participant link and a local coordinator key.
+ * (wrangler dev). Prints the URL, a demo participant link, a local coordinator key, and a
+ * one-time sign-in link for the demo coordinator (locally no e-mail is delivered).
  */
 import { spawn } from 'node:child_process';
+import { LINK_LIFETIME_MINUTES } from '../src/domain/sign-in-links.ts';
 import { DEMO } from './demo-data.ts';
 import { seedLocal } from './seed.ts';
+import { signInLinkStatements, signInLinkUrl } from './sign-in-link.ts';
 import { persistArgs, ROOT, WRANGLER } from './wrangler.ts';
 
 const port = Number(process.env.PORT ?? 8787);
-const secrets = await seedLocal();
 const base = `http://localhost:${port}`;
+const link = await signInLinkStatements(DEMO.coordinatorEmail);
+const secrets = await seedLocal(link.statements);
 
 const banner = `
   Relais is running on ${base}
@@ -21,8 +25,10 @@ const banner = `
     ${secrets.coordinatorKey}
   Try:  curl -H "Authorization: Bearer ${secrets.coordinatorKey}" ${base}/api/series
 
-  Coordinator workspace: ${base}/app/sign-in
-    e-mail ${DEMO.coordinatorEmail}, password ${secrets.coordinatorPassword}
+  Coordinator workspace, signed in as ${DEMO.coordinatorEmail} by a one-time link
+  (valid ${LINK_LIFETIME_MINUTES} minutes, for one sign-in; no e-mail is delivered locally):
+    ${signInLinkUrl(base, link.token)}
+  Another one:  npm run coordinator -- sign-in-link --email ${DEMO.coordinatorEmail}
 `;
 
 const child = spawn(WRANGLER, persistArgs(['dev', '--port', String(port), '--ip', '127.0.0.1', '--show-interactive-dev-session=false']), {

@@ -8,7 +8,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { DEMO } from '../../scripts/demo-data.ts';
-import { localSecrets } from '../../scripts/local-secrets.ts';
 import { type LocalServer, startLocalServer } from '../../scripts/local-server.ts';
 import { DESKTOP, expectNoAxeViolations, launch, PHONE, tabTo } from './browser.ts';
 
@@ -97,13 +96,10 @@ describe('a keyboard-only visitor', () => {
 
 describe('a coordinator in the workspace', () => {
   it('finds the open link from the session page and sets a cap, with the keyboard', async () => {
-    const { coordinatorPassword } = await localSecrets();
     const context = await browser.newContext({ ...DESKTOP, locale: 'fr-BE', bypassCSP: true });
     const page = await context.newPage();
-    await page.goto(`${server.base}/app/series`);
-    await page.locator('#email').fill(DEMO.coordinatorEmail);
-    await page.locator('#password').fill(coordinatorPassword);
-    await page.locator('#password').press('Enter');
+    await page.goto(await server.signInLink(DEMO.coordinatorEmail));
+    await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.waitForURL(/\/app\/series$/);
     await page.getByRole('link', { name: 'Liaison hôpital-ambulatoire' }).click();
     await page.getByRole('link', { name: 'Séance #3' }).click();

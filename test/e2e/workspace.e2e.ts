@@ -9,7 +9,6 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO } from '../../scripts/demo-data.ts';
-import { localSecrets } from '../../scripts/local-secrets.ts';
 import { type LocalServer, startLocalServer } from '../../scripts/local-server.ts';
 import { DESKTOP, expectNoAxeViolations, launch, PHONE, tabTo } from './browser.ts';
 
@@ -32,16 +31,23 @@ after(async () => {
 });
 
 describe('the coordinator workspace in a browser', () => {
-  it('signs in with the keyboard', async () => {
-    const { coordinatorPassword } = await localSecrets();
+  it('asks for a sign-in link and signs in with it, with the keyboard', async () => {
     await page.goto(`${server.base}/app/series`);
     assert.match(page.url(), /\/app\/sign-in\?next=/);
     assert.equal(await page.locator('script').count(), 0);
     await expectNoAxeViolations(page, 'sign-in');
     await tabTo(page, '#email');
     await page.keyboard.type(DEMO.coordinatorEmail);
-    await page.keyboard.press('Tab');
-    await page.keyboard.type(coordinatorPassword);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /Consultez votre boîte e-mail/ }).waitFor();
+    assert.match(await page.getByRole('status').innerText(), /lien de connexion est en route/);
+    await expectNoAxeViolations(page, 'sign-in link on its way');
+    // Locally no e-mail is delivered: the link comes the way `npm run coordinator -- sign-in-link` makes it.
+    await page.goto(await server.signInLink(DEMO.coordinatorEmail));
+    assert.equal(await page.locator('script').count(), 0);
+    assert.match(await page.locator('main').innerText(), new RegExp(DEMO.coordinatorEmail.replace(/\./g, '\\.')));
+    await expectNoAxeViolations(page, 'sign-in confirmation');
+    await tabTo(page, 'form.stack button[type=submit]');
     await page.keyboard.press('Enter');
     await page.waitForURL(/\/app\/series$/);
     assert.ok(await page.getByRole('link', { name: 'Liaison hôpital-ambulatoire' }).isVisible());
@@ -125,10 +131,11 @@ describe('the coordinator workspace in a browser', () => {
   it('switches language and fits a phone', async () => {
     const phone = await browser.newContext({ ...PHONE, bypassCSP: true });
     const p = await phone.newPage();
-    const { coordinatorPassword } = await localSecrets();
     await p.goto(`${server.base}/app/sign-in?lang=nl`);
     await p.getByLabel('E-mailadres').fill(DEMO.coordinatorEmail);
-    await p.getByLabel('Wachtwoord').fill(coordinatorPassword);
+    await p.getByRole('button', { name: 'Stuur mij een aanmeldlink' }).click();
+    await p.getByRole('heading', { name: /Kijk in uw mailbox/ }).waitFor();
+    await p.goto(await server.signInLink(DEMO.coordinatorEmail));
     await p.getByRole('button', { name: 'Aanmelden' }).click();
     await p.waitForURL(/\/app\/series$/);
     assert.ok(await p.getByRole('heading', { name: 'Thematische overleggen' }).isVisible());
