@@ -136,12 +136,15 @@ export async function preSessionTokenValid(c: Context<AppEnv>, token: string): P
 }
 
 /**
- * A request another site made the browser send. Browsers say so in `Sec-Fetch-Site` and
- * `Origin`; a request without either (an old browser, curl) is left to the form token.
+ * A request another site made the browser send. `Sec-Fetch-Site`, which no page can forge,
+ * decides where the browser sends it; only where it is missing (an old browser) does `Origin`
+ * decide. Not the reverse: under `Referrer-Policy: no-referrer` (the link's confirmation page)
+ * a browser sends `Origin: null` even for a form posted to its own origin. A request with
+ * neither (curl, a script) is left to the form token.
  */
 export function crossSiteRequest(c: Context): boolean {
   const site = c.req.header('sec-fetch-site');
-  if (site && site !== 'same-origin' && site !== 'none') return true;
+  if (site) return site !== 'same-origin' && site !== 'none';
   const origin = c.req.header('origin');
   return origin !== undefined && origin !== new URL(c.req.url).origin;
 }
