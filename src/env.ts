@@ -11,7 +11,7 @@ export interface Env {
   RESPONDENT_KEY?: string;
   /** Secret that signs coordinators' session cookies and seals stored personal links. */
   SESSION_SECRET?: string;
-  /** Slows repeated sign-ins from one client address (wrangler.toml [[ratelimits]]). */
+  /** Slows sign-in link requests and confirmations from one client address (wrangler.toml [[ratelimits]]). */
   SIGN_IN_LIMITER?: RateLimit;
   /** Counts unknown personal links per client address (wrangler.toml). */
   LINK_GUESS_LIMITER?: RateLimit;
