@@ -6,7 +6,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, callJson, env, tokenOf } from './helpers.ts';
-import { Browser, coordinatorWithPassword } from './workspace/browser.ts';
+import { Browser, workspaceCoordinator } from './workspace/browser.ts';
 
 interface Series {
   id: number;
@@ -58,7 +58,7 @@ async function auditOf(id: number) {
 }
 
 beforeAll(async () => {
-  ({ key, email } = await coordinatorWithPassword('Bassin Minimum'));
+  ({ key, email } = await workspaceCoordinator('Bassin Minimum'));
 });
 
 describe('lowering the minimum through the API', () => {
@@ -114,7 +114,7 @@ describe('lowering the minimum through the API', () => {
   it('another organisation’s series answers 404, never 422', async () => {
     const { series, surveyId } = await seriesWithSurvey('Minimum scoped', 5);
     await answer(surveyId, 'scoped@example.org');
-    const { key: otherKey } = await coordinatorWithPassword('Bassin Ailleurs');
+    const { key: otherKey } = await workspaceCoordinator('Bassin Ailleurs');
     const res = await call(`/api/series/${series.id}`, { method: 'PATCH', key: otherKey, json: { min_group_size: 1 } });
     expect(res.status).toBe(404);
   });
