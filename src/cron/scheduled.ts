@@ -28,9 +28,9 @@ import {
 
 /**
  * D1 queries the workspace's part of a tick may spend: the free plan allows 50 per invocation,
- * and the webhook tick after it (src/webhooks) takes at most five.
+ * and the webhook tick after it (src/webhooks) takes at most seven.
  */
-export const QUERY_BUDGET = 44;
+export const QUERY_BUDGET = 43;
 /** Surveys given reminders per tick; each costs at most three queries. */
 const SURVEYS_PER_TICK = 8;
 /**

@@ -7,7 +7,9 @@ import type { Context } from 'hono';
 import type { Env } from '../env.ts';
 import { type Envelope, responseSubmitted, responsesReleased, type SubmissionFacts, surveyChanged, type WebhookEvent } from './events.ts';
 import { isDelivered, nextAttemptAt } from './schedule.ts';
+import { openWebhookSecret, sealLegacySecrets } from './secrets.ts';
 import { SIGNATURE_HEADER, signatureHeader } from './signature.ts';
+import { TARGET_MESSAGES, webhookTargetRefusal } from './target.ts';
 import {
   type AttemptOutcome,
   type ClaimedDelivery,
@@ -42,9 +44,24 @@ export function afterResponse(c: Context): (work: Promise<unknown>) => Promise<u
   };
 }
 
-async function send(d: ClaimedDelivery, now: Date) {
+/** Why a delivery cannot be attempted at all (it is then failed at once, not retried), or null. */
+function refusal(d: ClaimedDelivery): string | null {
+  const target = webhookTargetRefusal(d.url);
+  return target ? `refused: the URL ${TARGET_MESSAGES[target]}` : null;
+}
+
+async function signingSecret(env: Env, d: ClaimedDelivery): Promise<string | null> {
+  if (d.secretSealed === null) return d.legacySecret || null;
+  if (!env.SESSION_SECRET) return null;
+  return openWebhookSecret(env.SESSION_SECRET, d.seriesId, d.url, d.secretSealed);
+}
+
+async function send(env: Env, d: ClaimedDelivery, now: Date) {
   let httpStatus: number | null = null;
   let error: string | null = null;
+  const secret = await signingSecret(env, d);
+  // Retried: SESSION_SECRET may come back (a deploy without it); a delivery is never unsigned.
+  if (secret === null) return { httpStatus, error: 'cannot sign: the signing secret does not open (SESSION_SECRET missing or changed)' };
   try {
     const res = await fetch(d.url, {
       method: 'POST',
@@ -55,7 +72,7 @@ async function send(d: ClaimedDelivery, now: Date) {
         'User-Agent': 'Relais-Webhooks/1',
         'Relais-Event': d.event,
         'Relais-Delivery': String(d.id),
-        [SIGNATURE_HEADER]: await signatureHeader(d.secret, d.payload, now),
+        [SIGNATURE_HEADER]: await signatureHeader(secret, d.payload, now),
       },
       body: d.payload,
     });
@@ -73,7 +90,9 @@ async function attempt(env: Env, deliveries: ClaimedDelivery[], now: Date) {
   if (deliveries.length === 0) return 0;
   const outcomes = await Promise.all(
     deliveries.map(async (d): Promise<AttemptOutcome> => {
-      const { httpStatus, error } = await send(d, now);
+      const refused = refusal(d);
+      if (refused) return { id: d.id, status: 'failed', httpStatus: null, error: refused, nextAttemptAt: null };
+      const { httpStatus, error } = await send(env, d, now);
       const delivered = isDelivered(httpStatus);
       const next = delivered ? null : nextAttemptAt(d.attempts, now);
       return {
@@ -212,8 +231,12 @@ export async function emitMissedSurveyEvents(env: Env, now = new Date(), limit =
   return rows.length;
 }
 
-/** What the hourly cron runs: survey events that reached no endpoint, then every delivery due (five D1 queries at most). */
-export async function webhooksTick(env: Env, now = new Date()): Promise<{ emitted: number; tried: number }> {
+/**
+ * What the hourly cron runs: secrets still in plaintext sealed, survey events that reached no
+ * endpoint, then every delivery due (six D1 queries at most; seven on the tick that seals).
+ */
+export async function webhooksTick(env: Env, now = new Date()): Promise<{ sealed: number; emitted: number; tried: number }> {
+  const sealed = await sealLegacySecrets(env);
   const emitted = await emitMissedSurveyEvents(env, now);
-  return { emitted, tried: await retryDueDeliveries(env, now) };
+  return { sealed, emitted, tried: await retryDueDeliveries(env, now) };
 }

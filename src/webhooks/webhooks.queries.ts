@@ -44,23 +44,46 @@ export function deliveryJson(d: DeliveryRow) {
   };
 }
 
-/** Inserts only into a series of the organisation; null when the series is not theirs. */
+/**
+ * Inserts only into a series of the organisation; null when the series is not theirs. The
+ * signing secret arrives sealed (secrets.ts); the plaintext column stays empty.
+ */
 export function createWebhook(
   db: D1Database,
   organisationId: number,
   seriesId: number,
   url: string,
   events: readonly string[],
-  secret: string,
+  sealedSecret: string,
 ) {
   return db
     .prepare(
-      `INSERT INTO webhooks (series_id, url, events, secret)
-       SELECT id, ?, ?, ? FROM series WHERE id = ? AND organisation_id = ?
+      `INSERT INTO webhooks (series_id, url, events, secret, secret_sealed)
+       SELECT id, ?, ?, '', ? FROM series WHERE id = ? AND organisation_id = ?
        RETURNING id, series_id, url, events, created_at`,
     )
-    .bind(url, JSON.stringify(events), secret, seriesId, organisationId)
+    .bind(url, JSON.stringify(events), sealedSecret, seriesId, organisationId)
     .first<WebhookRow>();
+}
+
+/** Endpoints created before secrets were sealed (migrations/0012), still holding theirs in plaintext. */
+export async function legacySecrets(db: D1Database, limit: number) {
+  const { results } = await db
+    .prepare(`SELECT id, series_id, url, secret FROM webhooks WHERE secret_sealed IS NULL AND secret <> '' ORDER BY id LIMIT ?`)
+    .bind(limit)
+    .all<{ id: number; series_id: number; url: string; secret: string }>();
+  return results;
+}
+
+/** Stores each sealed secret and blanks the plaintext, in one statement. */
+export function storeSealedSecrets(db: D1Database, rows: { id: number; sealed: string }[]) {
+  return db
+    .prepare(
+      `UPDATE webhooks SET secret_sealed = j.value ->> 'sealed', secret = ''
+         FROM json_each(?) j WHERE webhooks.id = j.value ->> 'id' AND webhooks.secret_sealed IS NULL`,
+    )
+    .bind(JSON.stringify(rows))
+    .run();
 }
 
 export async function listWebhooks(db: D1Database, organisationId: number, seriesId: number) {
@@ -127,8 +150,13 @@ export interface ClaimedDelivery {
   event: WebhookEvent;
   payload: string;
   attempts: number;
+  webhookId: number;
+  seriesId: number;
   url: string;
-  secret: string;
+  /** Sealed under SESSION_SECRET; opened only to sign this delivery. */
+  secretSealed: string | null;
+  /** Only for an endpoint the cron has not sealed yet (created before migrations/0012). */
+  legacySecret: string;
 }
 
 /**
@@ -150,13 +178,27 @@ export async function claimDue(db: D1Database, now: string, leaseUntil: string, 
     .all<{ id: number; webhook_id: number; event: WebhookEvent; payload: string; attempts: number }>();
   if (results.length === 0) return [];
   const { results: hooks } = await db
-    .prepare('SELECT id, url, secret FROM webhooks WHERE id IN (SELECT value FROM json_each(?))')
+    .prepare('SELECT id, series_id, url, secret, secret_sealed FROM webhooks WHERE id IN (SELECT value FROM json_each(?))')
     .bind(JSON.stringify([...new Set(results.map((r) => r.webhook_id))]))
-    .all<{ id: number; url: string; secret: string }>();
+    .all<{ id: number; series_id: number; url: string; secret: string; secret_sealed: string | null }>();
   const byId = new Map(hooks.map((h) => [h.id, h]));
   return results.flatMap((r): ClaimedDelivery[] => {
     const hook = byId.get(r.webhook_id);
-    return hook ? [{ id: r.id, event: r.event, payload: r.payload, attempts: r.attempts, url: hook.url, secret: hook.secret }] : [];
+    return hook
+      ? [
+          {
+            id: r.id,
+            event: r.event,
+            payload: r.payload,
+            attempts: r.attempts,
+            webhookId: hook.id,
+            seriesId: hook.series_id,
+            url: hook.url,
+            secretSealed: hook.secret_sealed,
+            legacySecret: hook.secret,
+          },
+        ]
+      : [];
   });
 }
 

@@ -4,6 +4,7 @@ import { pathId } from '../http/body.ts';
 import { notFound, Problem } from '../http/problem.ts';
 import { jsonInput } from '../openapi/json-input.ts';
 import { getSeries } from '../series/series.queries.ts';
+import { sealWebhookSecret } from './secrets.ts';
 import { newWebhookSecret } from './signature.ts';
 import { createWebhook, deleteWebhook, deliveryJson, listDeliveries, listWebhooks, webhookJson } from './webhooks.queries.ts';
 import { CreateWebhookSchema } from './webhooks.schemas.ts';
@@ -23,8 +24,14 @@ export const webhooksRoutes = new Hono<AppEnv>()
         errors: [{ field: 'url', message: `at most ${MAX_WEBHOOKS_PER_SERIES} endpoints per series` }],
       });
     }
+    if (!c.env.SESSION_SECRET) {
+      throw new Problem(503, 'not-configured', 'Not configured', {
+        detail: 'Webhook secrets are sealed under the SESSION_SECRET secret (wrangler secret put SESSION_SECRET).',
+      });
+    }
     const secret = newWebhookSecret();
-    const row = await createWebhook(c.env.DB, org, seriesId, input.url, [...new Set(input.events)], secret);
+    const sealed = await sealWebhookSecret(c.env.SESSION_SECRET, seriesId, input.url, secret);
+    const row = await createWebhook(c.env.DB, org, seriesId, input.url, [...new Set(input.events)], sealed);
     if (!row) throw notFound('series');
     // The secret is shown here only; the receiver needs it to verify Relais-Signature.
     return c.json({ ...webhookJson(row), secret }, 201, { Location: `/api/webhooks/${row.id}`, 'Cache-Control': 'no-store' });

@@ -1,10 +1,22 @@
 import * as v from 'valibot';
 import { CountSchema, IdSchema, InstantSchema } from '../lib/schemas.ts';
 import { WEBHOOK_EVENTS } from './events.ts';
+import { TARGET_MESSAGES, webhookTargetRefusal } from './target.ts';
 
 export const CreateWebhookSchema = v.strictObject({
-  /** Deliveries carry answers' metadata, so they only travel over TLS. */
-  url: v.pipe(v.string(), v.trim(), v.maxLength(2000), v.url('not a valid URL'), v.startsWith('https://', 'must be an https:// URL')),
+  /**
+   * Deliveries carry answers' metadata, so they only travel over TLS, and only to a public host
+   * (target.ts): the same rule is checked again before each delivery.
+   */
+  url: v.pipe(
+    v.string(),
+    v.trim(),
+    v.maxLength(2000),
+    v.rawCheck(({ dataset, addIssue }) => {
+      const refusal = dataset.typed ? webhookTargetRefusal(dataset.value) : null;
+      if (refusal) addIssue({ message: TARGET_MESSAGES[refusal] });
+    }),
+  ),
   /** Without events, the endpoint receives all of them. */
   events: v.optional(v.pipe(v.array(v.picklist(WEBHOOK_EVENTS)), v.minLength(1), v.maxLength(WEBHOOK_EVENTS.length)), [...WEBHOOK_EVENTS]),
 });
