@@ -107,3 +107,34 @@ export function isChoice(q: Question): q is ChoiceQuestion {
 export function profileQuestion(def: Definition): ChoiceQuestion | undefined {
   return def.questions.find((q): q is ChoiceQuestion => isChoice(q) && 'profile' in q && q.profile === true);
 }
+
+/** Every theme a definition's options point to. */
+export function referencedThemes(questions: readonly Question[]): number[] {
+  return [
+    ...new Set(questions.flatMap((q) => (isChoice(q) ? q.options.flatMap((o) => (o.theme_id === undefined ? [] : [o.theme_id])) : []))),
+  ];
+}
+
+/**
+ * The references inside a definition checked against what it may point to: an option's
+ * `theme_id` must be a theme of the survey's own series (hence of its organisation), or
+ * results would join another organisation's theme and its merges. One check for every door
+ * (API, workspace editor, import), each naming the field by its path.
+ */
+export function themeReferenceIssues(
+  questions: readonly Question[],
+  themesOfSeries: ReadonlySet<number>,
+  prefix = 'questions',
+  message = 'not a theme of this series',
+): { field: string; message: string }[] {
+  const issues: { field: string; message: string }[] = [];
+  questions.forEach((q, qi) => {
+    if (!isChoice(q)) return;
+    q.options.forEach((o, oi) => {
+      if (o.theme_id !== undefined && !themesOfSeries.has(o.theme_id)) {
+        issues.push({ field: `${prefix}.${qi}.options.${oi}.theme_id`, message });
+      }
+    });
+  });
+  return issues;
+}

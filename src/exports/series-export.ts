@@ -2,7 +2,7 @@
  * The export's rules in plain TypeScript: what references must hold in an imported file, and
  * how its ids become fresh ids of this deployment (every reference remapped together).
  */
-import type { Question } from '../domain/definition.ts';
+import { type Question, themeReferenceIssues } from '../domain/definition.ts';
 import { profileGroup } from '../results/profile-group.ts';
 import type { SeriesExport } from './exports.schemas.ts';
 
@@ -62,14 +62,8 @@ export function referenceIssues(doc: SeriesExport): ImportIssue[] {
   });
   doc.surveys.forEach((s, i) => {
     if (!sessions.has(s.session_id)) issues.push({ field: `surveys.${i}.session_id`, message: 'not a session of this file' });
-    s.questions.forEach((q, qi) => {
-      if (!('options' in q)) return;
-      q.options.forEach((o, oi) => {
-        if (o.theme_id !== undefined && !themes.has(o.theme_id)) {
-          issues.push({ field: `surveys.${i}.questions.${qi}.options.${oi}.theme_id`, message: 'not a theme of this file' });
-        }
-      });
-    });
+    // The file's themes are the imported series' own: the same check as the API's and the editor's.
+    issues.push(...themeReferenceIssues(s.questions, new Set(themes.keys()), `surveys.${i}.questions`, 'not a theme of this file'));
     unique(
       s.responses,
       (r) => r.respondent,

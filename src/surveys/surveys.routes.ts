@@ -2,13 +2,14 @@ import { Hono } from 'hono';
 import { postSurveyTemplate, preSurveyTemplate } from '../domain/templates.ts';
 import type { AppEnv } from '../env.ts';
 import { jsonBody, pathId } from '../http/body.ts';
-import { notFound, Problem } from '../http/problem.ts';
+import { invalid, notFound, Problem } from '../http/problem.ts';
 import { getSession } from '../sessions/sessions.queries.ts';
 import { activeCatalogue } from '../themes/themes.queries.ts';
 import { afterResponse } from '../webhooks/delivery.ts';
 import { closeSurveyNow, openSurveyNow } from './survey-status-changes.ts';
 import { createSurvey, getSurvey, surveyJson } from './surveys.queries.ts';
 import { CreateSurveySchema } from './surveys.schemas.ts';
+import { foreignThemeIssues } from './theme-references.ts';
 
 export const surveysRoutes = new Hono<AppEnv>()
   .post('/sessions/:id/surveys', async (c) => {
@@ -18,7 +19,10 @@ export const surveysRoutes = new Hono<AppEnv>()
     const session = await getSession(c.env.DB, org, sessionId);
     if (!session) throw notFound('session');
     let questions = input.questions;
-    if (!questions) {
+    if (questions) {
+      const foreign = await foreignThemeIssues(c.env.DB, session.series_id, questions);
+      if (foreign.length) throw invalid(foreign);
+    } else {
       const themes = await activeCatalogue(c.env.DB, session.series_id);
       questions = input.kind === 'pre' ? preSurveyTemplate(themes) : postSurveyTemplate(themes);
     }

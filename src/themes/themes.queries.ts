@@ -86,3 +86,13 @@ export function mergeTheme(db: D1Database, id: number, targetId: number) {
     db.prepare(`UPDATE themes SET merged_into_id = ?, status = 'archived' WHERE id = ? OR merged_into_id = ?`).bind(targetId, id, id),
   ];
 }
+
+/** Of the given theme ids, those that belong to the series (one query; the ids travel as one JSON parameter). */
+export async function themesOfSeriesAmong(db: D1Database, seriesId: number, ids: readonly number[]): Promise<Set<number>> {
+  if (ids.length === 0) return new Set();
+  const { results } = await db
+    .prepare('SELECT id FROM themes WHERE series_id = ? AND id IN (SELECT value FROM json_each(?))')
+    .bind(seriesId, JSON.stringify(ids))
+    .all<{ id: number }>();
+  return new Set(results.map((r) => r.id));
+}

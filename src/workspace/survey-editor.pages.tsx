@@ -12,6 +12,7 @@ import { SurveyPage } from '../responses/survey-page.tsx';
 import { getSeries } from '../series/series.queries.ts';
 import { getSession } from '../sessions/sessions.queries.ts';
 import { getSurvey, type SurveyRow } from '../surveys/surveys.queries.ts';
+import { foreignThemeIssues } from '../surveys/theme-references.ts';
 import { writeAudit } from './audit.queries.ts';
 import { ownSurvey } from './owned.ts';
 import { Csrf, type FormError, type FormFields, readForm, redirectWith, render, text, WorkspacePage, workspaceLanguage } from './shell.tsx';
@@ -178,8 +179,12 @@ export const surveyEditorPages = new Hono<AppEnv>()
     const current = JSON.parse(survey.definition) as Definition;
     const locked = survey.response_count + survey.held_back > 0;
     const applied = applyEdits(current, editsFrom(form, current), locked);
-    if (!applied.ok) {
-      const errors = applied.issues.map((i) => ({ field: i.field, message: i.code, text: issueText(i, current, t, language) }));
+    // The editor keeps each option's theme, but a definition stored before references were
+    // checked may hold another series' theme: it is not saved again as it is.
+    const foreign = applied.ok ? await foreignThemeIssues(c.env.DB, survey.series_id, applied.definition.questions) : [];
+    if (!applied.ok || foreign.length) {
+      const issues: EditIssue[] = applied.ok ? [{ field: 'questions', code: 'invalid' }] : applied.issues;
+      const errors = issues.map((i) => ({ field: i.field, message: i.code, text: issueText(i, current, t, language) }));
       return render(c, <EditorPage c={c} language={language} survey={survey} definition={current} errors={errors} />, 422);
     }
     let next = applied.definition;

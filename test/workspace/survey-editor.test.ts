@@ -162,3 +162,24 @@ describe('survey edits (domain)', () => {
     expect(applyEdits(def, edit, true)).toEqual({ ok: false, issues: [{ field: 'option_fr-b-x', code: 'options_locked' }] });
   });
 });
+
+describe('theme references through the editor', () => {
+  it("does not save again a definition naming another series' theme (stored before references were checked)", async () => {
+    const { key, browser, surveyId } = await setup('Editor Foreign Theme Org');
+    const other = await callJson<{ id: number }>('/api/series', { method: 'POST', key, json: { title: 'Other' }, expect: 201 });
+    const foreign = await callJson<{ id: number }>(`/api/series/${other.id}/themes`, {
+      method: 'POST',
+      key,
+      json: { label: { fr: 'Ailleurs' } },
+      expect: 201,
+    });
+    const def = await definitionOf(surveyId);
+    const choice = def.questions.find((q) => q.type === 'single' || q.type === 'multiple');
+    if (!choice || !('options' in choice) || !choice.options[0]) throw new Error('template has no choice question');
+    choice.options[0].theme_id = foreign.id;
+    await env.DB.prepare('UPDATE surveys SET definition = ? WHERE id = ?').bind(JSON.stringify(def), surveyId).run();
+    const page = await browser.get(`/app/surveys/${surveyId}/edit`);
+    const res = await browser.post(`/app/surveys/${surveyId}/edit`, formOf(page.html));
+    expect(res.status).toBe(422);
+  });
+});
