@@ -158,3 +158,51 @@ describe('every route, random input', () => {
     expect(failures).toEqual([]);
   }, 120_000);
 });
+
+describe('every JSON route, random keys and values (issue 19: errors named fields by the key sent)', () => {
+  // Distinctive brackets, so a key or value found in an answer can only have come from the request.
+  const tagged = (tag: string) => fc.string({ minLength: 1, maxLength: 12 }).map((s) => `⟦${tag}${s}⟧`);
+  const keyArb = fc.oneof(tagged('k'), fc.constantFrom('⟦<script>alert(1)</script>⟧', '⟦<svg onload=alert(1)>⟧'));
+  const valueArb = fc.oneof(
+    tagged('v'),
+    fc.integer().map((n) => `⟦${n}⟧`),
+  );
+  const randomObject = fc.dictionary(keyArb, valueArb, { minKeys: 1, maxKeys: 3 });
+
+  it('never echoes a key or a value in an error body', async () => {
+    const failures: string[] = [];
+    const withBody = routes().filter((r) => r.path.startsWith('/api/') && !['GET', 'HEAD'].includes(r.method));
+    for (const route of withBody) {
+      await fc
+        .assert(
+          fc.asyncProperty(
+            randomObject,
+            randomObject,
+            fc.constantFrom('top', 'answers', 'participants', 'label', 'questions'),
+            async (extra, inner, where) => {
+              const body: Record<string, unknown> =
+                where === 'top'
+                  ? { ...extra, kind: 'pre', title: 'T' }
+                  : where === 'answers'
+                    ? { answers: inner, ...extra }
+                    : where === 'participants'
+                      ? { participants: [{ email: 'p@example.org', ...inner }] }
+                      : where === 'label'
+                        ? { label: { fr: 'L', ...inner } }
+                        : { kind: 'pre', questions: [{ id: 'q', type: 'text', text: { fr: 'Q' }, ...inner }] };
+              const res = await call(fill(route.path, '1', true), { method: route.method, key, json: body });
+              if (res.status < 400) return;
+              const text = await res.text();
+              for (const [k, value] of [...Object.entries(extra), ...Object.entries(inner)]) {
+                expect(text.includes(k), `${route.method} ${route.path} echoed a key`).toBe(false);
+                expect(text.includes(value), `${route.method} ${route.path} echoed a value`).toBe(false);
+              }
+            },
+          ),
+          { numRuns: 8, seed: 20261202 },
+        )
+        .catch((error: Error) => failures.push(`${route.method} ${route.path}: ${error.message.split('\n').slice(0, 4).join(' | ')}`));
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
+});

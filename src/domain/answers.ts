@@ -68,10 +68,9 @@ export function validateAnswers(def: Definition, input: Record<string, unknown>)
   const rows: AnswerRow[] = [];
   const known = new Map(def.questions.map((q) => [q.id, q]));
 
-  for (const key of Object.keys(input)) {
-    if (!known.has(key)) {
-      issues.push({ field: `answers.${key}`, code: 'unknown_question', message: 'no such question in this survey' });
-    }
+  // The unknown key is the sender's text: the field names the answers, never the key itself.
+  if (Object.keys(input).some((key) => !known.has(key))) {
+    issues.push({ field: 'answers', code: 'unknown_question', message: 'an answer names no question of this survey' });
   }
 
   for (const q of def.questions) {

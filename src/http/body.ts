@@ -78,18 +78,65 @@ export async function readJsonBody(c: Context): Promise<unknown> {
   }
 }
 
-/** Turns valibot issues into problem fields with dotted paths (`participants.3.email`). */
-export function issuesToFields(issues: readonly v.BaseIssue<unknown>[], prefix = '') {
+/**
+ * Every key a schema declares (object entries at any depth). A path is spelled only with
+ * these and with array indexes: a key the schema does not declare — an unexpected field, or a
+ * record's key such as an answer's question id — was chosen by the sender, so it must not be
+ * echoed (it may be markup, or a secret pasted in the wrong place).
+ */
+const declaredKeys = new WeakMap<object, Set<string>>();
+
+function keysOf(schema: object): Set<string> {
+  const cached = declaredKeys.get(schema);
+  if (cached) return cached;
+  const keys = new Set<string>();
+  const seen = new Set<object>();
+  const visit = (node: unknown) => {
+    if (!node || typeof node !== 'object' || seen.has(node)) return;
+    seen.add(node);
+    const n = node as Record<string, unknown>;
+    if (n.entries && typeof n.entries === 'object') {
+      for (const [k, child] of Object.entries(n.entries)) {
+        keys.add(k);
+        visit(child);
+      }
+    }
+    for (const child of [n.wrapped, n.item, n.key, n.value, n.rest]) visit(child);
+    for (const list of [n.options, n.items, n.pipe]) if (Array.isArray(list)) for (const child of list) visit(child);
+  };
+  visit(schema);
+  declaredKeys.set(schema, keys);
+  return keys;
+}
+
+/**
+ * Turns valibot issues into problem fields named by the schema's path (`participants.3.email`).
+ * Where the path reaches a key the schema does not declare, the field is the path up to there
+ * (`answers`, or `body` at the top), and the message says the key is unknown, never which.
+ */
+export function issuesToFields(issues: readonly v.BaseIssue<unknown>[], prefix = '', schema?: object) {
+  const known = schema ? keysOf(schema) : undefined;
   return issues.map((issue) => {
-    const path = v.getDotPath(issue);
-    const field = [prefix, path].filter(Boolean).join('.') || prefix || 'body';
-    return { field, message: issue.message };
+    const parts: string[] = [];
+    let undeclared = false;
+    for (const item of issue.path ?? []) {
+      const key: unknown = item.key;
+      if (typeof key === 'number' && Number.isInteger(key)) parts.push(String(key));
+      else if (typeof key === 'string' && known?.has(key)) parts.push(key);
+      else {
+        undeclared = true;
+        break;
+      }
+    }
+    const field = [prefix, ...parts].filter(Boolean).join('.') || 'body';
+    const message = !undeclared ? issue.message : issue.type === 'strict_object' ? 'unexpected field' : `unknown key: ${issue.message}`;
+    return { field, message };
   });
 }
 
 export function validate<S extends v.GenericSchema>(schema: S, value: unknown, prefix = ''): v.InferOutput<S> {
   const result = v.safeParse(schema, value);
-  if (!result.success) throw invalid(issuesToFields(result.issues, prefix));
+  if (!result.success) throw invalid(issuesToFields(result.issues, prefix, schema));
   return result.output;
 }
 

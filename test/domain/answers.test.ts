@@ -46,7 +46,7 @@ describe('validateAnswers', () => {
     if (result.ok) return;
     const byField = Object.fromEntries(result.issues.map((i) => [i.field, i.code]));
     expect(byField).toEqual({
-      'answers.bogus': 'unknown_question',
+      answers: 'unknown_question', // the key is the sender's: never echoed (issue 19)
       'answers.usefulness': 'out_of_range',
       'answers.themes': 'duplicate',
       'answers.actions': 'unknown_option',
