@@ -2,7 +2,9 @@
  * Answer validation against a survey definition, and the normalised rows that SQL aggregates.
  * Plain TypeScript: used by the JSON API, the HTML form and the tests alike.
  */
+
 import type { ChoiceQuestion, Definition, Question } from './definition.ts';
+import { normaliseNfc, TEXT_REFUSAL_MESSAGES, textRefusal } from './text-hygiene.ts';
 
 /** What a participant sends for one question (the public JSON contract). */
 export type AnswerValue = string | number | string[];
@@ -27,7 +29,8 @@ export type IssueCode =
   | 'too_many'
   | 'too_few'
   | 'out_of_range'
-  | 'too_long';
+  | 'too_long'
+  | 'invalid_characters';
 
 export interface FieldIssue {
   /** Dotted path of the offending input, e.g. `answers.themes`. */
@@ -89,7 +92,7 @@ export function validateAnswers(def: Definition, input: Record<string, unknown>)
 }
 
 function normalise(q: Question, value: AnswerValue): AnswerValue {
-  if (q.type === 'text' && typeof value === 'string') return value.trim();
+  if (q.type === 'text' && typeof value === 'string') return normaliseNfc(value).trim();
   if (q.type === 'multiple' && Array.isArray(value)) return q.options.filter((o) => value.includes(o.id)).map((o) => o.id);
   return value;
 }
@@ -142,7 +145,9 @@ function checkOne(q: Question, value: unknown, field: string, rows: AnswerRow[])
     }
     case 'text': {
       if (typeof value !== 'string') return issue('wrong_type', 'expected a text');
-      const text = value.trim();
+      const refused = textRefusal(value, true);
+      if (refused) return issue('invalid_characters', TEXT_REFUSAL_MESSAGES[refused]);
+      const text = normaliseNfc(value).trim();
       if ([...text].length > q.max_length) return issue('too_long', `at most ${q.max_length} characters`);
       rows.push(row(q.id, { text }));
       return;

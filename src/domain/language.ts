@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { CleanText } from '../lib/schemas.ts';
 
 /** The three interface languages of Brussels' social-health sector. */
 export const LANGUAGES = ['fr', 'nl', 'en'] as const;
@@ -12,9 +13,9 @@ export function isLanguage(value: unknown): value is Language {
 
 /** A text in the three languages; French is required because the series are run in French. */
 export const LocalizedTextSchema = v.object({
-  fr: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(500)),
-  nl: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(500))),
-  en: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(500))),
+  fr: v.pipe(CleanText(), v.minLength(1), v.maxLength(500)),
+  nl: v.optional(v.pipe(CleanText(), v.maxLength(500))),
+  en: v.optional(v.pipe(CleanText(), v.maxLength(500))),
 });
 export type LocalizedText = v.InferOutput<typeof LocalizedTextSchema>;
 

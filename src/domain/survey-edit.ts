@@ -6,6 +6,7 @@
 import * as v from 'valibot';
 import { type Definition, isChoice, type Question, QuestionsSchema } from './definition.ts';
 import type { LocalizedText } from './language.ts';
+import { normaliseNfc, textRefusal } from './text-hygiene.ts';
 
 export interface TextEdit {
   text: Partial<LocalizedText>;
@@ -17,16 +18,19 @@ export interface TextEdit {
 export interface EditIssue {
   /** Form field id, e.g. `text_fr-themes` or `option_fr-sector-gp`. */
   field: string;
-  code: 'required' | 'too_long' | 'options_locked' | 'invalid';
+  code: 'required' | 'too_long' | 'options_locked' | 'invalid' | 'characters';
 }
 
 const MAX = 500;
 
 function localized(current: LocalizedText, edit: Partial<LocalizedText> | undefined, field: (l: string) => string, issues: EditIssue[]) {
   if (!edit) return current;
-  const fr = (edit.fr ?? '').trim();
-  const nl = (edit.nl ?? '').trim();
-  const en = (edit.en ?? '').trim();
+  for (const l of ['fr', 'nl', 'en'] as const) {
+    if (textRefusal(edit[l] ?? '')) issues.push({ field: field(l), code: 'characters' });
+  }
+  const fr = normaliseNfc(edit.fr ?? '').trim();
+  const nl = normaliseNfc(edit.nl ?? '').trim();
+  const en = normaliseNfc(edit.en ?? '').trim();
   if (!fr) issues.push({ field: field('fr'), code: 'required' });
   for (const [l, s] of [
     ['fr', fr],

@@ -5,7 +5,7 @@
 import * as v from 'valibot';
 import { QuestionsSchema } from '../domain/definition.ts';
 import { LanguageSchema, LocalizedTextSchema } from '../domain/language.ts';
-import { ShortTextSchema, TitleSchema } from '../lib/schemas.ts';
+import { CleanText, ShortTextSchema, TitleSchema } from '../lib/schemas.ts';
 
 const Id = v.pipe(v.number(), v.integer(), v.minValue(1));
 const Count = v.pipe(v.number(), v.integer(), v.minValue(0));
@@ -60,7 +60,7 @@ export const ExportedAnswerSchema = v.strictObject({
   theme_id: v.nullable(Id),
   rank: v.nullable(Count),
   number: v.nullable(v.number()),
-  text: v.nullable(v.pipe(v.string(), v.maxLength(2000))),
+  text: v.nullable(v.pipe(CleanText({ multiline: true }), v.maxLength(2000))),
 });
 
 export const ExportedResponseSchema = v.strictObject({

@@ -36,6 +36,7 @@ export const en = {
     too_few: 'Not enough options are chosen.',
     out_of_range: 'The value is outside the scale.',
     too_long: 'The text is too long.',
+    invalid_characters: 'The text contains an invisible, control or text-direction character; please type it again.',
   },
   confirmTitle: 'Thank you, your answers are saved',
   confirmRecorded: 'This is what was recorded:',

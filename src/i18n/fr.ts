@@ -38,6 +38,7 @@ export const fr: Messages = {
     too_few: 'Pas assez de choix sont cochés.',
     out_of_range: 'La valeur est hors de l’échelle.',
     too_long: 'Le texte est trop long.',
+    invalid_characters: 'Le texte contient un caractère invisible, de contrôle ou de sens d’écriture ; veuillez le retaper.',
   },
   confirmTitle: 'Merci, vos réponses sont enregistrées',
   confirmRecorded: 'Voici ce qui a été enregistré :',

@@ -37,6 +37,7 @@ export const nl: Messages = {
     too_few: 'Er zijn te weinig keuzes aangevinkt.',
     out_of_range: 'De waarde valt buiten de schaal.',
     too_long: 'De tekst is te lang.',
+    invalid_characters: 'De tekst bevat een onzichtbaar teken, stuurteken of schrijfrichtingsteken; typ hem opnieuw.',
   },
   confirmTitle: 'Bedankt, uw antwoorden zijn opgeslagen',
   confirmRecorded: 'Dit werd opgeslagen:',

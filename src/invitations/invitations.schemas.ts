@@ -1,10 +1,10 @@
 import * as v from 'valibot';
 import { LanguageSchema } from '../domain/language.ts';
-import { IdSchema, InstantSchema } from '../lib/schemas.ts';
+import { CleanText, IdSchema, InstantSchema } from '../lib/schemas.ts';
 
 export const ParticipantSchema = v.strictObject({
   email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254), v.email('not a valid e-mail address')),
-  name: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(200))),
+  name: v.optional(v.pipe(CleanText(), v.maxLength(200))),
   language: v.optional(LanguageSchema),
 });
 export type Participant = v.InferOutput<typeof ParticipantSchema>;

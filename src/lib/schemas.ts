@@ -1,5 +1,6 @@
 /** Small schema pieces shared by several payloads. */
 import * as v from 'valibot';
+import { normaliseNfc, TEXT_REFUSAL_MESSAGES, textRefusal } from '../domain/text-hygiene.ts';
 
 /** ISO 8601 with an explicit offset (or Z), normalised to UTC so SQL can compare instants. */
 export const DateTimeSchema = v.pipe(
@@ -12,8 +13,27 @@ export const DateTimeSchema = v.pipe(
   v.transform((s) => new Date(s).toISOString()),
 );
 
-export const TitleSchema = v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(200));
-export const ShortTextSchema = v.pipe(v.string(), v.trim(), v.maxLength(200));
+/**
+ * The building block of every text a person types (titles, labels, places, names): refuses
+ * lone surrogates and control, bidi-override and zero-width characters (domain/text-hygiene.ts)
+ * and gives the text in NFC, trimmed. `message` replaces the API's fixed texts where a form
+ * shows its own (the workspace's catalogue keys).
+ */
+export function CleanText(options: { multiline?: boolean; message?: string } = {}) {
+  return v.pipe(
+    v.string(),
+    v.rawCheck<string>(({ dataset, addIssue }) => {
+      const refusal = dataset.typed ? textRefusal(dataset.value, options.multiline) : null;
+      if (refusal) addIssue({ message: options.message ?? TEXT_REFUSAL_MESSAGES[refusal] });
+    }),
+    v.transform(normaliseNfc),
+    v.trim(),
+  );
+}
+
+/** A title must still say something once normalised and trimmed. */
+export const TitleSchema = v.pipe(CleanText(), v.minLength(1, 'must not be empty'), v.maxLength(200));
+export const ShortTextSchema = v.pipe(CleanText(), v.maxLength(200));
 
 /*
  * Pieces of the response schemas (documented in src/openapi/registry.ts): what the API

@@ -1,6 +1,7 @@
 /** The open link's payloads: the coordinator's settings (JSON) and the visitor's form. */
 import * as v from 'valibot';
 import { LanguageSchema } from '../domain/language.ts';
+import { CleanText } from '../lib/schemas.ts';
 
 /** Far above any meeting room; only there to refuse nonsense. */
 export const MAX_CAP = 10_000;
@@ -42,8 +43,8 @@ export const OpenLinkSchema = v.object({
  */
 export const JoinFormSchema = v.object({
   email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.nonEmpty('required'), v.maxLength(254, 'tooLong'), v.email('email')),
-  name: v.pipe(v.string(), v.trim(), v.maxLength(200, 'tooLong')),
-  organisation: v.pipe(v.string(), v.trim(), v.maxLength(200, 'tooLong')),
+  name: v.pipe(CleanText({ message: 'characters' }), v.maxLength(200, 'tooLong')),
+  organisation: v.pipe(CleanText({ message: 'characters' }), v.maxLength(200, 'tooLong')),
   language: v.picklist(LanguageSchema.options, 'language'),
 });
 export type JoinForm = v.InferOutput<typeof JoinFormSchema>;

@@ -159,7 +159,9 @@ function issueText(issue: EditIssue, def: Definition, t: ReturnType<typeof works
         ? t.invalid.tooLong
         : issue.code === 'options_locked'
           ? t.invalid.optionsLocked
-          : t.invalid.questions;
+          : issue.code === 'characters'
+            ? t.invalid.characters
+            : t.invalid.questions;
   return `${q ? `${localize(q.text, language)} — ` : ''}${issue.code === 'invalid' ? '' : `${what}: `}${message}`;
 }
 

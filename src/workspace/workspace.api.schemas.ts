@@ -1,5 +1,6 @@
 /** Payloads of the workspace's JSON API: the same actions as the pages, for scripts. */
 import * as v from 'valibot';
+import { CleanText } from '../lib/schemas.ts';
 
 export const ParticipantEmailSchema = v.strictObject({
   email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254), v.email('not a valid e-mail address')),
@@ -16,7 +17,7 @@ export const ProposalDecisionSchema = v.variant('action', [
     /** The proposal's key as listed by GET …/proposals. */
     key: v.pipe(v.string(), v.minLength(1), v.maxLength(500)),
     /** The French label of the new theme (defaults to the proposal's text). */
-    label: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(500))),
+    label: v.optional(v.pipe(CleanText(), v.minLength(1), v.maxLength(500))),
   }),
   v.strictObject({
     action: v.literal('merge'),

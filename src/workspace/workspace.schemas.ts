@@ -5,12 +5,13 @@
 import * as v from 'valibot';
 import { brusselsToUtc } from '../domain/brussels-time.ts';
 import { LANGUAGES } from '../domain/language.ts';
+import { CleanText } from '../lib/schemas.ts';
 
-const required = (max = 200) => v.pipe(v.string(), v.trim(), v.nonEmpty('required'), v.maxLength(max, 'tooLong'));
+const text = () => CleanText({ message: 'characters' });
+const required = (max = 200) => v.pipe(text(), v.nonEmpty('required'), v.maxLength(max, 'tooLong'));
 const optionalText = (max = 200) =>
   v.pipe(
-    v.optional(v.string(), ''),
-    v.trim(),
+    v.optional(text(), ''),
     v.maxLength(max, 'tooLong'),
     v.transform((s) => s || undefined),
   );

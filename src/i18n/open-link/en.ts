@@ -17,6 +17,7 @@ export const en = {
   submit: 'Send me my personal link',
   errorSummary: 'Some fields need correcting:',
   invalid: {
+    characters: 'This text contains an invisible, control or text-direction character; please type it again.',
     required: 'This field is required.',
     email: 'Enter an e-mail address such as name@example.org.',
     tooLong: 'This text is too long.',

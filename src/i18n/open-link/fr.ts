@@ -20,6 +20,7 @@ export const fr: OpenLinkMessages = {
   submit: 'Recevoir mon lien personnel',
   errorSummary: 'Certains champs sont à corriger :',
   invalid: {
+    characters: 'Ce texte contient un caractère invisible, de contrôle ou de sens d’écriture ; veuillez le retaper.',
     required: 'Ce champ est obligatoire.',
     email: 'Indiquez une adresse e-mail comme nom@exemple.be.',
     tooLong: 'Ce texte est trop long.',

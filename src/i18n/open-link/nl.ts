@@ -20,6 +20,7 @@ export const nl: OpenLinkMessages = {
   submit: 'Stuur mij mijn persoonlijke link',
   errorSummary: 'Sommige velden moeten verbeterd worden:',
   invalid: {
+    characters: 'Deze tekst bevat een onzichtbaar teken, stuurteken of schrijfrichtingsteken; typ hem opnieuw.',
     required: 'Dit veld is verplicht.',
     email: 'Vul een e-mailadres in zoals naam@voorbeeld.be.',
     tooLong: 'Deze tekst is te lang.',

@@ -29,6 +29,7 @@ export const en = {
     minGroupSize: 'Minimum group size',
   },
   invalid: {
+    characters: 'This text contains an invisible, control or text-direction character; type it again.',
     required: 'Enter a value.',
     email: 'Enter an e-mail address like name@example.org.',
     number: 'Enter a whole number.',

@@ -37,6 +37,7 @@ export const fr: WorkspaceMessages = {
     minGroupSize: 'Taille minimale des groupes',
   },
   invalid: {
+    characters: 'Ce texte contient un caractère invisible, de contrôle ou de sens d’écriture ; retapez-le.',
     required: 'Indiquez une valeur.',
     email: 'Indiquez une adresse e-mail comme nom@exemple.be.',
     number: 'Indiquez un nombre entier.',

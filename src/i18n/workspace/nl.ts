@@ -37,6 +37,7 @@ export const nl: WorkspaceMessages = {
     minGroupSize: 'Minimale groepsgrootte',
   },
   invalid: {
+    characters: 'Deze tekst bevat een onzichtbaar teken, stuurteken of schrijfrichtingsteken; typ hem opnieuw.',
     required: 'Vul een waarde in.',
     email: 'Vul een e-mailadres in zoals naam@voorbeeld.be.',
     number: 'Vul een geheel getal in.',
