@@ -7,7 +7,7 @@ import { requireCoordinator } from './coordinators/auth.ts';
 import { isLanguage } from './domain/language.ts';
 import type { AppEnv } from './env.ts';
 import { exportsRoutes } from './exports/exports.routes.ts';
-import { pageHeaders } from './http/headers.ts';
+import { pageHeaders, responseHeaders } from './http/headers.ts';
 import { idempotent, storedAnswer } from './http/idempotency.ts';
 import { Problem, problemResponse } from './http/problem.ts';
 import { languageFromHeader, messages } from './i18n/index.ts';
@@ -52,6 +52,8 @@ const coordinatorApi = new Hono<AppEnv>()
 const isPage = (path: string) => !path.startsWith('/api/');
 
 export const app = new Hono<AppEnv>()
+  // HSTS (outside localhost) and Cache-Control: no-store on every coordinator and participant answer.
+  .use(responseHeaders)
   .use(d1Timing) // dev-only: counts D1 work per request when RELAIS_TIMING=1 (npm run bench)
   .get('/api/health', (c) => c.json({ ok: true }))
   // The participant API is registered before the coordinator API so that a personal link
