@@ -8,7 +8,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../src/app.tsx';
 import { callJson, createCoordinator, env } from './helpers.ts';
-import { Browser, coordinatorWithPassword } from './workspace/browser.ts';
+import { Browser, workspaceCoordinator } from './workspace/browser.ts';
 
 const HSTS = 'max-age=63072000; includeSubDomains';
 /** The public contract and the calendar feed may be cached; everything else a person sees may not. */
@@ -38,7 +38,7 @@ function fill(path: string): string {
 
 beforeAll(async () => {
   key = await createCoordinator('Bassin En-têtes');
-  const pw = await coordinatorWithPassword('Bassin En-têtes pages');
+  const pw = await workspaceCoordinator('Bassin En-têtes pages');
   const series = await callJson<{ id: number }>('/api/series', { method: 'POST', key, json: { title: 'En-têtes' }, expect: 201 });
   const session = await callJson<{ id: number }>(`/api/series/${series.id}/sessions`, {
     method: 'POST',

@@ -2,6 +2,7 @@
 import type { Question } from '../domain/definition.ts';
 import { type ExportAggregates, effectiveMinimum, gateExport } from '../domain/disclosure.ts';
 import type { Language } from '../domain/language.ts';
+import { DEFAULT_RETENTION_DAYS } from '../series/series.schemas.ts';
 import { type ThemeRow, themeLabel } from '../themes/themes.queries.ts';
 import type { SeriesExport } from './exports.schemas.ts';
 import type { IdBases, ImportPlan } from './series-export.ts';
@@ -200,7 +201,15 @@ export function writeImport(db: D1Database, organisationId: number, plan: Import
       .prepare(
         'INSERT INTO series (id, organisation_id, title, bassin, language, min_group_size, retention_days) VALUES (?, ?, ?, ?, ?, ?, ?)',
       )
-      .bind(s.id, organisationId, s.title, s.bassin, s.language, s.min_group_size, s.retention_days ?? null),
+      .bind(
+        s.id,
+        organisationId,
+        s.title,
+        s.bassin,
+        s.language,
+        s.min_group_size,
+        s.retention_days === undefined ? DEFAULT_RETENTION_DAYS : s.retention_days,
+      ),
     db
       .prepare(
         `INSERT INTO themes (id, series_id, label_fr, label_nl, label_en, status, merged_into_id)

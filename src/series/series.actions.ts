@@ -29,7 +29,7 @@ export async function updateSeries(env: Env, actor: Coordinator, seriesId: numbe
   const current = await getSeries(env.DB, actor.organisationId, seriesId);
   if (!current) throw notFound('series');
   const changes: Record<string, { from: unknown; to: unknown }> = {};
-  for (const field of ['title', 'bassin', 'language', 'min_group_size'] as const) {
+  for (const field of ['title', 'bassin', 'language', 'min_group_size', 'retention_days'] as const) {
     const to = input[field];
     if (to !== undefined && to !== current[field]) changes[field] = { from: current[field], to };
   }

@@ -9,6 +9,7 @@ export interface SeriesRow {
   bassin: string | null;
   language: 'fr' | 'nl' | 'en';
   min_group_size: number;
+  retention_days: number | null;
   created_at: string;
 }
 
@@ -19,6 +20,7 @@ export function seriesJson(s: SeriesRow) {
     bassin: s.bassin,
     language: s.language,
     min_group_size: s.min_group_size,
+    retention_days: s.retention_days,
     created_at: s.created_at,
   };
 }
@@ -33,8 +35,10 @@ export function getSeries(db: D1Database, organisationId: number, id: number) {
 
 export function createSeries(db: D1Database, organisationId: number, input: v.InferOutput<typeof CreateSeriesSchema>) {
   return db
-    .prepare('INSERT INTO series (organisation_id, title, bassin, language, min_group_size) VALUES (?, ?, ?, ?, ?) RETURNING *')
-    .bind(organisationId, input.title, input.bassin ?? null, input.language, input.min_group_size)
+    .prepare(
+      'INSERT INTO series (organisation_id, title, bassin, language, min_group_size, retention_days) VALUES (?, ?, ?, ?, ?, ?) RETURNING *',
+    )
+    .bind(organisationId, input.title, input.bassin ?? null, input.language, input.min_group_size, input.retention_days)
     .first<SeriesRow>();
 }
 
@@ -64,8 +68,9 @@ export function updateSeriesGuarded(db: D1Database, organisationId: number, id: 
          title = coalesce(?1, title),
          bassin = CASE WHEN ?2 THEN ?3 ELSE bassin END,
          language = coalesce(?4, language),
-         min_group_size = coalesce(?5, min_group_size)
-       WHERE id = ?6 AND organisation_id = ?7
+         min_group_size = coalesce(?5, min_group_size),
+         retention_days = CASE WHEN ?6 THEN ?7 ELSE retention_days END
+       WHERE id = ?8 AND organisation_id = ?9
          AND NOT (?5 IS NOT NULL AND ?5 < min_group_size AND ${SERIES_ANSWERED})
        RETURNING *`,
     )
@@ -75,6 +80,8 @@ export function updateSeriesGuarded(db: D1Database, organisationId: number, id: 
       input.bassin ?? null,
       input.language ?? null,
       input.min_group_size ?? null,
+      input.retention_days !== undefined ? 1 : 0,
+      input.retention_days ?? null,
       id,
       organisationId,
     );

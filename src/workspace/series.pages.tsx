@@ -8,6 +8,7 @@ import { formatDateTime } from '../i18n/index.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
 import { MINIMUM_ONLY_UP, updateSeries } from '../series/series.actions.ts';
 import { createSeries, getSeries, listSeries, type SeriesRow, seriesAnswered } from '../series/series.queries.ts';
+import { DEFAULT_RETENTION_DAYS } from '../series/series.schemas.ts';
 import { createSession, listSessions } from '../sessions/sessions.queries.ts';
 import {
   createTheme,
@@ -35,7 +36,7 @@ import {
   WorkspacePage,
   workspaceLanguage,
 } from './shell.tsx';
-import { decidedProposals, decideProposal, promoteProposal, proposalCounts, seriesRetention, setRetention } from './workspace.queries.ts';
+import { decidedProposals, decideProposal, promoteProposal, proposalCounts, seriesRetention } from './workspace.queries.ts';
 import {
   MergeForm,
   ProposalForm,
@@ -370,7 +371,11 @@ export const seriesPages = new Hono<AppEnv>()
       },
     );
     if (!checked.ok) return render(c, <SeriesListPage c={c} language={language} errors={checked.errors} values={form} />, 422);
-    const row = await createSeries(c.env.DB, c.var.coordinator.organisationId, { ...checked.output, min_group_size: 3 });
+    const row = await createSeries(c.env.DB, c.var.coordinator.organisationId, {
+      ...checked.output,
+      min_group_size: 3,
+      retention_days: DEFAULT_RETENTION_DAYS,
+    });
     if (!row) throw new Error('insert returned no row');
     await writeAudit(c.env.DB, c.var.coordinator, 'series.create', `series:${row.id}`).run();
     return redirectWith(c, `/app/series/${row.id}`, 'saved');
@@ -539,9 +544,6 @@ export const seriesPages = new Hono<AppEnv>()
         422,
       );
     }
-    await c.env.DB.batch([
-      setRetention(c.env.DB, c.var.coordinator.organisationId, series.id, checked.output.days),
-      writeAudit(c.env.DB, c.var.coordinator, 'series.retention', `series:${series.id}`, { days: checked.output.days }),
-    ]);
+    await updateSeries(c.env, c.var.coordinator, series.id, { retention_days: checked.output.days });
     return redirectWith(c, `/app/series/${series.id}#retention`, 'saved');
   });

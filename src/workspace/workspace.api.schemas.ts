@@ -1,14 +1,14 @@
 /** Payloads of the workspace's JSON API: the same actions as the pages, for scripts. */
 import * as v from 'valibot';
 import { CleanText } from '../lib/schemas.ts';
+import { RetentionDaysSchema } from '../series/series.schemas.ts';
 
 export const ParticipantEmailSchema = v.strictObject({
   email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254), v.email('not a valid e-mail address')),
 });
 
 export const RetentionSchema = v.strictObject({
-  /** Days after the series' last session; null keeps contact data until erased. */
-  retention_days: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3650))),
+  retention_days: RetentionDaysSchema,
 });
 
 export const ProposalDecisionSchema = v.variant('action', [

@@ -107,7 +107,7 @@ export const en = {
     minimumSubmit: 'Save the minimum',
     retention: 'Retention of contact data',
     retentionIntro:
-      'Names and e-mail addresses of participants are purged this many days after the last session (answers stay, without names).',
+      'Names and e-mail addresses of participants are purged this many days after the last session (answers stay, without names). A new series starts at 365 days (12 months); the hourly cron purges them and records it in the audit log.',
     retentionSubmit: 'Save',
     retentionNone: 'Kept until erased.',
     retentionDays: (n: number) => `Purged ${n} days after the last session.`,

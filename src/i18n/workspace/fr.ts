@@ -117,7 +117,7 @@ export const fr: WorkspaceMessages = {
     minimumSubmit: 'Enregistrer le minimum',
     retention: 'Conservation des coordonnées',
     retentionIntro:
-      'Les noms et adresses e-mail des participant·es sont effacés ce nombre de jours après la dernière séance (les réponses restent, sans nom).',
+      'Les noms et adresses e-mail des participant·es sont effacés ce nombre de jours après la dernière séance (les réponses restent, sans nom). Une nouvelle série commence à 365 jours (12 mois) ; la tâche horaire les efface et l’inscrit au journal d’audit.',
     retentionSubmit: 'Enregistrer',
     retentionNone: 'Conservées jusqu’à effacement.',
     retentionDays: (n: number) => `Effacées ${n} jours après la dernière séance.`,

@@ -117,7 +117,7 @@ export const nl: WorkspaceMessages = {
     minimumSubmit: 'Het minimum opslaan',
     retention: 'Bewaring van contactgegevens',
     retentionIntro:
-      'Namen en e-mailadressen van deelnemers worden zoveel dagen na de laatste sessie gewist (de antwoorden blijven, zonder naam).',
+      'Namen en e-mailadressen van deelnemers worden zoveel dagen na de laatste sessie gewist (de antwoorden blijven, zonder naam). Een nieuwe reeks begint met 365 dagen (12 maanden); de uurlijkse taak wist ze en noteert dat in het auditlogboek.',
     retentionSubmit: 'Opslaan',
     retentionNone: 'Bewaard tot ze gewist worden.',
     retentionDays: (n: number) => `Gewist ${n} dagen na de laatste sessie.`,
