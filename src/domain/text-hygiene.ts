@@ -7,9 +7,9 @@
  * so "é" typed as e + combining accent and as one character is the same text.
  */
 
-/** C0 controls but tab, LF and CR; DEL; C1 controls; line and paragraph separators. */
-const CONTROL_MULTILINE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/u;
-const CONTROL_SINGLE_LINE = /[\u0000-\u001F\u007F-\u009F\u2028\u2029]/u;
+/** Control characters (C0, DEL, C1: Unicode's Cc) but tab, LF and CR; in one line, line and paragraph separators too. */
+const CONTROL_MULTILINE = /(?![\t\n\r])\p{Cc}/u;
+const CONTROL_SINGLE_LINE = /[\p{Cc}\u2028\u2029]/u;
 /** Bidi embeddings and overrides (U+202A–202E) and isolates (U+2066–2069). */
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/u;
 /**
@@ -17,7 +17,7 @@ const BIDI = /[\u202A-\u202E\u2066-\u2069]/u;
  * joiner except inside an emoji sequence (👩‍⚕️ needs it).
  */
 const ZERO_WIDTH =
-  /[\u200B\u200C\u2060\uFEFF\u180E]|\u200D(?!\p{Extended_Pictographic})|(?<![\p{Extended_Pictographic}\uFE0F\p{Emoji_Modifier}])\u200D/u;
+  /[\u200B\u200C\u2060\uFEFF\u180E]|\u200D(?!\p{Extended_Pictographic})|(?<!\p{Extended_Pictographic}|\uFE0F|\p{Emoji_Modifier})\u200D/u;
 /** With the u flag a paired surrogate is one code point; only a lone half matches. */
 const LONE_SURROGATE = /\p{Surrogate}/u;
 
