@@ -87,8 +87,7 @@ describe('retention by default', () => {
     )
       .bind(org?.id)
       .first<{ id: number }>();
-    const migration = env.TEST_MIGRATIONS.find((m) => m.name.startsWith('0011_'));
-    const update = migration?.queries.find((q) => /UPDATE series SET retention_days/.test(q));
+    const update = env.TEST_MIGRATIONS.flatMap((m) => m.queries).find((q) => /UPDATE series SET retention_days = 365/.test(q));
     expect(update).toBeDefined();
     await env.DB.prepare(update ?? '').run();
     const after = await env.DB.prepare('SELECT id, retention_days FROM series WHERE id IN (?, ?) ORDER BY id')
