@@ -1,7 +1,7 @@
 /**
  * Retention by default (issue 19, item 10): a series' contacts (names, addresses) are purged
  * 365 days after its last session unless a coordinator chose another period — for new series
- * and for existing ones without a setting (migrations/0012) — by the hourly cron, with an
+ * and for existing ones without a setting (migrations/0014) — by the hourly cron, with an
  * audit entry per purge. Before, contacts stayed forever unless someone set a period.
  */
 import { beforeAll, describe, expect, it } from 'vitest';

@@ -8,7 +8,7 @@ const MinGroupSize = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5
 
 /**
  * Contacts (names, e-mail addresses) of a series are purged this many days after its last
- * session by default (migrations/0012 gave it to every series that had none).
+ * session by default (migrations/0014 gave it to every series that had none).
  */
 export const DEFAULT_RETENTION_DAYS = 365;
 /** Days after the series' last session; null keeps contact data until erased. */

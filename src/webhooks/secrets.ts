@@ -28,7 +28,7 @@ const LEGACY_PER_TICK = 100;
 
 /**
  * Seals the secrets of endpoints created before sealing existed. A migration cannot call
- * WebCrypto, so migrations/0012 only adds the column and the first cron tick after a deploy
+ * WebCrypto, so migrations/0014 only adds the column and the first cron tick after a deploy
  * does this (one query when nothing is left). Until then a delivery signs with the plaintext.
  */
 export async function sealLegacySecrets(env: Env): Promise<number> {

@@ -66,7 +66,7 @@ export function createWebhook(
     .first<WebhookRow>();
 }
 
-/** Endpoints created before secrets were sealed (migrations/0012), still holding theirs in plaintext. */
+/** Endpoints created before secrets were sealed (migrations/0014), still holding theirs in plaintext. */
 export async function legacySecrets(db: D1Database, limit: number) {
   const { results } = await db
     .prepare(`SELECT id, series_id, url, secret FROM webhooks WHERE secret_sealed IS NULL AND secret <> '' ORDER BY id LIMIT ?`)
