@@ -1,0 +1,79 @@
+/**
+ * Attack 1 — read-back. A curious coordinator re-invites a person who answered an anonymous
+ * survey (POST /api/surveys/:id/invitations with the same address gives that person a fresh
+ * link) and opens the new link: the API and the page must show none of the earlier answers.
+ * Closing and re-opening the survey must not help either.
+ * Promise: in an anonymous survey, a participant's answers are shown back only to the link
+ * that gave them; nobody else learns what that person answered.
+ */
+import { describe, expect, it } from 'vitest';
+import { answer, call, callJson, crowd, filledFields, invite, scenario, visit } from './attacker.ts';
+
+const REMARK = 'Mon chef de service bloque tout, je ne reviendrai pas — READBACK-7d1c';
+const PROPOSAL = 'Burn-out des assistantes sociales READBACK-PROPOSAL';
+const ANA = {
+  usefulness: 1,
+  actions: ['shared-secrecy', 'practice-exchange'],
+  sector: 'gp' as const,
+  remarks: REMARK,
+  proposal: PROPOSAL,
+};
+
+async function anaAnswered(name: string) {
+  const s = await scenario(name, { anonymous: true });
+  await crowd(s, 'others', 3, () => ({ usefulness: 4, sector: 'hospital' }));
+  const first = await invite(s, ['ana@example.org']);
+  await answer(s, first['ana@example.org'] ?? '', ANA);
+  return { s, originalToken: first['ana@example.org'] ?? '' };
+}
+
+async function expectNothingReadBack(token: string) {
+  const view = await callJson<{ answers: Record<string, unknown> | null; updated_at: string | null }>(`/api/s/${token}`);
+  const answers = view.answers ?? {};
+  expect(Object.keys(answers), 'GET /api/s/:token of the new link gives back earlier answers').toEqual([]);
+  expect(view.updated_at, 'the new link tells when the person answered').toBeNull();
+
+  const page = await visit(`/s/${token}`);
+  expect(page.status).toBe(200);
+  const html = await page.text();
+  expect(html, 'the survey page of the new link shows the earlier remark').not.toContain('READBACK-7d1c');
+  expect(html, 'the survey page of the new link shows the earlier proposal').not.toContain('READBACK-PROPOSAL');
+  expect(filledFields(html), 'the survey page of the new link has earlier answers filled in').toEqual([]);
+}
+
+describe('anonymous read-back through a new link', () => {
+  it('re-inviting an address that answered gives a link that reads back none of the earlier answers (API and page)', async () => {
+    const { s, originalToken } = await anaAnswered('Read-back re-invite');
+    // Sanity: the attack is about a *new* link; the person's own link may still read them back.
+    const own = await callJson<{ answers: Record<string, unknown> | null }>(`/api/s/${originalToken}`);
+    expect(own.answers?.remarks).toBe(REMARK);
+
+    const again = await invite(s, ['ana@example.org']);
+    const fresh = again['ana@example.org'] ?? '';
+    expect(fresh).not.toBe(originalToken);
+    await expectNothingReadBack(fresh);
+  });
+
+  it('closing then re-opening the survey does not let a new link read the earlier answers', async () => {
+    const { s } = await anaAnswered('Read-back reopen');
+    await callJson(`/api/surveys/${s.surveyId}/close`, { method: 'POST', key: s.key });
+    const reopened = await call(`/api/surveys/${s.surveyId}/open`, { method: 'POST', key: s.key });
+    // Re-opening may be refused outright; if it is allowed, a new link must still read nothing.
+    if (reopened.status !== 200) {
+      expect(reopened.status).toBeGreaterThanOrEqual(400);
+      expect(reopened.status).toBeLessThan(500);
+      return;
+    }
+    const again = await invite(s, ['ana@example.org']);
+    await expectNothingReadBack(again['ana@example.org'] ?? '');
+  });
+
+  it('the confirmation page of a new link does not echo the earlier answers either', async () => {
+    const { s } = await anaAnswered('Read-back done page');
+    const again = await invite(s, ['ana@example.org']);
+    const page = await visit(`/s/${again['ana@example.org']}/done`);
+    const html = await page.text();
+    expect(html).not.toContain('READBACK-7d1c');
+    expect(html).not.toContain('READBACK-PROPOSAL');
+  });
+});
