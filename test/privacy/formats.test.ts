@@ -92,7 +92,7 @@ describe('a hidden breakdown cell', () => {
     for (const q of r.questions) {
       const b = q.breakdown;
       if (!b?.rows) continue;
-      b.rows.forEach((row) =>
+      for (const row of b.rows) {
         row.cells.forEach((cell, gi) => {
           if (!cell.suppressed) return;
           const group = `${b.by.question_id}=${b.groups[gi]?.id ?? 'not-stated'}`;
@@ -104,8 +104,8 @@ describe('a hidden breakdown cell', () => {
               x[col('measure')] === 'count',
           );
           if (line && line[col('value')] !== 'suppressed') shownInCsv.push(`${q.id}/${row.id}/${group}=${line[col('value')]}`);
-        }),
-      );
+        });
+      }
     }
     expect(shownInCsv, 'cells hidden in JSON but shown in CSV').toEqual([]);
   });
