@@ -167,7 +167,10 @@ export async function webhookReceiver(s: Scenario) {
 }
 
 /** A plain browser request (no key), redirects not followed. */
-export function visit(path: string, init: { form?: Record<string, string>; ip?: string; bindings?: Record<string, unknown> } = {}) {
+export async function visit(
+  path: string,
+  init: { form?: Record<string, string>; ip?: string; bindings?: Record<string, unknown> } = {},
+): Promise<Response> {
   const headers: Record<string, string> = { 'cf-connecting-ip': init.ip ?? '192.0.2.1' };
   if (init.form) headers['content-type'] = 'application/x-www-form-urlencoded';
   return app.request(
