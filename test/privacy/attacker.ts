@@ -6,7 +6,9 @@
  */
 import { expect } from 'vitest';
 import { app } from '../../src/app.tsx';
+import { hashPassword } from '../../src/domain/passwords.ts';
 import { call, callJson, createCoordinator, env, tokenOf } from '../helpers.ts';
+import { Browser, PASSWORD } from '../workspace/browser.ts';
 
 export { call, callJson, env, tokenOf };
 
@@ -16,6 +18,8 @@ const unique = (name: string) => `${name} ${++counter} ${crypto.randomUUID().sli
 export interface Scenario {
   key: string;
   organisation: string;
+  /** The coordinator's address (createCoordinator's default for the organisation). */
+  email: string;
   seriesId: number;
   sessionId: number;
   surveyId: number;
@@ -61,6 +65,7 @@ export async function scenario(name: string, options: { anonymous: boolean; minG
   return {
     key,
     organisation,
+    email: `${organisation.toLowerCase().replace(/\W+/g, '-')}@example.org`,
     seriesId: series.id,
     sessionId: session.id,
     surveyId: survey.id,
@@ -199,4 +204,30 @@ export function filledFields(html: string): string[] {
   const selected = [...html.matchAll(/<option[^>]*\bselected\b[^>]*>/g)].map((m) => m[0]);
   const textareas = [...html.matchAll(/<textarea[^>]*>([^<]+)<\/textarea>/g)].map((m) => m[1] ?? '');
   return [...checkedInputs(html), ...selected, ...textareas];
+}
+
+/** The same coordinator, signed in to the workspace in a browser without JavaScript. */
+export async function signedIn(s: Scenario): Promise<Browser> {
+  await env.DB.prepare('UPDATE coordinators SET password_hash = ? WHERE email = ?')
+    .bind(await hashPassword(PASSWORD, 1000), s.email)
+    .run();
+  const browser = new Browser();
+  await browser.signIn(s.email);
+  return browser;
+}
+
+/** The workspace pages that show the survey, without their per-request CSRF values. */
+export async function workspaceSnapshot(s: Scenario, browser: Browser): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const path of [
+    `/app/series/${s.seriesId}`,
+    `/app/sessions/${s.sessionId}`,
+    `/app/surveys/${s.surveyId}/participants`,
+    `/app/surveys/${s.surveyId}/open-link`,
+  ]) {
+    const { res, html } = await browser.get(path);
+    expect(res.status, path).toBe(200);
+    out[path] = html.replace(/(name="_csrf"[^>]*value=")[^"]*/g, '$1').replace(/nonce="[^"]*"/g, '');
+  }
+  return out;
 }

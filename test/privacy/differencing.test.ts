@@ -9,7 +9,18 @@
  * size, so no difference between two moments describes fewer people than the minimum.
  */
 import { describe, expect, it } from 'vitest';
-import { answer, callJson, crowd, differing, invite, scenario, snapshot, webhookReceiver } from './attacker.ts';
+import {
+  answer,
+  callJson,
+  crowd,
+  differing,
+  invite,
+  scenario,
+  signedIn,
+  snapshot,
+  webhookReceiver,
+  workspaceSnapshot,
+} from './attacker.ts';
 
 const BOB = { usefulness: 1, actions: ['tools-cadastre'], sector: 'gp' as const, remarks: 'DIFF-BOB-REMARK', proposal: 'DIFF-BOB-THEME' };
 const usual = (i: number) => ({
@@ -36,6 +47,15 @@ describe('snapshots before and after one known person answers', () => {
     await answer(s, bob, BOB);
     const after = await snapshot(s);
     expect(differing(before, after), 'outputs that moved when Bob alone answered').toEqual([]);
+  });
+
+  it('one named invitee answering an anonymous survey changes none of the workspace’s pages (series, session, participants)', async () => {
+    const { s, bob } = await released('Differencing workspace pages');
+    const browser = await signedIn(s);
+    const before = await workspaceSnapshot(s, browser);
+    await answer(s, bob, BOB);
+    const after = await workspaceSnapshot(s, browser);
+    expect(differing(before, after), 'workspace pages that moved when Bob alone answered').toEqual([]);
   });
 
   it('one earlier respondent changing their answers changes no output at all', async () => {

@@ -33,7 +33,7 @@ async function csvRows(s: Scenario, query: string) {
 
 for (const anonymous of [false, true]) {
   const kind = anonymous ? 'anonymous' : 'named';
-  describe(`a ${kind} survey with a profile group of one`, () => {
+  describe(`${anonymous ? 'an' : 'a'} ${kind} survey with a profile group of one`, () => {
     it('the profile question’s own counts (results JSON) publish no group smaller than the minimum', async () => {
       const s = await singleton(`Margins JSON ${kind}`, anonymous);
       const r = await callJson<SurveyResults>(`/api/surveys/${s.surveyId}/results`, { key: s.key });

@@ -27,7 +27,7 @@ const hiddenCells = (r: SurveyResults) =>
 
 for (const anonymous of [false, true]) {
   const kind = anonymous ? 'anonymous' : 'named';
-  describe(`lowering the minimum once a ${kind} survey has answers`, () => {
+  describe(`lowering the minimum once ${anonymous ? 'an' : 'a'} ${kind} survey has answers`, () => {
     for (const lower of [1, 2]) {
       it(`PATCH min_group_size ${lower} is refused with a problem naming min_group_size, and hidden cells stay hidden`, async () => {
         const s = await withSingleton(`Settings lower ${lower} ${kind}`, anonymous);

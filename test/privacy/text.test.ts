@@ -16,7 +16,7 @@ const LONE_PROPOSAL = 'TEXT-LONE-PROPOSAL garde médicale à Boitsfort';
 
 for (const anonymous of [true, false]) {
   const kind = anonymous ? 'anonymous' : 'named';
-  describe(`a ${kind} survey with one remark and one proposal`, () => {
+  describe(`${anonymous ? 'an' : 'a'} ${kind} survey with one remark and one proposal`, () => {
     it('shows neither the lone remark nor the lone proposal in any output (results, CSVs, page, brief, export, proposals)', async () => {
       const s = await scenario(`Text lone ${kind}`, { anonymous });
       await crowd(s, 'many', 5, (i) => ({
