@@ -192,16 +192,18 @@ export async function visit(
 
 /** The checked inputs of a survey page (name=value), as a participant's browser would show them. */
 export function checkedInputs(html: string): string[] {
-  return [...html.matchAll(/<input[^>]*\bchecked\b[^>]*>/g)].map((m) => {
-    const name = /name="([^"]*)"/.exec(m[0])?.[1] ?? '';
-    const value = /value="([^"]*)"/.exec(m[0])?.[1] ?? '';
-    return `${name}=${value}`;
-  });
+  return [...html.matchAll(/<input[^>]*\bchecked\b[^>]*>/g)]
+    .map((m) => {
+      const name = /name="([^"]*)"/.exec(m[0])?.[1] ?? '';
+      const value = /value="([^"]*)"/.exec(m[0])?.[1] ?? '';
+      return `${name}=${value}`;
+    })
+    .filter((field) => !field.endsWith('=')); // "no answer" choices are checked on a blank form too
 }
 
 /** Values of a survey page's fields that carry earlier answers (selects and number inputs included). */
 export function filledFields(html: string): string[] {
-  const selected = [...html.matchAll(/<option[^>]*\bselected\b[^>]*>/g)].map((m) => m[0]);
+  const selected = [...html.matchAll(/<option[^>]*\bselected\b[^>]*>/g)].map((m) => m[0]).filter((o) => !/value=""/.test(o));
   const textareas = [...html.matchAll(/<textarea[^>]*>([^<]+)<\/textarea>/g)].map((m) => m[1] ?? '');
   return [...checkedInputs(html), ...selected, ...textareas];
 }

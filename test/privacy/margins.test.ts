@@ -80,6 +80,27 @@ for (const anonymous of [false, true]) {
       expect(inOwn, 'one question’s CSV').toEqual([]);
     });
 
+    it('the printable page publishes no profile group smaller than the minimum (neither as a number nor as a bar)', async () => {
+      const s = await singleton(`Margins HTML ${kind}`, anonymous);
+      const res = await call(`/api/surveys/${s.surveyId}/results?format=html`, { key: s.key });
+      const html = await res.text();
+      const start = html.indexOf('id="q-sector"');
+      expect(start).toBeGreaterThan(-1);
+      const section = html.slice(start, html.indexOf('<h2', start + 1) === -1 ? undefined : html.indexOf('<h2', start + 1));
+      const n = Number(/n = (\d+)/.exec(section)?.[1] ?? 0);
+      const published: string[] = [];
+      for (const row of section.matchAll(/<tr><th scope="row">([^<]*)<\/th>(.*?)<\/tr>/g)) {
+        const cells = row[2] ?? '';
+        const count = Number(/<td class="num">(\d+)<\/td>/.exec(cells)?.[1] ?? Number.NaN);
+        if (small(count, s.minGroupSize)) published.push(`${row[1]}: ${count}`);
+        // The bar alone gives the count back: its width is the share of n.
+        const width = Number(/<rect x="0" y="0" width="([\d.]+)" height="10" fill="#1b1b1f"/.exec(cells)?.[1] ?? Number.NaN);
+        const fromBar = Math.round((width * n) / 100);
+        if (small(fromBar, s.minGroupSize)) published.push(`${row[1]}: bar of ${width}% of ${n}`);
+      }
+      expect(published, 'profile groups under the minimum on the printable page').toEqual([]);
+    });
+
     it('the series export publishes no profile group smaller than the minimum', async () => {
       const s = await singleton(`Margins export ${kind}`, anonymous);
       const doc = await callJson<{
