@@ -120,6 +120,14 @@ export async function crowd(s: Scenario, prefix: string, n: number, answersOf: (
   return tokens;
 }
 
+/**
+ * Closes the survey. An anonymous survey counts its held submissions in steps of at least the
+ * minimum, and at closing; scenarios whose sizes are multiples of 3 are counted whole.
+ */
+export async function close(s: Scenario) {
+  await callJson(`/api/surveys/${s.surveyId}/close`, { method: 'POST', key: s.key });
+}
+
 /** Every output a coordinator can read about the survey, keyed by a name for the failure message. */
 export async function snapshot(s: Scenario, questionIds: readonly string[] = POST_QUESTIONS): Promise<Record<string, string>> {
   const get = async (path: string) => {
@@ -147,6 +155,52 @@ export async function snapshot(s: Scenario, questionIds: readonly string[] = POS
 }
 
 export const POST_QUESTIONS = ['usefulness', 'mutual-knowledge', 'themes', 'theme-proposal', 'actions', 'sector', 'remarks'] as const;
+
+/** Keys that say who answered (and how many submissions wait to be counted), never what. */
+const WHO = new Set(['answered', 'answer_rate', 'state', 'held_back']);
+
+function withoutWho(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutWho);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => !WHO.has(k))
+        .map(([k, v]) => [k, withoutWho(v)]),
+    );
+  }
+  return value;
+}
+
+/**
+ * An output without the facts of *who* answered: the invitation list's answered flag, the
+ * answered count and rate, a participant's state, the number of submissions waiting to be
+ * counted. The coordinator may know who answered (reminders need it; the outbox would tell);
+ * what differencing must not reveal is *what* they answered. Everything else stays, byte for byte.
+ */
+export function whatWasAnswered(name: string, text: string): string {
+  if (name.endsWith('.json')) return JSON.stringify(withoutWho(JSON.parse(text)));
+  if (name.includes('.csv')) {
+    return text
+      .split('\r\n')
+      .filter((line) => !line.split(',').some((cell) => WHO.has(cell)))
+      .join('\r\n');
+  }
+  return (
+    text
+      // Printable pages (results, brief) and the workspace's session page, in French.
+      .replace(/<dt>(Ont répondu|Taux de réponse|Réponses|Réponses en attente)<\/dt><dd>.*?<\/dd>/g, '')
+      // The brief in Markdown.
+      .replace(/Ont répondu \d+ \/ Invité·es \d+ \([^)]*\)/g, '')
+      // The participants page: each person's state and the actions it offers.
+      .replace(/<span class="state[^"]*">[^<]*<\/span>/g, '')
+      .replace(/<form method="post" action="\/app\/invitations\/\d+\/[a-z-]+"[\s\S]*?<\/form>/g, '')
+  );
+}
+
+/** Names of the outputs whose figures about what was answered differ between two snapshots. */
+export function differingAnswers(before: Record<string, string>, after: Record<string, string>): string[] {
+  return Object.keys(before).filter((k) => whatWasAnswered(k, before[k] ?? '') !== whatWasAnswered(k, after[k] ?? ''));
+}
 
 /** Names of the outputs that differ between two snapshots. */
 export function differing(before: Record<string, string>, after: Record<string, string>): string[] {

@@ -8,10 +8,10 @@
 import { describe, expect, it } from 'vitest';
 import { call, env, invite, postAnswers, type Scenario, scenario } from './attacker.ts';
 
-const COUNT = 10;
-const remarkOf = (i: number) => `DBCOPY-REMARK-${i}-${'abcdefghij'[i]}`;
+const COUNT = 12;
+const remarkOf = (i: number) => `DBCOPY-REMARK-${i}-${'abcdefghijkl'[i]}`;
 
-/** Ten invitees answer one after the other, through both write paths, some with Idempotency-Key. */
+/** Twelve invitees (counted whole, in steps of 3) answer one after the other, through both write paths, some with Idempotency-Key. */
 async function answered(name: string): Promise<{ s: Scenario; order: string[] }> {
   const s = await scenario(name, { anonymous: true });
   const emails = Array.from({ length: COUNT }, (_, i) => `person-${i}@example.org`);
@@ -86,7 +86,7 @@ describe('a copy of D1 after anonymous submissions', () => {
   });
 
   it('does not store anonymous responses in submission order (by responses.id)', async () => {
-    // Ten responses: a random order is increasing once in 10! (3.6 million) runs.
+    // Twelve responses: a random order is increasing once in 12! (479 million) runs.
     const { s, order } = await answered('Database copy order');
     const { results } = await env.DB.prepare(
       `SELECT a.text FROM responses r JOIN answers a ON a.response_id = r.id

@@ -8,7 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import type { SurveyResults } from '../../src/results/results.ts';
 import { parseCsv } from '../seeded-cycle.ts';
-import { call, callJson, crowd, POST_QUESTIONS, scenario, snapshot } from './attacker.ts';
+import { call, callJson, close, crowd, POST_QUESTIONS, scenario, snapshot } from './attacker.ts';
 
 const REMARK = 'FMT-WITHHELD-REMARK la coordinatrice du CPAS ne répond jamais';
 const PROPOSAL = 'FMT-WITHHELD-PROPOSAL';
@@ -22,6 +22,8 @@ async function withheldSurvey(name: string) {
     sector: 'gp',
     ...(i === 0 ? { remarks: REMARK, proposal: PROPOSAL } : {}),
   }));
+  // Closing counts what nothing counted before: the gate alone must now withhold it.
+  await close(s);
   return s;
 }
 
@@ -81,9 +83,10 @@ describe('a survey whose results are withheld', () => {
 describe('a hidden breakdown cell', () => {
   it('is hidden in the long CSV as in JSON (guard: holds today)', async () => {
     const s = await scenario('Formats hidden cells', { anonymous: true });
+    await crowd(s, 'gp', 1, () => ({ usefulness: 1, actions: ['tools-cadastre'], sector: 'gp' }));
     await crowd(s, 'hospital', 4, () => ({ usefulness: 4, actions: ['practice-exchange'], sector: 'hospital' }));
     await crowd(s, 'home', 4, () => ({ usefulness: 2, actions: ['info-roles', 'practice-exchange'], sector: 'home-care' }));
-    await crowd(s, 'gp', 1, () => ({ usefulness: 1, actions: ['tools-cadastre'], sector: 'gp' }));
+    await close(s);
     const r = await callJson<SurveyResults>(`/api/surveys/${s.surveyId}/results`, { key: s.key });
     const res = await call(`/api/surveys/${s.surveyId}/results?format=csv`, { key: s.key });
     const [header = [], ...rows] = parseCsv(await res.text());

@@ -11,14 +11,15 @@
 import { describe, expect, it } from 'vitest';
 import type { SurveyResults } from '../../src/results/results.ts';
 import { parseCsv } from '../seeded-cycle.ts';
-import { call, callJson, crowd, type Scenario, scenario } from './attacker.ts';
+import { call, callJson, close, crowd, type Scenario, scenario } from './attacker.ts';
 
-/** hospital 3, home-care 3, gp 1: the GP is the singleton. */
+/** gp 1, hospital 4, home-care 4: the GP is the singleton; 9 respondents, counted whole in steps of 3. */
 async function singleton(name: string, anonymous: boolean) {
   const s = await scenario(name, { anonymous });
-  await crowd(s, 'hospital', 3, (i) => ({ usefulness: 4 + (i % 2), actions: ['practice-exchange'], sector: 'hospital' }));
-  await crowd(s, 'home', 3, (i) => ({ usefulness: 2 + (i % 2), actions: ['info-roles'], sector: 'home-care' }));
   await crowd(s, 'gp', 1, () => ({ usefulness: 1, actions: ['tools-cadastre'], sector: 'gp' }));
+  await crowd(s, 'hospital', 4, (i) => ({ usefulness: 4 + (i % 2), actions: ['practice-exchange'], sector: 'hospital' }));
+  await crowd(s, 'home', 4, (i) => ({ usefulness: 2 + (i % 2), actions: ['info-roles'], sector: 'home-care' }));
+  await close(s);
   return s;
 }
 

@@ -8,13 +8,15 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SurveyResults } from '../../src/results/results.ts';
-import { call, callJson, crowd, type Scenario, scenario } from './attacker.ts';
+import { call, callJson, close, crowd, type Scenario, scenario } from './attacker.ts';
 
 async function withSingleton(name: string, anonymous: boolean) {
   const s = await scenario(name, { anonymous });
-  await crowd(s, 'hospital', 3, () => ({ usefulness: 4, actions: ['practice-exchange'], sector: 'hospital' }));
-  await crowd(s, 'home', 3, () => ({ usefulness: 2, actions: ['info-roles'], sector: 'home-care' }));
+  // 9 respondents, the GP first: an anonymous survey counts them whole, in steps of 3.
   await crowd(s, 'gp', 1, () => ({ usefulness: 1, actions: ['tools-cadastre'], sector: 'gp' }));
+  await crowd(s, 'hospital', 4, () => ({ usefulness: 4, actions: ['practice-exchange'], sector: 'hospital' }));
+  await crowd(s, 'home', 4, () => ({ usefulness: 2, actions: ['info-roles'], sector: 'home-care' }));
+  await close(s);
   return s;
 }
 
@@ -68,6 +70,8 @@ describe('an anonymous survey in a series whose minimum is 1', () => {
   it('still withholds results of fewer than 3 respondents (results and export)', async () => {
     const s = await scenario('Settings floor', { anonymous: true, minGroupSize: 1 });
     await crowd(s, 'two', 2, (i) => ({ usefulness: 1 + i, actions: ['tools-cadastre'], sector: 'gp', remarks: `SETTINGS-FLOOR-${i}` }));
+    // Closing counts what nothing counted before: the gate alone must now withhold it.
+    await close(s);
     const r = await results(s);
     expect(r.min_group_size).toBeGreaterThanOrEqual(3);
     expect(r.withheld).toBe(true);

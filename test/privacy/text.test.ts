@@ -9,7 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SurveyResults } from '../../src/results/results.ts';
-import { call, callJson, crowd, scenario, snapshot } from './attacker.ts';
+import { call, callJson, close, crowd, scenario, snapshot } from './attacker.ts';
 
 const LONE_REMARK = 'TEXT-LONE-REMARK seule généraliste de Watermael, je porte tout';
 const LONE_PROPOSAL = 'TEXT-LONE-PROPOSAL garde médicale à Boitsfort';
@@ -19,12 +19,13 @@ for (const anonymous of [true, false]) {
   describe(`${anonymous ? 'an' : 'a'} ${kind} survey with one remark and one proposal`, () => {
     it('shows neither the lone remark nor the lone proposal in any output (results, CSVs, page, brief, export, proposals)', async () => {
       const s = await scenario(`Text lone ${kind}`, { anonymous });
-      await crowd(s, 'many', 5, (i) => ({
+      await crowd(s, 'many', 6, (i) => ({
         usefulness: 3,
         sector: 'hospital',
         ...(i === 0 ? { remarks: LONE_REMARK } : {}),
         ...(i === 1 ? { proposal: LONE_PROPOSAL } : {}),
       }));
+      await close(s);
       const outputs = await snapshot(s);
       const proposals = await call(`/api/series/${s.seriesId}/proposals`, { key: s.key });
       outputs['series proposals'] = await proposals.text();
@@ -49,8 +50,9 @@ for (const anonymous of [true, false]) {
 describe('the order of texts', () => {
   it('lists remarks by their text, not in the order they were submitted (guard)', async () => {
     const s = await scenario('Text order', { anonymous: true });
-    const remarks = ['zèbre en dernier', 'abeille en premier', 'marmotte au milieu', 'castor second'];
+    const remarks = ['zèbre en dernier', 'abeille en premier', 'marmotte au milieu', 'castor second', 'ours', 'lynx'];
     await crowd(s, 'writers', remarks.length, (i) => ({ usefulness: 3, remarks: remarks[i] }));
+    await close(s);
     const r = await callJson<SurveyResults>(`/api/surveys/${s.surveyId}/results`, { key: s.key });
     const q = r.questions.find((x) => x.id === 'remarks');
     const shown = q?.type === 'text' ? q.groups.map((g) => g.text) : [];
