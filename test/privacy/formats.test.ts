@@ -42,11 +42,12 @@ describe('a survey whose results are withheld', () => {
     const r = await callJson<SurveyResults>(`/api/surveys/${s.surveyId}/results`, { key: s.key });
     expect(r.withheld).toBe(true);
     const doc = await callJson<{
-      surveys: { id: number; results: { options: unknown[]; ratings: unknown[] }; responses: unknown[] }[];
+      surveys: { id: number; results: { options: unknown[]; ratings: unknown[]; questions?: unknown[] }; responses: unknown[] }[];
     }>(`/api/series/${s.seriesId}/export`, { key: s.key });
     const survey = doc.surveys.find((x) => x.id === s.surveyId);
     expect(survey?.results.options, 'option counts of a withheld survey in the export').toEqual([]);
     expect(survey?.results.ratings, 'rating distribution of a withheld survey in the export').toEqual([]);
+    expect(survey?.results.questions ?? [], 'respondents per question of a withheld survey in the export').toEqual([]);
     expect(survey?.responses).toEqual([]);
   });
 

@@ -78,10 +78,12 @@ describe('an anonymous survey in a series whose minimum is 1', () => {
     expect(JSON.stringify(r)).not.toContain('SETTINGS-FLOOR');
     const brief = await call(`/api/sessions/${s.sessionId}/brief?format=md`, { key: s.key });
     expect(await brief.text()).not.toContain('SETTINGS-FLOOR');
-    const doc = await callJson<{ surveys: { id: number; results: { options: unknown[]; ratings: unknown[] } }[] }>(
-      `/api/series/${s.seriesId}/export`,
-      { key: s.key },
-    );
-    expect(doc.surveys.find((x) => x.id === s.surveyId)?.results).toEqual({ options: [], ratings: [] });
+    const doc = await callJson<{
+      surveys: { id: number; results: { options: unknown[]; ratings: unknown[]; questions?: unknown[] } }[];
+    }>(`/api/series/${s.seriesId}/export`, { key: s.key });
+    const exported = doc.surveys.find((x) => x.id === s.surveyId)?.results;
+    expect(exported?.options).toEqual([]);
+    expect(exported?.ratings).toEqual([]);
+    expect(exported?.questions ?? []).toEqual([]);
   });
 });
