@@ -262,12 +262,15 @@ export function filledFields(html: string): string[] {
   return [...checkedInputs(html), ...selected, ...textareas];
 }
 
-/** The same coordinator, signed in to the workspace in a browser without JavaScript. */
-export async function signedIn(s: Scenario): Promise<Browser> {
+/**
+ * The same coordinator, signed in to the workspace in a browser without JavaScript. The one
+ * place this suite depends on how coordinators sign in.
+ */
+export async function signedIn(s: Scenario, bindings: ConstructorParameters<typeof Browser>[0] = {}): Promise<Browser> {
   await env.DB.prepare('UPDATE coordinators SET password_hash = ? WHERE email = ?')
     .bind(await hashPassword(PASSWORD, 1000), s.email)
     .run();
-  const browser = new Browser();
+  const browser = new Browser(bindings);
   await browser.signIn(s.email);
   return browser;
 }

@@ -7,9 +7,8 @@
  * the coordinator holds (a new one, the one the API answered, the links CSV's) reads it back.
  */
 import { describe, expect, it } from 'vitest';
-import { Browser, coordinatorWithPassword } from '../workspace/browser.ts';
 import { mailbox } from '../workspace/mail.ts';
-import { answer, call, callJson, crowd, filledFields, invite, scenario, visit } from './attacker.ts';
+import { answer, call, callJson, crowd, filledFields, invite, scenario, signedIn, visit } from './attacker.ts';
 
 const REMARK = 'Mon chef de service bloque tout, je ne reviendrai pas — READBACK-7d1c';
 const PROPOSAL = 'Burn-out des assistantes sociales READBACK-PROPOSAL';
@@ -85,44 +84,24 @@ describe('anonymous read-back through a new link', () => {
 
 describe('anonymous read-back through the workspace', () => {
   it('the personal links CSV (for a mail merge) gives no link that reads back an answer already given', async () => {
-    const { key, email } = await coordinatorWithPassword(`Read-back links CSV ${crypto.randomUUID().slice(0, 8)}`);
-    const series = await callJson<{ id: number }>('/api/series', { method: 'POST', key, json: { title: 'Links CSV' }, expect: 201 });
-    const session = await callJson<{ id: number }>(`/api/series/${series.id}/sessions`, {
-      method: 'POST',
-      key,
-      json: { number: 1, starts_at: '2099-01-01T12:00:00Z' },
-      expect: 201,
-    });
-    const survey = await callJson<{ id: number }>(`/api/sessions/${session.id}/surveys`, {
-      method: 'POST',
-      key,
-      json: { kind: 'pre', anonymous: true },
-      expect: 201,
-    });
-    await callJson(`/api/surveys/${survey.id}/open`, { method: 'POST', key });
+    const s = await scenario('Read-back links CSV', { anonymous: true });
     const mail = mailbox();
-    const browser = new Browser(mail.bindings);
-    await browser.signIn(email);
-    await browser.get(`/app/surveys/${survey.id}/participants`);
-    await browser.post(`/app/surveys/${survey.id}/participants`, { contacts: 'email,name\nana@example.org,Ana\nben@example.org,Ben' });
-    await browser.get(`/app/surveys/${survey.id}/participants`);
-    await browser.post(`/app/surveys/${survey.id}/send`);
+    const browser = await signedIn(s, mail.bindings);
+    await browser.get(`/app/surveys/${s.surveyId}/participants`);
+    await browser.post(`/app/surveys/${s.surveyId}/participants`, { contacts: 'email,name\nana@example.org,Ana\nben@example.org,Ben' });
+    await browser.get(`/app/surveys/${s.surveyId}/participants`);
+    await browser.post(`/app/surveys/${s.surveyId}/send`);
     const sent = mail.linkOf(mail.sent.find((m) => mail.to(m) === 'ana@example.org'));
-    const put = await call(`/api/s/${sent}`, {
-      method: 'PUT',
-      json: { answers: { expectations: ['create-links'], 'theme-proposal': 'READBACK-CSV-PROPOSAL' } },
-    });
-    expect(put.status).toBe(200);
+    await answer(s, sent, { usefulness: 2, actions: ['shared-secrecy'], proposal: 'READBACK-CSV-PROPOSAL' });
 
     // The coordinator exports the links for a mail merge, and opens Ana's.
-    await browser.get(`/app/surveys/${survey.id}/participants`);
-    const csv = await (await browser.post(`/app/surveys/${survey.id}/links.csv`)).text();
+    await browser.get(`/app/surveys/${s.surveyId}/participants`);
+    const csv = await (await browser.post(`/app/surveys/${s.surveyId}/links.csv`)).text();
     const line = csv.split('\r\n').find((l) => l.startsWith('ana@example.org'));
     const token = /\/s\/([A-Za-z0-9_-]+)/.exec(line ?? '')?.[1] ?? '';
     expect(token).not.toBe('');
-    const view = await call(`/api/s/${token}`);
-    const text = await view.text();
-    expect(text, 'the link from the CSV reads Ana’s answer back').not.toContain('READBACK-CSV-PROPOSAL');
-    expect(text).not.toContain('create-links');
+    const view = await callJson<{ answers: Record<string, unknown> | null }>(`/api/s/${token}`);
+    expect(JSON.stringify(view), 'the link from the CSV reads Ana’s proposal back').not.toContain('READBACK-CSV-PROPOSAL');
+    expect(Object.keys(view.answers ?? {}), 'the link from the CSV reads Ana’s answers back').toEqual([]);
   });
 });
