@@ -6,9 +6,8 @@
  */
 import { expect } from 'vitest';
 import { app } from '../../src/app.tsx';
-import { hashPassword } from '../../src/domain/passwords.ts';
 import { call, callJson, createCoordinator, env, tokenOf } from '../helpers.ts';
-import { Browser, PASSWORD } from '../workspace/browser.ts';
+import { Browser } from '../workspace/browser.ts';
 
 export { call, callJson, env, tokenOf };
 
@@ -267,9 +266,6 @@ export function filledFields(html: string): string[] {
  * place this suite depends on how coordinators sign in.
  */
 export async function signedIn(s: Scenario, bindings: ConstructorParameters<typeof Browser>[0] = {}): Promise<Browser> {
-  await env.DB.prepare('UPDATE coordinators SET password_hash = ? WHERE email = ?')
-    .bind(await hashPassword(PASSWORD, 1000), s.email)
-    .run();
   const browser = new Browser(bindings);
   await browser.signIn(s.email);
   return browser;

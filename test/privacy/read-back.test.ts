@@ -31,15 +31,15 @@ async function anaAnswered(name: string) {
 async function expectNothingReadBack(token: string) {
   const view = await callJson<{ answers: Record<string, unknown> | null; updated_at: string | null }>(`/api/s/${token}`);
   const answers = view.answers ?? {};
-  expect(Object.keys(answers), 'GET /api/s/:token of the new link gives back earlier answers').toEqual([]);
-  expect(view.updated_at, 'the new link tells when the person answered').toBeNull();
+  expect(Object.keys(answers), 'GET /api/s/:token of a link the coordinator holds gives back earlier answers').toEqual([]);
+  expect(view.updated_at, 'that link tells when the person answered').toBeNull();
 
   const page = await visit(`/s/${token}`);
   expect(page.status).toBe(200);
   const html = await page.text();
-  expect(html, 'the survey page of the new link shows the earlier remark').not.toContain('READBACK-7d1c');
-  expect(html, 'the survey page of the new link shows the earlier proposal').not.toContain('READBACK-PROPOSAL');
-  expect(filledFields(html), 'the survey page of the new link has earlier answers filled in').toEqual([]);
+  expect(html, 'the survey page of that link shows the earlier remark').not.toContain('READBACK-7d1c');
+  expect(html, 'the survey page of that link shows the earlier proposal').not.toContain('READBACK-PROPOSAL');
+  expect(filledFields(html), 'the survey page of that link has earlier answers filled in').toEqual([]);
 }
 
 describe('anonymous read-back through a new link', () => {
