@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brief } from '../src/brief/brief.ts';
 import type { Definition } from '../src/domain/definition.ts';
+import { normaliseText } from '../src/domain/text-normalise.ts';
 import { CONTENT_SECURITY_POLICY } from '../src/http/headers.ts';
 import type { QuestionResult } from '../src/results/results.ts';
 import { call, callJson, createCoordinator, env } from './helpers.ts';
@@ -137,9 +138,26 @@ describe('the brief for #2, counted by hand', () => {
         return t ? [{ session, place: r.places.get(item.theme_id), borda: t.borda }] : [];
       });
       expect(item.history.map((h) => ({ session: h.session, place: h.place, borda: h.borda }))).toEqual(expected);
+      // A trend only where there is something to compare (issue 17): ranked by nobody in either
+      // round, none; ranked for the first time in the series, new.
       const before = round2.places.get(item.theme_id);
       const now = current.places.get(item.theme_id) ?? 0;
-      const change = before === undefined ? 'new' : now < before ? 'up' : now > before ? 'down' : 'steady';
+      const rankedNow = (current.totals.get(item.theme_id)?.ranked ?? 0) > 0;
+      const rankedThen = (round2.totals.get(item.theme_id)?.ranked ?? 0) > 0;
+      const everRanked = rankedThen || (round1.totals.get(item.theme_id)?.ranked ?? 0) > 0;
+      const change = !rankedNow
+        ? rankedThen
+          ? 'down'
+          : 'none'
+        : !everRanked
+          ? 'new'
+          : !rankedThen || before === undefined
+            ? 'up'
+            : now < before
+              ? 'up'
+              : now > before
+                ? 'down'
+                : 'steady';
       expect(item.change, String(item.theme_id)).toBe(change);
     }
   });
@@ -185,9 +203,11 @@ describe('the brief for #2, counted by hand', () => {
       .filter((raw) => respondentsTo(raw, 'theme-proposal') >= brief.min_group_size)
       .flatMap((raw) => raw.filter((r) => r.question_id === 'theme-proposal'));
     expect(perSurvey.some((raw) => respondentsTo(raw, 'theme-proposal') < brief.min_group_size)).toBe(true);
-    expect(brief.proposed_themes.groups.reduce((s, g) => s + g.count, 0)).toBe(proposals.length);
+    // Only moderated text reaches the brief (issue 17): the demo's proposals are not handled yet,
+    // so they are counted as pending, distinct texts once, and none is named.
     const fold = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-    expect(brief.proposed_themes.groups.length).toBe(new Set(proposals.map((p) => fold(p.text ?? ''))).size);
+    expect(brief.proposed_themes.accepted).toEqual([]);
+    expect(brief.proposed_themes.pending).toBe(new Set(proposals.map((p) => fold(p.text ?? ''))).size);
 
     const remarks = rows.filter((r) => r.question_id === 'remarks');
     expect(remarks.length).toBeGreaterThanOrEqual(brief.min_group_size);
@@ -344,7 +364,9 @@ describe('other sessions and surveys', () => {
     const round1 = await handRound([SURVEYS.pre1]);
     for (const item of b.priorities.items) {
       const entered = item.theme_id >= 900009 && item.theme_id <= 900014;
-      expect(item.change === 'new', String(item.theme_id)).toBe(entered);
+      // New = ranked for the first time (issue 17): an entered theme nobody ranked yet has no trend.
+      expect(item.change === 'new', String(item.theme_id)).toBe(entered && item.ranked > 0);
+      if (entered && item.ranked === 0) expect(item.change).toBe('none');
       expect(item.history.length).toBe(entered ? 0 : 1);
       expect(round1.totals.has(item.theme_id)).toBe(!entered);
     }
@@ -407,6 +429,150 @@ describe('the free plan’s limits', () => {
       expect(res.status, path).toBe(200);
       expect(seen.statements, path).toBeLessThanOrEqual(50);
       expect(seen.maxParams, path).toBeLessThanOrEqual(100);
+    }
+  });
+});
+
+describe('the brief in the shape of the minutes (issue 17)', () => {
+  const MINUTES = [
+    '## Attentes des participant·es et objectifs',
+    '## Constats et ajustements de l’offre',
+    '## Veille des besoins de la population',
+    '### Autres préoccupations relevées',
+    '## Actions à mener collectivement et perspectives',
+    '## Save the date',
+  ];
+
+  it('follows the minutes’ sections in their order, in Markdown and on the page, Save the date as its own section', async () => {
+    const md = await (await call(`/api/sessions/${SESSION_2}/brief?format=md`, { key })).text();
+    const at = MINUTES.map((h) => md.indexOf(`\n${h}\n`));
+    expect(
+      at.every((i) => i > 0),
+      at.join(),
+    ).toBe(true);
+    expect([...at].sort((x, y) => x - y)).toEqual(at);
+    // The date is no longer under the title: only in Save the date.
+    const date = md.slice(at[5]).split('\n')[3] ?? '';
+    expect(date).toContain('Liaison hôpital-ambulatoire \\#3 : le ');
+    expect(md.slice(0, at[0]).match(/2025/)).toBeNull();
+    // The full table is an annex after the minutes; figures' methods are footnotes.
+    expect(md.indexOf('## Annexe : les priorités complètes')).toBeGreaterThan(at[5] ?? 0);
+    expect(md).toMatch(/\n\[\^1\]: /);
+    expect(brief.sections.map((x) => x.id)).toEqual(['expectations', 'findings', 'needs', 'actions', 'save_the_date']);
+    expect(brief.sections.every((x) => x.filled)).toBe(true);
+
+    const page = await (await call(`/api/sessions/${SESSION_2}/brief?format=html`, { key })).text();
+    const headings = [...page.matchAll(/<h2 id="([^"]+)">/g)].map((m) => m[1]);
+    expect(headings).toEqual(['expectations', 'findings', 'needs', 'actions', 'save-the-date', 'annex', 'notes']);
+    expect(page).toMatch(/<h3>Autres préoccupations relevées<\/h3>/);
+    expect(page).toMatch(/<sup><a href="#note-1" id="ref-1">1<\/a><\/sup>/);
+    expect(page).toMatch(/<ol class="notes"><li id="note-1">/);
+    const en = await (await call(`/api/sessions/${SESSION_2}/brief?format=md&lang=en`, { key })).text();
+    expect(en).toContain('## Findings and adjustments to the offer');
+    const nl = await (await call(`/api/sessions/${SESSION_2}/brief?format=md&lang=nl`, { key })).text();
+    expect(nl).toContain('## Gezamenlijk te ondernemen acties en vooruitzichten');
+  });
+
+  it('says in one line when a section has no data', async () => {
+    const md = await (await call('/api/sessions/900003/brief?format=md', { key })).text();
+    const b = await callJson<Brief>('/api/sessions/900003/brief', { key });
+    expect(b.sections.find((x) => x.id === 'save_the_date')?.filled).toBe(false);
+    expect(md).toMatch(/## Save the date\n\nLa prochaine séance n’est pas encore planifiée\.\n/);
+    expect(md).toMatch(
+      /## Actions à mener collectivement et perspectives\n\nPas encore de questionnaire après la séance avec des réponses\.\n/,
+    );
+  });
+
+  it('lists the top five priorities as one line each with their trend, the full table in the annex', async () => {
+    const md = await (await call(`/api/sessions/${SESSION_2}/brief?format=md`, { key })).text();
+    const needs = md.slice(md.indexOf('## Veille des besoins'), md.indexOf('### Autres préoccupations'));
+    const lines = needs.split('\n').filter((l) => /^\d+\. /.test(l));
+    expect(lines).toHaveLength(5);
+    const [first, second] = brief.priorities.items;
+    expect(lines[0]).toBe(`1. Soutien aux aidant·es proches — ${first?.borda} pts, ▲ en hausse (2ᵉ pour la séance \\#2)`);
+    expect(lines[1]).toContain(`${second?.label} — ${second?.borda} pts`);
+    expect(needs).not.toContain('| ');
+    const annex = md.slice(md.indexOf('## Annexe'));
+    for (const item of brief.priorities.items) expect(annex).toContain(`| ${item.label} |`);
+  });
+
+  it('gives no trend to a theme nobody ranked, and never calls it up or new', async () => {
+    for (const id of [900001, 900002]) {
+      const b = await callJson<Brief>(`/api/sessions/${id}/brief`, { key });
+      for (const item of b.priorities.items.filter((i) => i.ranked === 0)) expect(['none', 'down']).toContain(item.change);
+    }
+    // In the demo, "Coordination avec CPAS…" got no ballot for #3 after 3 points for #2: it went
+    // from 14th to a shared 13th place, which the old rule called "up".
+    const cpas = brief.priorities.items.find((i) => i.label.startsWith('Coordination avec CPAS'));
+    expect(cpas).toMatchObject({ borda: 0, change: 'down' });
+  });
+
+  it('states how much the room agrees for each ranking round: Kendall’s W for top-k ballots, recounted by hand', async () => {
+    // By hand from the answers: each ballot's Borda points, and the totals had every ballot,
+    // keeping its length, ranked the same themes in the same order.
+    const ids = [SURVEYS.post2, SURVEYS.pre3];
+    const round = await handRound(ids);
+    const perRank = [0, 0, 0];
+    for (const id of ids) {
+      const rows = (await rawAnswers(id)).filter((r) => r.rank !== null && r.question_id === 'themes');
+      for (const r of rows) perRank[(r.rank as number) - 1] = (perRank[(r.rank as number) - 1] ?? 0) + 1;
+    }
+    const totals = brief.priorities.items.map((i) => round.totals.get(i.theme_id)?.borda ?? 0);
+    const mean = totals.reduce((s, x) => s + x, 0) / totals.length;
+    const aligned = totals.map((_, j) => (j < 3 ? (3 - j) * (perRank[j] ?? 0) : 0));
+    const w = totals.reduce((s, x) => s + (x - mean) ** 2, 0) / aligned.reduce((s, x) => s + (x - mean) ** 2, 0);
+    const a = brief.priorities.current.agreement;
+    expect(a.w).toBeCloseTo(w, 2);
+    expect(a).toMatchObject({ n: round.n, k: 3, m: brief.priorities.items.length, level: 'weak' });
+    expect(a.method).toContain('Kendall');
+    expect(brief.priorities.rounds.every((r) => r.agreement.n === r.n)).toBe(true);
+    const md = await (await call(`/api/sessions/${SESSION_2}/brief?format=md`, { key })).text();
+    expect(md).toMatch(
+      new RegExp(
+        `Accord faible : il est difficile de dégager un consensus clair \\(W = ${String(a.w).replace('.', ',')}, ${round.n} classements\\)\\.\\[\\^(\\d+)\\]`,
+      ),
+    );
+    const note = /Accord faible[^\n]*\[\^(\d+)\]/.exec(md)?.[1];
+    expect(md).toMatch(new RegExp(`\\[\\^${note}\\]: Accord : W de Kendall adapté[^\\n]*n = ${round.n}, K = 3`));
+    const csv = await readCsv(await call(`/api/sessions/${SESSION_2}/brief?format=csv`, { key }));
+    expect(csv.find((r) => r[0] === 'agreement' && r[1] === '3' && r[3] === 'w')?.[4]).toBe(String(a.w));
+  });
+
+  it('names only the proposals a coordinator accepted, under the theme’s label; the others are a count', async () => {
+    const texts = [...(await rawAnswers(SURVEYS.post2)), ...(await rawAnswers(SURVEYS.pre3))]
+      .filter((r) => r.question_id === 'theme-proposal')
+      .map((r) => r.text ?? '');
+    expect(texts.length).toBeGreaterThan(0);
+    const formats = await Promise.all(
+      ['md', 'html', 'csv'].map(async (f) => (await call(`/api/sessions/${SESSION_2}/brief?format=${f}`, { key })).text()),
+    );
+    const json = JSON.stringify(brief);
+    for (const out of [...formats, json]) for (const text of texts) expect(out).not.toContain(text);
+    expect(formats[0]).toContain(`${brief.proposed_themes.pending} proposition(s) en attente de modération.`);
+
+    // A coordinator counts one proposal as an existing theme (the workspace records it so).
+    // Only the surveys whose proposals pass the gate count (the demo has one under the minimum).
+    const gated = (await Promise.all([rawAnswers(SURVEYS.post2), rawAnswers(SURVEYS.pre3)]))
+      .filter((raw) => respondentsTo(raw, 'theme-proposal') >= brief.min_group_size)
+      .flatMap((raw) => raw.filter((r) => r.question_id === 'theme-proposal').map((r) => r.text ?? ''));
+    const accepted = gated[0] ?? '';
+    await env.DB.prepare(
+      'INSERT INTO theme_proposal_decisions (series_id, proposal_key, theme_id) SELECT series_id, ?, ? FROM themes WHERE id = ?',
+    )
+      .bind(normaliseText(accepted), TARGET_THEME, TARGET_THEME)
+      .run();
+    try {
+      const b = await callJson<Brief>(`/api/sessions/${SESSION_2}/brief`, { key });
+      const label = brief.priorities.items.find((i) => i.theme_id === TARGET_THEME)?.label;
+      expect(b.proposed_themes.accepted).toEqual([
+        { theme_id: TARGET_THEME, label, count: gated.filter((t) => normaliseText(t) === normaliseText(accepted)).length },
+      ]);
+      expect(b.proposed_themes.pending).toBe(brief.proposed_themes.pending - 1);
+      const md = await (await call(`/api/sessions/${SESSION_2}/brief?format=md`, { key })).text();
+      expect(md).toContain(`- ${label} (proposée`);
+      expect(md).not.toContain(accepted);
+    } finally {
+      await env.DB.prepare('DELETE FROM theme_proposal_decisions WHERE theme_id = ?').bind(TARGET_THEME).run();
     }
   });
 });

@@ -25,6 +25,7 @@ const ARGS: Record<keyof typeof AGGREGATIONS, unknown[]> = {
   PROFILE_GROUPS: [1, 'sector'],
   THEME_TALLIES: [seriesRanking],
   THEME_BALLOTS: [seriesRanking],
+  THEME_RANKS: [seriesRanking],
   SURVEY_RESPONDENTS: ['[1, 2]'],
   PAIRING_BY_EXPECTATION: [1, 'expectations', 2, 'usefulness', 4],
   PAIRING_TOTAL: [1, 'expectations', 2, 'usefulness', 4],

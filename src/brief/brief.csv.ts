@@ -62,6 +62,11 @@ export function briefCsv(brief: Brief): string {
     for (const b of q.distribution) push('appreciation', q.id, q.text, `count_${b.value}`, b.count, q.n, src);
   }
   const pr = brief.priorities;
+  for (const r of [...pr.rounds, pr.current]) {
+    const src = r.surveys.map((x) => x.survey_id);
+    if (r.agreement.w !== null) push('agreement', r.session, `#${r.session}`, 'w', r.agreement.w, r.n, src, r.agreement.method);
+    push('agreement', r.session, `#${r.session}`, 'condorcet', r.agreement.condorcet, r.n, src, r.agreement.method);
+  }
   const method = `${pr.method.points}; order: ${pr.method.order}; ${pr.method.ties}`;
   for (const i of pr.items) {
     const src = pr.current.surveys.map((x) => x.survey_id);
@@ -98,18 +103,11 @@ export function briefCsv(brief: Brief): string {
     }
   }
   choices('actions', brief.actions);
-  for (const g of brief.proposed_themes.groups) {
-    push(
-      'proposed_themes',
-      '',
-      g.text,
-      'count',
-      g.count,
-      brief.proposed_themes.n,
-      brief.proposed_themes.survey_ids,
-      brief.proposed_themes.method,
-    );
-  }
+  const proposed = brief.proposed_themes;
+  // Only moderated proposals are named (under the theme they were accepted as); the rest is a count.
+  for (const g of proposed.accepted)
+    push('proposed_themes', g.theme_id, g.label, 'count', g.count, proposed.n, proposed.survey_ids, proposed.method);
+  push('proposed_themes', '', '', 'pending', proposed.pending, proposed.n, proposed.survey_ids, proposed.method);
   if (brief.remarks.withheld) push('remarks', '', '', 'withheld', 1, brief.remarks.n, brief.remarks.survey_ids, brief.remarks.method);
   // item_id: the theme the remark names (empty: none), as the brief groups them.
   for (const g of brief.remarks.by_theme)

@@ -2,8 +2,7 @@
 import { formatDateTime } from '../i18n/index.ts';
 import { type ResultsMessages, resultsMessages } from '../i18n/results/index.ts';
 import { decimal, percent } from '../results/charts.tsx';
-import type { QuestionResult } from '../results/results.ts';
-import type { Brief, PriorityRound, SourceSurvey } from './brief.ts';
+import type { Brief, PriorityItem, PriorityRound, SourceSurvey } from './brief.ts';
 
 /** Participants' text must not become headings, links or tables in the minutes. */
 export function mdText(text: string): string {
@@ -23,14 +22,46 @@ export function roundLabel(round: PriorityRound, t: ResultsMessages): string {
   return round.surveys.map((s) => `${t.surveyLabel(s.kind, s.session_number)} (${s.ballots})`).join(' + ') || '—';
 }
 
-function choiceTable(q: QuestionResult, t: ResultsMessages, countHead: string, min: number): string {
-  if (q.withheld) return `> ${t.questionWithheld(q.n, min)}`;
-  if (q.type !== 'single' && q.type !== 'multiple') return '';
-  const options = [...q.options].sort((a, b) => b.count - a.count);
-  return table(
-    [q.text, countHead, t.share],
-    options.map((o) => [o.label, o.count, percent(o.share, t.locale)]),
-  );
+/** Top themes shown as lines in the minutes; the rest are in the annex. */
+export const TOP_PRIORITIES = 5;
+
+/**
+ * One readable line per top theme, after its place: "Label — 14 pts, ▲ en hausse (3ᵉ pour la
+ * séance #2)". A trend is named only where there is something to compare (src/domain/trend.ts).
+ */
+export function priorityLine(i: PriorityItem, pr: Brief['priorities'], t: ResultsMessages): string {
+  const previous = pr.rounds.at(-1);
+  const before = previous ? i.history.find((h) => h.session === previous.session) : undefined;
+  let trend = '';
+  if (i.ranked === 0) trend = `, ${t.notRanked}`;
+  else if (i.change === 'new') trend = `, ${t.changeSymbols.new} ${t.changes.new} (${t.firstRanked})`;
+  else if (i.change !== 'none')
+    trend = `, ${t.changeSymbols[i.change]} ${t.changes[i.change]}${before ? ` (${t.placeFor(t.ordinal(before.place), before.session)})` : ''}`;
+  return `${i.label}${i.tied ? ` (${t.tie})` : ''} — ${t.points(i.borda)}${trend}`;
+}
+
+/** The agreement of a round, phrased for the meeting; null when it cannot be measured. */
+export function agreementLine(a: PriorityRound['agreement'], t: ResultsMessages): string | null {
+  if (a.w === null || a.level === null) return null;
+  return `${t.agreement[a.level]} (${t.agreementFigure(decimal(a.w, t.locale), a.n)}).`;
+}
+
+export function condorcetLine(a: PriorityRound['agreement'], items: PriorityItem[], t: ResultsMessages): string | null {
+  const winner = items.find((i) => String(i.theme_id) === a.borda_winner);
+  if (!winner || a.condorcet === 'undetermined') return null;
+  return t.condorcet[a.condorcet](winner.label);
+}
+
+/** Footnotes collected while writing: each figure's method and n, out of the way of the text. */
+function notes() {
+  const list: string[] = [];
+  return {
+    list,
+    ref(text: string) {
+      list.push(text);
+      return `[^${list.length}]`;
+    },
+  };
 }
 
 export function briefMarkdown(brief: Brief): string {
@@ -40,99 +71,125 @@ export function briefMarkdown(brief: Brief): string {
     const s = bySurvey.get(id);
     return s ? sourceLabel(s, t) : `#${id}`;
   };
+  const fn = notes();
   const out: string[] = [];
   const next = brief.for_session;
+  const min = brief.min_group_size;
   out.push(`# ${t.briefTitle(mdText(brief.series.title), next.number)}`, '');
-  if (next.starts_at)
-    out.push(
-      `**${t.nextSession(next.number)}** : ${formatDateTime(next.starts_at, brief.language)}${next.place ? ` — ${mdText(next.place)}` : ''}`,
-      '',
-    );
-  else out.push(t.noNextSession, '');
-  out.push(`${t.preparedFrom} ${brief.sources.map((s) => sourceLabel(s, t)).join(' ; ')}.`, '');
-
-  out.push(`## ${t.section.participation}`, '');
-  for (const p of brief.participation) {
-    out.push(
-      `- ${label(p.survey_id)} : ${t.answered} ${p.answered} / ${t.invited} ${p.invited} (${percent(p.answer_rate, t.locale)}, ${t.answerRateMethod}) ; ${t.opened} ${p.opened}.`,
-    );
+  if (brief.series.bassin) out.push(mdText(brief.series.bassin), '');
+  if (brief.participation.length) {
+    const parts = brief.participation.map((p) => t.respondedPart(p.answered, label(p.survey_id)));
+    const details = brief.participation
+      .map(
+        (p) =>
+          `${label(p.survey_id)} : ${t.answered} ${p.answered} / ${t.invited} ${p.invited} (${percent(p.answer_rate, t.locale)}, ${t.answerRateMethod}) ; ${t.opened} ${p.opened}.`,
+      )
+      .join(' ');
+    out.push(`${mdText(t.respondedLine(parts.join(' ; ')))}${fn.ref(`${details} ${t.withheldRule(min)} ${t.suppressionMethod(min)}`)}`, '');
   }
-  for (const s of brief.sources.filter((x) => x.withheld))
-    out.push('', `> ${t.withheld(s.respondents, brief.min_group_size)} (${label(s.survey_id)})`);
-  out.push('');
+  for (const s of brief.sources.filter((x) => x.withheld)) out.push(`> ${t.withheld(s.respondents, min)} (${label(s.survey_id)})`, '');
 
-  out.push(`## ${t.section.expectations}`, '');
-  if (brief.expectations) {
-    out.push(t.source(label(brief.expectations.survey_id), brief.expectations.question.n), '');
-    out.push(choiceTable(brief.expectations.question, t, t.count, brief.min_group_size), '', `_${t.shareMethod}._`, '');
-  } else out.push(t.noSurvey(t.kind.pre), '');
-  if (brief.pairing === 'anonymous') out.push(`### ${t.pairing}`, '', t.pairingAnonymous, '');
+  // Attentes des participant·es et objectifs
+  out.push(`## ${t.minutes.expectations}`, '');
+  const e = brief.expectations;
+  if (e && !e.question.withheld && (e.question.type === 'single' || e.question.type === 'multiple')) {
+    const options = [...e.question.options].filter((o) => o.count > 0).sort((a, b) => b.count - a.count);
+    out.push(`${mdText(e.question.text)}${fn.ref(`${t.source(label(e.survey_id), e.question.n)} ${t.shareMethod}.`)}`, '');
+    out.push(...options.map((o) => `- ${mdText(o.label)} — ${o.count} (${percent(o.share, t.locale)})`), '');
+  } else if (e?.question.withheld) out.push(t.questionWithheld(e.question.n, min), '');
+  else out.push(t.noSurvey(t.kind.pre), '');
+
+  // Constats et ajustements de l'offre: how session N was rated, and before/after for N.
+  out.push(`## ${t.minutes.findings}`, '');
+  const a = brief.appreciation;
+  const ratings = a?.questions ?? [];
+  if (a && ratings.length) {
+    out.push(`### ${t.section.appreciation(brief.session.number)}`, '');
+    for (const q of ratings) {
+      if (q.withheld) out.push(`- ${mdText(q.text)} — ${t.questionWithheld(q.n, min)}`);
+      else if (q.type === 'rating') {
+        const dist = q.distribution.map((b) => `${b.value} : ${b.count}`).join(' · ');
+        out.push(
+          `- ${mdText(q.text)} — ${t.mean.toLowerCase()} ${decimal(q.mean, t.locale)} / ${q.max}, ${t.median.toLowerCase()} ${decimal(q.median, t.locale)}${fn.ref(`n = ${q.n} ; ${t.ratingMethod(q.min, q.max)}. ${t.distribution} : ${dist}. ${t.source(label(a.survey_id), q.n)}`)}`,
+        );
+      }
+    }
+    out.push('');
+  }
+  if (brief.pairing === 'anonymous') out.push(`### ${t.pairing} (#${brief.session.number})`, '', t.pairingAnonymous, '');
   else if (brief.pairing) {
     const p = brief.pairing;
-    out.push(`### ${t.pairing}`, '', t.pairingIntro(p.threshold, p.max), '');
+    out.push(`### ${t.pairing} (#${brief.session.number})`, '');
     out.push(
-      p.total.suppressed
-        ? `${t.paired}: ${p.total.paired ?? t.suppressed} — ${t.usefulAfter}: ${t.suppressed}.`
-        : t.pairingTotal(p.total.useful ?? 0, p.total.paired ?? 0),
+      `${p.total.suppressed ? `${t.paired}: ${p.total.paired ?? t.suppressed} — ${t.usefulAfter}: ${t.suppressed}.` : t.pairingTotal(p.total.useful ?? 0, p.total.paired ?? 0)}${fn.ref(`${t.pairingIntro(p.threshold, p.max)} ${t.suppressionMethod(min)}`)}`,
       '',
-    );
-    out.push(
       table(
         [t.option, t.paired, t.usefulAfter],
         p.items.map((i) => [i.label, i.paired ?? t.suppressed, i.suppressed ? t.suppressed : (i.useful ?? 0)]),
       ),
       '',
-      `_${t.suppressionMethod(brief.min_group_size)}_`,
-      '',
     );
   }
+  if (!(a && ratings.length) && !brief.pairing) out.push(t.noSurvey(t.kind.post), '');
 
-  out.push(`## ${t.section.appreciation(brief.session.number)}`, '');
-  if (brief.appreciation) {
-    for (const q of brief.appreciation.questions) {
-      if (q.withheld) {
-        out.push(`- **${mdText(q.text)}** — ${t.questionWithheld(q.n, brief.min_group_size)}`);
-        continue;
-      }
-      if (q.type !== 'rating') continue;
-      const dist = q.distribution.map((b) => `${b.value} : ${b.count}`).join(' · ');
-      out.push(
-        `- **${mdText(q.text)}** — ${t.mean} ${decimal(q.mean, t.locale)}, ${t.median} ${decimal(q.median, t.locale)} (n = ${q.n} ; ${t.ratingMethod(q.min, q.max)}). ${t.distribution} : ${dist}.`,
-      );
-    }
+  // Veille des besoins de la population: priorities (compact), agreement, proposals, then remarks.
+  const pr = brief.priorities;
+  out.push(`## ${t.minutes.needs}`, '');
+  out.push(`### ${t.section.priorities}`, '');
+  if (pr.items.length && pr.current.n > 0) {
+    const top = pr.items.slice(0, TOP_PRIORITIES);
     out.push(
+      `${mdText(t.topPriorities(top.length, pr.current.session))}${fn.ref(`${t.priorityRound(pr.current.session)} — ${t.roundSources(roundLabel(pr.current, t))}, n = ${pr.current.n}. ${t.bordaMethod(pr.method.k, pr.current.n)}${pr.rounds.length ? ` ${t.changeMethod(pr.rounds.at(-1)?.session ?? 0)} ${t.roundMethod} ${t.mergedMethod}` : ''}`)} :`,
       '',
-      t.source(
-        label(brief.appreciation.survey_id),
-        brief.sources.find((s) => s.survey_id === brief.appreciation?.survey_id)?.respondents ?? 0,
-      ),
+      ...top.map((i) => `${i.place}. ${mdText(priorityLine(i, pr, t))}`),
       '',
     );
-  } else out.push(t.noSurvey(t.kind.post), '');
-
-  out.push(`## ${t.section.needs}`, '', `### ${t.proposedThemes}`, '');
-  if (brief.proposed_themes.groups.length) {
-    for (const g of brief.proposed_themes.groups) {
-      out.push(
-        `- ${mdText(g.text)}${g.count > 1 ? ` (×${g.count})` : ''}${g.variants.length > 1 ? ` — ${t.variants} : ${g.variants.map((v) => `« ${mdText(v)} »`).join(', ')}` : ''}`,
-      );
-    }
-    out.push('', `_n = ${brief.proposed_themes.n}. ${t.proposalsGrouped}_`, '');
-  } else out.push(t.none, '');
-  out.push(`### ${t.remarks}`, '');
-  if (brief.remarks.withheld) out.push(t.remarksWithheld(brief.remarks.n, brief.min_group_size), '');
+    const agreed = agreementLine(pr.current.agreement, t);
+    const majority = condorcetLine(pr.current.agreement, pr.items, t);
+    const method = `${t.agreementMethod} n = ${pr.current.agreement.n}, K = ${pr.current.agreement.k}, ${pr.current.agreement.m} ${t.theme.toLowerCase()}(s).${pr.current.agreement.condorcet === 'undetermined' ? ` ${t.condorcet.undetermined}` : ''}`;
+    out.push(agreed ? `${agreed}${majority ? ` ${mdText(majority)}` : ''}${fn.ref(method)}` : t.agreementNone, '');
+    out.push(t.fullTableBelow, '');
+  } else out.push(t.noAnswers, '');
+  const proposed = brief.proposed_themes;
+  if (proposed.accepted.length || proposed.pending) {
+    out.push(`### ${t.proposedThemes}`, '');
+    if (proposed.accepted.length) out.push(...proposed.accepted.map((g) => `- ${mdText(g.label)} (${t.proposedTimes(g.count)})`), '');
+    if (proposed.pending) out.push(`${t.pendingProposals(proposed.pending)}${fn.ref(`n = ${proposed.n}. ${t.proposalsGrouped}`)}`, '');
+  }
+  out.push(`### ${t.minutes.otherConcerns}`, '');
+  if (brief.remarks.withheld) out.push(t.remarksWithheld(brief.remarks.n, min), '');
   else if (brief.remarks.texts.length) {
     const remark = (r: { text: string; count: number }) => `- ${mdText(r.text)}${r.count > 1 ? ` (×${r.count})` : ''}`;
     const groups = brief.remarks.by_theme;
+    const note = fn.ref(`n = ${brief.remarks.n}. ${groups.some((g) => g.theme_id !== null) ? `${t.remarksByTheme} ` : ''}${t.textOrder}`);
     // Under the themes they name, as the minutes list them; a flat list when none names one.
     if (groups.some((g) => g.theme_id !== null)) {
+      out.push(`${t.remarks}${note}`, '');
       for (const g of groups) out.push(`#### ${mdText(g.label ?? t.otherRemarks)}`, '', ...g.texts.map(remark), '');
-      out.push(`_n = ${brief.remarks.n}. ${t.remarksByTheme} ${t.textOrder}_`, '');
-    } else out.push(...brief.remarks.texts.map(remark), '', `_n = ${brief.remarks.n}. ${t.textOrder}_`, '');
+    } else out.push(`${t.remarks}${note}`, '', ...brief.remarks.texts.map(remark), '');
   } else out.push(t.none, '');
 
-  const pr = brief.priorities;
-  out.push(`## ${t.section.priorities}`, '');
+  // Actions à mener collectivement et perspectives
+  out.push(`## ${t.minutes.actions}`, '');
+  const act = brief.actions;
+  if (act && !act.question.withheld && (act.question.type === 'single' || act.question.type === 'multiple')) {
+    const options = [...act.question.options].sort((x, y) => y.count - x.count);
+    out.push(
+      `${mdText(act.question.text)}${fn.ref(`${t.source(label(act.survey_id), act.question.n)} ${t.actionsMethod} ; ${t.shareMethod}.`)}`,
+      '',
+    );
+    out.push(...options.map((o) => `- ${mdText(o.label)} — ${o.count} ${t.volunteers.toLowerCase()} (${percent(o.share, t.locale)})`), '');
+  } else if (act?.question.withheld) out.push(t.questionWithheld(act.question.n, min), '');
+  else out.push(t.noSurvey(t.kind.post), '');
+
+  // Save the date: its own section, as in the minutes.
+  out.push(`## ${t.minutes.saveTheDate}`, '');
+  if (next.starts_at)
+    out.push(mdText(t.saveTheDate(brief.series.title, next.number, formatDateTime(next.starts_at, brief.language), next.place)), '');
+  else out.push(t.noNextSession, '');
+
+  // Annex: the full priorities table.
+  out.push(`## ${t.minutes.annex}`, '');
   out.push(`${t.priorityRound(pr.current.session)} — ${t.roundSources(roundLabel(pr.current, t) || '—')}, n = ${pr.current.n}.`, '');
   if (pr.items.length) {
     out.push(
@@ -158,29 +215,20 @@ export function briefMarkdown(brief: Brief): string {
             const h = i.history.find((x) => x.session === r.session);
             return h ? `${h.place} · ${h.borda}` : '—';
           }),
-          `${t.changeSymbols[i.change]} ${t.changes[i.change]}`,
+          `${t.changeSymbols[i.change]} ${t.changes[i.change]}`.trim(),
         ]),
       ),
       '',
     );
+    out.push(`_${t.bordaMethod(pr.method.k, pr.current.n)}_`, '');
   } else out.push(t.noAnswers, '');
-  out.push(`_${t.bordaMethod(pr.method.k, pr.current.n)}_`, '');
-  if (pr.rounds.length) out.push(`_${t.changeMethod(pr.rounds.at(-1)?.session ?? 0)} ${t.roundMethod} ${t.mergedMethod}_`, '');
-  for (const r of pr.rounds) out.push(`- ${t.priorityRound(r.session)} : ${t.roundSources(roundLabel(r, t))}, n = ${r.n}.`);
+  for (const r of pr.rounds) {
+    const agreed = agreementLine(r.agreement, t);
+    out.push(`- ${t.priorityRound(r.session)} : ${t.roundSources(roundLabel(r, t))}, n = ${r.n}.${agreed ? ` ${agreed}` : ''}`);
+  }
   if (pr.rounds.length) out.push('');
 
-  out.push(`## ${t.section.actions}`, '');
-  if (brief.actions) {
-    out.push(t.source(label(brief.actions.survey_id), brief.actions.question.n), '');
-    out.push(
-      choiceTable(brief.actions.question, t, t.volunteers, brief.min_group_size),
-      '',
-      `_${t.actionsMethod} ; ${t.shareMethod}._`,
-      '',
-    );
-  } else out.push(t.noSurvey(t.kind.post), '');
-
-  out.push(`## ${t.section.method}`, '', `- ${t.suppressionMethod(brief.min_group_size)}`, `- ${t.withheldRule(brief.min_group_size)}`, '');
+  out.push(...fn.list.map((text, i) => `[^${i + 1}]: ${mdText(text)}`), '');
   return `${out
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')

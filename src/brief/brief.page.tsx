@@ -1,25 +1,28 @@
 /** The printable brief (GET /api/sessions/:id/brief?format=html): read on screen, printed for the meeting. */
 import { formatDateTime } from '../i18n/index.ts';
-import { type ResultsMessages, resultsMessages } from '../i18n/results/index.ts';
+import { resultsMessages } from '../i18n/results/index.ts';
 import { Layout } from '../pages/layout.tsx';
 import { BarTable, decimal, percent } from '../results/charts.tsx';
-import { ParticipationFacts, TextAnswers } from '../results/results.page.tsx';
-import type { QuestionResult } from '../results/results.ts';
-import { roundLabel, sourceLabel } from './brief.markdown.ts';
+import { agreementLine, condorcetLine, priorityLine, roundLabel, sourceLabel, TOP_PRIORITIES } from './brief.markdown.ts';
 import type { Brief } from './brief.ts';
 
-function Choices({ q, t, countHead, min }: { q: QuestionResult; t: ResultsMessages; countHead: string; min: number }) {
-  if (q.withheld) return <p class="note">{t.questionWithheld(q.n, min)}</p>;
-  if (q.type !== 'single' && q.type !== 'multiple') return null;
-  const options = [...q.options].sort((a, b) => b.count - a.count);
-  return (
-    <BarTable
-      caption={`${q.text} — n = ${q.n}`}
-      head={[t.option, countHead, t.share]}
-      max={Math.max(1, q.n)}
-      rows={options.map((o) => ({ label: o.label, value: o.count, cells: [o.count, percent(o.share, t.locale)] }))}
-    />
-  );
+/** Footnote references: numbered in reading order, listed at the end (they paste into Word as text). */
+function notes() {
+  const list: string[] = [];
+  return {
+    list,
+    ref(text: string) {
+      list.push(text);
+      const n = list.length;
+      return (
+        <sup>
+          <a href={`#note-${n}`} id={`ref-${n}`}>
+            {n}
+          </a>
+        </sup>
+      );
+    },
+  };
 }
 
 export function BriefPage({ brief, links }: { brief: Brief; links: Record<'json' | 'md' | 'csv', string> }) {
@@ -30,82 +33,123 @@ export function BriefPage({ brief, links }: { brief: Brief; links: Record<'json'
     const s = sources.get(id);
     return s ? sourceLabel(s, t) : `#${id}`;
   };
+  const fn = notes();
+  const min = brief.min_group_size;
   const next = brief.for_session;
   const pr = brief.priorities;
-  const previous = pr.rounds.at(-1)?.session;
+  const e = brief.expectations;
+  const a = brief.appreciation;
+  const act = brief.actions;
+  const top = pr.items.slice(0, TOP_PRIORITIES);
+  const agreed = agreementLine(pr.current.agreement, t);
+  const majority = condorcetLine(pr.current.agreement, pr.items, t);
+  const proposed = brief.proposed_themes;
+  const byTheme = brief.remarks.by_theme.some((g) => g.theme_id !== null);
+  const remark = (r: { text: string; count: number }) => (
+    <li>
+      {r.text}
+      {r.count > 1 ? <span class="count"> (×{r.count})</span> : null}
+    </li>
+  );
   return (
     <Layout language={brief.language} title={title}>
       <link rel="stylesheet" href="/brief.css" />
       <article class="report brief">
         <h1>
-          {t.briefTitle(brief.series.title, next.number)}
+          {title}
           {brief.series.bassin ? <span class="subtitle">{brief.series.bassin}</span> : null}
         </h1>
-        {next.starts_at ? (
-          <dl class="facts">
-            <dt>{t.date}</dt>
-            <dd>{formatDateTime(next.starts_at, brief.language)}</dd>
-            {next.place ? (
-              <>
-                <dt>{t.place}</dt>
-                <dd>{next.place}</dd>
-              </>
-            ) : null}
-          </dl>
-        ) : (
-          <p>{t.noNextSession}</p>
-        )}
-        <p>
-          {t.preparedFrom} {brief.sources.map((s) => sourceLabel(s, t)).join(' ; ')}.
-        </p>
-        <p class="downloads">
-          {t.download}: <a href={links.md}>{t.formats.md}</a> · <a href={links.csv}>{t.formats.csv}</a> ·{' '}
-          <a href={links.json}>{t.formats.json}</a>
-          <span class="screen-only"> — {t.print}</span>
-        </p>
-
-        <section aria-labelledby="participation">
-          <h2 id="participation">{t.section.participation}</h2>
-          {brief.participation.map((p) => (
-            <>
-              <h3>{label(p.survey_id)}</h3>
-              <ParticipationFacts p={{ ...p, over_time: [] }} t={t} heading="h3" />
-            </>
+        {brief.participation.length ? (
+          <p>
+            {t.respondedLine(brief.participation.map((p) => t.respondedPart(p.answered, label(p.survey_id))).join(' ; '))}
+            {fn.ref(
+              `${brief.participation
+                .map(
+                  (p) =>
+                    `${label(p.survey_id)} : ${t.answered} ${p.answered} / ${t.invited} ${p.invited} (${percent(p.answer_rate, t.locale)}, ${t.answerRateMethod}) ; ${t.opened} ${p.opened}.`,
+                )
+                .join(' ')} ${t.withheldRule(min)} ${t.suppressionMethod(min)}`,
+            )}
+          </p>
+        ) : null}
+        {brief.sources
+          .filter((s) => s.withheld)
+          .map((s) => (
+            <p class="note">
+              {label(s.survey_id)} — {t.withheld(s.respondents, min)}
+            </p>
           ))}
-          {brief.sources
-            .filter((s) => s.withheld)
-            .map((s) => (
-              <p class="note">
-                {label(s.survey_id)} — {t.withheld(s.respondents, brief.min_group_size)}
-              </p>
-            ))}
-        </section>
+        <p class="downloads screen-only">
+          {t.download}: <a href={links.md}>{t.formats.md}</a> · <a href={links.csv}>{t.formats.csv}</a> ·{' '}
+          <a href={links.json}>{t.formats.json}</a> — {t.print}
+        </p>
 
         <section aria-labelledby="expectations">
-          <h2 id="expectations">{t.section.expectations}</h2>
-          {brief.expectations ? (
+          <h2 id="expectations">{t.minutes.expectations}</h2>
+          {e && !e.question.withheld && (e.question.type === 'single' || e.question.type === 'multiple') ? (
             <>
-              <Choices q={brief.expectations.question} t={t} countHead={t.count} min={brief.min_group_size} />
-              <p class="method">
-                {t.source(label(brief.expectations.survey_id), brief.expectations.question.n)} {t.shareMethod}.
+              <p>
+                {e.question.text}
+                {fn.ref(`${t.source(label(e.survey_id), e.question.n)} ${t.shareMethod}.`)}
               </p>
+              <ul>
+                {[...e.question.options]
+                  .filter((o) => o.count > 0)
+                  .sort((x, y) => y.count - x.count)
+                  .map((o) => (
+                    <li>
+                      {o.label} — {o.count} ({percent(o.share, t.locale)})
+                    </li>
+                  ))}
+              </ul>
             </>
+          ) : e?.question.withheld ? (
+            <p>{t.questionWithheld(e.question.n, min)}</p>
           ) : (
             <p>{t.noSurvey(t.kind.pre)}</p>
           )}
+        </section>
+
+        <section aria-labelledby="findings">
+          <h2 id="findings">{t.minutes.findings}</h2>
+          {a?.questions.length ? (
+            <>
+              <h3>{t.section.appreciation(brief.session.number)}</h3>
+              <ul>
+                {a.questions.map((q) =>
+                  q.withheld ? (
+                    <li>
+                      {q.text} — {t.questionWithheld(q.n, min)}
+                    </li>
+                  ) : q.type === 'rating' ? (
+                    <li>
+                      {q.text} — {t.mean.toLowerCase()} {decimal(q.mean, t.locale)} / {q.max}, {t.median.toLowerCase()} {decimal(q.median, t.locale)}
+                      {fn.ref(
+                        `n = ${q.n} ; ${t.ratingMethod(q.min, q.max)}. ${t.distribution} : ${q.distribution.map((b) => `${b.value} : ${b.count}`).join(' · ')}. ${t.source(label(a.survey_id), q.n)}`,
+                      )}
+                    </li>
+                  ) : null,
+                )}
+              </ul>
+            </>
+          ) : null}
           {brief.pairing === 'anonymous' ? (
             <>
-              <h3>{t.pairing}</h3>
+              <h3>
+                {t.pairing} (#{brief.session.number})
+              </h3>
               <p>{t.pairingAnonymous}</p>
             </>
           ) : brief.pairing ? (
             <>
-              <h3>{t.pairing}</h3>
-              <p>{t.pairingIntro(brief.pairing.threshold, brief.pairing.max)}</p>
+              <h3>
+                {t.pairing} (#{brief.session.number})
+              </h3>
               <p>
                 {brief.pairing.total.suppressed
                   ? `${t.paired}: ${brief.pairing.total.paired ?? t.suppressed} — ${t.usefulAfter}: ${t.suppressed}`
                   : t.pairingTotal(brief.pairing.total.useful ?? 0, brief.pairing.total.paired ?? 0)}
+                {fn.ref(`${t.pairingIntro(brief.pairing.threshold, brief.pairing.max)} ${t.suppressionMethod(min)}`)}
               </p>
               <table>
                 <caption>{t.pairing}</caption>
@@ -130,91 +174,127 @@ export function BriefPage({ brief, links }: { brief: Brief; links: Record<'json'
                   ))}
                 </tbody>
               </table>
-              <p class="method">{t.suppressionMethod(brief.min_group_size)}</p>
             </>
           ) : null}
+          {!a?.questions.length && !brief.pairing ? <p>{t.noSurvey(t.kind.post)}</p> : null}
         </section>
 
-        <section aria-labelledby="appreciation">
-          <h2 id="appreciation">{t.section.appreciation(brief.session.number)}</h2>
-          {brief.appreciation ? (
-            brief.appreciation.questions.map((q) =>
-              q.withheld ? (
-                <p class="note">{t.questionWithheld(q.n, brief.min_group_size)}</p>
-              ) : q.type === 'rating' ? (
-                <>
-                  <BarTable
-                    caption={`${q.text} — n = ${q.n}, ${t.mean} ${decimal(q.mean, t.locale)}, ${t.median} ${decimal(q.median, t.locale)}`}
-                    head={[t.rating, t.count]}
-                    max={Math.max(1, q.n)}
-                    rows={q.distribution.map((b) => ({ label: String(b.value), value: b.count, cells: [b.count] }))}
-                  />
-                  <p class="method">
-                    {t.ratingMethod(q.min, q.max)}. {t.source(label(brief.appreciation?.survey_id ?? 0), q.n)}
-                  </p>
-                </>
-              ) : null,
-            )
+        <section aria-labelledby="needs">
+          <h2 id="needs">{t.minutes.needs}</h2>
+          <h3>{t.section.priorities}</h3>
+          {top.length && pr.current.n > 0 ? (
+            <>
+              <p>
+                {t.topPriorities(top.length, pr.current.session)}
+                {fn.ref(
+                  `${t.priorityRound(pr.current.session)} — ${t.roundSources(roundLabel(pr.current, t))}, n = ${pr.current.n}. ${t.bordaMethod(pr.method.k, pr.current.n)}${pr.rounds.length ? ` ${t.changeMethod(pr.rounds.at(-1)?.session ?? 0)} ${t.roundMethod} ${t.mergedMethod}` : ''}`,
+                )}{' '}
+                :
+              </p>
+              <ol class="priorities">
+                {top.map((i) => (
+                  <li value={String(i.place)}>{priorityLine(i, pr, t)}</li>
+                ))}
+              </ol>
+              <p class="agreement">
+                {agreed ? (
+                  <>
+                    {agreed}
+                    {majority ? ` ${majority}` : ''}
+                    {fn.ref(
+                      `${t.agreementMethod} n = ${pr.current.agreement.n}, K = ${pr.current.agreement.k}, ${pr.current.agreement.m} ${t.theme.toLowerCase()}(s).${pr.current.agreement.condorcet === 'undetermined' ? ` ${t.condorcet.undetermined}` : ''}`,
+                    )}
+                  </>
+                ) : (
+                  t.agreementNone
+                )}
+              </p>
+              <p>{t.fullTableBelow}</p>
+            </>
+          ) : (
+            <p>{t.noAnswers}</p>
+          )}
+          {proposed.accepted.length || proposed.pending ? (
+            <>
+              <h3>{t.proposedThemes}</h3>
+              {proposed.accepted.length ? (
+                <ul>
+                  {proposed.accepted.map((g) => (
+                    <li>
+                      {g.label} ({t.proposedTimes(g.count)})
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {proposed.pending ? (
+                <p>
+                  {t.pendingProposals(proposed.pending)}
+                  {fn.ref(`n = ${proposed.n}. ${t.proposalsGrouped}`)}
+                </p>
+              ) : null}
+            </>
+          ) : null}
+          <h3>{t.minutes.otherConcerns}</h3>
+          {brief.remarks.withheld ? (
+            <p>{t.remarksWithheld(brief.remarks.n, min)}</p>
+          ) : brief.remarks.texts.length ? (
+            <>
+              <p>
+                {t.remarks}
+                {fn.ref(`n = ${brief.remarks.n}. ${byTheme ? `${t.remarksByTheme} ` : ''}${t.textOrder}`)}
+              </p>
+              {byTheme ? (
+                brief.remarks.by_theme.map((g) => (
+                  <>
+                    <h4>{g.label ?? t.otherRemarks}</h4>
+                    <ul class="texts">{g.texts.map(remark)}</ul>
+                  </>
+                ))
+              ) : (
+                <ul class="texts">{brief.remarks.texts.map(remark)}</ul>
+              )}
+            </>
+          ) : (
+            <p>{t.none}</p>
+          )}
+        </section>
+
+        <section aria-labelledby="actions">
+          <h2 id="actions">{t.minutes.actions}</h2>
+          {act && !act.question.withheld && (act.question.type === 'single' || act.question.type === 'multiple') ? (
+            <>
+              <p>
+                {act.question.text}
+                {fn.ref(`${t.source(label(act.survey_id), act.question.n)} ${t.actionsMethod} ; ${t.shareMethod}.`)}
+              </p>
+              <ul>
+                {[...act.question.options]
+                  .sort((x, y) => y.count - x.count)
+                  .map((o) => (
+                    <li>
+                      {o.label} — {o.count} {t.volunteers.toLowerCase()} ({percent(o.share, t.locale)})
+                    </li>
+                  ))}
+              </ul>
+            </>
+          ) : act?.question.withheld ? (
+            <p>{t.questionWithheld(act.question.n, min)}</p>
           ) : (
             <p>{t.noSurvey(t.kind.post)}</p>
           )}
         </section>
 
-        <section aria-labelledby="needs">
-          <h2 id="needs">{t.section.needs}</h2>
-          <h3>{t.proposedThemes}</h3>
-          <TextAnswers
-            q={{
-              id: 'proposals',
-              type: 'text',
-              role: 'theme_proposal',
-              text: t.proposedThemes,
-              n: brief.proposed_themes.n,
-              withheld: false,
-              groups: brief.proposed_themes.groups,
-            }}
-            t={t}
-            minGroupSize={brief.min_group_size}
-          />
-          <h3>{t.remarks}</h3>
-          {brief.remarks.by_theme.some((g) => g.theme_id !== null) ? (
-            <>
-              {brief.remarks.by_theme.map((g) => (
-                <>
-                  <h4>{g.label ?? t.otherRemarks}</h4>
-                  <ul class="texts">
-                    {g.texts.map((r) => (
-                      <li>
-                        {r.text}
-                        {r.count > 1 ? <span class="count"> (×{r.count})</span> : null}
-                      </li>
-                    ))}
-                  </ul>
-                </>
-              ))}
-              <p class="method">
-                n = {brief.remarks.n}. {t.remarksByTheme} {t.textOrder}
-              </p>
-            </>
-          ) : (
-            <TextAnswers
-              q={{
-                id: 'remarks',
-                type: 'text',
-                role: 'remark',
-                text: t.remarks,
-                n: brief.remarks.n,
-                withheld: brief.remarks.withheld,
-                groups: brief.remarks.texts,
-              }}
-              t={t}
-              minGroupSize={brief.min_group_size}
-            />
-          )}
+        <section aria-labelledby="save-the-date">
+          <h2 id="save-the-date">{t.minutes.saveTheDate}</h2>
+          <p>
+            {next.starts_at
+              ? t.saveTheDate(brief.series.title, next.number, formatDateTime(next.starts_at, brief.language), next.place)
+              : t.noNextSession}
+          </p>
         </section>
 
-        <section aria-labelledby="priorities">
-          <h2 id="priorities">{t.section.priorities}</h2>
+        <section aria-labelledby="annex">
+          <h2 id="annex">{t.minutes.annex}</h2>
           <p>
             {t.priorityRound(pr.current.session)} — {t.roundSources(roundLabel(pr.current, t) || '—')}, n = {pr.current.n}.
           </p>
@@ -243,7 +323,7 @@ export function BriefPage({ brief, links }: { brief: Brief; links: Record<'json'
                     return h ? `${h.place} · ${h.borda}` : '—';
                   }),
                   <span class={`change change-${i.change}`}>
-                    <span aria-hidden="true">{t.changeSymbols[i.change]} </span>
+                    {t.changeSymbols[i.change] ? <span aria-hidden="true">{t.changeSymbols[i.change]} </span> : null}
                     {t.changes[i.change]}
                   </span>,
                 ],
@@ -253,42 +333,27 @@ export function BriefPage({ brief, links }: { brief: Brief; links: Record<'json'
             <p>{t.noAnswers}</p>
           )}
           <p class="method">{t.bordaMethod(pr.method.k, pr.current.n)}</p>
-          {previous !== undefined ? (
-            <>
-              <p class="method">
-                {t.changeMethod(previous)} {t.roundMethod} {t.mergedMethod}
-              </p>
-              <ul class="method">
-                {pr.rounds.map((r) => (
-                  <li>
-                    {t.priorityRound(r.session)} : {t.roundSources(roundLabel(r, t))}, n = {r.n}.
-                  </li>
-                ))}
-              </ul>
-            </>
+          {pr.rounds.length ? (
+            <ul class="method">
+              {pr.rounds.map((r) => (
+                <li>
+                  {t.priorityRound(r.session)} : {t.roundSources(roundLabel(r, t))}, n = {r.n}.
+                  {agreementLine(r.agreement, t) ? ` ${agreementLine(r.agreement, t)}` : ''}
+                </li>
+              ))}
+            </ul>
           ) : null}
         </section>
 
-        <section aria-labelledby="actions">
-          <h2 id="actions">{t.section.actions}</h2>
-          {brief.actions ? (
-            <>
-              <Choices q={brief.actions.question} t={t} countHead={t.volunteers} min={brief.min_group_size} />
-              <p class="method">
-                {t.source(label(brief.actions.survey_id), brief.actions.question.n)} {t.actionsMethod}; {t.shareMethod}.
-              </p>
-            </>
-          ) : (
-            <p>{t.noSurvey(t.kind.post)}</p>
-          )}
-        </section>
-
-        <section aria-labelledby="method">
-          <h2 id="method">{t.section.method}</h2>
-          <ul class="method">
-            <li>{t.withheldRule(brief.min_group_size)}</li>
-            <li>{t.suppressionMethod(brief.min_group_size)}</li>
-          </ul>
+        <section aria-labelledby="notes">
+          <h2 id="notes">{t.minutes.notes}</h2>
+          <ol class="notes">
+            {fn.list.map((text, i) => (
+              <li id={`note-${i + 1}`}>
+                {text} <a href={`#ref-${i + 1}`}>↩</a>
+              </li>
+            ))}
+          </ol>
         </section>
       </article>
     </Layout>

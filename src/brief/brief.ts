@@ -3,6 +3,7 @@
  * it exists, and the theme history of the whole series, aggregated in SQL, passed through the
  * disclosure gate (src/domain/disclosure.ts) survey by survey, and shaped here.
  */
+import { type Agreement, agreement } from '../domain/agreement.ts';
 import type { ChoiceQuestion, Definition, Question } from '../domain/definition.ts';
 import {
   type Disclosed,
@@ -19,7 +20,7 @@ import { type Language, type LocalizedText, localize } from '../domain/language.
 import { addTallies, type RankedItem, type RankingMethod, type RankingTally, rankTallies } from '../domain/ranking.ts';
 import { groupRemarksByTheme } from '../domain/remark-themes.ts';
 import { effectiveStatus } from '../domain/survey-status.ts';
-import { groupTexts, type TextGroup } from '../domain/text-normalise.ts';
+import { groupTexts, normaliseText, type TextGroup } from '../domain/text-normalise.ts';
 import { type Change, changes, currentTheme } from '../domain/trend.ts';
 import { resultsMessages } from '../i18n/results/index.ts';
 import {
@@ -27,6 +28,7 @@ import {
   PAIRING_TOTAL,
   type PairingRow,
   type PairingTotalRow,
+  PROPOSAL_DECISIONS,
   SERIES_SESSIONS,
   SERIES_SURVEYS,
   SERIES_THEMES,
@@ -38,6 +40,7 @@ import {
   type SurveyCountRow,
   surveyAggregates,
   THEME_BALLOTS,
+  THEME_RANKS,
   THEME_TALLIES,
   type ThemeRow,
   type ThemeTallyRow,
@@ -72,6 +75,8 @@ export interface PriorityRound {
   surveys: { survey_id: number; session_number: number; kind: 'pre' | 'post'; ballots: number }[];
   /** Rankings (ballots) counted. */
   n: number;
+  /** How much these ballots agree (src/domain/agreement.ts); from the counters only. */
+  agreement: Agreement;
 }
 
 export interface Pairing {
@@ -85,7 +90,13 @@ export interface Pairing {
   items: { option_id: string; label: string; paired: number | null; useful: number | null; suppressed: boolean }[];
 }
 
+/** The minutes' sections, in their order (issue 17): each brief format follows it. */
+export const MINUTES_SECTIONS = ['expectations', 'findings', 'needs', 'actions', 'save_the_date'] as const;
+export type MinutesSection = (typeof MINUTES_SECTIONS)[number];
+
 export interface Brief {
+  /** The outline of the minutes: which section holds figures (false: it says there are none). */
+  sections: { id: MinutesSection; filled: boolean }[];
   series: { id: number; title: string; bassin: string | null; language: Language };
   language: Language;
   min_group_size: number;
@@ -107,7 +118,17 @@ export interface Brief {
     items: PriorityItem[];
   };
   actions: { survey_id: number; question: QuestionResult } | null;
-  proposed_themes: { survey_ids: number[]; n: number; method: string; groups: TextGroup[] };
+  /**
+   * Only what a coordinator moderated reaches the shared brief: proposals accepted into the
+   * catalogue, under the theme's label, and how many still wait (never their text).
+   */
+  proposed_themes: {
+    survey_ids: number[];
+    n: number;
+    method: string;
+    accepted: { theme_id: number; label: string; count: number }[];
+    pending: number;
+  };
   remarks: {
     survey_ids: number[];
     n: number;
@@ -146,11 +167,15 @@ export async function loadBrief(db: D1Database, organisationId: number, sessionI
   const language = lang ?? ctx.language;
   const t = resultsMessages(language);
   const labels = { notStated: t.notStated, otherGroups: t.otherGroups };
-  const [sessionsResult, surveysResult, themesResult] = await db.batch([
+  const [sessionsResult, surveysResult, themesResult, decisionsResult] = await db.batch([
     db.prepare(SERIES_SESSIONS).bind(ctx.series_id),
     db.prepare(SERIES_SURVEYS).bind(ctx.series_id),
     db.prepare(SERIES_THEMES).bind(ctx.series_id),
+    db.prepare(PROPOSAL_DECISIONS).bind(ctx.series_id),
   ]);
+  const decisions = new Map(
+    ((decisionsResult?.results ?? []) as { proposal_key: string; theme_id: number }[]).map((d) => [d.proposal_key, d.theme_id]),
+  );
   const sessions = (sessionsResult?.results ?? []) as SessionRow[];
   const surveys = ((surveysResult?.results ?? []) as SeriesSurveyRow[]).filter((s) => s.status !== 'draft');
   const themes = (themesResult?.results ?? []) as ThemeRow[];
@@ -179,6 +204,7 @@ export async function loadBrief(db: D1Database, organisationId: number, sessionI
     db.prepare(THEME_TALLIES).bind(JSON.stringify(rankingList)),
     db.prepare(THEME_BALLOTS).bind(JSON.stringify(rankingList)),
     db.prepare(SURVEY_RESPONDENTS).bind(JSON.stringify(surveys.map((s) => s.id))),
+    db.prepare(THEME_RANKS).bind(JSON.stringify(rankingList)),
   ];
   if (named && pre && post && usefulnessQ && expectationsPreQ) {
     const args = [pre.id, expectationsPreQ.id, post.id, usefulnessQ.id, threshold] as const;
@@ -200,6 +226,7 @@ export async function loadBrief(db: D1Database, organisationId: number, sessionI
     new Map(rows<SurveyCountRow>(1).map((r) => [r.survey_id, r.n])),
     rows<ThemeTallyRow>(0),
     ctx.min_group_size,
+    rows<{ survey_id: number; rank: number; n: number }>(3),
   );
   const gates = new Map<number, Disclosed<GatedSurvey>>();
   if (post && postAgg) gates.set(post.id, postAgg);
@@ -260,8 +287,9 @@ export async function loadBrief(db: D1Database, organisationId: number, sessionI
   const remarkTexts: TextGroup[] = remarks.counts.map((c) => ({ text: c.text, count: c.count, variants: [c.text] }));
   const ranked = priorities(N, surveys, defs, themes, themeHistory, language);
   const min = Math.max(ctx.min_group_size, ...[pre, post, nextPre].flatMap((s) => (s ? [minOf(s)] : [])));
+  const proposed = moderatedProposals(groupTexts(proposals.counts, language), decisions, themes, language);
 
-  return {
+  const brief: Omit<Brief, 'sections'> = {
     series: { id: ctx.series_id, title: ctx.title, bassin: ctx.bassin, language: ctx.language },
     language,
     min_group_size: min,
@@ -285,7 +313,7 @@ export async function loadBrief(db: D1Database, organisationId: number, sessionI
       : !named
         ? 'anonymous'
         : pairing(
-            gatePairing(rows<PairingTotalRow>(4)[0] ?? { paired: 0, useful: 0 }, rows<PairingRow>(3), min),
+            gatePairing(rows<PairingTotalRow>(5)[0] ?? { paired: 0, useful: 0 }, rows<PairingRow>(4), min),
             { pre: pre as SeriesSurveyRow, post: post as SeriesSurveyRow },
             expectationsPreQ as ChoiceQuestion,
             threshold,
@@ -298,8 +326,8 @@ export async function loadBrief(db: D1Database, organisationId: number, sessionI
     proposed_themes: {
       survey_ids: textSources.map((s) => s.id),
       n: proposals.n,
-      method: `proposals equal after ignoring case, accents, spacing and final punctuation are counted together; n = respondents who proposed one; a question's proposals are shown only when at least ${min} respondents answered it`,
-      groups: groupTexts(proposals.counts, language),
+      method: `proposals equal after ignoring case, accents, spacing and final punctuation are counted together; n = respondents who proposed one; a question's proposals are counted only when at least ${min} respondents answered it; only proposals a coordinator accepted into the catalogue are named (by the theme's label), the others are counted as pending`,
+      ...proposed,
     },
     remarks: {
       survey_ids: textSources.map((s) => s.id),
@@ -311,6 +339,44 @@ export async function loadBrief(db: D1Database, organisationId: number, sessionI
       by_theme_method:
         'a remark is listed under the theme whose words it uses (any label, accents, case and plurals ignored; at least two of its significant words, or its acronym), the theme it names most if several; read from the text alone',
     },
+  };
+  return { sections: outline(brief), ...brief };
+}
+
+function outline(b: Omit<Brief, 'sections'>): Brief['sections'] {
+  const filled: Record<MinutesSection, boolean> = {
+    expectations: b.expectations !== null,
+    findings: b.appreciation !== null || (b.pairing !== null && b.pairing !== 'anonymous'),
+    needs:
+      b.priorities.current.n > 0 || b.remarks.texts.length > 0 || b.proposed_themes.accepted.length > 0 || b.proposed_themes.pending > 0,
+    actions: b.actions !== null,
+    save_the_date: b.for_session.starts_at !== null,
+  };
+  return MINUTES_SECTIONS.map((id) => ({ id, filled: filled[id] }));
+}
+
+/** Proposals under the theme a coordinator accepted them as (same normalised key as the workspace). */
+function moderatedProposals(
+  groups: TextGroup[],
+  decisions: ReadonlyMap<string, number>,
+  themes: ThemeRow[],
+  language: Language,
+): Pick<Brief['proposed_themes'], 'accepted' | 'pending'> {
+  const mergedInto = mergedThemes(themes);
+  const labels = new Map(themes.map((t) => [t.id, localize(themeLabel(t), language)]));
+  const accepted = new Map<number, number>();
+  let pending = 0;
+  for (const g of groups) {
+    const decided = decisions.get(normaliseText(g.text));
+    if (decided === undefined) pending += 1;
+    else {
+      const id = currentTheme(decided, mergedInto);
+      accepted.set(id, (accepted.get(id) ?? 0) + g.count);
+    }
+  }
+  return {
+    accepted: [...accepted].map(([theme_id, count]) => ({ theme_id, label: labels.get(theme_id) ?? String(theme_id), count })),
+    pending,
   };
 }
 
@@ -359,10 +425,15 @@ function priorities(
   surveys: SeriesSurveyRow[],
   defs: Map<number, Definition>,
   themes: ThemeRow[],
-  history: Disclosed<{ surveys: Set<number>; ballots: Map<number, number>; tallies: ThemeTallyRow[] }>,
+  history: Disclosed<{
+    surveys: Set<number>;
+    ballots: Map<number, number>;
+    tallies: ThemeTallyRow[];
+    perRank: { survey_id: number; rank: number; n: number }[];
+  }>,
   language: Language,
 ): Brief['priorities'] {
-  const { tallies, ballots } = history;
+  const { tallies, ballots, perRank } = history;
   const usable = (s: SeriesSurveyRow) => history.surveys.has(s.id);
   const mergedInto = mergedThemes(themes);
   const labels = new Map(themes.map((t) => [t.id, localize(themeLabel(t), language)]));
@@ -375,11 +446,15 @@ function priorities(
     );
     const offered = new Set<number>();
     const perSurvey: RankingTally[][] = [];
+    const positions: number[] = [];
+    let roundK = 0;
     let n = 0;
     for (const s of round) {
       const q = defs.get(s.id)?.questions.find((x) => x.type === 'ranking' && x.options.some((o) => o.theme_id !== undefined));
       if (q?.type !== 'ranking') continue;
       k = Math.max(k, q.max_ranked);
+      roundK = Math.max(roundK, q.max_ranked);
+      for (const r of perRank) if (r.survey_id === s.id) positions[r.rank - 1] = (positions[r.rank - 1] ?? 0) + r.n;
       for (const o of q.options) if (o.theme_id) offered.add(currentTheme(o.theme_id, mergedInto));
       n += ballots.get(s.id) ?? 0;
       perSurvey.push(
@@ -411,20 +486,34 @@ function priorities(
       kind: s.kind,
       ballots: ballots.get(s.id) ?? 0,
     }));
-    ranked.set(M, { round: { session: M, surveys: sources, n }, items: ranking.items, method: ranking.method });
+    const agreed = agreement(
+      ranking.items.map((i) => ({ id: i.id, borda: i.borda, ranked: i.ranked, first: i.first })),
+      n,
+      roundK || k,
+      positions,
+    );
+    ranked.set(M, { round: { session: M, surveys: sources, n, agreement: agreed }, items: ranking.items, method: ranking.method });
   }
-  const current = ranked.get(N + 1) ?? { round: { session: N + 1, surveys: [], n: 0 }, items: [], method: rankTallies([], k, 0).method };
+  const current = ranked.get(N + 1) ?? {
+    round: { session: N + 1, surveys: [], n: 0, agreement: agreement([], 0, k, []) },
+    items: [],
+    method: rankTallies([], k, 0).method,
+  };
   const earlier = [...ranked.values()].filter((r) => r.round.session <= N);
   const moves = changes(
-    [...earlier, current].map((r) => ({ session: r.round.session, places: new Map(r.items.map((i) => [Number(i.id), i.place])) })),
+    [...earlier, current].map((r) => ({
+      session: r.round.session,
+      places: new Map(r.items.map((i) => [Number(i.id), i.place])),
+      ranked: new Set(r.items.filter((i) => i.ranked > 0).map((i) => Number(i.id))),
+    })),
   );
   const previous = earlier.at(-1)?.round.session;
   return {
     method: current.method,
     change_method:
       previous === undefined
-        ? 'no earlier priorities: every theme is new'
-        : `place compared with the priorities for #${previous}: up = higher place, down = lower place, steady = same place, new = not offered then; merged themes count for the theme that absorbed them (a respondent who ranked both keeps their best position)`,
+        ? 'no earlier priorities: a theme ranked now is new, one nobody ranked has no trend'
+        : `place compared with the priorities for #${previous}: up = higher place (or ranked again after a round where nobody ranked it), down = lower place (or nobody ranked it now), steady = same place, new = ranked for the first time in the series, none = nobody ranked it now nor then (nothing to compare); merged themes count for the theme that absorbed them (a respondent who ranked both keeps their best position)`,
     rounds: earlier.map((r) => r.round),
     current: current.round,
     items: current.items.map(({ id, ...item }) => {
@@ -432,7 +521,7 @@ function priorities(
       return {
         ...item,
         theme_id: themeId,
-        change: moves.get(themeId) ?? 'new',
+        change: moves.get(themeId) ?? 'none',
         history: earlier.flatMap((r) => {
           const h = r.items.find((i) => i.id === id);
           return h ? [{ session: r.round.session, place: h.place, borda: h.borda, mean_borda: h.mean_borda, n: r.round.n }] : [];

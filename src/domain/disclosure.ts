@@ -425,7 +425,13 @@ export function gateThemeHistory<T extends { survey_id: number }>(
   ballots: ReadonlyMap<number, number>,
   tallies: readonly T[],
   seriesMinimum: number,
-): Disclosed<{ surveys: Set<number>; ballots: Map<number, number>; tallies: T[] }> {
+  perRank: readonly { survey_id: number; rank: number; n: number }[] = [],
+): Disclosed<{
+  surveys: Set<number>;
+  ballots: Map<number, number>;
+  tallies: T[];
+  perRank: { survey_id: number; rank: number; n: number }[];
+}> {
   const usable = new Set(
     surveys
       .filter((s) => {
@@ -438,6 +444,8 @@ export function gateThemeHistory<T extends { survey_id: number }>(
     surveys: usable,
     ballots: new Map([...ballots].filter(([id]) => usable.has(id))),
     tallies: tallies.filter((t) => usable.has(t.survey_id)),
+    // Ballots per position of a usable survey: counts over all its ballots (rule 6).
+    perRank: perRank.filter((r) => usable.has(r.survey_id)),
   });
 }
 

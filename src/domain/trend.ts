@@ -28,8 +28,7 @@ export interface RoundPlaces {
   ranked?: ReadonlySet<number>;
 }
 
-const rankedIn = (round: RoundPlaces, theme: number) =>
-  round.places.has(theme) && (round.ranked ? round.ranked.has(theme) : true);
+const rankedIn = (round: RoundPlaces, theme: number) => round.places.has(theme) && (round.ranked ? round.ranked.has(theme) : true);
 
 /**
  * Each theme's change in the last round compared with the round before it:

@@ -159,6 +159,20 @@ export const THEME_BALLOTS = `
     JOIN answer_tallies t ON t.survey_id = q.value ->> 's' AND t.question_id = q.value ->> 'q' AND t.rank = 1
    GROUP BY t.survey_id`;
 
+/**
+ * Ballots with a p-th position, per survey and position: the agreement figure's maximum
+ * (src/domain/agreement.ts). Rankings are contiguous from 1, so each ballot has one answer
+ * at each of its positions.
+ */
+export const THEME_RANKS = `
+  SELECT t.survey_id, t.rank, sum(t.n) AS n
+    FROM json_each(?1) q
+    JOIN answer_tallies t ON t.survey_id = q.value ->> 's' AND t.question_id = q.value ->> 'q' AND t.rank > 0
+   GROUP BY t.survey_id, t.rank`;
+
+/** Proposals a coordinator handled (promoted into the catalogue or counted as a theme), by normalised text. */
+export const PROPOSAL_DECISIONS = 'SELECT proposal_key, theme_id FROM theme_proposal_decisions WHERE series_id = ?';
+
 /** Respondents per survey, for the minimum-group-size rule. ?1 is a JSON list of survey ids. */
 export const SURVEY_RESPONDENTS = `
   SELECT r.survey_id, count(*) AS n
@@ -211,6 +225,7 @@ export const AGGREGATIONS = {
   PROFILE_GROUPS,
   THEME_TALLIES,
   THEME_BALLOTS,
+  THEME_RANKS,
   SURVEY_RESPONDENTS,
   PAIRING_BY_EXPECTATION,
   PAIRING_TOTAL,

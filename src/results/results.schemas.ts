@@ -210,10 +210,28 @@ export const SurveyResultsResponseSchema = v.object({
   disclosure: DisclosureSchema,
 });
 
+const AgreementSchema = v.pipe(
+  v.object({
+    w: v.pipe(v.nullable(v.pipe(v.number(), v.minValue(0), v.maxValue(1))), v.description('null: fewer than 2 ballots or 2 options')),
+    level: v.nullable(v.picklist(['weak', 'moderate', 'strong'])),
+    n: CountSchema,
+    m: CountSchema,
+    k: CountSchema,
+    borda_winner: v.pipe(v.nullable(v.string()), v.description('theme id of the Borda winner; null on a tie for first place')),
+    condorcet: v.pipe(
+      v.picklist(['confirmed', 'not_winner', 'undetermined']),
+      v.description('whether the Borda winner also wins every head-to-head majority, decided from bounds on the counters'),
+    ),
+    method: v.string(),
+  }),
+  v.description('how much the ballots of the round agree: Kendall’s W adapted to top-k ballots, from the counters'),
+);
+
 const PriorityRoundSchema = v.object({
   session: v.pipe(SessionNumber, v.description('the session these priorities prepare')),
   surveys: v.array(v.object({ survey_id: IdSchema, session_number: SessionNumber, kind: Kind, ballots: CountSchema })),
   n: CountSchema,
+  agreement: AgreementSchema,
 });
 
 const PairingSchema = v.object({
@@ -239,6 +257,10 @@ const Survey = { survey_id: IdSchema };
 
 /** GET /api/sessions/{id}/brief as JSON: session N's post-survey, N+1's pre-survey and the theme history. */
 export const BriefResponseSchema = v.object({
+  sections: v.pipe(
+    v.array(v.object({ id: v.picklist(['expectations', 'findings', 'needs', 'actions', 'save_the_date']), filled: v.boolean() })),
+    v.description('the sections of the minutes in their order; filled false: the section says it has no data'),
+  ),
   series: v.object({ id: IdSchema, title: v.string(), bassin: v.nullable(v.string()), language: LanguageSchema }),
   language: LanguageSchema,
   min_group_size: GroupSize,
@@ -281,13 +303,25 @@ export const BriefResponseSchema = v.object({
       v.object({
         ...RankedItemEntries,
         theme_id: IdSchema,
-        change: v.picklist(['new', 'up', 'down', 'steady']),
+        change: v.pipe(
+          v.picklist(['new', 'up', 'down', 'steady', 'none']),
+          v.description('none: nobody ranked the theme now nor in the round before (nothing to compare)'),
+        ),
         history: v.array(v.object({ session: SessionNumber, place: Place, borda: CountSchema, mean_borda: v.number(), n: CountSchema })),
       }),
     ),
   }),
   actions: v.nullable(v.object({ ...Survey, question: QuestionResultSchema })),
-  proposed_themes: v.object({ survey_ids: v.array(IdSchema), n: CountSchema, method: v.string(), groups: v.array(TextGroupSchema) }),
+  proposed_themes: v.pipe(
+    v.object({
+      survey_ids: v.array(IdSchema),
+      n: CountSchema,
+      method: v.string(),
+      accepted: v.array(v.object({ theme_id: IdSchema, label: v.string(), count: CountSchema })),
+      pending: v.pipe(CountSchema, v.description('distinct proposals no coordinator has handled yet (never their text)')),
+    }),
+    v.description('only moderated proposals are named: those accepted into the catalogue, under the theme’s label'),
+  ),
   remarks: v.object({
     survey_ids: v.array(IdSchema),
     n: CountSchema,

@@ -30,7 +30,11 @@ describe('agreement of a ranking round (Kendall’s W for top-k ballots, from co
         ([m, k], n, seed) => {
           const order = Array.from({ length: m }, (_, i) => i).sort((a, b) => ((a * 7919 + seed) % m) - ((b * 7919 + seed) % m));
           const b = order.slice(0, 1 + (seed % k));
-          const a = counters(m, k, Array.from({ length: n }, () => b));
+          const a = counters(
+            m,
+            k,
+            Array.from({ length: n }, () => b),
+          );
           expect(a.w).toBe(1);
           expect(a.level).toBe('strong');
         },
@@ -55,11 +59,13 @@ describe('agreement of a ranking round (Kendall’s W for top-k ballots, from co
   it('stays between 0 and 1 and never confirms a Borda winner that loses a head-to-head majority', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 2, max: 7 }).chain((m) =>
-          fc.tuple(fc.constant(m), fc.integer({ min: 1, max: m })).chain(([m, k]) =>
-            fc.tuple(fc.constant(m), fc.constant(k), fc.array(ballot(m, k), { minLength: 2, maxLength: 25 })),
+        fc
+          .integer({ min: 2, max: 7 })
+          .chain((m) =>
+            fc
+              .tuple(fc.constant(m), fc.integer({ min: 1, max: m }))
+              .chain(([m, k]) => fc.tuple(fc.constant(m), fc.constant(k), fc.array(ballot(m, k), { minLength: 2, maxLength: 25 }))),
           ),
-        ),
         ([m, k, ballots]) => {
           const a = counters(m, k, ballots);
           if (a.w !== null) {
@@ -84,7 +90,13 @@ describe('agreement of a ranking round (Kendall’s W for top-k ballots, from co
   });
 
   it('says a clear favourite is the pairwise-majority winner when the counters decide it', () => {
-    const a = counters(4, 2, [[0, 1], [0, 2], [0, 3], [1, 0], [0, 1]]);
+    const a = counters(4, 2, [
+      [0, 1],
+      [0, 2],
+      [0, 3],
+      [1, 0],
+      [0, 1],
+    ]);
     expect(a.borda_winner).toBe('o0');
     expect(a.condorcet).toBe('confirmed');
     expect(a).toMatchObject({ n: 5, m: 4, k: 2 });

@@ -81,7 +81,26 @@ describe('a trend only where there is something to compare', () => {
 
   it('gives no trend to a theme nobody ranked in either round, though its shared last place improved', () => {
     // Theme 3 (Borda 0 both times) was 3rd of 3, then shared the last place 2nd of 3 when theme 2 also got no ballot.
-    const result = changes([round(1, [[1, 1], [2, 2], [3, 3]], [1, 2]), round(2, [[1, 1], [2, 2], [3, 2]], [1])]);
+    const result = changes([
+      round(
+        1,
+        [
+          [1, 1],
+          [2, 2],
+          [3, 3],
+        ],
+        [1, 2],
+      ),
+      round(
+        2,
+        [
+          [1, 1],
+          [2, 2],
+          [3, 2],
+        ],
+        [1],
+      ),
+    ]);
     expect(result.get(3)).toBe('none');
     expect(result.get(2)).toBe('down');
     expect(result.get(1)).toBe('steady');
@@ -89,9 +108,34 @@ describe('a trend only where there is something to compare', () => {
 
   it('calls a theme ranked for the first time new, and one ranked again after a round without ballots up', () => {
     const result = changes([
-      round(1, [[1, 1], [2, 2], [3, 3]], [1, 2]),
-      round(2, [[1, 1], [2, 2], [3, 2]], [1]),
-      round(3, [[3, 1], [2, 2], [1, 3], [4, 4]], [3, 2, 1]),
+      round(
+        1,
+        [
+          [1, 1],
+          [2, 2],
+          [3, 3],
+        ],
+        [1, 2],
+      ),
+      round(
+        2,
+        [
+          [1, 1],
+          [2, 2],
+          [3, 2],
+        ],
+        [1],
+      ),
+      round(
+        3,
+        [
+          [3, 1],
+          [2, 2],
+          [1, 3],
+          [4, 4],
+        ],
+        [3, 2, 1],
+      ),
     ]);
     expect(result.get(3)).toBe('new');
     expect(result.get(2)).toBe('up');

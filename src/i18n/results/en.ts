@@ -98,15 +98,57 @@ export const en = {
   history: 'Earlier sessions',
   priorityRound: (session: number) => `Priorities for #${session}`,
   change: 'Change',
-  changes: { new: 'new', up: 'up', down: 'down', steady: 'steady' },
-  changeSymbols: { new: '★', up: '▲', down: '▼', steady: '=' },
+  changes: { new: 'new', up: 'up', down: 'down', steady: 'steady', none: 'no trend' },
+  changeSymbols: { new: '★', up: '▲', down: '▼', steady: '=', none: '' },
   changeMethod: (session: number) =>
-    `Change compares the theme’s place with its place in the priorities for #${session}: up = higher place, down = lower place, steady = same place, new = not offered then.`,
+    `Change compares the theme’s place with its place in the priorities for #${session}: up = higher place (or ranked again after a round where nobody ranked it), down = lower place (or nobody ranked it now), steady = same place, new = ranked for the first time; a theme nobody ranked now nor then has no trend.`,
   roundMethod: 'The priorities for a session combine the rankings of the post-survey of the session before it and of its own pre-survey.',
   mergedMethod:
     'A theme merged into another counts for the theme that absorbed it; a person who ranked both keeps their best position only.',
   roundSources: (parts: string) => `from ${parts}`,
   scoreIn: (session: number) => `#${session}`,
+  minutes: {
+    expectations: 'Participants’ expectations and objectives',
+    findings: 'Findings and adjustments to the offer',
+    needs: 'Watch on the population’s needs',
+    otherConcerns: 'Other concerns raised',
+    actions: 'Actions to carry out collectively and outlook',
+    saveTheDate: 'Save the date',
+    annex: 'Annex: the full priorities',
+    notes: 'Notes',
+  },
+  respondedLine: (parts: string) => `Answers: ${parts}.`,
+  respondedPart: (answered: number, label: string) => `${answered} to the ${label}`,
+  ordinal: (n: number) =>
+    `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`,
+  points: (n: number) => `${n} pts`,
+  placeFor: (ordinal: string, session: number) => `${ordinal} for session #${session}`,
+  firstRanked: 'ranked for the first time',
+  notRanked: 'ranked by nobody',
+  topPriorities: (k: number, session: number) => `The ${k} themes at the top of the priorities for session #${session}`,
+  fullTableBelow: 'The full table is in the annex.',
+  agreement: {
+    weak: 'Weak agreement: it is hard to draw a clear consensus',
+    moderate: 'Moderate agreement: some themes stand out without unanimity',
+    strong: 'Strong agreement: participants largely share the same order',
+  },
+  agreementFigure: (w: string, n: number) => `W = ${w}, ${n} rankings`,
+  agreementNone: 'Too few rankings to measure agreement.',
+  condorcet: {
+    confirmed: (label: string) => `“${label}” also wins a majority against each other theme, head to head.`,
+    not_winner: (label: string) =>
+      `“${label}” leads the Borda score but does not win a majority against every other theme head to head: worth discussing.`,
+    undetermined: 'Whether the leading theme also wins each head-to-head majority cannot be read from the counts; it is not computed.',
+  },
+  agreementMethod:
+    'Agreement: Kendall’s W adapted to top-K ballots. W = Σ (Borda total − mean)² ÷ the same sum had every ballot, keeping its length, ranked the same themes in the same order; 1 = all ballots agree, near 0 = no shared order; weak below 0.3, moderate below 0.5, strong from 0.5. Computed from the per-position counts, never from individual ballots. Head-to-head majorities are decided from bounds on those counts (a theme ranked first is above every other on that ballot); when the bounds do not decide, the brief says so rather than reading each ballot.',
+  pendingProposals: (n: number) => `${n} proposal(s) awaiting moderation.`,
+  acceptedProposals: 'Proposals accepted into the catalogue',
+  proposedTimes: (n: number) => `proposed ${n} time(s)`,
+  noNeeds: 'No ranking, remark or proposal with enough answers yet.',
+  saveTheDate: (series: string, n: number, date: string, place: string | null) => `${series} #${n}: ${date}${place ? ` (${place})` : ''}.`,
+  notePriorities: 'Places, Borda scores and trends for every theme offered.',
+  roundList: 'Rounds compared',
 };
 
 export type ResultsMessages = typeof en;
