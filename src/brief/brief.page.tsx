@@ -123,7 +123,8 @@ export function BriefPage({ brief, links }: { brief: Brief; links: Record<'json'
                     </li>
                   ) : q.type === 'rating' ? (
                     <li>
-                      {q.text} — {t.mean.toLowerCase()} {decimal(q.mean, t.locale)} / {q.max}, {t.median.toLowerCase()} {decimal(q.median, t.locale)}
+                      {q.text} — {t.mean.toLowerCase()} {decimal(q.mean, t.locale)} / {q.max}, {t.median.toLowerCase()}{' '}
+                      {decimal(q.median, t.locale)}
                       {fn.ref(
                         `n = ${q.n} ; ${t.ratingMethod(q.min, q.max)}. ${t.distribution} : ${q.distribution.map((b) => `${b.value} : ${b.count}`).join(' · ')}. ${t.source(label(a.survey_id), q.n)}`,
                       )}
