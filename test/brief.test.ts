@@ -454,6 +454,8 @@ describe('the brief in the shape of the minutes (issue 17)', () => {
     // The date is no longer under the title: only in Save the date.
     const date = md.slice(at[5]).split('\n')[3] ?? '';
     expect(date).toContain('Liaison hôpital-ambulatoire \\#3 : le ');
+    expect(date).toContain('jusqu’à 15:30');
+    expect(brief.for_session.ends_at).toBe('2025-12-18T14:30:00.000Z');
     expect(md.slice(0, at[0]).match(/2025/)).toBeNull();
     // The full table is an annex after the minutes; figures' methods are footnotes.
     expect(md.indexOf('## Annexe : les priorités complètes')).toBeGreaterThan(at[5] ?? 0);

@@ -1,5 +1,5 @@
 /** The brief as Markdown, in the shape of the minutes and in the series' language. */
-import { formatDateTime } from '../i18n/index.ts';
+import { formatDateTime, formatTime } from '../i18n/index.ts';
 import { type ResultsMessages, resultsMessages } from '../i18n/results/index.ts';
 import { decimal, percent } from '../results/charts.tsx';
 import type { Brief, PriorityItem, PriorityRound, SourceSurvey } from './brief.ts';
@@ -71,6 +71,10 @@ export function briefMarkdown(brief: Brief): string {
     const s = bySurvey.get(id);
     return s ? sourceLabel(s, t) : `#${id}`;
   };
+  const surveyName = (id: number) => {
+    const s = bySurvey.get(id);
+    return s ? t.surveyLabel(s.kind, s.session_number) : `#${id}`;
+  };
   const fn = notes();
   const out: string[] = [];
   const next = brief.for_session;
@@ -78,7 +82,7 @@ export function briefMarkdown(brief: Brief): string {
   out.push(`# ${t.briefTitle(mdText(brief.series.title), next.number)}`, '');
   if (brief.series.bassin) out.push(mdText(brief.series.bassin), '');
   if (brief.participation.length) {
-    const parts = brief.participation.map((p) => t.respondedPart(p.answered, label(p.survey_id)));
+    const parts = brief.participation.map((p) => t.respondedPart(p.answered, surveyName(p.survey_id)));
     const details = brief.participation
       .map(
         (p) =>
@@ -185,7 +189,18 @@ export function briefMarkdown(brief: Brief): string {
   // Save the date: its own section, as in the minutes.
   out.push(`## ${t.minutes.saveTheDate}`, '');
   if (next.starts_at)
-    out.push(mdText(t.saveTheDate(brief.series.title, next.number, formatDateTime(next.starts_at, brief.language), next.place)), '');
+    out.push(
+      mdText(
+        t.saveTheDate(
+          brief.series.title,
+          next.number,
+          formatDateTime(next.starts_at, brief.language),
+          next.ends_at ? formatTime(next.ends_at, brief.language) : null,
+          next.place,
+        ),
+      ),
+      '',
+    );
   else out.push(t.noNextSession, '');
 
   // Annex: the full priorities table.

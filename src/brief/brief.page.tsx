@@ -1,5 +1,5 @@
 /** The printable brief (GET /api/sessions/:id/brief?format=html): read on screen, printed for the meeting. */
-import { formatDateTime } from '../i18n/index.ts';
+import { formatDateTime, formatTime } from '../i18n/index.ts';
 import { resultsMessages } from '../i18n/results/index.ts';
 import { Layout } from '../pages/layout.tsx';
 import { BarTable, decimal, percent } from '../results/charts.tsx';
@@ -33,6 +33,10 @@ export function BriefPage({ brief, links }: { brief: Brief; links: Record<'json'
     const s = sources.get(id);
     return s ? sourceLabel(s, t) : `#${id}`;
   };
+  const surveyName = (id: number) => {
+    const s = sources.get(id);
+    return s ? t.surveyLabel(s.kind, s.session_number) : `#${id}`;
+  };
   const fn = notes();
   const min = brief.min_group_size;
   const next = brief.for_session;
@@ -61,7 +65,7 @@ export function BriefPage({ brief, links }: { brief: Brief; links: Record<'json'
         </h1>
         {brief.participation.length ? (
           <p>
-            {t.respondedLine(brief.participation.map((p) => t.respondedPart(p.answered, label(p.survey_id))).join(' ; '))}
+            {t.respondedLine(brief.participation.map((p) => t.respondedPart(p.answered, surveyName(p.survey_id))).join(' ; '))}
             {fn.ref(
               `${brief.participation
                 .map(
@@ -289,7 +293,13 @@ export function BriefPage({ brief, links }: { brief: Brief; links: Record<'json'
           <h2 id="save-the-date">{t.minutes.saveTheDate}</h2>
           <p>
             {next.starts_at
-              ? t.saveTheDate(brief.series.title, next.number, formatDateTime(next.starts_at, brief.language), next.place)
+              ? t.saveTheDate(
+                  brief.series.title,
+                  next.number,
+                  formatDateTime(next.starts_at, brief.language),
+                  next.ends_at ? formatTime(next.ends_at, brief.language) : null,
+                  next.place,
+                )
               : t.noNextSession}
           </p>
         </section>

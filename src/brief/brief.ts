@@ -103,7 +103,7 @@ export interface Brief {
   /** Session N, whose post-survey the brief reads. */
   session: { id: number; number: number; starts_at: string };
   /** Session N+1, which the brief prepares. */
-  for_session: { number: number; id: number | null; starts_at: string | null; place: string | null };
+  for_session: { number: number; id: number | null; starts_at: string | null; ends_at: string | null; place: string | null };
   sources: SourceSurvey[];
   participation: (Participation & { survey_id: number })[];
   expectations: { survey_id: number; question: QuestionResult } | null;
@@ -294,7 +294,13 @@ export async function loadBrief(db: D1Database, organisationId: number, sessionI
     language,
     min_group_size: min,
     session: { id: ctx.id, number: N, starts_at: ctx.starts_at },
-    for_session: { number: N + 1, id: next?.id ?? null, starts_at: next?.starts_at ?? null, place: next?.place ?? null },
+    for_session: {
+      number: N + 1,
+      id: next?.id ?? null,
+      starts_at: next?.starts_at ?? null,
+      ends_at: next?.ends_at ?? null,
+      place: next?.place ?? null,
+    },
     sources: [pre, post, nextPre].filter((s): s is SeriesSurveyRow => !!s).map(source),
     participation: [
       ...(post && postAgg ? [{ survey_id: post.id, ...participation(postAgg.participation, postAgg.timeline) }] : []),

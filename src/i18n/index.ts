@@ -23,6 +23,11 @@ export function languageFromHeader(header: string | undefined, fallback: Languag
 const LOCALES: Record<Language, string> = { fr: 'fr-BE', nl: 'nl-BE', en: 'en-GB' };
 
 /** Dates as a Brussels reader expects them, whatever the server's time zone. */
+/** The time of day in Brussels ("15:30"), for the end of a session. */
+export function formatTime(iso: string, language: Language): string {
+  return new Intl.DateTimeFormat(LOCALES[language], { timeStyle: 'short', timeZone: 'Europe/Brussels' }).format(new Date(iso));
+}
+
 export function formatDateTime(iso: string, language: Language, withTime = true): string {
   return new Intl.DateTimeFormat(LOCALES[language], {
     dateStyle: 'full',

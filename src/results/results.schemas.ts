@@ -270,6 +270,7 @@ export const BriefResponseSchema = v.object({
       number: SessionNumber,
       id: v.nullable(IdSchema),
       starts_at: v.nullable(InstantSchema),
+      ends_at: v.nullable(InstantSchema),
       place: v.nullable(v.string()),
     }),
     v.description('session N+1, which the brief prepares (id null while it is not planned)'),

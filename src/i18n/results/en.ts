@@ -146,7 +146,8 @@ export const en = {
   acceptedProposals: 'Proposals accepted into the catalogue',
   proposedTimes: (n: number) => `proposed ${n} time(s)`,
   noNeeds: 'No ranking, remark or proposal with enough answers yet.',
-  saveTheDate: (series: string, n: number, date: string, place: string | null) => `${series} #${n}: ${date}${place ? ` (${place})` : ''}.`,
+  saveTheDate: (series: string, n: number, date: string, until: string | null, place: string | null) =>
+    `${series} #${n}: ${date}${until ? ` until ${until}` : ''}${place ? ` (${place})` : ''}.`,
   notePriorities: 'Places, Borda scores and trends for every theme offered.',
   roundList: 'Rounds compared',
 };

@@ -147,7 +147,8 @@ export const fr: ResultsMessages = {
   acceptedProposals: 'Propositions acceptées dans le catalogue',
   proposedTimes: (n) => `proposée ${n} fois`,
   noNeeds: 'Pas encore de classement, de remarque ni de proposition avec assez de réponses.',
-  saveTheDate: (series, n, date, place) => `${series} #${n} : le ${date}${place ? ` (${place})` : ''}.`,
+  saveTheDate: (series, n, date, until, place) =>
+    `${series} #${n} : le ${date}${until ? ` jusqu’à ${until}` : ''}${place ? ` (${place})` : ''}.`,
   notePriorities: 'Rang, score Borda et évolution de chaque thématique proposée.',
   roundList: 'Séances comparées',
 };

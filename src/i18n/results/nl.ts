@@ -147,7 +147,7 @@ export const nl: ResultsMessages = {
   acceptedProposals: 'Voorstellen opgenomen in de catalogus',
   proposedTimes: (n) => `${n} keer voorgesteld`,
   noNeeds: 'Nog geen rangschikking, opmerking of voorstel met genoeg antwoorden.',
-  saveTheDate: (series, n, date, place) => `${series} #${n}: ${date}${place ? ` (${place})` : ''}.`,
+  saveTheDate: (series, n, date, until, place) => `${series} #${n}: ${date}${until ? ` tot ${until}` : ''}${place ? ` (${place})` : ''}.`,
   notePriorities: 'Plaats, Bordascore en evolutie van elk voorgesteld thema.',
   roundList: 'Vergeleken sessies',
 };
