@@ -8,6 +8,7 @@ import { runTick } from '../src/cron/scheduled.ts';
 import type { PendingBallot } from '../src/responses/ballots.queries.ts';
 import { releaseBallots, shuffle } from '../src/responses/ballots.ts';
 import { call, callJson, createCoordinator, env, tokenOf } from './helpers.ts';
+import { Browser } from './workspace/browser.ts';
 
 let key: string;
 let run = 0;
@@ -48,8 +49,32 @@ async function invite(survey: Survey, ...emails: string[]): Promise<string[]> {
   return invitations.map((i) => tokenOf(i.url));
 }
 
-const put = (token: string, answers: Record<string, unknown>) =>
-  callJson<{ unchanged: boolean; answers: Record<string, unknown> }>(`/api/s/${token}`, { method: 'PUT', json: { answers } });
+/**
+ * Each link is used from its own client, which keeps cookies like a browser: an anonymous
+ * survey shows answers back only to the device that gave them (test/readback-device.test.ts).
+ */
+const clients = new Map<string, Browser>();
+const client = (token: string) => {
+  const existing = clients.get(token);
+  if (existing) return existing;
+  const created = new Browser();
+  clients.set(token, created);
+  return created;
+};
+
+const put = async (token: string, answers: Record<string, unknown>) => {
+  const res = await client(token).request(`/api/s/${token}`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ answers }),
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as { unchanged: boolean; answers: Record<string, unknown> };
+};
+
+/** What a link shows back on the device that used it. */
+const readBack = async (token: string) => (await (await client(token).request(`/api/s/${token}`)).json()) as { answers: unknown };
+const openOn = async (path: string, token: string) => client(token).request(path);
 
 /**
  * The results JSON as it describes answers. Who answered (invitation counts) changes at once
@@ -87,12 +112,12 @@ describe('read-back: only the link that gave the answers shows them', () => {
     const [first] = await invite(survey, 'alice@example.org');
     if (!first) throw new Error('no token');
     await put(first, { usefulness: 4, remarks: 'Ce que je pense vraiment de Bob' });
-    // The link that answered still reads its answers back, in JSON and on the page.
-    expect((await callJson<{ answers: unknown }>(`/api/s/${first}`)).answers).toEqual({
+    // The link that answered still reads its answers back on its device, in JSON and on the page.
+    expect((await readBack(first)).answers).toEqual({
       usefulness: 4,
       remarks: 'Ce que je pense vraiment de Bob',
     });
-    expect(await (await call(`/s/${first}`)).text()).toContain('Ce que je pense vraiment de Bob');
+    expect(await (await openOn(`/s/${first}`, first)).text()).toContain('Ce que je pense vraiment de Bob');
 
     // The coordinator re-invites the address: a new link for the same person.
     const [second] = await invite(survey, 'alice@example.org');
@@ -105,7 +130,7 @@ describe('read-back: only the link that gave the answers shows them', () => {
 
     // Its submission replaces the same ballot (one person, one response) and is readable by it.
     await put(second, { usefulness: 2, remarks: 'Autre chose' });
-    expect((await callJson<{ answers: unknown }>(`/api/s/${second}`)).answers).toEqual({ usefulness: 2, remarks: 'Autre chose' });
+    expect((await readBack(second)).answers).toEqual({ usefulness: 2, remarks: 'Autre chose' });
     const [bob, carol] = await invite(survey, 'bob@example.org', 'carol@example.org');
     await put(bob ?? '', { usefulness: 5 });
     await put(carol ?? '', { usefulness: 3 });
@@ -122,7 +147,7 @@ describe('read-back: only the link that gave the answers shows them', () => {
     const [second] = await invite(survey, 'dora@example.org');
     expect((await put(second ?? '', { usefulness: 4 })).unchanged).toBe(true);
     expect(await env.DB.prepare('SELECT pending FROM anonymous_ballots WHERE survey_id = ?').bind(survey.id).first()).toEqual(before);
-    expect((await callJson<{ answers: unknown }>(`/api/s/${second}`)).answers).toEqual({ usefulness: 4 });
+    expect((await readBack(second ?? '')).answers).toEqual({ usefulness: 4 });
   });
 });
 
@@ -166,7 +191,7 @@ describe('differencing: outputs change only in steps of at least the minimum', (
     const [token] = await invite(survey, 'eve@example.org');
     const saved = await put(token ?? '', { usefulness: 2, remarks: 'Tenu à part' });
     expect(saved.answers).toEqual({ usefulness: 2, remarks: 'Tenu à part' });
-    const done = await call(`/s/${token}/done`);
+    const done = await openOn(`/s/${token}/done`, token ?? '');
     expect(done.status).toBe(200);
     expect(await done.text()).toContain('Tenu à part');
     expect(await responses(survey)).toBe(0);

@@ -11,10 +11,12 @@ export const en = {
   closesOn: (date: string) => `Open until ${date}.`,
   intro: 'Your answers help prepare the meeting. You can come back with this same link to change them until the survey closes.',
   anonymous: (minimum: number) =>
-    `This survey is anonymous: your answers are never linked to your name. They are kept sealed and counted only together with those of at least ${minimum} people; nobody, the coordinator included, can read them back without this link.`,
+    `This survey is anonymous: the coordinator sees whether you answered, not what. Your answers are stored sealed, without your name, and counted only together with those of at least ${minimum} people. They are shown back only on this device and browser, where you answer (a cookie keeps the key): nobody else, the coordinator included, can read them back, even with this link. Anyone holding this link can still replace them.`,
   required: 'required',
   optional: 'optional',
   answeredOn: (date: string) => `You answered on ${date}. You can change your answers below.`,
+  answeredElsewhere:
+    'You have already answered from another device or browser. To protect your anonymity, your answers are only shown on the device you answered from. Answering again replaces them.',
   rankingHelp: 'Give a rank (1 = most important) to the options you choose; leave “—” for the others.',
   rankNone: '—',
   rankOf: (label: string) => `Rank of “${label}”`,

@@ -13,10 +13,12 @@ export const fr: Messages = {
   intro:
     'Vos réponses aident à préparer la séance. Vous pouvez revenir les modifier avec ce même lien jusqu’à la clôture du questionnaire.',
   anonymous: (minimum: number) =>
-    `Ce questionnaire est anonyme : vos réponses ne sont jamais reliées à votre nom. Elles sont gardées scellées et comptées seulement avec celles d’au moins ${minimum} personnes ; personne, pas même la coordination, ne peut les relire sans ce lien.`,
+    `Ce questionnaire est anonyme : la coordination voit si vous avez répondu, pas ce que vous avez répondu. Vos réponses sont gardées scellées, sans votre nom, et comptées seulement avec celles d’au moins ${minimum} personnes. Elles ne vous sont montrées que sur cet appareil et ce navigateur, où vous répondez (un cookie en garde la clé) : personne d’autre, pas même la coordination, ne peut les relire, même avec ce lien. Qui détient ce lien peut toutefois les remplacer.`,
   required: 'obligatoire',
   optional: 'facultatif',
   answeredOn: (date) => `Vous avez répondu le ${date}. Vous pouvez modifier vos réponses ci-dessous.`,
+  answeredElsewhere:
+    'Vous avez déjà répondu depuis un autre appareil ou navigateur. Pour protéger votre anonymat, vos réponses ne s’affichent que sur l’appareil où vous avez répondu. Répondre à nouveau les remplace.',
   rankingHelp: 'Donnez un rang (1 = le plus important) aux choix retenus ; laissez « — » pour les autres.',
   rankNone: '—',
   rankOf: (label) => `Rang de « ${label} »`,

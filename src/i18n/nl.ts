@@ -12,10 +12,12 @@ export const nl: Messages = {
   closesOn: (date) => `Open tot ${date}.`,
   intro: 'Uw antwoorden helpen de sessie voor te bereiden. U kunt met dezelfde link terugkomen om ze te wijzigen tot de vragenlijst sluit.',
   anonymous: (minimum: number) =>
-    `Deze vragenlijst is anoniem: uw antwoorden worden nooit aan uw naam gekoppeld. Ze worden verzegeld bewaard en pas meegeteld samen met die van minstens ${minimum} personen; niemand, ook de coördinatie niet, kan ze zonder deze link teruglezen.`,
+    `Deze vragenlijst is anoniem: de coördinatie ziet of u hebt geantwoord, niet wat. Uw antwoorden worden verzegeld bewaard, zonder uw naam, en pas meegeteld samen met die van minstens ${minimum} personen. Ze worden alleen teruggetoond op dit apparaat en in deze browser, waar u antwoordt (een cookie bewaart de sleutel): niemand anders, ook de coördinatie niet, kan ze teruglezen, zelfs niet met deze link. Wie deze link heeft, kan ze wel vervangen.`,
   required: 'verplicht',
   optional: 'facultatief',
   answeredOn: (date) => `U antwoordde op ${date}. U kunt uw antwoorden hieronder wijzigen.`,
+  answeredElsewhere:
+    'U hebt al geantwoord vanaf een ander apparaat of een andere browser. Om uw anonimiteit te beschermen, worden uw antwoorden alleen getoond op het apparaat waarop u hebt geantwoord. Opnieuw antwoorden vervangt ze.',
   rankingHelp: 'Geef een rang (1 = het belangrijkste) aan de keuzes die u kiest; laat “—” staan voor de andere.',
   rankNone: '—',
   rankOf: (label) => `Rang van “${label}”`,

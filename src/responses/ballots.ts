@@ -11,10 +11,12 @@
  * and a modification counts as one of them (it changes what the outputs say).
  *
  * Three sealed or keyed values per ballot, none of which D1 alone can open:
- * - the read-back, under a key derived from the link's token: only the link that gave the
- *   answers shows them back; a link issued again for the same person sees an empty form, and
- *   its submission replaces the same ballot (one person, one response) and reseals the
- *   read-back for itself;
+ * - the read-back, under a key derived from the link's token AND the device secret the
+ *   submission left in that browser's cookie (src/responses/readback-device.ts): the coordinator
+ *   holds every link, so the link alone must not read answers back. The same link on another
+ *   device, or a link issued again, sees an empty form (and a notice that an answer exists); its
+ *   submission replaces the same ballot (one person, one response) and reseals the read-back
+ *   for its own device;
  * - the pending write, under a key derived from RESPONDENT_KEY (a Worker secret);
  * - the answers' MAC under RESPONDENT_KEY and the respondent's key: a retry of the same
  *   answers writes nothing, without a plain hash one could brute-force or compare between people.
@@ -56,23 +58,26 @@ interface PendingWrite {
   answers_hash: string;
 }
 
-const readbackKey = (token: string, surveyId: number) => sealingKey(token, `relais readback ${surveyId}`);
+/** Token and device secret never contain a newline: the concatenation is unambiguous. */
+const readbackKey = (token: string, device: string, surveyId: number) =>
+  sealingKey(`${token}\n${device}`, `relais readback/v2 ${surveyId}`);
 const pendingKey = (secret: string) => sealingKey(secret, 'relais pending ballot/v1');
 /** Sealed values are bound to their row: one moved to another survey or respondent does not open. */
 const bound = (surveyId: number, respondentKey: string) => `${surveyId}:${respondentKey}`;
 
-export function sealReadback(token: string, surveyId: number, respondentKey: string, readback: Readback): Promise<string> {
-  return readbackKey(token, surveyId).then((key) => seal(key, bound(surveyId, respondentKey), JSON.stringify(readback)));
+export function sealReadback(token: string, device: string, surveyId: number, respondentKey: string, readback: Readback): Promise<string> {
+  return readbackKey(token, device, surveyId).then((key) => seal(key, bound(surveyId, respondentKey), JSON.stringify(readback)));
 }
 
 export async function openReadback(
   token: string,
+  device: string | null,
   surveyId: number,
   respondentKey: string,
   sealed: string | null,
 ): Promise<Readback | null> {
-  if (!sealed) return null;
-  const plain = await unseal(await readbackKey(token, surveyId), bound(surveyId, respondentKey), sealed);
+  if (!sealed || !device) return null;
+  const plain = await unseal(await readbackKey(token, device, surveyId), bound(surveyId, respondentKey), sealed);
   return plain ? (JSON.parse(plain) as Readback) : null;
 }
 

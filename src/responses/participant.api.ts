@@ -8,6 +8,7 @@ import { afterResponse } from '../webhooks/delivery.ts';
 import { limitLinkGuessing } from './link-guessing.ts';
 import { SubmissionSchema } from './participant.schemas.ts';
 import { openLink, submitAnswers } from './participation.ts';
+import { deviceOf, rememberDevice } from './readback-device.ts';
 
 function surveyView(link: Awaited<ReturnType<typeof openLink>>) {
   const { context: c } = link;
@@ -37,7 +38,9 @@ const participantKeys = idempotent({
 export const participantApi = new Hono<AppEnv>()
   .use('/s/*', limitLinkGuessing)
   .get('/s/:token', async (c) => {
-    const link = await openLink(c.env, c.req.param('token'), { markOpened: true });
+    const token = c.req.param('token');
+    // An anonymous survey's earlier answers come back only with the cookie its PUT set.
+    const link = await openLink(c.env, token, { markOpened: true, device: await deviceOf(c, token) });
     return c.json(
       {
         survey: surveyView(link),
@@ -51,7 +54,9 @@ export const participantApi = new Hono<AppEnv>()
   })
   .put('/s/:token', participantKeys, async (c) => {
     const body = await jsonBody(c, SubmissionSchema);
-    const { surveyId, saved } = await submitAnswers(c.env, c.req.param('token'), body, afterResponse(c));
+    const token = c.req.param('token');
+    const { surveyId, saved } = await submitAnswers(c.env, token, body, afterResponse(c), await deviceOf(c, token));
+    if (saved.device) await rememberDevice(c, token, saved.device);
     return c.json(
       {
         survey_id: surveyId,

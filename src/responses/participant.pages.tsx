@@ -11,7 +11,14 @@ import { html } from '../pages/layout.tsx';
 import { afterResponse } from '../webhooks/delivery.ts';
 import { limitLinkGuessing } from './link-guessing.ts';
 import { InvalidAnswers, type OpenLink, openLink, submit, submitToKnownSurvey } from './participation.ts';
+import { deviceOf, rememberDevice } from './readback-device.ts';
 import { ConfirmationPage, SurveyPage } from './survey-page.tsx';
+
+/**
+ * An anonymous ballot exists for this person but this link on this device cannot read it: the
+ * page says so (who answered is no secret to the coordinator; what was answered is).
+ */
+const answeredElsewhere = (link: OpenLink) => Boolean(link.ballot && !link.ballot.readable);
 
 /** ?lang= wins (the switch), then the language last answered in, then the invitation's. */
 function pageLanguage(c: Context, link: OpenLink, requested?: string | null): Language {
@@ -39,7 +46,7 @@ export const participantPages = new Hono<AppEnv>()
   .use('*', pageHeaders, personalLinkHeaders, limitLinkGuessing)
   .get('/:token', async (c) => {
     const token = c.req.param('token');
-    const link = await openLink(c.env, token, { markOpened: true });
+    const link = await openLink(c.env, token, { markOpened: true, device: await deviceOf(c, token) });
     const language = pageLanguage(c, link);
     return c.html(
       await html(
@@ -49,6 +56,7 @@ export const participantPages = new Hono<AppEnv>()
           language={language}
           answers={link.answers}
           updatedAt={link.stored?.updatedAt ?? null}
+          answeredElsewhere={answeredElsewhere(link)}
         />,
       ),
     );
@@ -75,7 +83,7 @@ export const participantPages = new Hono<AppEnv>()
       );
       if (saved) return c.redirect(`/s/${token}/done?lang=${saved.language}`, 303);
     }
-    const link = await openLink(c.env, token);
+    const link = await openLink(c.env, token, { device: await deviceOf(c, token) });
     const fields = posted ?? (await formFields(c));
     const language = pageLanguage(c, link, fields.get('lang')?.[0]);
     const form = answersFromForm(link.context.definition, fields);
@@ -88,7 +96,9 @@ export const participantPages = new Hono<AppEnv>()
       );
     if (form.issues.length) return renderErrors(form.issues);
     try {
-      await submit(c.env, link, form.answers, language, afterResponse(c));
+      const saved = await submit(c.env, link, form.answers, language, afterResponse(c));
+      // This browser is the one that reads the anonymous answers back (the confirmation included).
+      if (saved.device) await rememberDevice(c, token, saved.device);
     } catch (error) {
       if (error instanceof InvalidAnswers) return renderErrors(error.issues);
       throw error;
@@ -98,7 +108,7 @@ export const participantPages = new Hono<AppEnv>()
   })
   .get('/:token/done', async (c) => {
     const token = c.req.param('token');
-    const link = await openLink(c.env, token);
+    const link = await openLink(c.env, token, { device: await deviceOf(c, token) });
     if (!link.answers) return c.redirect(`/s/${token}`, 303);
     const language = pageLanguage(c, link);
     return c.html(await html(<ConfirmationPage token={token} context={link.context} language={language} answers={link.answers} />));

@@ -15,6 +15,7 @@ import { emitResponseSubmitted } from '../webhooks/delivery.ts';
 import { ballotOf, type PendingBallot, resealReadback, storeBallotStatements } from './ballots.queries.ts';
 import { answersMac, openReadback, releaseQuietly, sealPending, sealReadback } from './ballots.ts';
 import { knownSurvey, rememberSurvey } from './known-surveys.ts';
+import { newDevice } from './readback-device.ts';
 import { respondentKey } from './respondent.ts';
 import {
   type LinkContext,
@@ -50,21 +51,23 @@ export class LinkProblem extends Problem {
 export interface OpenLink {
   context: LinkContext;
   respondentKey: string;
-  /** The token that opened the link: an anonymous ballot's read-back is sealed under it. */
+  /** The token that opened the link: an anonymous ballot's read-back is sealed under it and the device. */
   token: string;
+  /** The device secret the request carried for this link (its cookie), if any; anonymous surveys only. */
+  device: string | null;
   /** What this link may show back (for an anonymous survey, only the link that gave the answers). */
   stored: StoredResponse | null;
   /** The participant's earlier answers, in the submission's shape. */
   answers: Answers | null;
   /**
    * An anonymous survey's ballot, whichever link gave it: its MAC recognises a retry and
-   * `readable` says whether this link can read it back. Undefined for named surveys.
+   * `readable` says whether this link, on this device, can read it back. Undefined for named surveys.
    */
   ballot?: { answersMac: string; language: Language; readable: boolean } | null;
 }
 
 /** Resolves a token to its survey and earlier answers; refuses unknown, unopened, closed links. */
-export async function openLink(env: Env, token: string, options: { markOpened?: boolean } = {}): Promise<OpenLink> {
+export async function openLink(env: Env, token: string, options: { markOpened?: boolean; device?: string | null } = {}): Promise<OpenLink> {
   if (!TOKEN_PATTERN.test(token)) throw new LinkProblem('not-found');
   const context = await linkContext(env.DB, await sha256Hex(token));
   if (!context) throw new LinkProblem('not-found');
@@ -82,13 +85,21 @@ export async function openLink(env: Env, token: string, options: { markOpened?: 
   const stored = context.stored ?? null;
   if (status === 'closed') throw new LinkProblem('closed', context.invitationLanguage, stored !== null);
   if (options.markOpened && !context.openedAt) await markOpened(env.DB, context.invitationId, false);
-  return { context, respondentKey: key, token, stored, answers: stored ? answersFromRows(context.definition, stored.rows) : null };
+  return {
+    context,
+    respondentKey: key,
+    token,
+    device: null,
+    stored,
+    answers: stored ? answersFromRows(context.definition, stored.rows) : null,
+  };
 }
 
 /**
  * An anonymous survey's link reads the person's ballot (one read) and shows its answers back
- * only if the read-back opens with this link's token: a link issued again for the same person
- * (a re-invitation, a resend, the links CSV) opens an empty form.
+ * only if the read-back opens with this link's token and this device's secret: the same link
+ * elsewhere (the coordinator's copy from the invitation's answer or the links CSV, another
+ * browser) or a link issued again opens an empty form.
  */
 async function openBallot(
   env: Env,
@@ -96,16 +107,18 @@ async function openBallot(
   context: LinkContext,
   key: string,
   status: ReturnType<typeof effectiveStatus>,
-  options: { markOpened?: boolean },
+  options: { markOpened?: boolean; device?: string | null },
 ): Promise<OpenLink> {
+  const device = options.device ?? null;
   const ballot = await ballotOf(env.DB, context.surveyId, key);
-  const readback = ballot ? await openReadback(token, context.surveyId, key, ballot.readback) : null;
+  const readback = ballot ? await openReadback(token, device, context.surveyId, key, ballot.readback) : null;
   if (status === 'closed') throw new LinkProblem('closed', context.invitationLanguage, readback !== null);
   if (options.markOpened && !context.openedAt) await markOpened(env.DB, context.invitationId, true);
   return {
     context,
     respondentKey: key,
     token,
+    device,
     stored: readback ? { answersHash: '', language: readback.language, updatedAt: readback.day, rows: [] } : null,
     answers: readback?.answers ?? null,
     ballot: ballot ? { answersMac: ballot.answers_mac, language: ballot.language, readable: readback !== null } : null,
@@ -119,6 +132,8 @@ export interface Submitted {
   updatedAt: string;
   /** True when the same answers were already stored (a retry): nothing was written. */
   unchanged: boolean;
+  /** An anonymous submission's device secret: the caller keeps it in the browser's cookie (readback-device.ts). */
+  device?: string;
 }
 
 export class InvalidAnswers extends Problem {
@@ -188,16 +203,19 @@ async function submitBallot(
   after?: (work: Promise<unknown>) => unknown,
 ): Promise<Submitted> {
   const { context, respondentKey: key, token } = link;
+  // The device that submits is the one that reads back: its secret is reused, or created here.
+  const device = link.device ?? newDevice();
   const secret = env.RESPONDENT_KEY;
   // respondentKey() refused the link already when the secret is missing.
   if (!secret) throw new Error('RESPONDENT_KEY missing');
   const mac = await answersMac(secret, context.surveyId, key, fingerprintText(context.definitionVersion, result.answers), language);
   const day = new Date().toISOString().slice(0, 10);
-  const readback = await sealReadback(token, context.surveyId, key, { answers: result.answers, language, day });
+  const readback = await sealReadback(token, device, context.surveyId, key, { answers: result.answers, language, day });
   if (link.ballot?.answersMac === mac) {
-    // The same answers again: nothing to release; a new link only gets to read them back.
+    // The same answers again: nothing to release; another link or device, having given them
+    // whole, only gets to read them back.
     if (!link.ballot.readable) await storeOrExplain(() => resealReadback(env.DB, context.surveyId, key, mac, readback));
-    return { answers: result.answers, language, createdAt: null, updatedAt: link.stored?.updatedAt ?? day, unchanged: true };
+    return { answers: result.answers, language, createdAt: null, updatedAt: link.stored?.updatedAt ?? day, unchanged: true, device };
   }
   const grp = profileGroup(context.definition, result.rows);
   const pending = await sealPending(secret, context.surveyId, key, {
@@ -222,7 +240,7 @@ async function submitBallot(
   );
   const releasable = results.at(-1)?.results ?? [];
   if (releasable.length) await releaseQuietly(env, { surveyId: context.surveyId, seriesId: context.seriesId }, releasable, { after });
-  return { answers: result.answers, language, createdAt: link.ballot ? null : day, updatedAt: day, unchanged: false };
+  return { answers: result.answers, language, createdAt: link.ballot ? null : day, updatedAt: day, unchanged: false, device };
 }
 
 /**
@@ -234,12 +252,13 @@ export async function submitAnswers(
   token: string,
   body: { answers: Record<string, unknown>; language?: Language | undefined; survey_id?: number | undefined },
   after?: (work: Promise<unknown>) => unknown,
+  device: string | null = null,
 ): Promise<{ surveyId: number; saved: Submitted }> {
   if (body.survey_id) {
     const saved = await submitToKnownSurvey(env, token, body.survey_id, () => body.answers, body.language ?? null, after);
     if (saved) return { surveyId: body.survey_id, saved };
   }
-  const link = await openLink(env, token);
+  const link = await openLink(env, token, { device });
   const language = body.language ?? link.stored?.language ?? link.context.invitationLanguage;
   return { surveyId: link.context.surveyId, saved: await submit(env, link, body.answers, language, after) };
 }

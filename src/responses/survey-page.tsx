@@ -199,6 +199,8 @@ export interface SurveyFormProps {
   language: Language;
   answers: Answers | Record<string, unknown> | null;
   updatedAt: string | null;
+  /** An anonymous answer exists that this device cannot read back (src/responses/readback-device.ts). */
+  answeredElsewhere?: boolean;
   issues?: FieldIssue[];
   /**
    * The coordinator's preview: the same page, whose form only reloads the preview (GET, so
@@ -207,7 +209,7 @@ export interface SurveyFormProps {
   preview?: { action: string; notice: Child };
 }
 
-export function SurveyPage({ token, context, language, answers, updatedAt, issues = [], preview }: SurveyFormProps) {
+export function SurveyPage({ token, context, language, answers, updatedAt, answeredElsewhere, issues = [], preview }: SurveyFormProps) {
   const t = messages(language);
   const title = `${context.seriesTitle} — ${t.kind[context.kind]}`;
   const byQuestion = new Map(issues.map((i) => [i.field.replace(/^answers\./, ''), i]));
@@ -227,6 +229,7 @@ export function SurveyPage({ token, context, language, answers, updatedAt, issue
       </h1>
       <p>{t.intro}</p>
       {context.anonymous ? <p class="note">{t.anonymous(context.minimum)}</p> : null}
+      {answeredElsewhere && !issues.length ? <p class="notice">{t.answeredElsewhere}</p> : null}
       {context.closesAt ? <p>{t.closesOn(formatDateTime(context.closesAt, language))}</p> : null}
       {updatedAt && !issues.length ? <p class="note">{t.answeredOn(formatDateTime(updatedAt, language, !context.anonymous))}</p> : null}
       <ErrorSummary
