@@ -127,8 +127,22 @@ async function documented<T = Json>(res: Response, method: Method, path: string)
 }
 
 /** Makes the request and checks it; `expect` guards against checking the wrong (documented) status. */
-async function check<T = Json>(method: Method, template: string, path: string, init: Call & { expect: number }): Promise<T> {
-  const res = await call(path, { ...init, method: method.toUpperCase() });
+/**
+ * `jar` keeps cookies like a browser: an anonymous survey shows answers back only with the
+ * cookie its submission set (src/responses/readback-device.ts).
+ */
+async function check<T = Json>(
+  method: Method,
+  template: string,
+  path: string,
+  init: Call & { expect: number; jar?: Map<string, string> },
+): Promise<T> {
+  const cookie = init.jar?.size ? { cookie: [...init.jar].map(([k, v]) => `${k}=${v}`).join('; ') } : {};
+  const res = await call(path, { ...init, headers: { ...init.headers, ...cookie }, method: method.toUpperCase() });
+  for (const line of init.jar ? res.headers.getSetCookie() : []) {
+    const [name = '', value = ''] = (line.split(';')[0] ?? '').split('=');
+    init.jar?.set(name, value);
+  }
   if (res.status !== init.expect) {
     throw new Error(`${method.toUpperCase()} ${path}: expected ${init.expect}, got ${res.status}: ${await res.text()}`);
   }
@@ -310,16 +324,17 @@ describe('surveys, invitations and answers', () => {
       const survey = surveys[name] as Survey;
       for (const [i, token] of (links[name] ?? []).entries()) {
         if (i === 3) continue; // one person never answers
-        const view = await check<{ answers: unknown; survey: Survey }>('get', '/api/s/{token}', `/api/s/${token}`, { expect: 200 });
+        const jar = new Map<string, string>();
+        const view = await check<{ answers: unknown; survey: Survey }>('get', '/api/s/{token}', `/api/s/${token}`, { jar, expect: 200 });
         expect(view.answers).toBeNull();
         const answers = answersFor(view.survey.questions, i);
         // Named surveys: the first answer names the survey (the one-call path), the retry does not.
         const json = i === 0 && name !== 'pre2' ? { answers, survey_id: survey.id } : { answers, language: 'fr' };
-        const saved = await check<{ unchanged: boolean }>('put', '/api/s/{token}', `/api/s/${token}`, { json, expect: 200 });
+        const saved = await check<{ unchanged: boolean }>('put', '/api/s/{token}', `/api/s/${token}`, { json, jar, expect: 200 });
         expect(saved.unchanged).toBe(false);
-        const again = await check<{ unchanged: boolean }>('put', '/api/s/{token}', `/api/s/${token}`, { json, expect: 200 });
+        const again = await check<{ unchanged: boolean }>('put', '/api/s/{token}', `/api/s/${token}`, { json, jar, expect: 200 });
         expect(again.unchanged).toBe(true);
-        const back = await check<{ answers: unknown }>('get', '/api/s/{token}', `/api/s/${token}`, { expect: 200 });
+        const back = await check<{ answers: unknown }>('get', '/api/s/{token}', `/api/s/${token}`, { jar, expect: 200 });
         expect(back.answers).not.toBeNull();
       }
       await check('get', '/api/surveys/{id}/invitations', `/api/surveys/${survey.id}/invitations`, { key, expect: 200 });
