@@ -137,7 +137,7 @@ async function check<T = Json>(
   path: string,
   init: Call & { expect: number; jar?: Map<string, string> },
 ): Promise<T> {
-  const cookie = init.jar?.size ? { cookie: [...init.jar].map(([k, v]) => `${k}=${v}`).join('; ') } : {};
+  const cookie: Record<string, string> = init.jar?.size ? { cookie: [...init.jar].map(([k, v]) => `${k}=${v}`).join('; ') } : {};
   const res = await call(path, { ...init, headers: { ...init.headers, ...cookie }, method: method.toUpperCase() });
   for (const line of init.jar ? res.headers.getSetCookie() : []) {
     const [name = '', value = ''] = (line.split(';')[0] ?? '').split('=');

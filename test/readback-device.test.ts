@@ -101,9 +101,10 @@ describe('anonymous read-back is bound to the link and the device that answered'
     expect(await done.text()).toContain(SECRET);
 
     // An identical retry from her browser is still recognised and writes nothing.
-    const before = await env.DB.prepare('SELECT * FROM anonymous_ballots WHERE survey_id = ?').bind(surveyId).all();
+    // Rows only: D1's result meta carries the query's duration.
+    const before = (await env.DB.prepare('SELECT * FROM anonymous_ballots WHERE survey_id = ?').bind(surveyId).all()).results;
     expect((await putFrom(ines, token, { usefulness: 2, remarks: SECRET })).unchanged).toBe(true);
-    expect(await env.DB.prepare('SELECT * FROM anonymous_ballots WHERE survey_id = ?').bind(surveyId).all()).toEqual(before);
+    expect((await env.DB.prepare('SELECT * FROM anonymous_ballots WHERE survey_id = ?').bind(surveyId).all()).results).toEqual(before);
   });
 
   it('the cookie is HttpOnly, Secure, SameSite=Lax, named after the link; two links on one browser do not collide', async () => {
