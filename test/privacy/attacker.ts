@@ -188,8 +188,10 @@ export function whatWasAnswered(name: string, text: string): string {
     text
       // Printable pages (results, brief) and the workspace's session page, in French.
       .replace(/<dt>(Ont répondu|Taux de réponse|Réponses|Réponses en attente)<\/dt><dd>.*?<\/dd>/g, '')
-      // The brief in Markdown.
+      // The brief in Markdown and on its page: the participation line and its footnote.
       .replace(/Ont répondu \d+ \/ Invité·es \d+ \([^)]*\)/g, '')
+      .replace(/Réponses : [^.<]*\./g, '')
+      .replace(/Ont ouvert leur lien \d+/g, '')
       // The participants page: each person's state and the actions it offers.
       .replace(/<span class="state[^"]*">[^<]*<\/span>/g, '')
       .replace(/<form method="post" action="\/app\/invitations\/\d+\/[a-z-]+"[\s\S]*?<\/form>/g, '')
