@@ -14,11 +14,14 @@ export interface Bundle {
   wrangler_says: string | null;
 }
 
-/** `wrangler deploy --dry-run --outdir <tmp> --minify`: what would be uploaded, nothing deployed. */
+/**
+ * `wrangler deploy --dry-run --outdir <tmp>`, with exactly the configuration `npm run deploy`
+ * uses (wrangler.toml sets `minify`): what would be uploaded, nothing deployed.
+ */
 export function bundleSize(): Bundle {
   const outdir = mkdtempSync(path.join(tmpdir(), 'relais-bundle-'));
   try {
-    const result = spawnSync(WRANGLER, ['deploy', '--dry-run', '--outdir', outdir, '--minify'], {
+    const result = spawnSync(WRANGLER, ['deploy', '--dry-run', '--outdir', outdir], {
       cwd: ROOT,
       encoding: 'utf8',
       env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },
