@@ -1,6 +1,7 @@
 /** GET /api/surveys/:id/results on the seeded demo cycle: every figure recounted from the raw answers. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../src/http/headers.ts';
+import { ASSETS } from '../src/pages/assets.ts';
 import type { QuestionResult, SurveyResults } from '../src/results/results.ts';
 import { call, callJson, createCoordinator, env } from './helpers.ts';
 import { countOf, handBorda, rawAnswers, readCsv, respondentsTo, seedDemoCycle } from './seeded-cycle.ts';
@@ -273,7 +274,7 @@ describe('the printable results page', () => {
     const page = await res.text();
     expect(page).toContain('<svg');
     expect(page).not.toMatch(/\sstyle=|<style|<script/);
-    expect(page).toContain('/brief.css');
+    expect(page).toContain(ASSETS['brief.css']);
     // The numbers are in the table as text, not only drawn.
     const q = question<'ranking'>(await results(PRE_2), 'themes');
     const top = q.ranking.items[0];

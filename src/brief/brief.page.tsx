@@ -1,6 +1,7 @@
 /** The printable brief (GET /api/sessions/:id/brief?format=html): read on screen, printed for the meeting. */
 import { formatDateTime, formatTime } from '../i18n/index.ts';
 import { resultsMessages } from '../i18n/results/index.ts';
+import { ASSETS } from '../pages/assets.ts';
 import { Layout } from '../pages/layout.tsx';
 import { BarTable, decimal, percent } from '../results/charts.tsx';
 import { agreementLine, condorcetLine, priorityLine, roundLabel, sourceLabel, TOP_PRIORITIES } from './brief.markdown.ts';
@@ -57,7 +58,7 @@ export function BriefPage({ brief, links }: { brief: Brief; links: Record<'json'
   );
   return (
     <Layout language={brief.language} title={title}>
-      <link rel="stylesheet" href="/brief.css" />
+      <link rel="stylesheet" href={ASSETS['brief.css']} />
       <article class="report brief">
         <h1>
           {title}

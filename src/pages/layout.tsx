@@ -4,6 +4,7 @@ import type { Child } from 'hono/jsx';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import { LANGUAGES, type Language } from '../domain/language.ts';
 import { messages } from '../i18n/index.ts';
+import { ASSETS } from './assets.ts';
 
 export interface LayoutProps {
   language: Language;
@@ -23,8 +24,9 @@ export function Layout({ language, title, languageHref, script, children }: Layo
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title === 'Relais' ? title : `${title} – Relais`}</title>
-        <link rel="stylesheet" href="/styles.css" />
-        {script ? <script src="/survey.js" defer /> : null}
+        <link rel="icon" href={ASSETS['favicon.svg']} type="image/svg+xml" />
+        <link rel="stylesheet" href={ASSETS['styles.css']} />
+        {script ? <script src={ASSETS['survey.js']} defer /> : null}
       </head>
       <body>
         <a class="skip" href="#main">

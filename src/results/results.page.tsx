@@ -1,5 +1,6 @@
 /** The printable results page of one survey (GET /api/surveys/:id/results?format=html). */
 import { type ResultsMessages, resultsMessages } from '../i18n/results/index.ts';
+import { ASSETS } from '../pages/assets.ts';
 import { Layout } from '../pages/layout.tsx';
 import { BarTable, decimal, percent } from './charts.tsx';
 import type { Breakdown, Participation, QuestionResult, SurveyResults } from './results.ts';
@@ -186,7 +187,7 @@ export function ResultsPage({ r, links }: { r: SurveyResults; links: Record<'jso
   const title = t.resultsTitle(r.survey.series.title, t.kind[r.survey.kind], r.survey.session.number);
   return (
     <Layout language={r.language} title={title}>
-      <link rel="stylesheet" href="/brief.css" />
+      <link rel="stylesheet" href={ASSETS['brief.css']} />
       <article class="report">
         <h1>
           {r.survey.series.title}

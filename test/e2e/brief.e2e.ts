@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { type LocalServer, startLocalServer } from '../../scripts/local-server.ts';
+import { ASSETS } from '../../src/pages/assets.ts';
 import { DESKTOP, expectNoAxeViolations, launch, PHONE } from './browser.ts';
 
 let server: LocalServer;
@@ -44,7 +45,7 @@ describe('the brief for #2 in a browser', () => {
     }
     // The stylesheets load under the CSP (no inline style), so bars have their layout.
     const sheets = await page.evaluate(() => [...document.styleSheets].map((s) => s.href ?? ''));
-    assert.ok(sheets.some((h) => h.endsWith('/brief.css')));
+    assert.ok(sheets.some((h) => h.endsWith(ASSETS['brief.css'])));
     const json = (await (
       await fetch(`${server.base}${BRIEF}`, { headers: { authorization: `Bearer ${server.coordinatorKey}` } })
     ).json()) as {

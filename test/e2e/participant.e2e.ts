@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { DEMO } from '../../scripts/demo-data.ts';
 import { type LocalServer, startLocalServer } from '../../scripts/local-server.ts';
+import { ASSETS } from '../../src/pages/assets.ts';
 import { DESKTOP, expectNoAxeViolations, launch, PHONE, tabTo } from './browser.ts';
 
 let server: LocalServer;
@@ -212,13 +213,26 @@ describe('accessibility of every participant page (axe-core, WCAG 2.1 A/AA)', ()
 
 describe('static assets', () => {
   it('carry the same Content-Security-Policy as the pages, without unsafe-inline (public/_headers)', async () => {
-    for (const asset of ['/styles.css', '/survey.js']) {
+    for (const asset of [ASSETS['styles.css'], ASSETS['survey.js'], ASSETS['favicon.svg'], '/favicon.ico']) {
       const res = await fetch(`${server.base}${asset}`);
       assert.equal(res.status, 200, asset);
       const csp = res.headers.get('content-security-policy') ?? '';
       assert.match(csp, /default-src 'none'/, asset);
       assert.doesNotMatch(csp, /unsafe-inline/, asset);
       assert.equal(res.headers.get('x-content-type-options'), 'nosniff', asset);
+    }
+  });
+
+  it('are named by their content and kept a year; every page names its icon, so no page view reaches the Worker for one', async () => {
+    const page = await (await fetch(`${server.base}/`)).text();
+    const referenced = [...page.matchAll(/<(?:link|script)\b[^>]*\b(?:href|src)="([^"]+)"/g)].map((m) => m[1] ?? '');
+    assert.ok(referenced.includes(ASSETS['favicon.svg']), 'the page names its icon');
+    assert.ok(referenced.includes(ASSETS['styles.css']));
+    for (const asset of referenced) {
+      assert.match(asset, /^\/assets\/[\w-]+\.[0-9a-f]{10}\.\w+$/, asset);
+      const res = await fetch(`${server.base}${asset}`);
+      assert.equal(res.status, 200, asset);
+      assert.equal(res.headers.get('cache-control'), 'public, max-age=31536000, immutable', asset);
     }
   });
 });
