@@ -1,7 +1,7 @@
 /**
  * Every aggregation statement of results and briefs, as the code runs it, must find its rows
  * through an index: no full scan of answers (nor of responses, invitations or the counters
- * answer_tallies and question_tallies), whatever the size of the table. EXPLAIN QUERY PLAN reads the plan without running the statement.
+ * answer_tallies, question_tallies, text_tallies, survey_tallies, response_days), whatever the size of the table. EXPLAIN QUERY PLAN reads the plan without running the statement.
  */
 import { describe, expect, it } from 'vitest';
 import { KNOWN_SUBMISSION } from '../src/responses/responses.queries.ts';
@@ -53,7 +53,7 @@ describe('query plans of results and briefs', () => {
         ).toBe(true);
       }
       // The counters hold every survey of the deployment: each statement reads one survey's range.
-      for (const table of ['answer_tallies', 'question_tallies', 'text_tallies']) {
+      for (const table of ['answer_tallies', 'question_tallies', 'text_tallies', 'survey_tallies', 'response_days']) {
         const alias = new RegExp(`\\b(?:FROM|JOIN) ${table}(?: (\\w+))?`).exec(sql);
         if (!alias) continue;
         const name = alias[1] && !/^(?:WHERE|JOIN|ON)$/i.test(alias[1]) ? alias[1] : table;

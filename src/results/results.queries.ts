@@ -17,17 +17,23 @@ export const SURVEY_CONTEXT = `
     JOIN series s ON s.id = se.series_id
    WHERE su.id = ?1 AND s.organisation_id = ?2`;
 
-/** Invited, opened and answered come from invitations; responses are counted apart (anonymous surveys). */
+/**
+ * Invited, opened and answered count invitations; responses are counted apart (an anonymous
+ * survey's responses name no invitation). Participation and the timeline read the counters of migrations/0011_survey_tallies.sql, one
+ * row per survey and one per day, kept by triggers on invitations and responses: their cost
+ * does not grow with responses. An aggregate without GROUP BY, so a survey never counted yet
+ * still gives its one row of zeros.
+ */
 export const PARTICIPATION = `
-  SELECT count(*) AS invited, count(opened_at) AS opened, coalesce(sum(answered), 0) AS answered,
-         (SELECT count(*) FROM responses WHERE survey_id = ?1) AS responses
-    FROM invitations WHERE survey_id = ?1`;
+  SELECT coalesce(sum(invited), 0) AS invited, coalesce(sum(opened), 0) AS opened,
+         coalesce(sum(answered), 0) AS answered, coalesce(sum(responses), 0) AS responses
+    FROM survey_tallies WHERE survey_id = ?1`;
 
 /** First submissions per day (anonymous responses keep only the day anyway). */
 export const TIMELINE = `
-  SELECT substr(created_at, 1, 10) AS day, count(*) AS count
-    FROM responses WHERE survey_id = ?1
-   GROUP BY day ORDER BY day`;
+  SELECT day, n AS count
+    FROM response_days WHERE survey_id = ?1
+   ORDER BY day`;
 
 /**
  * Respondents per question: the denominators of shares and mean Borda scores. Like every
@@ -173,11 +179,11 @@ export const THEME_RANKS = `
 /** Proposals a coordinator handled (promoted into the catalogue or counted as a theme), by normalised text. */
 export const PROPOSAL_DECISIONS = 'SELECT proposal_key, theme_id FROM theme_proposal_decisions WHERE series_id = ?';
 
-/** Respondents per survey, for the minimum-group-size rule. ?1 is a JSON list of survey ids. */
+/** Respondents per survey, for the minimum-group-size rule, from the counters (survey_tallies). ?1 is a JSON list of survey ids. */
 export const SURVEY_RESPONDENTS = `
-  SELECT r.survey_id, count(*) AS n
-    FROM json_each(?1) j JOIN responses r ON r.survey_id = j.value
-   GROUP BY r.survey_id`;
+  SELECT t.survey_id, t.responses AS n
+    FROM json_each(?1) j JOIN survey_tallies t ON t.survey_id = j.value
+   WHERE t.responses > 0`;
 
 /**
  * Pre/post pairing, for surveys that are not anonymous only: the respondents of the
