@@ -15,6 +15,7 @@ interface AutocannonResult {
   timeouts: number;
   non2xx: number;
   '2xx': number;
+  '3xx': number;
 }
 type Autocannon = (
   options: {
@@ -47,7 +48,7 @@ export interface Load {
 
 export interface LoadSpec {
   base: string;
-  method: 'GET' | 'PUT';
+  method: 'GET' | 'PUT' | 'POST';
   connections: number;
   /** Seconds, or a fixed number of requests (for slow requests). */
   seconds?: number;
@@ -55,6 +56,8 @@ export interface LoadSpec {
   headers?: Record<string, string>;
   /** Path and body of the n-th request. */
   next: (n: number) => { path: string; body?: string };
+  /** A redirect is the expected answer (an HTML form's 303). */
+  redirects?: boolean;
 }
 
 export function load(spec: LoadSpec): Promise<Load> {
@@ -80,6 +83,7 @@ export function load(spec: LoadSpec): Promise<Load> {
       (err, result) => {
         if (err) return reject(err);
         const requests = result['2xx'] + result.non2xx;
+        const ok = result['2xx'] + (spec.redirects ? result['3xx'] : 0);
         resolve({
           requests,
           seconds: result.duration,
@@ -89,7 +93,7 @@ export function load(spec: LoadSpec): Promise<Load> {
           mean_ms: result.latency.average,
           max_ms: result.latency.max,
           errors: result.errors + result.timeouts,
-          non2xx: result.non2xx,
+          non2xx: requests - ok,
           connections: spec.connections,
         });
       },
@@ -104,6 +108,8 @@ export interface ServerTiming {
   statements: number;
   calls: number;
   max_params: number;
+  /** Rows D1 reported having read (meta.rows_read of the results that carry it). */
+  rows_read: number;
 }
 
 /** Reads the Server-Timing header of src/lib/d1-timing.ts. */
@@ -121,6 +127,7 @@ export function serverTiming(header: string | null): ServerTiming | null {
     statements: num('d1-statements'),
     calls: num('d1-calls'),
     max_params: num('d1-max-params'),
+    rows_read: num('d1-rows-read'),
   };
 }
 

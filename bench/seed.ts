@@ -73,7 +73,7 @@ export interface OpenSurvey {
 const optionsOf = (survey: OpenSurvey, id: string): Option[] => survey.questions.find((q) => q.id === id)?.options ?? [];
 
 /** Ranking orders: K distinct themes from a start and a step coprime with 14. */
-const STEPS = [1, 3, 5, 9, 11, 13];
+export const STEPS = [1, 3, 5, 9, 11, 13];
 
 /** A submission for the JSON API (varied by n, so that successive submissions really write). */
 export function submission(survey: OpenSurvey, n: number): { answers: Record<string, unknown> } {
@@ -178,7 +178,7 @@ export function api(base: string, key: string) {
 }
 
 /** A series with the 14 themes, session #1 and its open post-survey with the bench definition. */
-export async function benchSurvey(call: ReturnType<typeof api>, title: string): Promise<OpenSurvey> {
+export async function benchSurvey(call: ReturnType<typeof api>, title: string, { anonymous = false } = {}): Promise<OpenSurvey> {
   const series = await call<{ id: number }>('/api/series', { title, bassin: 'Bench' });
   const themes: { id: number; label: string }[] = [];
   for (const label of THEMES) {
@@ -189,7 +189,11 @@ export async function benchSurvey(call: ReturnType<typeof api>, title: string): 
     number: 1,
     starts_at: '2026-09-16T13:00:00+02:00',
   });
-  const survey = await call<{ id: number }>(`/api/sessions/${session.id}/surveys`, { kind: 'post', questions: benchQuestions(themes) });
+  const survey = await call<{ id: number }>(`/api/sessions/${session.id}/surveys`, {
+    kind: 'post',
+    questions: benchQuestions(themes),
+    ...(anonymous ? { anonymous: true } : {}),
+  });
   return await call<OpenSurvey>(`/api/surveys/${survey.id}/open`, {});
 }
 

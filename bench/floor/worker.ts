@@ -20,7 +20,7 @@ import { Hono } from 'hono';
 /** The part of D1's binding used here (the bench is type-checked without workers types). */
 interface Statement {
   bind(...values: unknown[]): Statement;
-  all<T = Record<string, unknown>>(): Promise<{ results: T[] }>;
+  all<T = Record<string, unknown>>(): Promise<{ results: T[]; meta?: { rows_read?: number } }>;
   first<T = Record<string, unknown>>(): Promise<T | null>;
 }
 interface D1 {
@@ -105,10 +105,10 @@ const app = new Hono<{ Bindings: Env }>()
   })
   .post('/run', async (c) => {
     const { sql, args } = await c.req.json<{ sql: string; args: unknown[] }>();
-    const { results } = await c.env.DB.prepare(sql)
+    const { results, meta } = await c.env.DB.prepare(sql)
       .bind(...args)
       .all();
-    return c.json({ rows: results.length });
+    return c.json({ rows: results.length, rows_read: meta?.rows_read ?? null });
   })
   .post('/rows', async (c) => {
     const { sql, args } = await c.req.json<{ sql: string; args: unknown[] }>();

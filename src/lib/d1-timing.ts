@@ -1,9 +1,10 @@
 /**
  * Dev-only instrumentation for `npm run bench`: with the variable RELAIS_TIMING = "1" (never
  * set in wrangler.toml), each request's D1 binding is wrapped to count statements, D1 calls
- * (a batch is one call) and the largest number of bound parameters of one statement, and the
- * response carries them in a `Server-Timing` header with the handler's wall time, the time
- * with at least one D1 call in flight, and the rest ("js": JavaScript and non-D1 waits).
+ * (a batch is one call), the largest number of bound parameters of one statement and the rows
+ * D1 reports having read, and the response carries them in a `Server-Timing` header with the
+ * handler's wall time, the time with at least one D1 call in flight, and the rest ("js":
+ * JavaScript and non-D1 waits).
  *
  * Local workerd lets Date.now()/performance.now() advance during JavaScript; deployed Workers
  * freeze them between I/O, so there these durations would read as 0 outside D1. Work handed
@@ -16,6 +17,8 @@ class Probe {
   statements = 0;
   calls = 0;
   maxParams = 0;
+  /** meta.rows_read of every result that carries it (.first() and .raw() return none). */
+  rowsRead = 0;
   d1Ms = 0;
   private inFlight = 0;
   private since = 0;
@@ -26,7 +29,12 @@ class Probe {
     this.statements += statements;
     if (this.inFlight++ === 0) this.since = performance.now();
     try {
-      return await work();
+      const result = await work();
+      for (const r of Array.isArray(result) ? result : [result]) {
+        const read = (r as { meta?: { rows_read?: unknown } } | null)?.meta?.rows_read;
+        if (typeof read === 'number') this.rowsRead += read;
+      }
+      return result;
     } finally {
       if (--this.inFlight === 0) this.d1Ms += performance.now() - this.since;
     }
@@ -84,6 +92,7 @@ export const d1Timing = createMiddleware<AppEnv>(async (c, next) => {
     `d1-statements;desc="${probe.statements}"`,
     `d1-calls;desc="${probe.calls}"`,
     `d1-max-params;desc="${probe.maxParams}"`,
+    `d1-rows-read;desc="${probe.rowsRead}"`,
   ].join(', ');
   try {
     c.res.headers.append('Server-Timing', timing);
