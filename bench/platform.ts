@@ -11,7 +11,7 @@
 import os from 'node:os';
 import { startLocalServer } from '../scripts/local-server.ts';
 import { floorTallyTriggers, startFloor } from './floor.ts';
-import { type Load, load } from './load.ts';
+import { type Load, load, median } from './load.ts';
 import { api, benchSurvey, invite, submission, submissionRows } from './seed.ts';
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -59,19 +59,21 @@ try {
     ['PUT /s/:token — floor', put(floor.base, false)],
     ['PUT /s/:token — bare floor', put(bare.base, false)],
   ];
-  const best = new Map<string, Load>();
+  const rounds = new Map<string, Load[]>();
   for (let round = 1; round <= ROUNDS; round++) {
     for (const [name, run] of runs) {
       const l = await run();
       if (l.errors || l.non2xx) throw new Error(`${name}: ${l.errors} errors, ${l.non2xx} non-2xx`);
-      console.log(`round ${round} ${name.padEnd(30)} ${l.rps.toFixed(1).padStart(7)}/s median ${l.median_ms} ms p99 ${l.p99_ms} ms`);
-      const held = best.get(name);
-      if (!held || l.rps > held.rps) best.set(name, l);
+      console.log(
+        `round ${round} ${name.padEnd(30)} ${l.rps.toFixed(1).padStart(7)}/s median ${l.median_ms} ms p99 ${l.p99_ms} ms (load ${os.loadavg()[0]?.toFixed(1)})`,
+      );
+      rounds.set(name, [...(rounds.get(name) ?? []), l]);
     }
   }
-  const rps = (name: string) => best.get(name)?.rps ?? Number.NaN;
+  // The median of the rounds, never the best: other work on the machine comes and goes.
+  const rps = (name: string) => median((rounds.get(name) ?? []).map((l) => l.rps));
   console.log(
-    `\nbest of ${ROUNDS} rounds (req/s): load average ${os
+    `\nmedian of ${ROUNDS} rounds (req/s): load average ${os
       .loadavg()
       .map((x) => x.toFixed(1))
       .join(' ')}`,
