@@ -56,7 +56,7 @@ export async function readSeriesExport(db: D1Database, organisationId: number, s
           WHERE ${inSeries} ORDER BY su.id`,
       )
       .bind(seriesId),
-    // Aggregates in SQL: one GROUP BY each over the answers_by_question index.
+    // Aggregates in SQL: one GROUP BY each over the series' answers (answers_by_question_respondent).
     db
       .prepare(
         `SELECT a.survey_id, a.question_id, a.option_id, a.rank, count(*) AS n
