@@ -165,6 +165,9 @@ export function generated(o: BenchOutput, d: Durations | null): string {
   p();
   p("### Relais's own account of each request (Server-Timing, sequential samples, medians; counts: the largest)");
   p();
+  p("Rows read are D1's `meta.rows_read`, summed over the results that carry it: a statement read with `.first()` reports none");
+  p("(the survey page's single read shows 0). JS is wall time on a shared machine; the replay below gives CPU time.");
+  p();
   p('| request | responses | D1 statements | D1 calls | max bound params | rows read | handler ms | D1 ms | JS ms (wall) |');
   p('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   for (const l of relaisLines) {
