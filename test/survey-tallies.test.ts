@@ -1,8 +1,8 @@
 /**
- * The participation counters of migrations/0011_survey_tallies.sql (survey_tallies,
+ * The participation counters of migrations/0015_survey_tallies.sql (survey_tallies,
  * response_days) against a recount of the invitations and responses they count, on the real
- * D1 with the real triggers: after any sequence of invitations, openings, named and anonymous
- * submissions, re-submissions, erasures and removals; after the demo seed, an import and the
+ * D1 with the real triggers: after any sequence of invitations, openings, named submissions and
+ * released anonymous responses, re-submissions, erasures and removals; after the demo seed, an import and the
  * cascades from a session and a series. The statements that read them (PARTICIPATION,
  * TIMELINE, SURVEY_RESPONDENTS) give what they gave when they counted the rows themselves.
  */
@@ -113,16 +113,27 @@ async function apply(survey: number, o: Op) {
     case 'invite':
       return invite(survey, o.who);
     case 'open':
-      return markOpened(env.DB, invitation);
+      return markOpened(env.DB, invitation, false);
     case 'submit': {
       await invite(survey, o.who);
       const checked = validateAnswers(DEFINITION, { sector: 's1', use: o.use });
       if (!checked.ok) throw new Error(JSON.stringify(checked.issues));
+      if (o.anonymous) {
+        // As the release of anonymous ballots writes a response (src/responses/ballots.queries.ts):
+        // no invitation, the day only; its answers do not matter to these counters.
+        await env.DB.prepare(
+          `INSERT INTO responses (survey_id, invitation_id, respondent_key, language, answers_hash, definition_version, created_at, updated_at)
+           VALUES (?1, NULL, ?2, 'fr', ?3, 1, strftime('%Y-%m-%d', 'now'), strftime('%Y-%m-%d', 'now'))
+           ON CONFLICT (survey_id, respondent_key) DO UPDATE SET answers_hash = excluded.answers_hash, updated_at = excluded.updated_at`,
+        )
+          .bind(survey, `anon-${invitation}`, `h${o.use}`)
+          .run();
+        return;
+      }
       await replaceResponse(env.DB, {
         surveyId: survey,
         invitationId: invitation,
-        anonymous: o.anonymous,
-        respondentKey: o.anonymous ? `anon-${invitation}` : `i:${invitation}`,
+        respondentKey: `i:${invitation}`,
         language: 'fr',
         answersHash: `h${o.use}`,
         definitionVersion: 1,

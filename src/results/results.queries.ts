@@ -19,10 +19,10 @@ export const SURVEY_CONTEXT = `
 
 /**
  * Invited, opened and answered count invitations; responses are counted apart (an anonymous
- * survey's responses name no invitation). Participation and the timeline read the counters of migrations/0011_survey_tallies.sql, one
- * row per survey and one per day, kept by triggers on invitations and responses: their cost
- * does not grow with responses. An aggregate without GROUP BY, so a survey never counted yet
- * still gives its one row of zeros.
+ * survey's responses name no invitation). Participation and the timeline read the counters of
+ * migrations/0015_survey_tallies.sql, one row per survey and one per day, kept by triggers on
+ * invitations and responses: their cost does not grow with responses. An aggregate without
+ * GROUP BY, so a survey never counted yet still gives its one row of zeros.
  */
 export const PARTICIPATION = `
   SELECT coalesce(sum(invited), 0) AS invited, coalesce(sum(opened), 0) AS opened,
