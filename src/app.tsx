@@ -13,6 +13,7 @@ import { Problem, problemResponse } from './http/problem.ts';
 import { languageFromHeader, messages } from './i18n/index.ts';
 import { invitationsRoutes } from './invitations/invitations.routes.ts';
 import { d1Timing } from './lib/d1-timing.ts';
+import { publicUrlIssue } from './lib/public-url.ts';
 import { openLinkPages } from './open-link/open-link.pages.tsx';
 import { openLinkRoutes } from './open-link/open-link.routes.ts';
 import { openLinkWorkspacePages } from './open-link/open-link.workspace.tsx';
@@ -55,7 +56,11 @@ export const app = new Hono<AppEnv>()
   // HSTS (outside localhost) and Cache-Control: no-store on every coordinator and participant answer.
   .use(responseHeaders)
   .use(d1Timing) // dev-only: counts D1 work per request when RELAIS_TIMING=1 (npm run bench)
-  .get('/api/health', (c) => c.json({ ok: true }))
+  // Loud about a deployment that cannot send links (no PUBLIC_URL), before anyone tries.
+  .get('/api/health', (c) => {
+    const issue = publicUrlIssue(c.env);
+    return issue ? c.json({ ok: false, problems: [{ field: 'PUBLIC_URL', message: issue }] }, 503) : c.json({ ok: true });
+  })
   // The participant API is registered before the coordinator API so that a personal link
   // never meets the coordinator's authentication.
   .route('/api', participantApi)

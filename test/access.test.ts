@@ -50,6 +50,7 @@ const VALID_BODY: Record<string, unknown> = {
   'POST /api/surveys/:id/invitations/send': {},
   'POST /api/invitations/:id/resend': {},
   'DELETE /api/invitations/:id': {},
+  'POST /api/invitations/:id/new-link': {},
   'PUT /api/series/:id/retention': { retention_days: 30 },
   'POST /api/series/:id/proposals': { action: 'promote', key: 'x' },
 };

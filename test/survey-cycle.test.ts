@@ -202,22 +202,32 @@ describe('invitations and answers', () => {
     expect([s.invitations, s.responses]).toEqual([2, 1]);
   });
 
-  it('re-inviting the same e-mail gives a fresh link to the same respondent', async () => {
+  // Changed with issue 14: inviting again no longer revokes the person's link; only the
+  // explicit "new link" does (before, re-inviting was that door).
+  it('re-inviting the same e-mail answers the same live link; only "new link" replaces it', async () => {
     const { invitations } = await callJson<{ invitations: { id: number; url: string }[] }>(`/api/surveys/${survey.id}/invitations`, {
       method: 'POST',
       key,
       json: { participants: [{ email: 'amina.peeters@example.org' }] },
       expect: 201,
     });
-    const fresh = invitations[0];
-    expect(fresh?.id).toBe(invitationId);
-    expect(fresh?.url).not.toBe(url);
+    expect(invitations[0]?.id).toBe(invitationId);
+    expect(invitations[0]?.url).toBe(url);
+    expect((await call(`/api/s/${tokenOf(url)}`)).status).toBe(200);
+
+    const fresh = await callJson<{ id: number; url: string }>(`/api/invitations/${invitationId}/new-link`, {
+      method: 'POST',
+      key,
+      expect: 201,
+    });
+    expect(fresh.id).toBe(invitationId);
+    expect(fresh.url).not.toBe(url);
     // The old link is replaced; the new one finds the earlier answers.
     expect((await call(`/api/s/${tokenOf(url)}`)).status).toBe(404);
-    const back = await callJson<{ answers: Record<string, unknown>; language: string }>(`/api/s/${tokenOf(fresh?.url ?? '')}`);
+    const back = await callJson<{ answers: Record<string, unknown>; language: string }>(`/api/s/${tokenOf(fresh.url)}`);
     expect(back.answers['theme-proposal']).toBe('Santé mentale');
     expect(back.language).toBe('nl');
-    url = fresh?.url ?? '';
+    url = fresh.url;
   });
 
   it('refuses answers once the survey is closed (410) and before it opens (409)', async () => {

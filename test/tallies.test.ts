@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type AnswerRow, validateAnswers } from '../src/domain/answers.ts';
 import type { Definition } from '../src/domain/definition.ts';
+import { removeInvitationsStatements } from '../src/invitations/invitations.queries.ts';
 import { replaceResponse } from '../src/responses/responses.queries.ts';
 import { profileGroup } from '../src/results/profile-group.ts';
 import {
@@ -20,7 +21,6 @@ import {
   RATING_COUNTS,
   TEXT_COUNTS,
 } from '../src/results/results.queries.ts';
-import { removeInvitationsStatements } from '../src/workspace/workspace.queries.ts';
 import { env } from './helpers.ts';
 
 const ORG = 8101;

@@ -11,7 +11,7 @@ import { openSurvey } from '../src/surveys/surveys.queries.ts';
 import { retryDueDeliveries } from '../src/webhooks/delivery.ts';
 import { MAX_ATTEMPTS } from '../src/webhooks/schedule.ts';
 import { verifySignature } from '../src/webhooks/signature.ts';
-import { MAX_WEBHOOKS_PER_SERIES } from '../src/webhooks/webhooks.routes.ts';
+import { MAX_WEBHOOKS_PER_SERIES } from '../src/webhooks/webhooks.actions.ts';
 import { call, callJson, createCoordinator, env, tokenOf } from './helpers.ts';
 
 interface Received {

@@ -26,8 +26,7 @@ export function setFeedToken(db: D1Database, organisationId: number, seriesId: n
               created_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
        RETURNING series_id`,
     )
-    .bind(tokenHash, seriesId, organisationId)
-    .first<{ series_id: number }>();
+    .bind(tokenHash, seriesId, organisationId);
 }
 
 export function seriesForFeed(db: D1Database, tokenHash: string) {

@@ -6,10 +6,10 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { pathId } from '../http/body.ts';
 import { notFound } from '../http/problem.ts';
-import { linkBase } from '../invitations/invitations.routes.ts';
-import { randomSecret, sha256Hex, TOKEN_PATTERN } from '../lib/crypto.ts';
+import { sha256Hex, TOKEN_PATTERN } from '../lib/crypto.ts';
 import { getSeries } from '../series/series.queries.ts';
-import { seriesForFeed, seriesSessions, setFeedToken } from './calendar.queries.ts';
+import { createCalendarFeed } from './calendar.actions.ts';
+import { seriesForFeed, seriesSessions } from './calendar.queries.ts';
 import { icsCalendar, sessionEvent } from './ics.ts';
 
 async function feed(db: D1Database, series: { id: number; title: string }) {
@@ -32,13 +32,8 @@ export const calendarRoutes = new Hono<AppEnv>()
     });
   })
   .post('/series/:id/calendar-feed', async (c) => {
-    const token = randomSecret(24);
-    const set = await setFeedToken(c.env.DB, c.var.coordinator.organisationId, pathId(c), await sha256Hex(token));
-    if (!set) throw notFound('series');
     // Shown once: only the hash is stored. Creating it again replaces (revokes) the old URL.
-    return c.json({ series_id: set.series_id, url: `${linkBase(c.env.PUBLIC_URL, c.req.url)}/calendar/${token}.ics` }, 201, {
-      'Cache-Control': 'no-store',
-    });
+    return c.json(await createCalendarFeed(c.env, c.var.coordinator, pathId(c)), 201, { 'Cache-Control': 'no-store' });
   });
 
 /** Mounted at /calendar, outside the coordinator API: the token in the URL is the credential. */

@@ -81,7 +81,7 @@ export async function consumeSignInLink(
          SELECT ?2, coordinator_id, ?3, ?4 FROM sign_in_links WHERE token_hash = ?1 AND web_session_hash = ?2`,
       )
       .bind(tokenHash, session.idHash, session.csrfToken, session.expiresAt),
-    // As writeAudit (src/workspace/audit.queries.ts) would, for the coordinator known only here.
+    // As writeAudit (src/audit/audit.queries.ts) would, for the coordinator known only here.
     db
       .prepare(
         `INSERT INTO audit_log (organisation_id, coordinator_id, actor, action, target, detail)

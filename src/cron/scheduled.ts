@@ -6,15 +6,17 @@
  * within the free plan (≤ 50 D1 queries, few subrequests); what is left waits for the next
  * tick, and a re-run of a tick sends nothing twice (the outbox's unique key).
  */
+
+import { writeSystemAudit } from '../audit/audit.queries.ts';
 import { dueSlot } from '../domain/reminders.ts';
 import { deliver, SEND_BATCH } from '../email/delivery.ts';
 import { reminderCandidates } from '../email/outbox.queries.ts';
 import type { Env } from '../env.ts';
 import { IDEMPOTENCY_TTL_HOURS } from '../http/idempotency.ts';
+import { publicUrl, publicUrlIssue } from '../lib/public-url.ts';
 import { type PendingBallot, releasableBallots, surveysWithReleasableBallots } from '../responses/ballots.queries.ts';
 import { releaseQuietly } from '../responses/ballots.ts';
 import { webhooksTick } from '../webhooks/delivery.ts';
-import { writeSystemAudit } from '../workspace/audit.queries.ts';
 import {
   closeDueSurveys,
   deleteExpiredIdempotencyKeys,
@@ -86,8 +88,11 @@ export async function runTick(env: Env, now = new Date()): Promise<TickReport> {
   }
 
   // 2. Reminders: open surveys whose session is near; the slot due is decided in plain code.
-  const base = (env.PUBLIC_URL ?? '').replace(/\/+$/, '');
-  if (base && env.SESSION_SECRET) {
+  // Never silently: a deployment that cannot build links says so at every tick (and in GET /api/health).
+  const linkIssue = publicUrlIssue(env) ?? (env.SESSION_SECRET ? null : 'SESSION_SECRET is not set: personal links cannot be opened.');
+  if (linkIssue) console.error(`reminders not sent: ${linkIssue}`);
+  else {
+    const base = publicUrl(env);
     // Slots lie within 7 days before and 2 days (+ grace) after the session.
     const { results: open } = await openSurveysNear(
       db,

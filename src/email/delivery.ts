@@ -1,12 +1,11 @@
 /**
  * Sending invitations and reminders: messages are claimed in the outbox first (so nothing
  * goes twice), then handed to the `send_email` binding, or only recorded when the deployment
- * has none. Links are built from the sealed token; an invitation without one gets a new link.
+ * has none. Links are built from the sealed token; an invitation never issued one gets its first.
  */
 import type { Language } from '../domain/language.ts';
 import type { Env } from '../env.ts';
-import { randomSecret, sha256Hex } from '../lib/crypto.ts';
-import { openSealedToken, sealToken } from './links.ts';
+import { issueLink, liveToken, sealingSecret } from './links.ts';
 import {
   claimOutbox,
   claimUninvitedMessage,
@@ -28,32 +27,27 @@ export const MASKED_TOKEN = '••••••';
 export const canDeliver = (env: Env) => Boolean(env.EMAIL && env.EMAIL_FROM);
 
 /**
- * The personal token of each invitation: opened from its seal, or issued anew (the old link
- * then stops working, which only happens to links handed out by the API, never kept).
+ * The personal token of each invitation: the live one opened from its seal, or issued now for
+ * an invitation whose link was never issued (contacts imported, people who came through the
+ * open link). Links are sealed whenever they are issued, so sending never revokes one; only
+ * rows from before sealing-at-issue can lack a live seal, and they get a first sealed link.
  */
 export async function ensureTokens(
   env: Env,
   rows: Pick<SendingRow, 'invitation_id' | 'link_sealed' | 'token_hash'>[],
 ): Promise<Map<number, string>> {
-  const secret = env.SESSION_SECRET;
-  if (!secret) throw new Error('SESSION_SECRET is needed to seal personal links');
+  const secret = sealingSecret(env);
   const tokens = new Map<number, string>();
   const fresh: { id: number; token_hash: string; link_sealed: string }[] = [];
   for (const row of rows) {
-    const opened = await openSealedToken(secret, row.invitation_id, row.link_sealed);
-    // The API may have given the person a fresh link since (POST …/invitations): the sealed
-    // one is then dead, and only a link matching the stored hash is sent.
-    if (opened && (await sha256Hex(opened)) === row.token_hash) {
-      tokens.set(row.invitation_id, opened);
+    const live = await liveToken(secret, { id: row.invitation_id, link_sealed: row.link_sealed, token_hash: row.token_hash });
+    if (live) {
+      tokens.set(row.invitation_id, live);
       continue;
     }
-    const token = randomSecret(24);
-    tokens.set(row.invitation_id, token);
-    fresh.push({
-      id: row.invitation_id,
-      token_hash: await sha256Hex(token),
-      link_sealed: await sealToken(secret, row.invitation_id, token),
-    });
+    const issued = await issueLink(secret, row.invitation_id);
+    tokens.set(row.invitation_id, issued.token);
+    fresh.push(issued);
   }
   if (fresh.length) await storeLinks(env.DB, fresh).run();
   return tokens;

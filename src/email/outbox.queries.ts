@@ -30,11 +30,11 @@ const SELECT_SENDING = `
     JOIN sessions se ON se.id = su.session_id
     JOIN series s ON s.id = se.series_id`;
 
-/** Invitations of a survey not sent yet (bounced addresses are not retried). */
+/** Invitations of a survey not sent yet: not to who already answered, nor to bounced addresses. */
 export async function unsentInvitations(db: D1Database, organisationId: number, surveyId: number, limit: number) {
   const { results } = await db
     .prepare(
-      `${SELECT_SENDING} WHERE su.id = ? AND s.organisation_id = ? AND i.sent_at IS NULL AND i.bounced_at IS NULL
+      `${SELECT_SENDING} WHERE su.id = ? AND s.organisation_id = ? AND i.sent_at IS NULL AND i.bounced_at IS NULL AND i.answered = 0
         ORDER BY i.id LIMIT ?`,
     )
     .bind(surveyId, organisationId, limit)
@@ -44,7 +44,7 @@ export async function unsentInvitations(db: D1Database, organisationId: number, 
 
 export async function countUnsent(db: D1Database, surveyId: number) {
   const row = await db
-    .prepare('SELECT count(*) AS n FROM invitations WHERE survey_id = ? AND sent_at IS NULL AND bounced_at IS NULL')
+    .prepare('SELECT count(*) AS n FROM invitations WHERE survey_id = ? AND sent_at IS NULL AND bounced_at IS NULL AND answered = 0')
     .bind(surveyId)
     .first<{ n: number }>();
   return row?.n ?? 0;
@@ -171,14 +171,17 @@ export function finishOutbox(db: D1Database, outcomes: Outcome[], marksSent: boo
 }
 
 export function storeLinks(db: D1Database, links: { id: number; token_hash: string; link_sealed: string }[]) {
-  return db
-    .prepare(
-      `UPDATE invitations
+  return (
+    db
+      .prepare(
+        `UPDATE invitations
           SET token_hash = (SELECT j.value ->> 'token_hash' FROM json_each(?1) j WHERE j.value ->> 'id' = invitations.id),
               link_sealed = (SELECT j.value ->> 'link_sealed' FROM json_each(?1) j WHERE j.value ->> 'id' = invitations.id)
         WHERE id IN (SELECT j.value ->> 'id' FROM json_each(?1) j)`,
-    )
-    .bind(JSON.stringify(links));
+      )
+      // Only hash and seal travel: the plain token never reaches D1, not even as a parameter.
+      .bind(JSON.stringify(links.map(({ id, token_hash, link_sealed }) => ({ id, token_hash, link_sealed }))))
+  );
 }
 
 export interface OutboxRow {

@@ -193,7 +193,7 @@ export async function idBases(db: D1Database): Promise<IdBases> {
  * Writes a planned import in one batch (one transaction): the whole series or nothing. Rows
  * travel as JSON parameters, so the batch has seven statements whatever the series' size.
  */
-export function writeImport(db: D1Database, organisationId: number, plan: ImportPlan) {
+export function writeImport(db: D1Database, organisationId: number, plan: ImportPlan, alongside: D1PreparedStatement[] = []) {
   const s = plan.series;
   const json = (rows: unknown) => JSON.stringify(rows);
   return db.batch([
@@ -256,5 +256,6 @@ export function writeImport(db: D1Database, organisationId: number, plan: Import
            FROM json_each(?1) j`,
       )
       .bind(json(plan.answers)),
+    ...alongside,
   ]);
 }

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { writeAudit } from '../audit/audit.queries.ts';
 import type { AppEnv } from '../env.ts';
 import { pathId } from '../http/body.ts';
 import { invalid, notFound, Problem } from '../http/problem.ts';
@@ -29,7 +30,9 @@ export const exportsRoutes = new Hono<AppEnv>()
     for (let attempt = 1; ; attempt++) {
       const plan = planImport(doc, await idBases(c.env.DB), importKey);
       try {
-        await writeImport(c.env.DB, c.var.coordinator.organisationId, plan);
+        await writeImport(c.env.DB, c.var.coordinator.organisationId, plan, [
+          writeAudit(c.env.DB, c.var.coordinator, 'series.import', `series:${plan.series.id}`, { responses: plan.responses.length }),
+        ]);
       } catch (error) {
         if (attempt < IMPORT_ATTEMPTS && /UNIQUE constraint failed/.test(String(error))) continue;
         if (/UNIQUE constraint failed/.test(String(error))) {

@@ -3,6 +3,7 @@
  * how its ids become fresh ids of this deployment (every reference remapped together).
  */
 import { type Question, themeReferenceIssues } from '../domain/definition.ts';
+import { mergeRefusal } from '../domain/theme-merge.ts';
 import { profileGroup } from '../results/profile-group.ts';
 import type { SeriesExport } from './exports.schemas.ts';
 
@@ -58,7 +59,10 @@ export function referenceIssues(doc: SeriesExport): ImportIssue[] {
   doc.themes.forEach((t, i) => {
     if (t.merged_into === null) return;
     const target = themes.get(t.merged_into);
-    if (!target || target.id === t.id) issues.push({ field: `themes.${i}.merged_into`, message: 'not another theme of this file' });
+    // The merge rule of the catalogue (src/domain/theme-merge.ts), every theme of the file being
+    // of one series. Its target may have been archived since the merge, which history keeps.
+    const refusal = mergeRefusal({ id: t.id, series_id: 0 }, target && { id: target.id, series_id: 0, status: target.status });
+    if (refusal && refusal !== 'not-active') issues.push({ field: `themes.${i}.merged_into`, message: 'not another theme of this file' });
   });
   doc.surveys.forEach((s, i) => {
     if (!sessions.has(s.session_id)) issues.push({ field: `surveys.${i}.session_id`, message: 'not a session of this file' });

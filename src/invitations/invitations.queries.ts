@@ -1,7 +1,7 @@
-/** SQL of invitations (personal links). Tokens are generated here and only their hash is stored. */
+/** SQL of invitations (personal links). Only a token's hash and its seal (src/email/links.ts) are stored. */
 import type { Language } from '../domain/language.ts';
 import { randomSecret, sha256Hex } from '../lib/crypto.ts';
-import type { Participant } from './invitations.schemas.ts';
+import { deleteBallots } from '../responses/ballots.queries.ts';
 
 export interface InvitationRow {
   id: number;
@@ -31,22 +31,22 @@ export function invitationJson(i: InvitationRow) {
   };
 }
 
+/** An invitation to write: a new row takes `token_hash`; a known address keeps its own link. */
+export interface InvitationDraft {
+  email: string;
+  name: string | null;
+  language: Language | null;
+  token_hash: string;
+}
+
 /**
- * Creates the invitations, or gives existing ones a fresh token: one person stays one
- * respondent, and the new link replaces the old one. One statement whatever the list's
- * length (the list travels as one JSON parameter), so it stays within D1's bound-parameter limit.
+ * The one upsert of invitations, whichever door adds people (API, contacts import): a known
+ * address keeps its link and gets the new name or language, so adding people never revokes
+ * anyone's link. One statement whatever the list's length (the list travels as one JSON
+ * parameter), so it stays within D1's bound-parameter limit.
  */
-export async function upsertInvitations(db: D1Database, surveyId: number, defaultLanguage: Language, participants: Participant[]) {
-  // The last mention of an address wins, as in a pasted list corrected at its end.
-  const byEmail = new Map(participants.map((p) => [p.email, p]));
-  const issued = await Promise.all(
-    [...byEmail.values()].map(async (p) => {
-      const token = randomSecret(24);
-      return { ...p, token, token_hash: await sha256Hex(token) };
-    }),
-  );
-  const payload = issued.map((p) => ({ email: p.email, name: p.name ?? null, language: p.language ?? null, token_hash: p.token_hash }));
-  const { results } = await db
+export function upsertInvitations(db: D1Database, surveyId: number, defaultLanguage: Language, drafts: InvitationDraft[]) {
+  return db
     .prepare(
       `INSERT INTO invitations (survey_id, email, name, language, token_hash)
        SELECT ?1, j.value ->> 'email', j.value ->> 'name',
@@ -56,15 +56,89 @@ export async function upsertInvitations(db: D1Database, surveyId: number, defaul
               j.value ->> 'token_hash'
          FROM json_each(?3) j WHERE true
        ON CONFLICT (survey_id, email) DO UPDATE SET
-              token_hash = excluded.token_hash,
               name = coalesce(excluded.name, invitations.name),
               language = excluded.language
-       RETURNING id, email`,
+       RETURNING id, email, link_sealed, token_hash`,
     )
-    .bind(surveyId, defaultLanguage, JSON.stringify(payload))
-    .all<{ id: number; email: string }>();
-  const ids = new Map(results.map((r) => [r.email.toLowerCase(), r.id]));
-  return issued.map((p) => ({ id: ids.get(p.email) ?? 0, email: p.email, token: p.token }));
+    .bind(surveyId, defaultLanguage, JSON.stringify(drafts));
+}
+
+/** A token nobody knows, for rows whose link is issued (and sealed) only when it is sent. */
+export const unissuedTokenHash = () => sha256Hex(`unissued:${randomSecret(24)}`);
+
+export type InvitationState = 'not_sent' | 'sent' | 'opened' | 'answered' | 'bounced';
+
+export interface ParticipantRow {
+  id: number;
+  email: string;
+  name: string | null;
+  language: Language;
+  state: InvitationState;
+}
+
+/** The state a coordinator sees; computed in SQL so the list is one read. */
+export async function listParticipants(db: D1Database, surveyId: number) {
+  const { results } = await db
+    .prepare(
+      `SELECT id, email, name, language,
+              CASE WHEN answered = 1 THEN 'answered'
+                   WHEN bounced_at IS NOT NULL THEN 'bounced'
+                   WHEN opened_at IS NOT NULL THEN 'opened'
+                   WHEN sent_at IS NOT NULL THEN 'sent'
+                   ELSE 'not_sent' END AS state
+         FROM invitations WHERE survey_id = ? ORDER BY lower(coalesce(name, email)), id`,
+    )
+    .bind(surveyId)
+    .all<ParticipantRow>();
+  return results;
+}
+
+export interface InvitationScope {
+  id: number;
+  survey_id: number;
+  email: string;
+  organisation_id: number;
+  anonymous: 0 | 1;
+  link_sealed: string | null;
+  token_hash: string;
+}
+
+export function invitationInOrganisation(db: D1Database, organisationId: number, invitationId: number) {
+  return db
+    .prepare(
+      `SELECT i.id, i.survey_id, i.email, s.organisation_id, su.anonymous, i.link_sealed, i.token_hash
+         FROM invitations i JOIN surveys su ON su.id = i.survey_id JOIN sessions se ON se.id = su.session_id
+         JOIN series s ON s.id = se.series_id
+        WHERE i.id = ? AND s.organisation_id = ?`,
+    )
+    .bind(invitationId, organisationId)
+    .first<InvitationScope>();
+}
+
+/**
+ * Removing invitations removes what they hold: named responses and their answers, the
+ * messages sent to them, and the anonymous ballots of those people (`ballots`, keys from
+ * src/responses/ballots.ts ballotKeys): answers still held and the read-back go. An anonymous
+ * response already released stays on purpose: removing it would change the results by
+ * exactly this person's answers, and released anonymous answers are linked to nobody.
+ */
+export function removeInvitationsStatements(db: D1Database, idsSql: string, binds: unknown[], ballots: [number, string][] = []) {
+  return [
+    ...(ballots.length ? [deleteBallots(db, ballots)] : []),
+    db.prepare(`DELETE FROM answers WHERE response_id IN (SELECT id FROM responses WHERE invitation_id IN (${idsSql}))`).bind(...binds),
+    db.prepare(`DELETE FROM responses WHERE invitation_id IN (${idsSql})`).bind(...binds),
+    db.prepare(`DELETE FROM outbox WHERE invitation_id IN (${idsSql})`).bind(...binds),
+    db.prepare(`DELETE FROM invitations WHERE id IN (${idsSql})`).bind(...binds),
+  ];
+}
+
+/** What delivery needs to open or issue each personal link of a survey. */
+export async function invitationLinks(db: D1Database, surveyId: number) {
+  const { results } = await db
+    .prepare('SELECT id AS invitation_id, link_sealed, token_hash FROM invitations WHERE survey_id = ?')
+    .bind(surveyId)
+    .all<{ invitation_id: number; link_sealed: string | null; token_hash: string }>();
+  return results;
 }
 
 export async function listInvitations(db: D1Database, surveyId: number) {

@@ -19,7 +19,7 @@ export const InvitationsCreatedResponseSchema = v.object({
     v.object({
       id: IdSchema,
       email: v.string(),
-      url: v.pipe(v.string(), v.url(), v.description('the personal link (/s/<token>); a new one replaces any earlier link')),
+      url: v.pipe(v.string(), v.url(), v.description('the personal link (/s/<token>); the live one of someone already invited')),
     }),
   ),
 });
@@ -39,4 +39,11 @@ export const InvitationListResponseSchema = v.object({
       organisation: v.pipe(v.nullable(v.string()), v.description('what a person who joined through the open link typed')),
     }),
   ),
+});
+
+/** POST /api/invitations/{id}/new-link: the replacing link, shown only in this answer. */
+export const InvitationNewLinkResponseSchema = v.object({
+  id: IdSchema,
+  email: v.string(),
+  url: v.pipe(v.string(), v.url(), v.description('the new personal link; the previous one no longer opens the survey')),
 });

@@ -21,7 +21,7 @@ import { CONTENT_SECURITY_POLICY, pageHeaders, personalLinkHeaders } from '../ht
 import { Problem } from '../http/problem.ts';
 import { formatDateTime, languageFromHeader, messages } from '../i18n/index.ts';
 import { type OpenLinkRefusal, openLinkMessages } from '../i18n/open-link/index.ts';
-import { linkBase } from '../invitations/invitations.routes.ts';
+import { publicUrl } from '../lib/public-url.ts';
 import { ErrorSummary, Field, type FieldProps } from '../pages/field.tsx';
 import { html, Layout } from '../pages/layout.tsx';
 import { afterResponse } from '../webhooks/delivery.ts';
@@ -391,7 +391,7 @@ export const openLinkPages = new Hono<OpenLinkEnv>()
     // quota. Past it nothing is sent, but the answer is the same as for every other address:
     // a refusal here would tell that someone else has been asking for this address.
     if (await limited(c.env.OPEN_LINK_ADDRESS_LIMITER, `address:${form.email}`)) {
-      const work = askForLink(c.env, ctx, form, linkBase(c.env.PUBLIC_URL, c.req.url)).catch((error) => {
+      const work = askForLink(c.env, ctx, form, publicUrl(c.env)).catch((error) => {
         console.error('open link: asking for a link failed', ctx.survey_id, error);
       });
       await afterResponse(c)(work);

@@ -26,18 +26,31 @@ export function getOpenLink(db: D1Database, surveyId: number) {
  * agenda stays right). `cap` undefined keeps the current cap. The caller has checked that the
  * survey belongs to the coordinator's organisation.
  */
-export async function switchOpenLink(db: D1Database, surveyId: number, enabled: boolean, cap: number | null | undefined) {
+export async function switchOpenLink(
+  db: D1Database,
+  surveyId: number,
+  enabled: boolean,
+  cap: number | null | undefined,
+  alongside: D1PreparedStatement[] = [],
+) {
   // 60 random bits make a clash improbable, not impossible: draw again rather than fail.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await upsertOpenLink(db, surveyId, newSlug(), enabled, cap);
+      return await upsertOpenLink(db, surveyId, newSlug(), enabled, cap, alongside);
     } catch (error) {
       if (attempt >= 3 || !/UNIQUE constraint failed: open_links\.slug/.test(String((error as Error)?.message ?? error))) throw error;
     }
   }
 }
 
-async function upsertOpenLink(db: D1Database, surveyId: number, slug: string, enabled: boolean, cap: number | null | undefined) {
+async function upsertOpenLink(
+  db: D1Database,
+  surveyId: number,
+  slug: string,
+  enabled: boolean,
+  cap: number | null | undefined,
+  alongside: D1PreparedStatement[],
+) {
   const [, read] = await db.batch<OpenLinkRow>([
     db
       .prepare(
@@ -49,6 +62,7 @@ async function upsertOpenLink(db: D1Database, surveyId: number, slug: string, en
       )
       .bind(surveyId, slug, enabled ? 1 : 0, cap ?? null, cap === undefined ? 1 : 0),
     db.prepare(`SELECT o.survey_id, o.slug, o.enabled, o.cap, ${JOINED} AS joined FROM open_links o WHERE o.survey_id = ?`).bind(surveyId),
+    ...alongside,
   ]);
   const row = read?.results[0];
   if (!row) throw new Error('open link not saved');

@@ -4,9 +4,10 @@ import { placesLeft } from '../domain/open-link.ts';
 import type { AppEnv } from '../env.ts';
 import { jsonBody, pathId } from '../http/body.ts';
 import { notFound } from '../http/problem.ts';
-import { linkBase } from '../invitations/invitations.routes.ts';
+import { publicUrl } from '../lib/public-url.ts';
 import { getSurvey } from '../surveys/surveys.queries.ts';
-import { getOpenLink, type OpenLinkRow, switchOpenLink } from './open-link.queries.ts';
+import { saveOpenLink } from './open-link.actions.ts';
+import { getOpenLink, type OpenLinkRow } from './open-link.queries.ts';
 import { OpenLinkSettingsSchema } from './open-link.schemas.ts';
 
 /** A survey that never had an open link reads as one switched off, without a URL yet. */
@@ -27,12 +28,10 @@ export const openLinkRoutes = new Hono<AppEnv>()
   .get('/surveys/:id/open-link', async (c) => {
     const surveyId = pathId(c);
     if (!(await getSurvey(c.env.DB, c.var.coordinator.organisationId, surveyId))) throw notFound('survey');
-    return c.json(openLinkJson(await getOpenLink(c.env.DB, surveyId), linkBase(c.env.PUBLIC_URL, c.req.url)));
+    return c.json(openLinkJson(await getOpenLink(c.env.DB, surveyId), publicUrl(c.env)));
   })
   .put('/surveys/:id/open-link', async (c) => {
-    const surveyId = pathId(c);
-    const { enabled, cap } = await jsonBody(c, OpenLinkSettingsSchema);
-    if (!(await getSurvey(c.env.DB, c.var.coordinator.organisationId, surveyId))) throw notFound('survey');
-    const row = await switchOpenLink(c.env.DB, surveyId, enabled, cap);
-    return c.json(openLinkJson(row, linkBase(c.env.PUBLIC_URL, c.req.url)));
+    const input = await jsonBody(c, OpenLinkSettingsSchema);
+    const base = publicUrl(c.env);
+    return c.json(openLinkJson(await saveOpenLink(c.env, c.var.coordinator, pathId(c), input), base));
   });

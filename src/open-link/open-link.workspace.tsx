@@ -11,7 +11,7 @@ import { pageHeaders } from '../http/headers.ts';
 import { Problem } from '../http/problem.ts';
 import { openLinkMessages } from '../i18n/open-link/index.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
-import { linkBase } from '../invitations/invitations.routes.ts';
+import { PUBLIC_URL_MISSING, publicUrl } from '../lib/public-url.ts';
 import type { SurveyRow } from '../surveys/surveys.queries.ts';
 import { ownSurvey } from '../workspace/owned.ts';
 import {
@@ -26,28 +26,30 @@ import {
   workspaceError,
   workspaceLanguage,
 } from '../workspace/shell.tsx';
-import { getOpenLink, switchOpenLink } from './open-link.queries.ts';
+import { saveOpenLink } from './open-link.actions.ts';
+import { getOpenLink } from './open-link.queries.ts';
 import { openLinkJson } from './open-link.routes.ts';
 import { MAX_CAP, OpenLinkFormSchema } from './open-link.schemas.ts';
 
 type C = Context<AppEnv>;
 
-async function OpenLinkPage({
+function OpenLinkPage({
   c,
   language,
   survey,
   errors = [],
   typedCap,
+  link,
 }: {
   c: C;
   language: Language;
   survey: SurveyRow;
   errors?: FormError[];
   typedCap?: string;
+  link: ReturnType<typeof openLinkJson>;
 }) {
   const w = workspaceMessages(language);
   const t = openLinkMessages(language).workspace;
-  const link = openLinkJson(await getOpenLink(c.env.DB, survey.id), linkBase(c.env.PUBLIC_URL, c.req.url));
   const title = t.title(w.session.kind[survey.kind], survey.session_number);
   const capError = errors.find((e) => e.field === 'cap');
   return (
@@ -107,9 +109,15 @@ async function OpenLinkPage({
   );
 }
 
+/** The handler loads what the page shows; the page only renders it. */
+const loadLink = async (c: C, surveyId: number) => openLinkJson(await getOpenLink(c.env.DB, surveyId), publicUrl(c.env));
+
 export const openLinkWorkspacePages = new Hono<AppEnv>()
   .use('/surveys/:id/open-link', pageHeaders, requireSignedIn)
-  .get('/surveys/:id/open-link', async (c) => render(c, <OpenLinkPage c={c} language={workspaceLanguage(c)} survey={await ownSurvey(c)} />))
+  .get('/surveys/:id/open-link', async (c) => {
+    const survey = await ownSurvey(c);
+    return render(c, <OpenLinkPage c={c} language={workspaceLanguage(c)} survey={survey} link={await loadLink(c, survey.id)} />);
+  })
   .post('/surveys/:id/open-link', async (c) => {
     const language = workspaceLanguage(c);
     const survey = await ownSurvey(c);
@@ -119,14 +127,16 @@ export const openLinkWorkspacePages = new Hono<AppEnv>()
     if (!parsed.success) {
       const t = openLinkMessages(language).workspace;
       const errors = [{ field: 'cap', message: 'cap', text: `${t.cap}: ${t.capInvalid(MAX_CAP)}` }];
-      return render(c, <OpenLinkPage c={c} language={language} survey={survey} errors={errors} typedCap={values.cap} />, 422);
+      const link = await loadLink(c, survey.id);
+      return render(c, <OpenLinkPage c={c} language={language} survey={survey} errors={errors} typedCap={values.cap} link={link} />, 422);
     }
-    await switchOpenLink(c.env.DB, survey.id, parsed.output.enabled, parsed.output.cap);
+    await saveOpenLink(c.env, c.var.coordinator, survey.id, parsed.output);
     return redirectWith(c, `/app/surveys/${survey.id}/open-link`, 'saved');
   });
 
 // As in the rest of the workspace: refusals a coordinator can act on are workspace pages.
 openLinkWorkspacePages.onError((err, c) => {
   if (err instanceof Problem && err.status < 500 && err.status !== 413 && err.status !== 415) return workspaceError(c, err.status);
+  if (err instanceof Problem && err.slug === PUBLIC_URL_MISSING) return workspaceError(c, 503);
   throw err;
 });

@@ -5,7 +5,12 @@
  */
 import type { GenericSchema } from 'valibot';
 import { SeriesExportSchema } from '../exports/exports.schemas.ts';
-import { InvitationListResponseSchema, InvitationsCreatedResponseSchema, InviteSchema } from '../invitations/invitations.schemas.ts';
+import {
+  InvitationListResponseSchema,
+  InvitationNewLinkResponseSchema,
+  InvitationsCreatedResponseSchema,
+  InviteSchema,
+} from '../invitations/invitations.schemas.ts';
 import { OpenLinkSchema, OpenLinkSettingsSchema } from '../open-link/open-link.schemas.ts';
 import { ParticipantLinkResponseSchema, ParticipantSubmissionResponseSchema, SubmissionSchema } from '../responses/participant.schemas.ts';
 import { BriefQuerySchema, BriefResponseSchema, ResultsQuerySchema, SurveyResultsResponseSchema } from '../results/results.schemas.ts';
@@ -217,10 +222,21 @@ export const routes: RouteDoc[] = [
     method: 'post',
     path: '/api/surveys/{id}/invitations',
     summary: 'Invite participants (personal links, shown only in this answer)',
+    description:
+      'Someone already invited keeps their link: inviting again answers the same live link. To replace a link (forwarded, leaked), use `POST /api/invitations/{id}/new-link`.',
     tag: 'invitations',
     auth: 'coordinator',
     body: InviteSchema,
     responses: { 201: ok('`{invitations: [{id, email, url}]}`', InvitationsCreatedResponseSchema) },
+  },
+  {
+    method: 'post',
+    path: '/api/invitations/{id}/new-link',
+    summary: 'Replace one person’s link: the old one stops opening the survey at once',
+    description: 'The only way a personal link is revoked. The new link is shown only in this answer; sending and resending then use it.',
+    tag: 'invitations',
+    auth: 'coordinator',
+    responses: { 201: ok('`{id, email, url}`', InvitationNewLinkResponseSchema) },
   },
   {
     method: 'get',

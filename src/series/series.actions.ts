@@ -1,10 +1,20 @@
 /** A coordinator's writes to a series, the same through every door, each with its audit entry. */
 import type * as v from 'valibot';
+import { writeAuditIfChanged, writeAuditOfInserted } from '../audit/audit.queries.ts';
 import type { Coordinator, Env } from '../env.ts';
 import { notFound, Problem } from '../http/problem.ts';
-import { writeAuditIfChanged } from '../workspace/audit.queries.ts';
-import { getSeries, type SeriesRow, updateSeriesGuarded } from './series.queries.ts';
-import type { UpdateSeriesSchema } from './series.schemas.ts';
+import { getSeries, insertSeries, type SeriesRow, updateSeriesGuarded } from './series.queries.ts';
+import type { CreateSeriesSchema, UpdateSeriesSchema } from './series.schemas.ts';
+
+export async function createSeries(env: Env, actor: Coordinator, input: v.InferOutput<typeof CreateSeriesSchema>): Promise<SeriesRow> {
+  const [inserted] = await env.DB.batch<SeriesRow>([
+    insertSeries(env.DB, actor.organisationId, input),
+    writeAuditOfInserted(env.DB, actor, 'series.create', 'series'),
+  ]);
+  const row = inserted?.results[0];
+  if (!row) throw new Error('insert returned no row');
+  return row;
+}
 
 export type SeriesChanges = v.InferOutput<typeof UpdateSeriesSchema>;
 

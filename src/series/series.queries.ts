@@ -33,13 +33,12 @@ export function getSeries(db: D1Database, organisationId: number, id: number) {
   return db.prepare('SELECT * FROM series WHERE id = ? AND organisation_id = ?').bind(id, organisationId).first<SeriesRow>();
 }
 
-export function createSeries(db: D1Database, organisationId: number, input: v.InferOutput<typeof CreateSeriesSchema>) {
+export function insertSeries(db: D1Database, organisationId: number, input: v.InferOutput<typeof CreateSeriesSchema>) {
   return db
     .prepare(
       'INSERT INTO series (organisation_id, title, bassin, language, min_group_size, retention_days) VALUES (?, ?, ?, ?, ?, ?) RETURNING *',
     )
-    .bind(organisationId, input.title, input.bassin ?? null, input.language, input.min_group_size, input.retention_days)
-    .first<SeriesRow>();
+    .bind(organisationId, input.title, input.bassin ?? null, input.language, input.min_group_size, input.retention_days);
 }
 
 /**
@@ -85,4 +84,11 @@ export function updateSeriesGuarded(db: D1Database, organisationId: number, id: 
       id,
       organisationId,
     );
+}
+
+export async function seriesRetention(db: D1Database, seriesId: number) {
+  return db
+    .prepare('SELECT retention_days, contacts_purged_at FROM series WHERE id = ?')
+    .bind(seriesId)
+    .first<{ retention_days: number | null; contacts_purged_at: string | null }>();
 }

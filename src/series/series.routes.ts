@@ -4,8 +4,8 @@ import { jsonBody, pathId } from '../http/body.ts';
 import { notFound } from '../http/problem.ts';
 import { listSessions, sessionJson } from '../sessions/sessions.queries.ts';
 import { listThemes, themeJson } from '../themes/themes.queries.ts';
-import { updateSeries } from './series.actions.ts';
-import { createSeries, getSeries, listSeries, seriesJson } from './series.queries.ts';
+import { createSeries, updateSeries } from './series.actions.ts';
+import { getSeries, listSeries, seriesJson } from './series.queries.ts';
 import { CreateSeriesSchema, UpdateSeriesSchema } from './series.schemas.ts';
 
 export const seriesRoutes = new Hono<AppEnv>()
@@ -15,8 +15,7 @@ export const seriesRoutes = new Hono<AppEnv>()
   })
   .post('/series', async (c) => {
     const input = await jsonBody(c, CreateSeriesSchema);
-    const row = await createSeries(c.env.DB, c.var.coordinator.organisationId, input);
-    if (!row) throw new Error('insert returned no row');
+    const row = await createSeries(c.env, c.var.coordinator, input);
     return c.json(seriesJson(row), 201, { Location: `/api/series/${row.id}` });
   })
   .get('/series/:id', async (c) => {

@@ -48,21 +48,14 @@ export function getSession(db: D1Database, organisationId: number, id: number) {
   return db.prepare(`${SELECT_SESSION} WHERE se.id = ? AND s.organisation_id = ?`).bind(id, organisationId).first<SessionRow>();
 }
 
-/** Inserts only into a series of the organisation; null when the series is not theirs. */
-export async function createSession(
-  db: D1Database,
-  organisationId: number,
-  seriesId: number,
-  input: v.InferOutput<typeof CreateSessionSchema>,
-) {
-  const row = await db
+/** Inserts only into a series of the organisation, once per number; RETURNING id when it did. */
+export function insertSession(db: D1Database, organisationId: number, seriesId: number, input: v.InferOutput<typeof CreateSessionSchema>) {
+  return db
     .prepare(
       `INSERT INTO sessions (series_id, number, starts_at, ends_at, place)
        SELECT id, ?, ?, ?, ? FROM series WHERE id = ? AND organisation_id = ?
        ON CONFLICT (series_id, number) DO NOTHING
        RETURNING id`,
     )
-    .bind(input.number, input.starts_at, input.ends_at ?? null, input.place ?? null, seriesId, organisationId)
-    .first<{ id: number }>();
-  return row ? getSession(db, organisationId, row.id) : null;
+    .bind(input.number, input.starts_at, input.ends_at ?? null, input.place ?? null, seriesId, organisationId);
 }

@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { jsonBody, pathId } from '../http/body.ts';
-import { notFound, Problem } from '../http/problem.ts';
+import { notFound } from '../http/problem.ts';
 import { getSeries } from '../series/series.queries.ts';
-import { createSession, getSession, listSessions, sessionJson } from './sessions.queries.ts';
+import { createSession } from './sessions.actions.ts';
+import { getSession, listSessions, sessionJson } from './sessions.queries.ts';
 import { CreateSessionSchema } from './sessions.schemas.ts';
 
 export const sessionsRoutes = new Hono<AppEnv>()
@@ -14,17 +15,9 @@ export const sessionsRoutes = new Hono<AppEnv>()
     return c.json({ sessions: (await listSessions(c.env.DB, org, seriesId)).map(sessionJson) });
   })
   .post('/series/:id/sessions', async (c) => {
-    const org = c.var.coordinator.organisationId;
     const seriesId = pathId(c);
     const input = await jsonBody(c, CreateSessionSchema);
-    if (!(await getSeries(c.env.DB, org, seriesId))) throw notFound('series');
-    const session = await createSession(c.env.DB, org, seriesId, input);
-    if (!session) {
-      throw new Problem(409, 'session-exists', 'Session exists', {
-        detail: `Session #${input.number} already exists in this series.`,
-        errors: [{ field: 'number', message: 'already used in this series' }],
-      });
-    }
+    const session = await createSession(c.env, c.var.coordinator, seriesId, input);
     return c.json(sessionJson(session), 201, { Location: `/api/sessions/${session.id}` });
   })
   .get('/sessions/:id', async (c) => {

@@ -8,12 +8,13 @@ import { Problem } from '../http/problem.ts';
 import { releaseAtClosing } from '../responses/ballots.ts';
 import { activeCatalogue } from '../themes/themes.queries.ts';
 import { emitSurveyChanged } from '../webhooks/delivery.ts';
-import { closeSurvey, openSurvey, refreshThemeOptions, type SurveyRow } from './surveys.queries.ts';
+import { closeSurveyStatement, openSurveyStatement, refreshThemeOptions, type SurveyRow } from './surveys.queries.ts';
 
 /** Hands post-write work to waitUntil (see `afterResponse`), or awaits it. */
 type After = (work: Promise<unknown>) => unknown;
 
-export async function openSurveyNow(env: Env, survey: SurveyRow, after: After): Promise<void> {
+/** `alongside`: statements written in the same batch (the audit entry of whoever opens it). */
+export async function openSurveyNow(env: Env, survey: SurveyRow, after: After, alongside: D1PreparedStatement[] = []): Promise<void> {
   if (survey.anonymous && !env.RESPONDENT_KEY) {
     throw new Problem(409, 'anonymity-not-configured', 'Anonymity not configured', {
       detail: 'Anonymous surveys need the RESPONDENT_KEY secret (wrangler secret put RESPONDENT_KEY).',
@@ -24,17 +25,17 @@ export async function openSurveyNow(env: Env, survey: SurveyRow, after: After): 
     survey.response_count + survey.held_back === 0
       ? refreshThemeOptions(JSON.parse(survey.definition) as Definition, await activeCatalogue(env.DB, survey.series_id))
       : null;
-  await openSurvey(env.DB, survey.id, refreshed);
+  await env.DB.batch([openSurveyStatement(env.DB, survey.id, refreshed), ...alongside]);
   if (survey.status !== 'open') await after(emitSurveyChanged(env, 'survey.opened', survey.series_id, survey.id));
 }
 
 /**
  * Closing an anonymous survey releases its held answers when that describes enough people
  * (src/responses/ballots.ts, releasableBallots); otherwise they stay held (`held_back`) and a
- * re-opening may release them later.
+ * re-opening may release them later. `alongside`: written in the batch that closes it.
  */
-export async function closeSurveyNow(env: Env, survey: SurveyRow, after: After): Promise<void> {
-  await closeSurvey(env.DB, survey.id);
+export async function closeSurveyNow(env: Env, survey: SurveyRow, after: After, alongside: D1PreparedStatement[] = []): Promise<void> {
+  await env.DB.batch([closeSurveyStatement(env.DB, survey.id), ...alongside]);
   if (survey.anonymous) await releaseAtClosing(env, { surveyId: survey.id, seriesId: survey.series_id }, { after });
   if (survey.status !== 'closed') await after(emitSurveyChanged(env, 'survey.closed', survey.series_id, survey.id));
 }

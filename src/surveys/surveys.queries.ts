@@ -60,13 +60,14 @@ export function getSurvey(db: D1Database, organisationId: number, id: number) {
   return db.prepare(`${SELECT_SURVEY} WHERE su.id = ? AND s.organisation_id = ?`).bind(id, organisationId).first<SurveyRow>();
 }
 
-export async function createSurvey(
+/** Inserts only into a session of the organisation, once per kind; RETURNING id when it did. */
+export function insertSurvey(
   db: D1Database,
   organisationId: number,
   sessionId: number,
   input: { kind: 'pre' | 'post'; anonymous: boolean; closes_at?: string | undefined; questions: Question[] },
 ) {
-  const row = await db
+  return db
     .prepare(
       `INSERT INTO surveys (session_id, kind, anonymous, closes_at, definition)
        SELECT se.id, ?, ?, ?, ? FROM sessions se JOIN series s ON s.id = se.series_id
@@ -81,9 +82,7 @@ export async function createSurvey(
       JSON.stringify({ questions: input.questions }),
       sessionId,
       organisationId,
-    )
-    .first<{ id: number }>();
-  return row ? getSurvey(db, organisationId, row.id) : null;
+    );
 }
 
 /**
@@ -103,7 +102,7 @@ export function refreshThemeOptions(def: Definition, themes: readonly CatalogueT
   return changed ? { questions } : null;
 }
 
-export function openSurvey(db: D1Database, id: number, definition: Definition | null) {
+export function openSurveyStatement(db: D1Database, id: number, definition: Definition | null) {
   return db
     .prepare(
       `UPDATE surveys SET status = 'open',
@@ -114,11 +113,12 @@ export function openSurvey(db: D1Database, id: number, definition: Definition | 
               updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
         WHERE id = ?`,
     )
-    .bind(definition ? JSON.stringify(definition) : null, definition ? 1 : null, id)
-    .run();
+    .bind(definition ? JSON.stringify(definition) : null, definition ? 1 : null, id);
 }
 
-export function closeSurvey(db: D1Database, id: number) {
+export const openSurvey = (db: D1Database, id: number, definition: Definition | null) => openSurveyStatement(db, id, definition).run();
+
+export function closeSurveyStatement(db: D1Database, id: number) {
   return db
     .prepare(
       `UPDATE surveys SET status = 'closed',
@@ -126,6 +126,32 @@ export function closeSurvey(db: D1Database, id: number) {
               updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
         WHERE id = ?`,
     )
-    .bind(id)
-    .run();
+    .bind(id);
+}
+
+/**
+ * Saves an edited definition if nobody changed it meanwhile (same version) and, when options
+ * changed, only while the survey still has no answers: the check and the write are one
+ * statement, so an answer arriving in between cannot be re-labelled.
+ */
+export async function saveDefinition(db: D1Database, surveyId: number, definition: string, version: number, optionsChanged: boolean) {
+  const row = await db
+    .prepare(
+      `UPDATE surveys SET definition = ?1, definition_version = definition_version + 1,
+              updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+        WHERE id = ?2 AND definition_version = ?3
+          AND (?4 = 0 OR (NOT EXISTS (SELECT 1 FROM responses WHERE survey_id = ?2)
+                          AND NOT EXISTS (SELECT 1 FROM anonymous_ballots WHERE survey_id = ?2)))
+       RETURNING id`,
+    )
+    .bind(definition, surveyId, version, optionsChanged ? 1 : 0)
+    .first<{ id: number }>();
+  return row !== null;
+}
+
+/** A closing date in the past closes the survey at the next cron tick (and for participants at once). */
+export function setClosesAt(db: D1Database, surveyId: number, closesAt: string | null) {
+  return db
+    .prepare(`UPDATE surveys SET closes_at = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE id = ?`)
+    .bind(closesAt, surveyId);
 }

@@ -55,14 +55,14 @@ export function getTheme(db: D1Database, organisationId: number, id: number) {
     .first<ThemeRow>();
 }
 
-export function createTheme(db: D1Database, organisationId: number, seriesId: number, label: LocalizedText) {
+/** Inserts only into a series of the organisation; RETURNING the theme when it did. */
+export function insertTheme(db: D1Database, organisationId: number, seriesId: number, label: LocalizedText) {
   return db
     .prepare(
       `INSERT INTO themes (series_id, label_fr, label_nl, label_en)
        SELECT id, ?, ?, ? FROM series WHERE id = ? AND organisation_id = ? RETURNING *`,
     )
-    .bind(label.fr, label.nl ?? null, label.en ?? null, seriesId, organisationId)
-    .first<ThemeRow>();
+    .bind(label.fr, label.nl ?? null, label.en ?? null, seriesId, organisationId);
 }
 
 export function renameTheme(db: D1Database, id: number, label: LocalizedText) {

@@ -45,10 +45,10 @@ export function deliveryJson(d: DeliveryRow) {
 }
 
 /**
- * Inserts only into a series of the organisation; null when the series is not theirs. The
- * signing secret arrives sealed (secrets.ts); the plaintext column stays empty.
+ * Inserts only into a series of the organisation; RETURNING nothing when the series is not
+ * theirs. The signing secret arrives sealed (secrets.ts); the plaintext column stays empty.
  */
-export function createWebhook(
+export function insertWebhook(
   db: D1Database,
   organisationId: number,
   seriesId: number,
@@ -62,8 +62,7 @@ export function createWebhook(
        SELECT id, ?, ?, '', ? FROM series WHERE id = ? AND organisation_id = ?
        RETURNING id, series_id, url, events, created_at`,
     )
-    .bind(url, JSON.stringify(events), sealedSecret, seriesId, organisationId)
-    .first<WebhookRow>();
+    .bind(url, JSON.stringify(events), sealedSecret, seriesId, organisationId);
 }
 
 /** Endpoints created before secrets were sealed (migrations/0014), still holding theirs in plaintext. */
@@ -98,12 +97,10 @@ export async function listWebhooks(db: D1Database, organisationId: number, serie
   return results;
 }
 
-export async function deleteWebhook(db: D1Database, organisationId: number, id: number): Promise<boolean> {
-  const row = await db
+export function deleteWebhook(db: D1Database, organisationId: number, id: number) {
+  return db
     .prepare(`DELETE FROM webhooks WHERE id = ? AND series_id IN (SELECT id FROM series WHERE organisation_id = ?) RETURNING id`)
-    .bind(id, organisationId)
-    .first<{ id: number }>();
-  return row !== null;
+    .bind(id, organisationId);
 }
 
 const SELECT_DELIVERY = `

@@ -1,31 +1,27 @@
 /** Participants of a survey (contacts, invitation state, sending), and the outbox. */
-
 import { type Context, Hono } from 'hono';
 import { MAX_CONTACTS, parseContacts } from '../domain/contacts-csv.ts';
 import type { Language } from '../domain/language.ts';
 import { effectiveStatus } from '../domain/survey-status.ts';
-import { canDeliver, ensureTokens } from '../email/delivery.ts';
-import { countUnsent, getOutboxMessage, listOutbox, sendingRow } from '../email/outbox.queries.ts';
+import { canDeliver } from '../email/delivery.ts';
+import { countUnsent, getOutboxMessage, listOutbox } from '../email/outbox.queries.ts';
 import type { AppEnv } from '../env.ts';
 import { pathId } from '../http/body.ts';
-import { notFound } from '../http/problem.ts';
+import { notFound, Problem } from '../http/problem.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
-import { linkBase } from '../invitations/invitations.routes.ts';
-import { ballotKeys } from '../responses/ballots.ts';
-import { getSeries } from '../series/series.queries.ts';
-import type { SurveyRow } from '../surveys/surveys.queries.ts';
-import { writeAudit } from './audit.queries.ts';
-import { ownSurvey } from './owned.ts';
-import { resendInvitation, sendNextBatch } from './sending.ts';
-import { ActionButton, Csrf, type FormError, readForm, redirectWith, render, text, WorkspacePage, workspaceLanguage } from './shell.tsx';
 import {
-  importContacts,
-  invitationInOrganisation,
-  invitationLinks,
-  listParticipants,
-  removeInvitationsStatements,
-} from './workspace.queries.ts';
+  exportLinks,
+  importParticipants,
+  issueNewLink,
+  removeInvitation,
+  resendInvitation,
+  sendInvitations,
+} from '../invitations/invitations.actions.ts';
+import { listParticipants } from '../invitations/invitations.queries.ts';
+import type { SurveyRow } from '../surveys/surveys.queries.ts';
+import { ownSurvey } from './owned.ts';
+import { ActionButton, Csrf, type FormError, readForm, redirectWith, render, text, WorkspacePage, workspaceLanguage } from './shell.tsx';
 
 type C = Context<AppEnv>;
 
@@ -83,6 +79,14 @@ async function ParticipantsPage({
                     <ActionButton
                       action={`/app/invitations/${p.id}/resend`}
                       label={t.participants.resend}
+                      token={csrf}
+                      context={p.name ?? p.email}
+                    />
+                  ) : null}
+                  {p.state !== 'not_sent' && p.state !== 'answered' ? (
+                    <ActionButton
+                      action={`/app/invitations/${p.id}/new-link`}
+                      label={t.participants.newLink}
                       token={csrf}
                       context={p.name ?? p.email}
                     />
@@ -153,12 +157,6 @@ async function ParticipantsPage({
   );
 }
 
-async function ownInvitation(c: C) {
-  const invitation = await invitationInOrganisation(c.env.DB, c.var.coordinator.organisationId, pathId(c));
-  if (!invitation) throw notFound('invitation');
-  return invitation;
-}
-
 const csvCell = (s: string) => (/[",;\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"` : s);
 
 export const participantPages = new Hono<AppEnv>()
@@ -193,29 +191,23 @@ export const participantPages = new Hono<AppEnv>()
         422,
       );
     }
-    const series = await getSeries(c.env.DB, c.var.coordinator.organisationId, survey.series_id);
-    await c.env.DB.batch([
-      await importContacts(c.env.DB, survey.id, series?.language ?? 'fr', contacts),
-      writeAudit(c.env.DB, c.var.coordinator, 'participants.import', `survey:${survey.id}`, { count: contacts.length }),
-    ]);
+    await importParticipants(c.env, c.var.coordinator, survey.id, contacts);
     return redirectWith(c, `/app/surveys/${survey.id}/participants`, 'imported', [contacts.length]);
   })
   .post('/surveys/:id/send', async (c) => {
-    const survey = await ownSurvey(c);
-    if (effectiveStatus(survey.status, survey.closes_at) !== 'open') return redirectWith(c, `/app/surveys/${survey.id}/participants`);
-    const { report, remaining } = await sendNextBatch(c, survey.id);
-    return redirectWith(c, `/app/surveys/${survey.id}/participants`, 'sent', [report.sent + report.recorded, remaining]);
+    const id = pathId(c);
+    try {
+      const { report, remaining } = await sendInvitations(c.env, c.var.coordinator, id);
+      return redirectWith(c, `/app/surveys/${id}/participants`, 'sent', [report.sent + report.recorded, remaining]);
+    } catch (error) {
+      // The page offers no button then; a stale page's click just comes back.
+      if (error instanceof Problem && error.slug === 'survey-not-open') return redirectWith(c, `/app/surveys/${id}/participants`);
+      throw error;
+    }
   })
   .post('/surveys/:id/links.csv', async (c) => {
-    const survey = await ownSurvey(c);
-    const people = await listParticipants(c.env.DB, survey.id);
-    const tokens = await ensureTokens(c.env, await invitationLinks(c.env.DB, survey.id));
-    const base = linkBase(c.env.PUBLIC_URL, c.req.url);
-    await writeAudit(c.env.DB, c.var.coordinator, 'links.export', `survey:${survey.id}`, { count: people.length }).run();
-    const lines = [
-      'email,name,language,link',
-      ...people.map((p) => [p.email, p.name ?? '', p.language, `${base}/s/${tokens.get(p.id)}`].map(csvCell).join(',')),
-    ];
+    const { survey, links } = await exportLinks(c.env, c.var.coordinator, pathId(c));
+    const lines = ['email,name,language,link', ...links.map((p) => [p.email, p.name ?? '', p.language, p.link].map(csvCell).join(','))];
     return c.body(`\uFEFF${lines.join('\r\n')}\r\n`, 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="survey-${survey.id}-links.csv"`,
@@ -223,19 +215,15 @@ export const participantPages = new Hono<AppEnv>()
     });
   })
   .post('/invitations/:id/resend', async (c) => {
-    const org = c.var.coordinator.organisationId;
-    const invitation = await ownInvitation(c);
-    const row = await sendingRow(c.env.DB, org, invitation.id);
-    if (!row) throw notFound('invitation');
-    await resendInvitation(c, row);
-    return redirectWith(c, `/app/surveys/${invitation.survey_id}/participants`, 'resent');
+    const { row } = await resendInvitation(c.env, c.var.coordinator, pathId(c));
+    return redirectWith(c, `/app/surveys/${row.survey_id}/participants`, 'resent');
+  })
+  .post('/invitations/:id/new-link', async (c) => {
+    const { invitation } = await issueNewLink(c.env, c.var.coordinator, pathId(c));
+    return redirectWith(c, `/app/surveys/${invitation.survey_id}/participants`, 'newLink');
   })
   .post('/invitations/:id/remove', async (c) => {
-    const invitation = await ownInvitation(c);
-    await c.env.DB.batch([
-      ...removeInvitationsStatements(c.env.DB, '?', [invitation.id], await ballotKeys(c.env, [invitation])),
-      writeAudit(c.env.DB, c.var.coordinator, 'invitation.remove', `survey:${invitation.survey_id}`),
-    ]);
+    const invitation = await removeInvitation(c.env, c.var.coordinator, pathId(c));
     return redirectWith(c, `/app/surveys/${invitation.survey_id}/participants`, 'removed');
   })
   .get('/outbox', async (c) => {

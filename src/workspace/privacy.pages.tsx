@@ -1,12 +1,11 @@
 /** Data protection: one participant's data exported or erased; the audit log. */
-
 import { type Context, Hono } from 'hono';
+import { listAudit } from '../audit/audit.queries.ts';
 import type { Language } from '../domain/language.ts';
 import type { AppEnv } from '../env.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
-import { listAudit, writeAudit } from './audit.queries.ts';
-import { eraseParticipant } from './erasure.ts';
+import { eraseParticipant, exportParticipantData } from '../invitations/invitations.actions.ts';
 import {
   Csrf,
   checkForm,
@@ -19,7 +18,6 @@ import {
   WorkspacePage,
   workspaceLanguage,
 } from './shell.tsx';
-import { participantData } from './workspace.queries.ts';
 import { ParticipantEmailForm } from './workspace.schemas.ts';
 
 type C = Context<AppEnv>;
@@ -140,10 +138,7 @@ export const privacyPages = new Hono<AppEnv>()
     const checked = await emailFrom(c, 'email', 'export');
     if (checked.email === null) return checked.page;
     const { email } = checked;
-    const org = c.var.coordinator.organisationId;
-    const data = await participantData(c.env.DB, org, email);
-    // The log says an export happened and how much it held, never whose address it was.
-    await writeAudit(c.env.DB, c.var.coordinator, 'participant.export', 'participant', { invitations: data.invitations.length }).run();
+    const data = await exportParticipantData(c.env, c.var.coordinator, email);
     const body = {
       email,
       exported_at: new Date().toISOString(),
@@ -160,8 +155,8 @@ export const privacyPages = new Hono<AppEnv>()
     const checked = await emailFrom(c, 'erase-email', 'erase');
     if (checked.email === null) return checked.page;
     const { email } = checked;
-    const count = await eraseParticipant(c.env, c.var.coordinator, email);
-    return redirectWith(c, '/app/privacy', 'erased', [count]);
+    const { erased_invitations } = await eraseParticipant(c.env, c.var.coordinator, email);
+    return redirectWith(c, '/app/privacy', 'erased', [erased_invitations]);
   })
   .get('/audit', async (c) => {
     const rows = await listAudit(c.env.DB, c.var.coordinator.organisationId);

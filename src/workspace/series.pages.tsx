@@ -3,24 +3,18 @@ import { type Context, Hono } from 'hono';
 import { type Language, localize } from '../domain/language.ts';
 import { groupTexts, normaliseText } from '../domain/text-normalise.ts';
 import type { AppEnv } from '../env.ts';
+import { pathId } from '../http/body.ts';
 import { notFound, Problem } from '../http/problem.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
-import { MINIMUM_ONLY_UP, updateSeries } from '../series/series.actions.ts';
-import { createSeries, getSeries, listSeries, type SeriesRow, seriesAnswered } from '../series/series.queries.ts';
+import { createSeries, MINIMUM_ONLY_UP, updateSeries } from '../series/series.actions.ts';
+import { getSeries, listSeries, type SeriesRow, seriesAnswered, seriesRetention } from '../series/series.queries.ts';
 import { DEFAULT_RETENTION_DAYS } from '../series/series.schemas.ts';
-import { createSession, listSessions } from '../sessions/sessions.queries.ts';
-import {
-  createTheme,
-  getTheme,
-  listThemes,
-  mergeTheme,
-  renameTheme,
-  setThemeStatus,
-  type ThemeRow,
-  themeLabel,
-} from '../themes/themes.queries.ts';
-import { writeAudit } from './audit.queries.ts';
+import { createSession, SessionExists } from '../sessions/sessions.actions.ts';
+import { listSessions } from '../sessions/sessions.queries.ts';
+import { decidedProposals, proposalCounts } from '../themes/proposals.queries.ts';
+import { createTheme, mergeProposal, promoteProposal, updateTheme } from '../themes/themes.actions.ts';
+import { listThemes, type ThemeRow, themeLabel } from '../themes/themes.queries.ts';
 import { ownSeries, ownTheme } from './owned.ts';
 import {
   ActionButton,
@@ -36,7 +30,6 @@ import {
   WorkspacePage,
   workspaceLanguage,
 } from './shell.tsx';
-import { decidedProposals, decideProposal, promoteProposal, proposalCounts, seriesRetention } from './workspace.queries.ts';
 import {
   MergeForm,
   ProposalForm,
@@ -371,13 +364,11 @@ export const seriesPages = new Hono<AppEnv>()
       },
     );
     if (!checked.ok) return render(c, <SeriesListPage c={c} language={language} errors={checked.errors} values={form} />, 422);
-    const row = await createSeries(c.env.DB, c.var.coordinator.organisationId, {
+    const row = await createSeries(c.env, c.var.coordinator, {
       ...checked.output,
       min_group_size: 3,
       retention_days: DEFAULT_RETENTION_DAYS,
     });
-    if (!row) throw new Error('insert returned no row');
-    await writeAudit(c.env.DB, c.var.coordinator, 'series.create', `series:${row.id}`).run();
     return redirectWith(c, `/app/series/${row.id}`, 'saved');
   })
   .get('/series/:id', async (c) => render(c, <SeriesPage c={c} language={workspaceLanguage(c)} series={await ownSeries(c)} />))
@@ -392,10 +383,13 @@ export const seriesPages = new Hono<AppEnv>()
     const fail = (errors: FormError[]) =>
       render(c, <SeriesPage c={c} language={language} series={series} state={{ errors, form: 'session', values: form }} />, 422);
     if (!checked.ok) return fail(checked.errors);
-    const session = await createSession(c.env.DB, c.var.coordinator.organisationId, series.id, checked.output);
-    if (!session) return fail([{ field: 'number', message: 'sessionExists', text: `${t.field.number}: ${t.invalid.sessionExists}` }]);
-    await writeAudit(c.env.DB, c.var.coordinator, 'session.create', `session:${session.id}`, { number: session.number }).run();
-    return redirectWith(c, `/app/sessions/${session.id}`, 'saved');
+    try {
+      const session = await createSession(c.env, c.var.coordinator, series.id, checked.output);
+      return redirectWith(c, `/app/sessions/${session.id}`, 'saved');
+    } catch (error) {
+      if (!(error instanceof SessionExists)) throw error;
+      return fail([{ field: 'number', message: 'sessionExists', text: `${t.field.number}: ${t.invalid.sessionExists}` }]);
+    }
   })
   .post('/series/:id/themes', async (c) => {
     const language = workspaceLanguage(c);
@@ -412,13 +406,10 @@ export const seriesPages = new Hono<AppEnv>()
       );
     }
     const { label_fr, label_nl, label_en } = checked.output;
-    const theme = await createTheme(c.env.DB, c.var.coordinator.organisationId, series.id, {
-      fr: label_fr,
-      ...(label_nl ? { nl: label_nl } : {}),
-      ...(label_en ? { en: label_en } : {}),
+    await createTheme(c.env, c.var.coordinator, {
+      seriesId: series.id,
+      label: { fr: label_fr, ...(label_nl ? { nl: label_nl } : {}), ...(label_en ? { en: label_en } : {}) },
     });
-    if (!theme) throw notFound('series');
-    await writeAudit(c.env.DB, c.var.coordinator, 'theme.create', `theme:${theme.id}`).run();
     return redirectWith(c, `/app/series/${series.id}#catalogue`, 'saved');
   })
   .post('/themes/:id/rename', async (c) => {
@@ -437,26 +428,15 @@ export const seriesPages = new Hono<AppEnv>()
     }
     const { label_fr, label_nl, label_en } = checked.output;
     const label = { fr: label_fr, ...(label_nl ? { nl: label_nl } : {}), ...(label_en ? { en: label_en } : {}) };
-    await c.env.DB.batch([
-      renameTheme(c.env.DB, theme.id, label),
-      writeAudit(c.env.DB, c.var.coordinator, 'theme.rename', `theme:${theme.id}`),
-    ]);
+    await updateTheme(c.env, c.var.coordinator, theme.id, { label });
     return redirectWith(c, `/app/series/${theme.series_id}#catalogue`, 'saved');
   })
   .post('/themes/:id/archive', async (c) => {
-    const theme = await ownTheme(c);
-    await c.env.DB.batch([
-      setThemeStatus(c.env.DB, theme.id, 'archived'),
-      writeAudit(c.env.DB, c.var.coordinator, 'theme.archive', `theme:${theme.id}`),
-    ]);
+    const theme = await updateTheme(c.env, c.var.coordinator, pathId(c), { status: 'archived' });
     return redirectWith(c, `/app/series/${theme.series_id}#catalogue`, 'saved');
   })
   .post('/themes/:id/reactivate', async (c) => {
-    const theme = await ownTheme(c);
-    await c.env.DB.batch([
-      setThemeStatus(c.env.DB, theme.id, 'active'),
-      writeAudit(c.env.DB, c.var.coordinator, 'theme.reactivate', `theme:${theme.id}`),
-    ]);
+    const theme = await updateTheme(c.env, c.var.coordinator, pathId(c), { status: 'active' });
     return redirectWith(c, `/app/series/${theme.series_id}#catalogue`, 'saved');
   })
   .post('/themes/:id/merge', async (c) => {
@@ -465,18 +445,24 @@ export const seriesPages = new Hono<AppEnv>()
     const theme = await ownTheme(c);
     const form = await readForm(c);
     const checked = checkForm(MergeForm, { into: text(form, 'into') }, t, { into: t.field.into });
-    const target = checked.ok ? await getTheme(c.env.DB, c.var.coordinator.organisationId, checked.output.into) : null;
-    if (!checked.ok || !target || target.series_id !== theme.series_id || target.status !== 'active' || target.id === theme.id) {
+    // The rule (another active theme of the same series) is the action's; its refusal is shown here.
+    const refused = !checked.ok
+      ? 'not-in-series'
+      : await updateTheme(c.env, c.var.coordinator, theme.id, { merged_into: checked.output.into }).then(
+          () => null,
+          (error: unknown) => {
+            const code = error instanceof Problem && error.status === 422 ? error.errors?.[0]?.code : undefined;
+            if (!code) throw error;
+            return code;
+          },
+        );
+    if (refused) {
       const series = await getSeries(c.env.DB, c.var.coordinator.organisationId, theme.series_id);
       if (!series) throw notFound('series');
-      const message = target?.id === theme.id ? t.invalid.sameTheme : t.invalid.theme;
+      const message = refused === 'itself' ? t.invalid.sameTheme : t.invalid.theme;
       const errors = [{ field: `into-${theme.id}`, message: 'theme', text: `${t.field.into}: ${message}` }];
       return render(c, <SeriesPage c={c} language={language} series={series} state={{ errors }} />, 422);
     }
-    await c.env.DB.batch([
-      ...mergeTheme(c.env.DB, theme.id, target.id),
-      writeAudit(c.env.DB, c.var.coordinator, 'theme.merge', `theme:${theme.id}`, { into: target.id }),
-    ]);
     return redirectWith(c, `/app/series/${theme.series_id}#catalogue`, 'saved');
   })
   .post('/series/:id/proposals/promote', async (c) => {
@@ -485,11 +471,7 @@ export const seriesPages = new Hono<AppEnv>()
     const form = await readForm(c);
     const checked = checkForm(ProposalForm, { key: text(form, 'key'), text: text(form, 'text') }, t, { key: 'key', text: 'text' });
     if (!checked.ok) return redirectWith(c, `/app/series/${series.id}#proposals`);
-    const key = normaliseText(checked.output.key);
-    await c.env.DB.batch([
-      ...promoteProposal(c.env.DB, series.id, key, checked.output.text),
-      writeAudit(c.env.DB, c.var.coordinator, 'proposal.promote', `series:${series.id}`),
-    ]);
+    await promoteProposal(c.env, c.var.coordinator, series.id, { key: checked.output.key, label: checked.output.text });
     return redirectWith(c, `/app/series/${series.id}#catalogue`, 'saved');
   })
   .post('/series/:id/proposals/merge', async (c) => {
@@ -501,15 +483,19 @@ export const seriesPages = new Hono<AppEnv>()
       key: 'key',
       into: t.field.into,
     });
-    const target = checked.ok ? await getTheme(c.env.DB, c.var.coordinator.organisationId, checked.output.into) : null;
-    if (!checked.ok || !target || target.series_id !== series.id) {
+    const merged =
+      checked.ok &&
+      (await mergeProposal(c.env, c.var.coordinator, series.id, { key: checked.output.key, themeId: checked.output.into }).then(
+        () => true,
+        (error: unknown) => {
+          if (error instanceof Problem && error.status === 422) return false;
+          throw error;
+        },
+      ));
+    if (!merged) {
       const errors = [{ field: 'proposals', message: 'theme', text: `${t.field.into}: ${t.invalid.theme}` }];
       return render(c, <SeriesPage c={c} language={language} series={series} state={{ errors }} />, 422);
     }
-    await c.env.DB.batch([
-      decideProposal(c.env.DB, series.id, normaliseText(checked.output.key), target.id),
-      writeAudit(c.env.DB, c.var.coordinator, 'proposal.merge', `series:${series.id}`, { into: target.id }),
-    ]);
     return redirectWith(c, `/app/series/${series.id}#proposals`, 'saved');
   })
   .post('/series/:id/settings', async (c) => {

@@ -3,19 +3,17 @@ import { type Context, Hono } from 'hono';
 import { utcToBrussels } from '../domain/brussels-time.ts';
 import type { Language } from '../domain/language.ts';
 import { effectiveStatus } from '../domain/survey-status.ts';
-import { postSurveyTemplate, preSurveyTemplate } from '../domain/templates.ts';
 import type { AppEnv } from '../env.ts';
+import { pathId } from '../http/body.ts';
 import { notFound } from '../http/problem.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { openLinkMessages } from '../i18n/open-link/index.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
 import { getSeries } from '../series/series.queries.ts';
 import { getSession, type SessionRow } from '../sessions/sessions.queries.ts';
-import { closeSurveyNow, openSurveyNow } from '../surveys/survey-status-changes.ts';
-import { createSurvey, getSurvey, type SurveyRow } from '../surveys/surveys.queries.ts';
-import { activeCatalogue } from '../themes/themes.queries.ts';
+import { closeSurvey, createSurvey, openSurvey, SurveyExists, setClosingDate } from '../surveys/surveys.actions.ts';
+import { getSurvey, type SurveyRow } from '../surveys/surveys.queries.ts';
 import { afterResponse } from '../webhooks/delivery.ts';
-import { writeAudit } from './audit.queries.ts';
 import { ownSession, ownSurvey } from './owned.ts';
 import {
   ActionButton,
@@ -30,7 +28,6 @@ import {
   WorkspacePage,
   workspaceLanguage,
 } from './shell.tsx';
-import { setClosesAt } from './workspace.queries.ts';
 import { ClosingForm, SurveyForm } from './workspace.schemas.ts';
 
 type C = Context<AppEnv>;
@@ -187,14 +184,13 @@ export const sessionPages = new Hono<AppEnv>()
       const errors = checked.errors.map((e) => ({ ...e, field: e.field === 'closes' ? `closes-${kind}` : e.field }));
       return render(c, <SessionPage c={c} language={language} session={session} errors={errors} />, 422);
     }
-    const themes = await activeCatalogue(c.env.DB, session.series_id);
-    const questions = checked.output.kind === 'pre' ? preSurveyTemplate(themes) : postSurveyTemplate(themes);
-    const survey = await createSurvey(c.env.DB, c.var.coordinator.organisationId, session.id, { ...checked.output, questions });
-    if (!survey) {
+    try {
+      await createSurvey(c.env, c.var.coordinator, session.id, checked.output);
+    } catch (error) {
+      if (!(error instanceof SurveyExists)) throw error;
       const errors = [{ field: `survey-${checked.output.kind}`, message: 'surveyExists', text: t.invalid.surveyExists }];
       return render(c, <SessionPage c={c} language={language} session={session} errors={errors} />, 422);
     }
-    await writeAudit(c.env.DB, c.var.coordinator, 'survey.create', `survey:${survey.id}`, { kind: survey.kind }).run();
     return redirectWith(c, `/app/sessions/${session.id}`, 'saved');
   })
   .post('/surveys/:id/closes', async (c) => {
@@ -210,21 +206,14 @@ export const sessionPages = new Hono<AppEnv>()
       const errors = checked.errors.map((e) => ({ ...e, field }));
       return render(c, <SessionPage c={c} language={language} session={session} errors={errors} />, 422);
     }
-    await c.env.DB.batch([
-      setClosesAt(c.env.DB, survey.id, checked.output.closes),
-      writeAudit(c.env.DB, c.var.coordinator, 'survey.closes', `survey:${survey.id}`, { closes_at: checked.output.closes }),
-    ]);
+    await setClosingDate(c.env, c.var.coordinator, survey.id, checked.output.closes);
     return redirectWith(c, `/app/sessions/${survey.session_id}`, 'saved');
   })
   .post('/surveys/:id/open', async (c) => {
-    const survey = await ownSurvey(c);
-    await openSurveyNow(c.env, survey, afterResponse(c));
-    await writeAudit(c.env.DB, c.var.coordinator, 'survey.open', `survey:${survey.id}`).run();
+    const survey = await openSurvey(c.env, c.var.coordinator, pathId(c), afterResponse(c));
     return redirectWith(c, `/app/sessions/${survey.session_id}`, 'saved');
   })
   .post('/surveys/:id/close', async (c) => {
-    const survey = await ownSurvey(c);
-    await closeSurveyNow(c.env, survey, afterResponse(c));
-    await writeAudit(c.env.DB, c.var.coordinator, 'survey.close', `survey:${survey.id}`).run();
+    const survey = await closeSurvey(c.env, c.var.coordinator, pathId(c), afterResponse(c));
     return redirectWith(c, `/app/sessions/${survey.session_id}`, 'saved');
   });

@@ -202,7 +202,7 @@ export async function render(
   return c.html(`<!doctype html>${await (await node).toString()}`, status, { 'Cache-Control': 'no-store' });
 }
 
-type NoticeKey = 'saved' | 'imported' | 'sent' | 'resent' | 'removed' | 'erased' | 'signedOut';
+type NoticeKey = 'saved' | 'imported' | 'sent' | 'resent' | 'newLink' | 'removed' | 'erased' | 'signedOut';
 
 /**
  * Post/Redirect/Get with the notice named by a key (and counts) in the query string: a
@@ -226,6 +226,8 @@ export function noticeOf(c: Context, t: WorkspaceMessages): string | null {
       return t.participants.sent(a, b);
     case 'resent':
       return t.participants.resent;
+    case 'newLink':
+      return t.participants.newLinkDone;
     case 'removed':
       return t.participants.removed;
     case 'erased':
@@ -271,7 +273,9 @@ export async function workspaceError(c: Context<AppEnv>, status: number) {
       ? [t.error.forbidden, t.error.forbiddenBody]
       : status === 404
         ? [t.error.notFound, t.error.notFoundBody]
-        : [t.error.generic, t.error.genericBody];
+        : status === 503
+          ? [t.error.publicUrl, t.error.publicUrlBody]
+          : [t.error.generic, t.error.genericBody];
   return c.html(
     `<!doctype html>${await (
       <WorkspacePage c={c} language={language} title={title}>

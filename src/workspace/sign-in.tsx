@@ -13,6 +13,7 @@
  */
 import { type Context, Hono } from 'hono';
 import * as v from 'valibot';
+import { writeAudit } from '../audit/audit.queries.ts';
 import { ACCESS_HEADER, accessConfigured, accessIdentity } from '../coordinators/access.ts';
 import {
   consumeSignInLink,
@@ -40,10 +41,9 @@ import { sendSignInLink } from '../email/delivery.ts';
 import type { AppEnv } from '../env.ts';
 import { pageHeaders, personalLinkHeaders } from '../http/headers.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
-import { linkBase } from '../invitations/invitations.routes.ts';
 import { randomSecret, sha256Hex } from '../lib/crypto.ts';
+import { publicUrl } from '../lib/public-url.ts';
 import { afterResponse } from '../webhooks/delivery.ts';
-import { writeAudit } from './audit.queries.ts';
 import { Csrf, Field, type FormError, readForm, redirectWith, render, safeNext, text, WorkspacePage, workspaceLanguage } from './shell.tsx';
 
 type C = Context<AppEnv>;
@@ -226,12 +226,14 @@ export const signInPages = new Hono<AppEnv>()
       return render(c, <RequestPage c={c} language={language} next={next} csrf={csrf} errors={errors} email={email} />, 422);
     }
     const address = parsed.output.email;
+    // Refused alike for every address when links cannot leave (no PUBLIC_URL; never the Host header).
+    const base = publicUrl(c.env);
     const token = randomSecret(LINK_TOKEN_BYTES);
     const tokenHash = await sha256Hex(token);
     // One statement for any address; the mail goes after the answer, so neither the work
     // nor the time taken tells whether the address has an account.
     if (await issueSignInLink(c.env.DB, address, tokenHash)) {
-      const link = `${linkBase(c.env.PUBLIC_URL, c.req.url)}/app/sign-in/${token}${nextQuery(next)}`;
+      const link = `${base}/app/sign-in/${token}${nextQuery(next)}`;
       const send = async () => {
         const delivery = await sendSignInLink(c.env, { to: address, language, link, minutes: LINK_LIFETIME_MINUTES });
         await setLinkDelivery(c.env.DB, tokenHash, delivery).run();

@@ -11,12 +11,11 @@ import { html } from '../pages/layout.tsx';
 import { SurveyPage } from '../responses/survey-page.tsx';
 import { getSeries } from '../series/series.queries.ts';
 import { getSession } from '../sessions/sessions.queries.ts';
+import { editDefinition } from '../surveys/surveys.actions.ts';
 import { getSurvey, type SurveyRow } from '../surveys/surveys.queries.ts';
 import { foreignThemeIssues } from '../surveys/theme-references.ts';
-import { writeAudit } from './audit.queries.ts';
 import { ownSurvey } from './owned.ts';
 import { Csrf, type FormError, type FormFields, readForm, redirectWith, render, text, WorkspacePage, workspaceLanguage } from './shell.tsx';
-import { saveDefinition } from './workspace.queries.ts';
 
 type C = Context<AppEnv>;
 
@@ -194,7 +193,12 @@ export const surveyEditorPages = new Hono<AppEnv>()
     if ((direction === 'up' || direction === 'down') && questionId) next = moveQuestion(next, questionId, direction) ?? next;
     const version = Number(text(form, 'version'));
     const saved =
-      Number.isInteger(version) && (await saveDefinition(c.env.DB, survey.id, JSON.stringify(next), version, !sameOptions(current, next)));
+      Number.isInteger(version) &&
+      (await editDefinition(c.env, c.var.coordinator, survey, {
+        definition: JSON.stringify(next),
+        version,
+        optionsChanged: !sameOptions(current, next),
+      }));
     if (!saved) {
       const fresh = (await getSurvey(c.env.DB, c.var.coordinator.organisationId, survey.id)) ?? survey;
       return render(
@@ -203,7 +207,6 @@ export const surveyEditorPages = new Hono<AppEnv>()
         409,
       );
     }
-    await writeAudit(c.env.DB, c.var.coordinator, 'survey.edit', `survey:${survey.id}`, { version: survey.definition_version + 1 }).run();
     return redirectWith(c, `/app/surveys/${survey.id}/edit${questionId ? `#question-${questionId}` : ''}`, 'saved');
   })
   .get('/surveys/:id/preview', async (c) => {

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { pageHeaders } from '../http/headers.ts';
 import { Problem } from '../http/problem.ts';
+import { PUBLIC_URL_MISSING } from '../lib/public-url.ts';
 import { participantPages } from './participants.pages.tsx';
 import { privacyPages } from './privacy.pages.tsx';
 import { seriesPages } from './series.pages.tsx';
@@ -26,5 +27,7 @@ export const workspacePages = new Hono<AppEnv>().route('/', signInPages).route('
 // to the application's handler (logged, never shown).
 workspacePages.onError((err, c) => {
   if (err instanceof Problem && err.status < 500 && err.status !== 413 && err.status !== 415) return workspaceError(c, err.status);
+  // A deployment without PUBLIC_URL says so where the coordinator tried to send a link.
+  if (err instanceof Problem && err.slug === PUBLIC_URL_MISSING) return workspaceError(c, 503);
   throw err;
 });

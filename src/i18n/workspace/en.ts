@@ -160,6 +160,8 @@ export const en = {
     language: 'Language',
     actions: 'Actions',
     resend: 'Resend the link',
+    newLink: 'New link',
+    newLinkDone: 'A new link was issued: the old one no longer opens the survey. Resend or export the links to deliver it.',
     resent: 'The link was sent again.',
     remove: 'Remove with their data',
     removed: 'The person and their data were removed.',
@@ -223,6 +225,9 @@ export const en = {
     notFoundBody: 'This page does not exist, or it belongs to another organisation.',
     generic: 'Something went wrong',
     genericBody: 'Nothing was changed. Try again in a moment.',
+    publicUrl: 'Links cannot be sent yet',
+    publicUrlBody:
+      'This installation has no public address (PUBLIC_URL), so no link can leave Relais. Nothing was sent. Ask the administrator to set PUBLIC_URL.',
     back: 'Back to the series',
   },
   languageNames: { fr: 'Français', nl: 'Nederlands', en: 'English' },

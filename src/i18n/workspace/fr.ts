@@ -172,6 +172,8 @@ export const fr: WorkspaceMessages = {
     language: 'Langue',
     actions: 'Actions',
     resend: 'Renvoyer le lien',
+    newLink: 'Nouveau lien',
+    newLinkDone: 'Un nouveau lien a été émis : l’ancien n’ouvre plus l’enquête. Renvoyez-le ou exportez les liens pour le transmettre.',
     resent: 'Le lien a été renvoyé.',
     remove: 'Retirer avec ses données',
     removed: 'La personne et ses données ont été retirées.',
@@ -239,6 +241,9 @@ export const fr: WorkspaceMessages = {
     notFoundBody: 'Cette page n’existe pas, ou elle appartient à une autre organisation.',
     generic: 'Un problème est survenu',
     genericBody: 'Rien n’a été modifié. Réessayez dans un instant.',
+    publicUrl: 'Les liens ne peuvent pas encore être envoyés',
+    publicUrlBody:
+      'Cette installation n’a pas d’adresse publique (PUBLIC_URL) : aucun lien ne peut quitter Relais. Rien n’a été envoyé. Demandez à l’administrateur de définir PUBLIC_URL.',
     back: 'Retour aux concertations',
   },
   languageNames: { fr: 'Français', nl: 'Nederlands', en: 'English' },

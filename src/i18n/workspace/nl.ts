@@ -171,6 +171,9 @@ export const nl: WorkspaceMessages = {
     language: 'Taal',
     actions: 'Acties',
     resend: 'De link opnieuw sturen',
+    newLink: 'Nieuwe link',
+    newLinkDone:
+      'Er werd een nieuwe link uitgegeven: de oude opent de bevraging niet meer. Verstuur hem opnieuw of exporteer de links om hem te bezorgen.',
     resent: 'De link werd opnieuw verstuurd.',
     remove: 'Verwijderen met gegevens',
     removed: 'De persoon en de gegevens werden verwijderd.',
@@ -238,6 +241,9 @@ export const nl: WorkspaceMessages = {
     notFoundBody: 'Deze pagina bestaat niet, of ze hoort bij een andere organisatie.',
     generic: 'Er ging iets mis',
     genericBody: 'Er werd niets gewijzigd. Probeer het zo meteen opnieuw.',
+    publicUrl: 'Links kunnen nog niet verstuurd worden',
+    publicUrlBody:
+      'Deze installatie heeft geen publiek adres (PUBLIC_URL): geen enkele link kan Relais verlaten. Er werd niets verstuurd. Vraag de beheerder PUBLIC_URL in te stellen.',
     back: 'Terug naar de overleggen',
   },
   languageNames: { fr: 'Français', nl: 'Nederlands', en: 'English' },

@@ -1,4 +1,8 @@
-/** SQL of the audit log: who did what to which resource, and when. */
+/**
+ * SQL of the audit log: who did what to which resource, and when. Every coordinator write
+ * adds its entry in the batch of its action (src/<resource>/<resource>.actions.ts), whichever
+ * door it came through; test/audit.test.ts holds every write route to that.
+ */
 import type { Coordinator } from '../env.ts';
 
 export type AuditAction =
@@ -6,6 +10,7 @@ export type AuditAction =
   | 'series.create'
   | 'series.update'
   | 'series.retention'
+  | 'series.import'
   | 'session.create'
   | 'survey.create'
   | 'survey.open'
@@ -20,14 +25,20 @@ export type AuditAction =
   | 'proposal.promote'
   | 'proposal.merge'
   | 'participants.import'
+  | 'invitations.create'
   | 'invitations.send'
+  | 'invitation.new-link'
   | 'invitation.resend'
   | 'invitation.remove'
   | 'links.export'
   | 'participant.export'
   | 'participant.erase'
   | 'contacts.purge'
-  | 'survey.auto-close';
+  | 'survey.auto-close'
+  | 'open-link.settings'
+  | 'webhook.add'
+  | 'webhook.remove'
+  | 'calendar-feed.create';
 
 /** A statement to run in the same batch as the action it records. */
 export function writeAudit(db: D1Database, who: Coordinator | null, action: AuditAction, target: string, detail?: Record<string, unknown>) {
@@ -80,4 +91,23 @@ export async function listAudit(db: D1Database, organisationId: number, limit = 
     .bind(organisationId, limit)
     .all<AuditRow>();
   return results;
+}
+
+/**
+ * The entry of a row the previous statement of the same batch inserted, if it inserted one
+ * (an `ON CONFLICT DO NOTHING` that did nothing leaves no entry): target `<kind>:<new id>`.
+ */
+export function writeAuditOfInserted(
+  db: D1Database,
+  who: Coordinator,
+  action: AuditAction,
+  kind: string,
+  detail?: Record<string, unknown>,
+) {
+  return db
+    .prepare(
+      `INSERT INTO audit_log (organisation_id, coordinator_id, actor, action, target, detail)
+       SELECT ?, ?, ?, ?, ? || ':' || last_insert_rowid(), ? WHERE changes() > 0`,
+    )
+    .bind(who.organisationId, who.id, who.email, action, kind, detail ? JSON.stringify(detail) : null);
 }

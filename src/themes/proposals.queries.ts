@@ -1,0 +1,71 @@
+import { gateProposalTexts } from '../domain/disclosure.ts';
+
+/** SQL of theme proposals (free texts participants proposed) and the coordinator's decisions on them. */
+
+/**
+ * Counts of identical proposal texts of a series, through the disclosure gate: a question's
+ * proposals count only when its survey and the question reach the survey's minimum group
+ * size. Grouping across spellings is done by the caller.
+ */
+export async function proposalCounts(db: D1Database, seriesId: number) {
+  const { results } = await db
+    .prepare(
+      `SELECT a.survey_id, su.anonymous, s.min_group_size, a.text, count(*) AS count,
+              (SELECT count(*) FROM responses r WHERE r.survey_id = a.survey_id) AS survey_n,
+              (SELECT coalesce(sum(qt.n), 0) FROM question_tallies qt WHERE qt.survey_id = a.survey_id AND qt.question_id = a.question_id) AS question_n
+         FROM answers a JOIN surveys su ON su.id = a.survey_id JOIN sessions se ON se.id = su.session_id JOIN series s ON s.id = se.series_id
+        WHERE se.series_id = ? AND a.text IS NOT NULL AND trim(a.text) != ''
+          AND a.question_id IN (SELECT q.value ->> 'id' FROM json_each(su.definition, '$.questions') q
+                                 WHERE q.value ->> 'role' = 'theme_proposal')
+        GROUP BY a.survey_id, a.question_id, a.text`,
+    )
+    .bind(seriesId)
+    .all<{
+      survey_id: number;
+      anonymous: 0 | 1;
+      min_group_size: number;
+      text: string;
+      count: number;
+      survey_n: number;
+      question_n: number;
+    }>();
+  return gateProposalTexts(results);
+}
+
+export async function decidedProposals(db: D1Database, seriesId: number) {
+  const { results } = await db
+    .prepare('SELECT proposal_key FROM theme_proposal_decisions WHERE series_id = ?')
+    .bind(seriesId)
+    .all<{ proposal_key: string }>();
+  return new Set(results.map((r) => r.proposal_key));
+}
+
+export function decideProposal(db: D1Database, seriesId: number, key: string, themeId: number) {
+  return db
+    .prepare(
+      `INSERT INTO theme_proposal_decisions (series_id, proposal_key, theme_id) VALUES (?, ?, ?)
+       ON CONFLICT (series_id, proposal_key) DO UPDATE SET theme_id = excluded.theme_id`,
+    )
+    .bind(seriesId, key, themeId);
+}
+
+/** A theme created with the id the decision needs, in the same batch (all-or-nothing). */
+export function promoteProposal(db: D1Database, seriesId: number, key: string, label: string) {
+  return [
+    db.prepare('INSERT INTO themes (series_id, label_fr) VALUES (?, ?)').bind(seriesId, label),
+    db
+      .prepare(
+        `INSERT INTO theme_proposal_decisions (series_id, proposal_key, theme_id) VALUES (?, ?, last_insert_rowid())
+         ON CONFLICT (series_id, proposal_key) DO NOTHING`,
+      )
+      .bind(seriesId, key),
+  ];
+}
+
+export async function proposalTheme(db: D1Database, seriesId: number, key: string) {
+  const row = await db
+    .prepare('SELECT theme_id FROM theme_proposal_decisions WHERE series_id = ? AND proposal_key = ?')
+    .bind(seriesId, key)
+    .first<{ theme_id: number }>();
+  return row?.theme_id ?? null;
+}
