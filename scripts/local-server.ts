@@ -42,13 +42,14 @@ export interface DevServer {
  * Starts `wrangler dev` with `args` on a free loopback port and waits until `readyPath`
  * answers; `dir` (its --persist-to) is removed on stop.
  */
-export async function startWranglerDev(args: string[], dir: string, readyPath: string): Promise<DevServer> {
+export async function startWranglerDev(args: string[] | ((base: string) => string[]), dir: string, readyPath: string): Promise<DevServer> {
   const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn(
     WRANGLER,
     [
       'dev',
-      ...args,
+      ...(typeof args === 'function' ? args(base) : args),
       '--persist-to',
       dir,
       '--port',
@@ -68,7 +69,6 @@ export async function startWranglerDev(args: string[], dir: string, readyPath: s
   child.stderr?.on('data', (d: Buffer) => {
     output += d.toString();
   });
-  const base = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`wrangler dev exited:\n${output}`);
@@ -100,7 +100,9 @@ export async function startLocalServer(options: { vars?: Record<string, string> 
   process.env.RELAIS_PERSIST_TO = dir;
   const secrets = await seedLocal();
   const vars = Object.entries(options.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`]);
-  const server = await startWranglerDev(vars, dir, '/api/health');
+  // Links leave Relais with PUBLIC_URL only (GET /api/health, the readiness check, says 503 without it).
+  const withUrl = (base: string) => (options.vars?.PUBLIC_URL ? vars : [...vars, '--var', `PUBLIC_URL:${base}`]);
+  const server = await startWranglerDev(withUrl, dir, '/api/health');
   return {
     ...server,
     coordinatorKey: secrets.coordinatorKey,

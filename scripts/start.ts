@@ -31,7 +31,19 @@ const banner = `
   Another one:  npm run coordinator -- sign-in-link --email ${DEMO.coordinatorEmail}
 `;
 
-const child = spawn(WRANGLER, persistArgs(['dev', '--port', String(port), '--ip', '127.0.0.1', '--show-interactive-dev-session=false']), {
+// Every link that leaves Relais (e-mails, the links CSV, calendar feeds) uses PUBLIC_URL: locally, this server.
+const publicUrl = process.env.PUBLIC_URL || base;
+const args = [
+  'dev',
+  '--port',
+  String(port),
+  '--ip',
+  '127.0.0.1',
+  '--show-interactive-dev-session=false',
+  '--var',
+  `PUBLIC_URL:${publicUrl}`,
+];
+const child = spawn(WRANGLER, persistArgs(args), {
   cwd: ROOT,
   stdio: ['inherit', 'pipe', 'inherit'],
   env: { ...process.env, WRANGLER_SEND_METRICS: 'false' },

@@ -2,7 +2,7 @@
 export interface Env {
   DB: D1Database;
   ASSETS?: Fetcher;
-  /** Public origin used in invitation links; empty means the request's own origin. */
+  /** Public origin of every link that leaves Relais; required to send any (src/lib/public-url.ts). */
   PUBLIC_URL?: string;
   /**
    * Secret that keys the HMAC identifying a respondent of an anonymous survey. Kept out of

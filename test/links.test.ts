@@ -4,8 +4,9 @@
  * of them carries that same link; only the coordinator's explicit "new link" replaces it.
  * Links leave Relais with the configured PUBLIC_URL only, never the request's Host header.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { app } from '../src/app.tsx';
+import { runTick } from '../src/cron/scheduled.ts';
 import type { Env } from '../src/env.ts';
 import { call, callJson, env, tokenOf } from './helpers.ts';
 import { Browser, coordinatorWithPassword } from './workspace/browser.ts';
@@ -201,6 +202,19 @@ describe('links use the configured public URL only', () => {
     const csv = await browser.post(`/app/surveys/${surveyId}/links.csv`);
     expect(csv.status).toBe(503);
     expect(await csv.text()).not.toContain('evil.example');
+  });
+
+  it('the cron says why reminders are not sent, instead of skipping them silently', async () => {
+    const logged: string[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
+      logged.push(args.join(' '));
+    });
+    try {
+      await runTick({ ...env, PUBLIC_URL: '' });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(logged.some((line) => line.includes('reminders not sent') && line.includes('PUBLIC_URL'))).toBe(true);
   });
 
   it('GET /api/health says so', async () => {
