@@ -88,6 +88,13 @@ describe('pages', () => {
 
 describe('e-mails', () => {
   it('escape the name and titles in the HTML part', async () => {
+    // Send skips who already answered (issue 14), so the message goes to someone who has not.
+    await callJson(`/api/surveys/${surveyId}/invitations`, {
+      method: 'POST',
+      key,
+      json: { participants: [{ email: 'xss-later@example.org', name: `Nom ${X}` }] },
+      expect: 201,
+    });
     const browser = new Browser();
     await browser.signIn(email);
     await browser.get(`/app/surveys/${surveyId}/participants`);

@@ -25,21 +25,26 @@ import { ActionButton, Csrf, type FormError, readForm, redirectWith, render, tex
 
 type C = Context<AppEnv>;
 
-async function ParticipantsPage({
+/** What the participants page shows, loaded by its handlers. */
+async function participantsData(c: C, survey: SurveyRow) {
+  const [people, unsent] = await Promise.all([listParticipants(c.env.DB, survey.id), countUnsent(c.env.DB, survey.id)]);
+  return { survey, people, unsent };
+}
+
+function ParticipantsPage({
   c,
   language,
-  survey,
+  data: { survey, people, unsent },
   errors = [],
   pasted = '',
 }: {
   c: C;
   language: Language;
-  survey: SurveyRow;
+  data: Awaited<ReturnType<typeof participantsData>>;
   errors?: FormError[];
   pasted?: string;
 }) {
   const t = workspaceMessages(language);
-  const [people, unsent] = await Promise.all([listParticipants(c.env.DB, survey.id), countUnsent(c.env.DB, survey.id)]);
   const csrf = c.var.csrfToken;
   const status = effectiveStatus(survey.status, survey.closes_at);
   const kind = t.session.kind[survey.kind];
@@ -161,7 +166,7 @@ const csvCell = (s: string) => (/[",;\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${
 
 export const participantPages = new Hono<AppEnv>()
   .get('/surveys/:id/participants', async (c) =>
-    render(c, <ParticipantsPage c={c} language={workspaceLanguage(c)} survey={await ownSurvey(c)} />),
+    render(c, <ParticipantsPage c={c} language={workspaceLanguage(c)} data={await participantsData(c, await ownSurvey(c))} />),
   )
   .post('/surveys/:id/participants', async (c) => {
     const language = workspaceLanguage(c);
@@ -187,7 +192,13 @@ export const participantPages = new Hono<AppEnv>()
       // The first error is the summary's link target; all lines are listed.
       return render(
         c,
-        <ParticipantsPage c={c} language={language} survey={survey} errors={errors} pasted={input.slice(0, 100_000)} />,
+        <ParticipantsPage
+          c={c}
+          language={language}
+          data={await participantsData(c, survey)}
+          errors={errors}
+          pasted={input.slice(0, 100_000)}
+        />,
         422,
       );
     }

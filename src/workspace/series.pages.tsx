@@ -43,19 +43,22 @@ import {
 
 type C = Context<AppEnv>;
 
-async function SeriesListPage({
+const seriesList = async (c: C) => (await listSeries(c.env.DB, c.var.coordinator.organisationId)).results;
+
+function SeriesListPage({
   c,
   language,
+  results,
   errors = [],
   values = {},
 }: {
   c: C;
   language: Language;
+  results: SeriesRow[];
   errors?: FormError[];
   values?: FormFields;
 }) {
   const t = workspaceMessages(language);
-  const { results } = await listSeries(c.env.DB, c.var.coordinator.organisationId);
   return (
     <WorkspacePage c={c} language={language} title={t.series.listTitle} errors={errors}>
       <h1>{t.series.listTitle}</h1>
@@ -113,8 +116,8 @@ export interface SeriesPageState {
   values?: FormFields;
 }
 
-async function SeriesPage({ c, language, series, state = {} }: { c: C; language: Language; series: SeriesRow; state?: SeriesPageState }) {
-  const t = workspaceMessages(language);
+/** What the series page shows, loaded by its handlers. */
+async function seriesData(c: C, series: SeriesRow) {
   const db = c.env.DB;
   const org = c.var.coordinator.organisationId;
   const [sessions, themes, counts, decided, retention, answered] = await Promise.all([
@@ -125,6 +128,21 @@ async function SeriesPage({ c, language, series, state = {} }: { c: C; language:
     seriesRetention(db, series.id),
     seriesAnswered(db, series.id),
   ]);
+  return { series, sessions, themes, counts, decided, retention };
+}
+
+function SeriesPage({
+  c,
+  language,
+  data: { series, sessions, themes, counts, decided, retention },
+  state = {},
+}: {
+  c: C;
+  language: Language;
+  data: Awaited<ReturnType<typeof seriesData>>;
+  state?: SeriesPageState;
+}) {
+  const t = workspaceMessages(language);
   const active = themes.filter((th) => th.status === 'active');
   const byId = new Map(themes.map((th) => [th.id, th]));
   const waiting = groupTexts(counts).filter((g) => !decided.has(normaliseText(g.text)));
@@ -348,7 +366,7 @@ function ThemeSelect({ id, label, themes, language }: { id: string; label: strin
 }
 
 export const seriesPages = new Hono<AppEnv>()
-  .get('/series', async (c) => render(c, <SeriesListPage c={c} language={workspaceLanguage(c)} />))
+  .get('/series', async (c) => render(c, <SeriesListPage c={c} language={workspaceLanguage(c)} results={await seriesList(c)} />))
   .post('/series', async (c) => {
     const language = workspaceLanguage(c);
     const t = workspaceMessages(language);
@@ -363,7 +381,12 @@ export const seriesPages = new Hono<AppEnv>()
         language: t.field.language,
       },
     );
-    if (!checked.ok) return render(c, <SeriesListPage c={c} language={language} errors={checked.errors} values={form} />, 422);
+    if (!checked.ok)
+      return render(
+        c,
+        <SeriesListPage c={c} language={language} results={await seriesList(c)} errors={checked.errors} values={form} />,
+        422,
+      );
     const row = await createSeries(c.env, c.var.coordinator, {
       ...checked.output,
       min_group_size: 3,
@@ -371,7 +394,9 @@ export const seriesPages = new Hono<AppEnv>()
     });
     return redirectWith(c, `/app/series/${row.id}`, 'saved');
   })
-  .get('/series/:id', async (c) => render(c, <SeriesPage c={c} language={workspaceLanguage(c)} series={await ownSeries(c)} />))
+  .get('/series/:id', async (c) =>
+    render(c, <SeriesPage c={c} language={workspaceLanguage(c)} data={await seriesData(c, await ownSeries(c))} />),
+  )
   .post('/series/:id/sessions', async (c) => {
     const language = workspaceLanguage(c);
     const t = workspaceMessages(language);
@@ -380,8 +405,12 @@ export const seriesPages = new Hono<AppEnv>()
     const labels = { number: t.field.number, date: t.field.date, start: t.field.startTime, end: t.field.endTime, place: t.field.place };
     const values = Object.fromEntries(Object.keys(labels).map((k) => [k, text(form, k)]));
     const checked = checkForm(SessionForm, values, t, labels);
-    const fail = (errors: FormError[]) =>
-      render(c, <SeriesPage c={c} language={language} series={series} state={{ errors, form: 'session', values: form }} />, 422);
+    const fail = async (errors: FormError[]) =>
+      render(
+        c,
+        <SeriesPage c={c} language={language} data={await seriesData(c, series)} state={{ errors, form: 'session', values: form }} />,
+        422,
+      );
     if (!checked.ok) return fail(checked.errors);
     try {
       const session = await createSession(c.env, c.var.coordinator, series.id, checked.output);
@@ -401,7 +430,12 @@ export const seriesPages = new Hono<AppEnv>()
     if (!checked.ok) {
       return render(
         c,
-        <SeriesPage c={c} language={language} series={series} state={{ errors: checked.errors, form: 'theme', values: form }} />,
+        <SeriesPage
+          c={c}
+          language={language}
+          data={await seriesData(c, series)}
+          state={{ errors: checked.errors, form: 'theme', values: form }}
+        />,
         422,
       );
     }
@@ -424,7 +458,7 @@ export const seriesPages = new Hono<AppEnv>()
       const series = await getSeries(c.env.DB, c.var.coordinator.organisationId, theme.series_id);
       if (!series) throw notFound('series');
       const errors = checked.errors.map((e) => ({ ...e, field: `${e.field}-${theme.id}` }));
-      return render(c, <SeriesPage c={c} language={language} series={series} state={{ errors }} />, 422);
+      return render(c, <SeriesPage c={c} language={language} data={await seriesData(c, series)} state={{ errors }} />, 422);
     }
     const { label_fr, label_nl, label_en } = checked.output;
     const label = { fr: label_fr, ...(label_nl ? { nl: label_nl } : {}), ...(label_en ? { en: label_en } : {}) };
@@ -461,7 +495,7 @@ export const seriesPages = new Hono<AppEnv>()
       if (!series) throw notFound('series');
       const message = refused === 'itself' ? t.invalid.sameTheme : t.invalid.theme;
       const errors = [{ field: `into-${theme.id}`, message: 'theme', text: `${t.field.into}: ${message}` }];
-      return render(c, <SeriesPage c={c} language={language} series={series} state={{ errors }} />, 422);
+      return render(c, <SeriesPage c={c} language={language} data={await seriesData(c, series)} state={{ errors }} />, 422);
     }
     return redirectWith(c, `/app/series/${theme.series_id}#catalogue`, 'saved');
   })
@@ -494,7 +528,7 @@ export const seriesPages = new Hono<AppEnv>()
       ));
     if (!merged) {
       const errors = [{ field: 'proposals', message: 'theme', text: `${t.field.into}: ${t.invalid.theme}` }];
-      return render(c, <SeriesPage c={c} language={language} series={series} state={{ errors }} />, 422);
+      return render(c, <SeriesPage c={c} language={language} data={await seriesData(c, series)} state={{ errors }} />, 422);
     }
     return redirectWith(c, `/app/series/${series.id}#proposals`, 'saved');
   })
@@ -526,7 +560,12 @@ export const seriesPages = new Hono<AppEnv>()
     if (!checked.ok) {
       return render(
         c,
-        <SeriesPage c={c} language={language} series={series} state={{ errors: checked.errors, form: 'retention', values: form }} />,
+        <SeriesPage
+          c={c}
+          language={language}
+          data={await seriesData(c, series)}
+          state={{ errors: checked.errors, form: 'retention', values: form }}
+        />,
         422,
       );
     }

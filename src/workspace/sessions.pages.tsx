@@ -105,14 +105,29 @@ function SurveyCard({ c, survey, language, errors = [] }: { c: C; survey: Survey
   );
 }
 
-async function SessionPage({ c, language, session, errors = [] }: { c: C; language: Language; session: SessionRow; errors?: FormError[] }) {
-  const t = workspaceMessages(language);
+/** What the session page shows, loaded by its handlers. */
+async function sessionData(c: C, session: SessionRow) {
   const org = c.var.coordinator.organisationId;
   const series = await getSeries(c.env.DB, org, session.series_id);
   if (!series) throw notFound('series');
   const refs = JSON.parse(session.surveys) as { id: number; kind: 'pre' | 'post' }[];
   const surveys = await Promise.all(refs.map((r) => getSurvey(c.env.DB, org, r.id)));
   const byKind = new Map(surveys.filter((s): s is SurveyRow => s !== null).map((s) => [s.kind, s]));
+  return { session, series, byKind };
+}
+
+function SessionPage({
+  c,
+  language,
+  data: { session, series, byKind },
+  errors = [],
+}: {
+  c: C;
+  language: Language;
+  data: Awaited<ReturnType<typeof sessionData>>;
+  errors?: FormError[];
+}) {
+  const t = workspaceMessages(language);
   const csrf = c.var.csrfToken;
   return (
     <WorkspacePage c={c} language={language} title={`${series.title} — ${t.session.title(session.number)}`} errors={errors}>
@@ -169,7 +184,9 @@ async function SessionPage({ c, language, session, errors = [] }: { c: C; langua
 }
 
 export const sessionPages = new Hono<AppEnv>()
-  .get('/sessions/:id', async (c) => render(c, <SessionPage c={c} language={workspaceLanguage(c)} session={await ownSession(c)} />))
+  .get('/sessions/:id', async (c) =>
+    render(c, <SessionPage c={c} language={workspaceLanguage(c)} data={await sessionData(c, await ownSession(c))} />),
+  )
   .post('/sessions/:id/surveys', async (c) => {
     const language = workspaceLanguage(c);
     const t = workspaceMessages(language);
@@ -182,14 +199,14 @@ export const sessionPages = new Hono<AppEnv>()
     });
     if (!checked.ok) {
       const errors = checked.errors.map((e) => ({ ...e, field: e.field === 'closes' ? `closes-${kind}` : e.field }));
-      return render(c, <SessionPage c={c} language={language} session={session} errors={errors} />, 422);
+      return render(c, <SessionPage c={c} language={language} data={await sessionData(c, session)} errors={errors} />, 422);
     }
     try {
       await createSurvey(c.env, c.var.coordinator, session.id, checked.output);
     } catch (error) {
       if (!(error instanceof SurveyExists)) throw error;
       const errors = [{ field: `survey-${checked.output.kind}`, message: 'surveyExists', text: t.invalid.surveyExists }];
-      return render(c, <SessionPage c={c} language={language} session={session} errors={errors} />, 422);
+      return render(c, <SessionPage c={c} language={language} data={await sessionData(c, session)} errors={errors} />, 422);
     }
     return redirectWith(c, `/app/sessions/${session.id}`, 'saved');
   })
@@ -204,7 +221,7 @@ export const sessionPages = new Hono<AppEnv>()
       const session = await getSession(c.env.DB, c.var.coordinator.organisationId, survey.session_id);
       if (!session) throw notFound('session');
       const errors = checked.errors.map((e) => ({ ...e, field }));
-      return render(c, <SessionPage c={c} language={language} session={session} errors={errors} />, 422);
+      return render(c, <SessionPage c={c} language={language} data={await sessionData(c, session)} errors={errors} />, 422);
     }
     await setClosingDate(c.env, c.var.coordinator, survey.id, checked.output.closes);
     return redirectWith(c, `/app/sessions/${survey.session_id}`, 'saved');
