@@ -16,7 +16,7 @@ import { deliver, deliverUninvited } from '../email/delivery.ts';
 import { sendingRow } from '../email/outbox.queries.ts';
 import { renderNoPlaceMessage } from '../email/templates.ts';
 import type { Env } from '../env.ts';
-import { decodeUtf8, readBytes } from '../http/body.ts';
+import { readUrlEncoded } from '../http/body.ts';
 import { CONTENT_SECURITY_POLICY, pageHeaders, personalLinkHeaders } from '../http/headers.ts';
 import { Problem } from '../http/problem.ts';
 import { formatDateTime, languageFromHeader, messages } from '../i18n/index.ts';
@@ -283,16 +283,6 @@ async function findLink(c: C): Promise<{ ctx: VisitorContext; language: Language
   return { ctx, language: pageLanguage(c, ctx.series_language) };
 }
 
-async function readFields(c: C): Promise<URLSearchParams> {
-  const type = c.req.header('content-type') ?? '';
-  if (!/^application\/x-www-form-urlencoded\s*(;|$)/i.test(type)) {
-    throw new Problem(415, 'unsupported-media-type', 'Unsupported media type', {
-      errors: [{ field: 'content-type', message: 'expected application/x-www-form-urlencoded' }],
-    });
-  }
-  return new URLSearchParams(decodeUtf8(await readBytes(c)));
-}
-
 function parseJoinForm(fields: URLSearchParams, language: Language) {
   const values: FormValues = {
     email: fields.get('email') ?? '',
@@ -374,7 +364,7 @@ export const openLinkPages = new Hono<OpenLinkEnv>()
     const ip = c.req.header('cf-connecting-ip');
     if (ip && !(await limited(c.env.OPEN_LINK_IP_LIMITER, `ip:${ip}`))) return refuse(c, 'too-many', language, ctx.slug);
 
-    const fields = await readFields(c);
+    const fields = await readUrlEncoded(c);
     const { values, form, errors } = parseJoinForm(fields, language);
     const siteKey = c.env.TURNSTILE_SITE_KEY || undefined;
     const again = async (list: FieldError[], status: 403 | 422) => {

@@ -4,7 +4,7 @@ import { icsCalendar, sessionEvent } from '../calendar/ics.ts';
 import { answersFromForm } from '../domain/answers.ts';
 import { isLanguage, type Language } from '../domain/language.ts';
 import type { AppEnv } from '../env.ts';
-import { decodeUtf8, readBytes } from '../http/body.ts';
+import { readUrlEncoded } from '../http/body.ts';
 import { pageHeaders, personalLinkHeaders } from '../http/headers.ts';
 import { Problem } from '../http/problem.ts';
 import { html } from '../pages/layout.tsx';
@@ -30,13 +30,8 @@ function pageLanguage(c: Context, link: OpenLink, requested?: string | null): La
 const isForm = (c: Context) => /^application\/x-www-form-urlencoded\s*(;|$)/i.test(c.req.header('content-type') ?? '');
 
 async function formFields(c: Context): Promise<Map<string, string[]>> {
-  if (!isForm(c)) {
-    throw new Problem(415, 'unsupported-media-type', 'Unsupported media type', {
-      errors: [{ field: 'content-type', message: 'expected application/x-www-form-urlencoded' }],
-    });
-  }
   const fields = new Map<string, string[]>();
-  for (const [key, value] of new URLSearchParams(decodeUtf8(await readBytes(c)))) {
+  for (const [key, value] of await readUrlEncoded(c)) {
     fields.set(key, [...(fields.get(key) ?? []), value]);
   }
   return fields;

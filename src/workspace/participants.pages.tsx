@@ -19,6 +19,7 @@ import {
   sendInvitations,
 } from '../invitations/invitations.actions.ts';
 import { listParticipants } from '../invitations/invitations.queries.ts';
+import { csvDocument } from '../results/csv.ts';
 import type { SurveyRow } from '../surveys/surveys.queries.ts';
 import { ownSurvey } from './owned.ts';
 import { ActionButton, Csrf, type FormError, readForm, redirectWith, render, text, WorkspacePage, workspaceLanguage } from './shell.tsx';
@@ -162,8 +163,6 @@ function ParticipantsPage({
   );
 }
 
-const csvCell = (s: string) => (/[",;\n\r]/.test(s) || /^[=+\-@]/.test(s) ? `"${s.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"` : s);
-
 export const participantPages = new Hono<AppEnv>()
   .get('/surveys/:id/participants', async (c) =>
     render(c, <ParticipantsPage c={c} language={workspaceLanguage(c)} data={await participantsData(c, await ownSurvey(c))} />),
@@ -218,8 +217,8 @@ export const participantPages = new Hono<AppEnv>()
   })
   .post('/surveys/:id/links.csv', async (c) => {
     const { survey, links } = await exportLinks(c.env, c.var.coordinator, pathId(c));
-    const lines = ['email,name,language,link', ...links.map((p) => [p.email, p.name ?? '', p.language, p.link].map(csvCell).join(','))];
-    return c.body(`\uFEFF${lines.join('\r\n')}\r\n`, 200, {
+    const rows = links.map((p) => [p.email, p.name ?? '', p.language, p.link]);
+    return c.body(csvDocument(['email', 'name', 'language', 'link'], rows), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="survey-${survey.id}-links.csv"`,
       'Cache-Control': 'no-store',

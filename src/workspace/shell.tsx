@@ -11,7 +11,7 @@ import { ACCESS_HEADER, accessConfigured, accessIdentity } from '../coordinators
 import { CSRF_FIELD, csrfRefused, currentWebSession, sameText } from '../coordinators/web-sessions.ts';
 import { isLanguage, type Language } from '../domain/language.ts';
 import type { AppEnv } from '../env.ts';
-import { MAX_BODY_BYTES } from '../http/body.ts';
+import { type FormFields, readForm } from '../http/body.ts';
 import { Problem, type ProblemField } from '../http/problem.ts';
 import { languageFromHeader } from '../i18n/index.ts';
 import { type WorkspaceMessages, workspaceMessages } from '../i18n/workspace/index.ts';
@@ -31,32 +31,7 @@ export function workspaceLanguage(c: Context): Language {
   return languageFromHeader(c.req.header('accept-language'));
 }
 
-/** Form fields: the last value of each name, files kept apart. */
-export type FormFields = Record<string, string | File | (string | File)[]>;
-
-export async function readForm(c: Context): Promise<FormFields> {
-  if (Number(c.req.header('content-length') ?? '0') > MAX_BODY_BYTES) {
-    throw new Problem(413, 'body-too-large', 'Body too large', { detail: `The form exceeds ${MAX_BODY_BYTES} bytes.` });
-  }
-  const type = c.req.header('content-type') ?? '';
-  if (!/^(application\/x-www-form-urlencoded|multipart\/form-data)/i.test(type)) {
-    throw new Problem(415, 'unsupported-media-type', 'Unsupported media type', {
-      errors: [{ field: 'content-type', message: 'expected a form' }],
-    });
-  }
-  let form: FormFields;
-  try {
-    form = await c.req.parseBody();
-  } catch {
-    // A truncated or malformed multipart body is the client's fault, not ours.
-    throw new Problem(400, 'malformed-form', 'Malformed form', { errors: [{ field: 'body', message: 'not a readable form' }] });
-  }
-  // A body sent without a length is only measured once read.
-  if (Object.values(form).some((v) => v instanceof File && v.size > MAX_BODY_BYTES)) {
-    throw new Problem(413, 'body-too-large', 'Body too large', { detail: `The form exceeds ${MAX_BODY_BYTES} bytes.` });
-  }
-  return form;
-}
+export { type FormFields, readForm };
 
 export const text = (form: FormFields, name: string): string => {
   const value = form[name];
