@@ -7,7 +7,7 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { AppEnv, Coordinator } from '../env.ts';
 import { Problem } from '../http/problem.ts';
-import { hmacHex, randomSecret, sha256Hex } from '../lib/crypto.ts';
+import { hmacHex, randomSecret, sameText, sha256Hex } from '../lib/crypto.ts';
 import { deleteWebSession, insertWebSession, webSession } from './coordinators.queries.ts';
 
 export const SESSION_COOKIE = 'relais_session';
@@ -28,13 +28,8 @@ export function sessionSecret(secret: string | undefined): string {
   return secret;
 }
 
-/** Constant-time comparison of two hex or token strings. */
-export function sameText(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
-}
+/** Constant-time comparison of two hex or token strings (kept here for the pages that import it). */
+export { sameText };
 
 async function signed(secret: string, id: string) {
   return `${id}.${await hmacHex(secret, `session:${id}`)}`;

@@ -27,6 +27,18 @@ export async function hmacHex(secret: string, message: string): Promise<string> 
   return hex(await crypto.subtle.sign('HMAC', key, encoder.encode(message)));
 }
 
+/**
+ * Whether two secrets (tokens, MACs) are equal, in time independent of where they differ, so a
+ * caller leaks no prefix: the platform's own constant-time comparison, the only one in Relais.
+ */
+export function sameText(a: string, b: string): boolean {
+  const x = encoder.encode(a);
+  const y = encoder.encode(b);
+  // workerd's own (Node's typings, which check the scripts, do not know it).
+  const subtle = crypto.subtle as SubtleCrypto & { timingSafeEqual(a: ArrayBufferView, b: ArrayBufferView): boolean };
+  return x.byteLength === y.byteLength && subtle.timingSafeEqual(x, y);
+}
+
 /** Personal links look like `/s/<token>`; anything else is rejected before touching D1. */
 export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{22,64}$/;
 

@@ -3,7 +3,7 @@
  * The timestamp is inside the MAC so a captured delivery cannot be replayed later than the
  * receiver's tolerance; `v1` leaves room for a second scheme during a key or hash change.
  */
-import { hmacHex, randomSecret } from '../lib/crypto.ts';
+import { hmacHex, randomSecret, sameText } from '../lib/crypto.ts';
 
 export const SIGNATURE_HEADER = 'Relais-Signature';
 export const SECRET_PREFIX = 'whsec_';
@@ -15,14 +15,6 @@ export function newWebhookSecret(): string {
 export async function signatureHeader(secret: string, body: string, now: Date): Promise<string> {
   const t = Math.floor(now.getTime() / 1000);
   return `t=${t},v1=${await hmacHex(secret, `${t}.${body}`)}`;
-}
-
-/** Compares in time independent of where the strings differ, so a receiver leaks no prefix. */
-function sameText(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  let diff = 0;
-  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
-  return diff === 0;
 }
 
 /** What a receiver does; kept here so the README's example and the tests share one reading. */
