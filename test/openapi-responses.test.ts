@@ -341,6 +341,21 @@ describe('surveys, invitations and answers', () => {
     }
   });
 
+  it('replaces one person’s link on request (new link)', async () => {
+    const survey = surveys.post2 as Survey;
+    const { invitations } = await check<{ invitations: { id: number }[] }>(
+      'get',
+      '/api/surveys/{id}/invitations',
+      `/api/surveys/${survey.id}/invitations`,
+      {
+        key,
+        expect: 200,
+      },
+    );
+    const id = invitations.at(-1)?.id;
+    await check('post', '/api/invitations/{id}/new-link', `/api/invitations/${id}/new-link`, { key, expect: 201 });
+  });
+
   it('answers that do not fit are refused with the fields named', async () => {
     const token = links.pre1?.[3] as string;
     const problem = await check<{ errors: unknown[] }>('put', '/api/s/{token}', `/api/s/${token}`, {
