@@ -119,9 +119,12 @@ describe('read-back: only the link that gave the answers shows them', () => {
     });
     expect(await (await openOn(`/s/${first}`, first)).text()).toContain('Ce que je pense vraiment de Bob');
 
-    // The coordinator re-invites the address: a new link for the same person.
-    const [second] = await invite(survey, 'alice@example.org');
-    if (!second) throw new Error('no token');
+    // The coordinator gives the person a new link (issue 14: the one explicit door; re-inviting
+    // now answers the live link).
+    const listed = await callJson<{ invitations: { id: number; email: string }[] }>(`/api/surveys/${survey.id}/invitations`, { key });
+    const alice = listed.invitations.find((i) => i.email === 'alice@example.org')?.id;
+    const fresh = await callJson<{ url: string }>(`/api/invitations/${alice}/new-link`, { method: 'POST', key, expect: 201 });
+    const second = tokenOf(fresh.url);
     const view = await callJson<{ answers: unknown; updated_at: unknown }>(`/api/s/${second}`);
     expect(view.answers).toBeNull();
     expect(view.updated_at).toBeNull();

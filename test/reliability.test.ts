@@ -175,7 +175,7 @@ describe('Idempotency-Key', () => {
     expect(res.status).toBe(400);
   });
 
-  it('does not store personal links: a replayed invitation gives fresh links to the same people', async () => {
+  it('does not store personal links: a replayed invitation answers the same people again', async () => {
     const init = {
       method: 'POST',
       key,

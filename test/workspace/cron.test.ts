@@ -226,17 +226,13 @@ describe('housekeeping', () => {
 });
 
 describe('links', () => {
-  it('a reminder after the API re-issued a link carries a working link', async () => {
+  it('a reminder after a new link was issued carries the working (new) link', async () => {
     const mail = mailbox();
     const startsAt = '2035-03-20T12:00:00.000Z';
     const { key, surveyId } = await invitedSurvey('Cron Reissued', 'post', startsAt, ['re@example.org'], mail);
-    // The API hands the same person a fresh link: the sealed one dies.
-    await callJson(`/api/surveys/${surveyId}/invitations`, {
-      method: 'POST',
-      key,
-      json: { participants: [{ email: 're@example.org' }] },
-      expect: 201,
-    });
+    // The coordinator gives the person a new link: the earlier one dies.
+    const { invitations } = await callJson<{ invitations: { id: number }[] }>(`/api/surveys/${surveyId}/invitations`, { key });
+    await callJson(`/api/invitations/${invitations[0]?.id}/new-link`, { method: 'POST', key, expect: 201 });
     await runTick(tickEnv(mail), new Date(Date.parse(startsAt) + 2 * DAY + 60_000));
     const reminder = mail.sent.at(-1);
     expect(reminder?.subject).toMatch(/^Rappel/);
