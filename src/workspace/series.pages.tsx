@@ -128,13 +128,13 @@ async function seriesData(c: C, series: SeriesRow) {
     seriesRetention(db, series.id),
     seriesAnswered(db, series.id),
   ]);
-  return { series, sessions, themes, counts, decided, retention };
+  return { series, sessions, themes, counts, decided, retention, answered };
 }
 
 function SeriesPage({
   c,
   language,
-  data: { series, sessions, themes, counts, decided, retention },
+  data: { series, sessions, themes, counts, decided, retention, answered },
   state = {},
 }: {
   c: C;
@@ -537,8 +537,12 @@ export const seriesPages = new Hono<AppEnv>()
     const t = workspaceMessages(language);
     const series = await ownSeries(c);
     const form = await readForm(c);
-    const fail = (errors: FormError[]) =>
-      render(c, <SeriesPage c={c} language={language} series={series} state={{ errors, form: 'settings', values: form }} />, 422);
+    const fail = async (errors: FormError[]) =>
+      render(
+        c,
+        <SeriesPage c={c} language={language} data={await seriesData(c, series)} state={{ errors, form: 'settings', values: form }} />,
+        422,
+      );
     const checked = checkForm(SeriesSettingsForm, { min_group_size: text(form, 'min_group_size') }, t, {
       min_group_size: t.field.minGroupSize,
     });
