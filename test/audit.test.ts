@@ -8,11 +8,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../src/app.tsx';
 import { call, callJson, env } from './helpers.ts';
-import { Browser, coordinatorWithPassword } from './workspace/browser.ts';
+import { Browser, workspaceCoordinator } from './workspace/browser.ts';
 
 /** Writes that are not a coordinator's change to the organisation's data. */
 const NOT_COORDINATOR_WRITES = new Set([
-  'POST /app/sign-in', // audited as `sign-in` by the sign-in pages, before anyone is signed in
+  'POST /app/sign-in', // asks for a sign-in link: nobody is signed in yet
+  'POST /app/sign-in/:token', // opens the browser session (audited as `sign-in` by the sign-in pages)
   'POST /app/sign-out', // ends the browser session only
 ]);
 /** Participants' and visitors' doors (a personal link, an open link): not a coordinator's writes. */
@@ -180,7 +181,7 @@ async function entriesSince(id: number) {
 }
 
 beforeAll(async () => {
-  const who = await coordinatorWithPassword('Audit Toutes Portes');
+  const who = await workspaceCoordinator('Audit Toutes Portes');
   key = who.key;
   actor = who.email;
   organisationId =

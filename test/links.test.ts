@@ -9,7 +9,7 @@ import { app } from '../src/app.tsx';
 import { runTick } from '../src/cron/scheduled.ts';
 import type { Env } from '../src/env.ts';
 import { call, callJson, env, tokenOf } from './helpers.ts';
-import { Browser, coordinatorWithPassword } from './workspace/browser.ts';
+import { Browser, workspaceCoordinator } from './workspace/browser.ts';
 import { mailbox } from './workspace/mail.ts';
 
 let key: string;
@@ -52,7 +52,7 @@ async function signedIn(bindings: Partial<Env> = {}, origin?: string) {
 }
 
 beforeAll(async () => {
-  const who = await coordinatorWithPassword('Liens Vivants');
+  const who = await workspaceCoordinator('Liens Vivants');
   key = who.key;
   email = who.email;
 });
