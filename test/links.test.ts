@@ -217,6 +217,22 @@ describe('links use the configured public URL only', () => {
     expect(logged.some((line) => line.includes('reminders not sent') && line.includes('PUBLIC_URL'))).toBe(true);
   });
 
+  it('a sign-in link is never built from a forged Host header', async () => {
+    const mail = mailbox();
+    // A coordinator of their own: sign-in links are rationed per account.
+    const { email: who } = await workspaceCoordinator('Liens Hôte Forgé');
+    const forged = new Browser({ PUBLIC_URL: '' }, 'https://evil.example');
+    const { res, html } = await forged.requestSignInLink(who, mail);
+    expect(res.status).toBe(503);
+    expect(html).toContain('PUBLIC_URL');
+    expect(mail.sent).toHaveLength(0);
+    // With it set, the link names the configured host whatever the request said.
+    const ok = await new Browser({}, 'https://evil.example').requestSignInLink(who, mail);
+    expect(ok.res.status).toBe(200);
+    expect(mail.sent.at(-1)?.text).toContain('https://relais.test/app/sign-in/');
+    expect(mail.sent.at(-1)?.text).not.toContain('evil.example');
+  });
+
   it('GET /api/health says so', async () => {
     expect(await (await app.request('https://relais.test/api/health', {}, env)).json()).toEqual({ ok: true });
     const res = await app.request('https://relais.test/api/health', {}, { ...env, PUBLIC_URL: '' });
