@@ -89,7 +89,8 @@ function ParticipantsPage({
                       context={p.name ?? p.email}
                     />
                   ) : null}
-                  {p.state !== 'not_sent' && p.state !== 'answered' ? (
+                  {/* Offered alike whether the person answered: its buttons must not tell an anonymous answer. */}
+                  {p.state !== 'not_sent' ? (
                     <ActionButton
                       action={`/app/invitations/${p.id}/new-link`}
                       label={t.participants.newLink}
