@@ -10,10 +10,10 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type AnswerRow, validateAnswers } from '../src/domain/answers.ts';
 import type { Definition } from '../src/domain/definition.ts';
+import { removeInvitationsStatements } from '../src/invitations/invitations.queries.ts';
 import { markOpened, replaceResponse } from '../src/responses/responses.queries.ts';
 import { profileGroup } from '../src/results/profile-group.ts';
 import { PARTICIPATION, SURVEY_RESPONDENTS, TIMELINE } from '../src/results/results.queries.ts';
-import { removeInvitationsStatements } from '../src/workspace/workspace.queries.ts';
 import { callJson, createCoordinator, env } from './helpers.ts';
 import { seedDemoCycle } from './seeded-cycle.ts';
 
