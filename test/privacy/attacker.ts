@@ -195,6 +195,9 @@ export function whatWasAnswered(name: string, text: string): string {
       // The participants page: each person's state and the actions it offers.
       .replace(/<span class="state[^"]*">[^<]*<\/span>/g, '')
       .replace(/<form method="post" action="\/app\/invitations\/\d+\/[a-z-]+"[\s\S]*?<\/form>/g, '')
+      // How many are left to send (Send skips who answered) and the button while any are.
+      .replace(/<p>\d+ pas encore envoyées\.<\/p>/g, '')
+      .replace(/<form method="post" action="\/app\/surveys\/\d+\/send"[\s\S]*?<\/form>/g, '')
   );
 }
 
