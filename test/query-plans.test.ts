@@ -76,10 +76,10 @@ describe('query plans of results and briefs', () => {
  * unique key, never scanning invitations, responses or answers.
  */
 describe('query plans of the one-call submission', () => {
-  const args = ['0'.repeat(64), 1, '2026-01-01T00:00:00.000Z', 1, 'hash', null, '[]', ''];
+  const args = ['0'.repeat(64), 1, '2026-01-01T00:00:00.000Z', 1, 'hash', null, 0, ''];
   const ARITY: Record<keyof typeof KNOWN_SUBMISSION, number> = {
-    DELETE_OLD_ANSWERS: 6,
-    UPSERT_RESPONSE: 6,
+    DELETE_OLD_ANSWERS: 7,
+    UPSERT_RESPONSE: 7,
     INSERT_ANSWERS: 7,
     FLAG_INVITATION: 5,
   };

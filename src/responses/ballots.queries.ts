@@ -5,6 +5,7 @@
  */
 import { ANONYMOUS_FLOOR } from '../domain/disclosure.ts';
 import type { Language } from '../domain/language.ts';
+import { RELEASED } from '../webhooks/outbox.queries.ts';
 
 export interface BallotRow {
   answers_mac: string;
@@ -105,12 +106,13 @@ const CURRENT = `json_each(?2) j JOIN anonymous_ballots b
     ON b.survey_id = ?1 AND b.respondent_key = j.value ->> 0 AND b.pending = j.value ->> 1`;
 
 /**
- * The release: four statements whatever the number of ballots (the list is one JSON
+ * The release: five statements whatever the number of ballots (the list is one JSON
  * parameter), for one batch. Rows are written in the list's order, which the caller shuffled:
  * response ids and answer rowids do not follow submission order. The old answers are deleted
  * before the new ones are inserted, so the counters' triggers (migrations/0008, 0009) stay
  * right; the pending values are cleared last, each only if unchanged since it was read, so a
- * release run twice (or concurrently) writes nothing the second time.
+ * release run twice (or concurrently) writes nothing the second time. A fifth statement writes
+ * the `responses.released` event in the same transaction, only when ballots were released.
  */
 export function releaseStatements(db: D1Database, surveyId: number, items: ReleaseItem[]) {
   const list = JSON.stringify(items);
@@ -147,6 +149,8 @@ export function releaseStatements(db: D1Database, surveyId: number, items: Relea
          RETURNING respondent_key`,
       )
       .bind(surveyId, list),
+    // Right after the clearing: its changes() are the ballots released (src/webhooks/outbox.queries.ts).
+    db.prepare(RELEASED).bind(surveyId),
   ];
 }
 

@@ -38,7 +38,8 @@ import type { Language } from '../domain/language.ts';
 import type { Env } from '../env.ts';
 import { hmacHex, seal, sealingKey, unseal } from '../lib/crypto.ts';
 import { retryTransient } from '../lib/d1-retry.ts';
-import { emitResponsesReleased } from '../webhooks/delivery.ts';
+import { deliverAfter } from '../webhooks/delivery.ts';
+import { deliveryIds } from '../webhooks/outbox.queries.ts';
 import { type PendingBallot, type ReleaseItem, releasableBallots, releaseStatements } from './ballots.queries.ts';
 import { respondentKey } from './respondent.ts';
 
@@ -137,13 +138,13 @@ export function shuffle<T>(items: readonly T[], random: RandomIndex = cryptoInde
 export interface ReleaseOptions {
   /** The order the rows are written in (tests inject a known permutation). */
   random?: RandomIndex;
-  /** Takes the webhook work (the Worker's waitUntil); without it, it is awaited here. */
+  /** Takes the first attempt of the event's deliveries (the Worker's waitUntil); without it, it is awaited here. */
   after?: ((work: Promise<unknown>) => unknown) | undefined;
 }
 
 /**
- * Applies held ballots to responses/answers in one batch, in a shuffled order, and tells the
- * series' webhooks (`responses.released`). Returns how many were applied. The one function
+ * Applies held ballots to responses/answers in one batch, in a shuffled order, with the
+ * series' webhook event (`responses.released`) written in that batch. Returns how many were applied. The one function
  * every caller uses: a submission reaching the minimum, closing (API, workspace, cron), the
  * cron's retry. Ballots that do not open (a secret rotated) are left held and logged.
  */
@@ -168,12 +169,10 @@ export async function releaseBallots(
   }
   if (items.length === 0) return 0;
   const order = shuffle(items, options.random);
-  const results = await retryTransient(() => env.DB.batch<{ respondent_key: string }>(releaseStatements(env.DB, survey.surveyId, order)));
-  const released = results.at(-1)?.results.length ?? 0;
-  if (released > 0) {
-    const work = emitResponsesReleased(env, survey.seriesId, survey.surveyId, released);
-    await (options.after ? options.after(work) : work);
-  }
+  const results = await retryTransient(() => env.DB.batch(releaseStatements(env.DB, survey.surveyId, order)));
+  // [3] the ballots cleared (released), [4] the event's deliveries, written with them.
+  const released = results[3]?.results.length ?? 0;
+  await deliverAfter(env, deliveryIds(results[4]), options.after);
   return released;
 }
 

@@ -15,6 +15,12 @@ export interface KnownSurvey {
   definitionVersion: number;
   anonymous: boolean;
   definition: Definition;
+  /**
+   * Whether an endpoint of the series listened to submissions when the survey was read: the
+   * one-call batch then writes the event too. Stale either way is safe: its guard (?7 of
+   * WRITABLE_LINK) refuses to write without the event when one listens.
+   */
+  hasSubmissionWebhooks: boolean;
 }
 
 /** A few dozen surveys are open at once across all organisations; beyond that, oldest out. */

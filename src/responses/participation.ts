@@ -11,7 +11,7 @@ import { invalid, Problem } from '../http/problem.ts';
 import { sha256Hex, TOKEN_PATTERN } from '../lib/crypto.ts';
 import { retryTransient } from '../lib/d1-retry.ts';
 import { profileGroup } from '../results/profile-group.ts';
-import { emitResponseSubmitted } from '../webhooks/delivery.ts';
+import { deliverAfter } from '../webhooks/delivery.ts';
 import { ballotOf, type PendingBallot, resealReadback, storeBallotStatements } from './ballots.queries.ts';
 import { answersMac, openReadback, releaseQuietly, sealPending, sealReadback } from './ballots.ts';
 import { knownSurvey, rememberSurvey } from './known-surveys.ts';
@@ -77,6 +77,7 @@ export async function openLink(env: Env, token: string, options: { markOpened?: 
     definitionVersion: context.definitionVersion,
     anonymous: context.anonymous,
     definition: context.definition,
+    hasSubmissionWebhooks: context.hasSubmissionWebhooks,
   });
   const key = await respondentKey(env.RESPONDENT_KEY, context, context.invitationId);
   const status = effectiveStatus(context.status, context.closesAt);
@@ -177,15 +178,15 @@ export async function submit(
       definitionVersion: context.definitionVersion,
       rows: result.rows,
       grp: profileGroup(context.definition, result.rows),
+      withEvent: context.hasSubmissionWebhooks,
     }),
   );
-  const { seriesId, surveyId, kind, session, anonymous, invitationId } = context;
-  const facts = { seriesId, surveyId, kind, sessionNumber: session.number, anonymous, invitationId, replaced: link.stored !== null };
-  if (context.hasSubmissionWebhooks) {
-    const work = emitResponseSubmitted(env, facts);
-    await (after ? after(work) : work);
+  if (!times) {
+    // Stored already by an earlier attempt whose answer was lost: that write holds the event.
+    return { answers: result.answers, language, createdAt: null, updatedAt: new Date().toISOString(), unchanged: true };
   }
-  return { answers: result.answers, language, ...times, unchanged: false };
+  await deliverAfter(env, times.deliveries, after);
+  return { answers: result.answers, language, createdAt: times.createdAt, updatedAt: times.updatedAt, unchanged: false };
 }
 
 /**
@@ -306,23 +307,11 @@ export async function submitToKnownSurvey(
       language,
       rows: result.rows,
       grp: profileGroup(survey.definition, result.rows),
+      withEvent: survey.hasSubmissionWebhooks,
     }),
   );
   if (!written) return null;
-  if (written.webhook_facts) {
-    const facts = JSON.parse(written.webhook_facts) as { series_id: number; kind: 'pre' | 'post'; session_number: number };
-    const work = emitResponseSubmitted(env, {
-      seriesId: facts.series_id,
-      surveyId,
-      kind: facts.kind,
-      sessionNumber: facts.session_number,
-      anonymous: false,
-      invitationId: written.invitation_id,
-      // Both times are set by one statement on a first submission; a replacement keeps the first.
-      replaced: written.created_at !== written.updated_at,
-    });
-    await (after ? after(work) : work);
-  }
+  await deliverAfter(env, written.deliveries, after);
   return {
     answers: result.answers,
     language: written.language,

@@ -4,6 +4,7 @@ import type { Definition } from '../domain/definition.ts';
 import { effectiveMinimum } from '../domain/disclosure.ts';
 import type { Language } from '../domain/language.ts';
 import type { SurveyStatus } from '../domain/survey-status.ts';
+import { deliveryIds, SUBMITTED_BY_KEY, SUBMITTED_BY_TOKEN } from '../webhooks/outbox.queries.ts';
 import { DAY } from './ballots.queries.ts';
 
 const NOW = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
@@ -165,7 +166,9 @@ export function markOpened(db: D1Database, invitationId: number, anonymous: bool
 /**
  * A named survey's submission (anonymous ones are held as ballots: src/responses/ballots.ts).
  * Replaces the respondent's answers in one D1 batch (a single transaction): the response row,
- * its answers and the invitation's "answered" flag change together or not at all. The
+ * its answers, the invitation's "answered" flag and the `response.submitted` event change
+ * together or not at all. Returns null when the response already held these answers (a retry
+ * of a batch that committed): then nothing changed and no second event was written. The
  * answers travel as one JSON parameter, so any submission fits D1's bound-parameter limit.
  * The old answers are deleted before the new ones are inserted: the triggers of
  * migrations/0008_tallies.sql take the old rows out of the counters (under the old profile
@@ -185,11 +188,14 @@ export async function replaceResponse(
     rows: AnswerRow[];
     /** The respondent's profile group (src/results/profile-group.ts), written on every row. */
     grp: string;
+    /** Whether an endpoint of the series listens to submissions: the event's deliveries are written in the batch. */
+    withEvent?: boolean;
   },
-): Promise<{ createdAt: string; updatedAt: string }> {
+): Promise<{ createdAt: string; updatedAt: string; deliveries: number[] } | null> {
   const now = NOW;
   const tuples = input.rows.map((r) => [r.question_id, r.option_id, r.theme_id, r.rank, r.number, r.text]);
-  const [upsert] = await db.batch<{ created_at: string; updated_at: string }>([
+  const event = input.withEvent ? [db.prepare(SUBMITTED_BY_KEY).bind(input.surveyId, input.respondentKey)] : [];
+  const [upsert, ...rest] = await db.batch<{ created_at: string; updated_at: string }>([
     db
       .prepare(
         `INSERT INTO responses (survey_id, invitation_id, respondent_key, language, answers_hash, definition_version, created_at, updated_at)
@@ -197,9 +203,12 @@ export async function replaceResponse(
          ON CONFLICT (survey_id, respondent_key) DO UPDATE SET
            language = excluded.language, answers_hash = excluded.answers_hash,
            definition_version = excluded.definition_version, updated_at = excluded.updated_at
+           WHERE responses.answers_hash IS NOT excluded.answers_hash OR responses.language IS NOT excluded.language
          RETURNING created_at, updated_at`,
       )
       .bind(input.surveyId, input.invitationId, input.respondentKey, input.language, input.answersHash, input.definitionVersion),
+    // The event, in the same transaction, only if the upsert wrote (src/webhooks/outbox.queries.ts).
+    ...event,
     db
       .prepare('DELETE FROM answers WHERE response_id = (SELECT id FROM responses WHERE survey_id = ?1 AND respondent_key = ?2)')
       .bind(input.surveyId, input.respondentKey),
@@ -214,22 +223,28 @@ export async function replaceResponse(
     db.prepare(`UPDATE invitations SET answered = 1, opened_at = coalesce(opened_at, ${NOW}) WHERE id = ?`).bind(input.invitationId),
   ]);
   const times = upsert?.results[0];
-  if (!times) throw new Error('response upsert returned no row');
-  return { createdAt: times.created_at, updatedAt: times.updated_at };
+  // No row: these very answers were stored already (a retried batch that had committed).
+  if (!times) return null;
+  return { createdAt: times.created_at, updatedAt: times.updated_at, deliveries: input.withEvent ? deliveryIds(rest[0]) : [] };
 }
 
 /**
  * The link's invitation and response, when the survey is the one the Worker validated the
  * answers against (?2 id, ?3 creation time, ?4 definition version), named, open and not past
  * its closing time; otherwise no row, and the statements built on it write nothing. ?1 is the
- * token's hash.
+ * token's hash. ?7 = 1 says the batch carries the `response.submitted` event's statement; without
+ * it, an endpoint of the series listening to submissions (one registered since the caller
+ * looked) also makes the batch a no-op, so no submission is stored without its event.
  */
 const WRITABLE_LINK = `FROM invitations i
     JOIN surveys su ON su.id = i.survey_id
     LEFT JOIN responses r ON r.survey_id = i.survey_id AND r.respondent_key = 'i:' || i.id
    WHERE i.token_hash = ?1 AND su.id = ?2 AND su.created_at = ?3 AND su.definition_version = ?4
      AND su.anonymous = 0 AND su.status = 'open'
-     AND (su.closes_at IS NULL OR julianday(su.closes_at) > julianday('now'))`;
+     AND (su.closes_at IS NULL OR julianday(su.closes_at) > julianday('now'))
+     AND (?7 = 1 OR NOT EXISTS (SELECT 1 FROM sessions se JOIN webhooks w ON w.series_id = se.series_id
+                                 WHERE se.id = su.session_id
+                                   AND EXISTS (SELECT 1 FROM json_each(w.events) WHERE value = 'response.submitted')))`;
 
 /** The response behind the link ?1 that now holds the answers of hash ?5 (of survey ?2). */
 const HOLDING = `SELECT r.id FROM invitations i
@@ -247,12 +262,7 @@ export const KNOWN_SUBMISSION = {
       language = excluded.language, answers_hash = excluded.answers_hash,
       definition_version = excluded.definition_version, updated_at = excluded.updated_at
       WHERE responses.answers_hash IS NOT excluded.answers_hash OR responses.language IS NOT excluded.language
-    RETURNING created_at, updated_at, language, invitation_id,
-      (SELECT json_object('series_id', se.series_id, 'kind', su.kind, 'session_number', se.number)
-         FROM surveys su JOIN sessions se ON se.id = su.session_id
-        WHERE su.id = responses.survey_id
-          AND EXISTS (SELECT 1 FROM webhooks w WHERE w.series_id = se.series_id
-                        AND EXISTS (SELECT 1 FROM json_each(w.events) WHERE value = 'response.submitted'))) AS webhook_facts`,
+    RETURNING created_at, updated_at, language`,
   INSERT_ANSWERS: `INSERT INTO answers (response_id, survey_id, question_id, option_id, theme_id, rank, number, text, grp)
     SELECT h.id, ?2, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, ?7
       FROM (${HOLDING}) h, json_each(?6) j
@@ -266,9 +276,8 @@ export interface KnownSubmissionWritten {
   created_at: string;
   updated_at: string;
   language: Language;
-  invitation_id: number;
-  /** JSON {series_id, kind, session_number} when an endpoint of the series listens to submissions. */
-  webhook_facts: string | null;
+  /** The deliveries of its `response.submitted` event, written in the same batch. */
+  deliveries: number[];
 }
 
 /**
@@ -277,8 +286,9 @@ export interface KnownSubmissionWritten {
  * One batch, one transaction:
  *
  * 1. the old answers deleted, only if the answers or their language change;
- * 2. the response upserted, only if they change, returning what the caller reports (and the
- *    webhook's facts, read in the same statement);
+ * 2. the response upserted, only if they change, returning what the caller reports;
+ *    (2b. when an endpoint of the series listens, the `response.submitted` event's deliveries,
+ *    only if 2 wrote: src/webhooks/outbox.queries.ts — a fifth statement, in the same call);
  * 3. the new answers inserted, only into a response that holds these answers and no rows:
  *    new, or emptied by 1 (a hash names the answers, so an unchanged response keeps its rows);
  * 4. the invitation flagged answered.
@@ -301,16 +311,31 @@ export async function storeKnownSubmission(
     language: Language | null;
     rows: AnswerRow[];
     grp: string;
+    /** Whether an endpoint of the series listened when the survey was last read (see WRITABLE_LINK's ?7). */
+    withEvent: boolean;
   },
 ): Promise<KnownSubmissionWritten | null> {
-  const guard = [input.tokenHash, input.surveyId, input.surveyCreatedAt, input.definitionVersion, input.answersHash, input.language];
+  const guard = [
+    input.tokenHash,
+    input.surveyId,
+    input.surveyCreatedAt,
+    input.definitionVersion,
+    input.answersHash,
+    input.language,
+    input.withEvent ? 1 : 0,
+  ];
   const holding = [input.tokenHash, input.surveyId, null, null, input.answersHash];
   const tuples = input.rows.map((r) => [r.question_id, r.option_id, r.theme_id, r.rank, r.number, r.text]);
-  const [, upsert] = await db.batch<KnownSubmissionWritten>([
+  const event = input.withEvent ? [db.prepare(SUBMITTED_BY_TOKEN).bind(input.tokenHash, input.surveyId)] : [];
+  const results = await db.batch([
     db.prepare(KNOWN_SUBMISSION.DELETE_OLD_ANSWERS).bind(...guard),
     db.prepare(KNOWN_SUBMISSION.UPSERT_RESPONSE).bind(...guard),
+    // Right after the upsert: its changes() say whether the submission wrote.
+    ...event,
     db.prepare(KNOWN_SUBMISSION.INSERT_ANSWERS).bind(...holding, JSON.stringify(tuples), input.grp),
     db.prepare(KNOWN_SUBMISSION.FLAG_INVITATION).bind(...holding),
   ]);
-  return upsert?.results[0] ?? null;
+  const upserted = results[1]?.results[0] as Omit<KnownSubmissionWritten, 'deliveries'> | undefined;
+  if (!upserted) return null;
+  return { ...upserted, deliveries: input.withEvent ? deliveryIds(results[2]) : [] };
 }

@@ -2,6 +2,7 @@
 import type { Definition, Question } from '../domain/definition.ts';
 import { effectiveStatus, type SurveyStatus } from '../domain/survey-status.ts';
 import { type CatalogueTheme, themeOptions } from '../domain/templates.ts';
+import { deliveryIds, surveyChangedEvent } from '../webhooks/outbox.queries.ts';
 
 export interface SurveyRow {
   id: number;
@@ -102,31 +103,56 @@ export function refreshThemeOptions(def: Definition, themes: readonly CatalogueT
   return changed ? { questions } : null;
 }
 
-export function openSurveyStatement(db: D1Database, id: number, definition: Definition | null) {
-  return db
-    .prepare(
-      `UPDATE surveys SET status = 'open',
-              opened_at = coalesce(opened_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-              closed_at = NULL,
-              definition = coalesce(?, definition),
-              definition_version = definition_version + (? IS NOT NULL),
-              updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-        WHERE id = ?`,
-    )
-    .bind(definition ? JSON.stringify(definition) : null, definition ? 1 : null, id);
+/**
+ * Opens the survey (and refreshes its theme options) in one batch with the `survey.opened`
+ * event's deliveries, written only if the status changed (src/webhooks/outbox.queries.ts), and
+ * `alongside` (the action's audit entry).
+ * Returns the deliveries' ids, for their first attempt.
+ */
+export async function openSurvey(
+  db: D1Database,
+  id: number,
+  definition: Definition | null,
+  alongside: D1PreparedStatement[] = [],
+): Promise<number[]> {
+  const [, event] = await db.batch([
+    db
+      .prepare(
+        `UPDATE surveys SET status = 'open', opened_at = coalesce(opened_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), closed_at = NULL
+          WHERE id = ?1 AND status <> 'open'`,
+      )
+      .bind(id),
+    db.prepare(surveyChangedEvent('survey.opened')).bind(id),
+    db
+      .prepare(
+        `UPDATE surveys SET definition = coalesce(?1, definition), definition_version = definition_version + (?1 IS NOT NULL),
+                updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+          WHERE id = ?2`,
+      )
+      .bind(definition ? JSON.stringify(definition) : null, id),
+    ...alongside,
+  ]);
+  return deliveryIds(event);
 }
 
-export const openSurvey = (db: D1Database, id: number, definition: Definition | null) => openSurveyStatement(db, id, definition).run();
-
-export function closeSurveyStatement(db: D1Database, id: number) {
-  return db
-    .prepare(
-      `UPDATE surveys SET status = 'closed',
-              closed_at = coalesce(closed_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
-              updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-        WHERE id = ?`,
-    )
-    .bind(id);
+/**
+ * Closes the survey, with the `survey.closed` event in the same batch when its status changed.
+ * `alongside`: written in the same batch (the action's audit entry).
+ */
+export async function closeSurvey(db: D1Database, id: number, alongside: D1PreparedStatement[] = []): Promise<number[]> {
+  const [, event] = await db.batch([
+    db
+      .prepare(
+        `UPDATE surveys SET status = 'closed',
+                closed_at = coalesce(closed_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+                updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+          WHERE id = ?1 AND status <> 'closed'`,
+      )
+      .bind(id),
+    db.prepare(surveyChangedEvent('survey.closed')).bind(id),
+    ...alongside,
+  ]);
+  return deliveryIds(event);
 }
 
 /**

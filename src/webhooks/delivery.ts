@@ -1,11 +1,12 @@
 /**
- * Emitting events and sending deliveries. An event is written to D1 first (the delivery log),
- * then sent; whatever fails is retried by `retryDueDeliveries`, which the cron calls. Nothing
+ * Sending deliveries. An event's deliveries are written in the same D1 batch as the write that
+ * causes it (src/webhooks/outbox.queries.ts), then sent; whatever fails or is never tried (a
+ * Worker gone after the commit) is sent by `retryDueDeliveries`, which the cron calls. Nothing
  * here throws into the request that triggered the event: its write has already committed.
  */
 import type { Context } from 'hono';
 import type { Env } from '../env.ts';
-import { type Envelope, responseSubmitted, responsesReleased, type SubmissionFacts, surveyChanged, type WebhookEvent } from './events.ts';
+import { surveyChanged } from './events.ts';
 import { isDelivered, nextAttemptAt } from './schedule.ts';
 import { openWebhookSecret, sealLegacySecrets } from './secrets.ts';
 import { SIGNATURE_HEADER, signatureHeader } from './signature.ts';
@@ -14,16 +15,14 @@ import {
   type AttemptOutcome,
   type ClaimedDelivery,
   claimDue,
-  enqueueDeliveries,
   enqueueEach,
-  hasSubscribers,
   missedSurveyEvents,
   recordAttempts,
-  surveyFacts,
 } from './webhooks.queries.ts';
 
 const LEASE_MS = 5 * 60_000;
 const TIMEOUT_MS = 10_000;
+const CLOCK_SLACK_MS = 60_000;
 
 /**
  * Where work that follows a committed write goes: the Worker's waitUntil, so the answer is
@@ -108,13 +107,6 @@ async function attempt(env: Env, deliveries: ClaimedDelivery[], now: Date) {
   return deliveries.length;
 }
 
-/** Sends the given deliveries now (their first attempt). */
-export async function deliver(env: Env, ids: number[], now = new Date()): Promise<number> {
-  if (ids.length === 0) return 0;
-  const claimed = await claimDue(env.DB, now.toISOString(), new Date(now.getTime() + LEASE_MS).toISOString(), { ids, limit: ids.length });
-  return attempt(env, claimed, now);
-}
-
 /**
  * For the cron: pending deliveries whose next attempt is due, oldest first, at most `limit`
  * (each is one outbound request; D1 queries stay at three whatever the limit). Returns how
@@ -125,70 +117,36 @@ export async function retryDueDeliveries(env: Env, now = new Date(), limit = 20)
   return attempt(env, claimed, now);
 }
 
-async function emit(env: Env, seriesId: number, event: WebhookEvent, build: () => Promise<Envelope<unknown> | null>) {
+/**
+ * The first attempt of deliveries an outbox statement just wrote (src/webhooks/outbox.queries.ts),
+ * for the caller's waitUntil. Never throws: the write and its events are committed, and what
+ * is not sent now is sent by the cron. A little ahead of `now`, since the rows were stamped by
+ * D1's clock; still well inside a lease, so a delivery the cron holds is not sent twice.
+ */
+export async function deliverNow(env: Env, ids: number[]): Promise<void> {
+  if (ids.length === 0) return;
   try {
-    if (!(await hasSubscribers(env.DB, seriesId, event))) return;
-    const envelope = await build();
-    if (!envelope) return;
     const now = new Date();
-    const ids = await enqueueDeliveries(env.DB, seriesId, event, JSON.stringify(envelope), now.toISOString());
-    await deliver(env, ids, now);
+    const claimed = await claimDue(
+      env.DB,
+      new Date(now.getTime() + CLOCK_SLACK_MS).toISOString(),
+      new Date(now.getTime() + LEASE_MS).toISOString(),
+      {
+        ids,
+        limit: ids.length,
+      },
+    );
+    await attempt(env, claimed, now);
   } catch (error) {
-    // The triggering write stands; a delivery that was enqueued is retried by the cron.
-    console.error('webhook emit failed', event, error);
+    console.error('webhook delivery failed; the cron retries it', error);
   }
 }
 
-export function emitResponseSubmitted(env: Env, facts: Omit<SubmissionFacts, 'responses' | 'invitations'>): Promise<void> {
-  return emit(env, facts.seriesId, 'response.submitted', async () => {
-    const survey = await surveyFacts(env.DB, facts.surveyId);
-    return survey ? responseSubmitted({ ...facts, responses: survey.responses, invitations: survey.invitations }, new Date()) : null;
-  });
-}
-
-/** After a release of an anonymous survey's held submissions (src/responses/ballots.ts). */
-export function emitResponsesReleased(env: Env, seriesId: number, surveyId: number, released: number): Promise<void> {
-  return emit(env, seriesId, 'responses.released', async () => {
-    const s = await surveyFacts(env.DB, surveyId);
-    if (!s) return null;
-    return responsesReleased(
-      {
-        seriesId: s.series_id,
-        surveyId,
-        kind: s.kind,
-        sessionNumber: s.session_number,
-        released,
-        responses: s.responses,
-        invitations: s.invitations,
-      },
-      new Date(),
-    );
-  });
-}
-
-export async function emitSurveyChanged(env: Env, event: 'survey.opened' | 'survey.closed', seriesId: number, surveyId: number) {
-  return emit(env, seriesId, event, async () => {
-    const s = await surveyFacts(env.DB, surveyId);
-    if (!s) return null;
-    return surveyChanged(
-      event,
-      {
-        seriesId: s.series_id,
-        surveyId: s.survey_id,
-        sessionId: s.session_id,
-        sessionNumber: s.session_number,
-        kind: s.kind,
-        anonymous: s.anonymous === 1,
-        status: s.status,
-        closesAt: s.closes_at,
-        openedAt: s.opened_at,
-        closedAt: s.closed_at,
-        responses: s.responses,
-        invitations: s.invitations,
-      },
-      new Date(),
-    );
-  });
+/** Hands the first attempt to `after` (the Worker's waitUntil), or awaits it. */
+export async function deliverAfter(env: Env, ids: number[], after?: (work: Promise<unknown>) => unknown): Promise<void> {
+  if (ids.length === 0) return;
+  const work = deliverNow(env, ids);
+  await (after ? after(work) : work);
 }
 
 /** How far back the cron looks for survey events that reached no endpoint. */

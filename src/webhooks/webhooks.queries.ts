@@ -119,29 +119,6 @@ export async function listDeliveries(db: D1Database, organisationId: number, ser
   return results;
 }
 
-/** Whether anything listens: most series have no webhook, and then no payload is built. */
-export async function hasSubscribers(db: D1Database, seriesId: number, event: WebhookEvent): Promise<boolean> {
-  const row = await db
-    .prepare(`SELECT 1 AS yes FROM webhooks w WHERE w.series_id = ? AND EXISTS (SELECT 1 FROM json_each(w.events) WHERE value = ?) LIMIT 1`)
-    .bind(seriesId, event)
-    .first<{ yes: number }>();
-  return row !== null;
-}
-
-/** One pending delivery per subscribed endpoint, due now; the payload is frozen here. */
-export async function enqueueDeliveries(db: D1Database, seriesId: number, event: WebhookEvent, payload: string, now: string) {
-  const { results } = await db
-    .prepare(
-      `INSERT INTO webhook_deliveries (webhook_id, series_id, event, payload, next_attempt_at)
-       SELECT w.id, w.series_id, ?2, ?3, ?4 FROM webhooks w
-        WHERE w.series_id = ?1 AND EXISTS (SELECT 1 FROM json_each(w.events) WHERE value = ?2)
-       RETURNING id`,
-    )
-    .bind(seriesId, event, payload, now)
-    .all<{ id: number }>();
-  return results.map((r) => r.id);
-}
-
 export interface ClaimedDelivery {
   id: number;
   event: WebhookEvent;
@@ -218,33 +195,6 @@ export function recordAttempts(db: D1Database, outcomes: AttemptOutcome[]) {
     )
     .bind(JSON.stringify(outcomes))
     .run();
-}
-
-/** The facts of a survey that its events carry (no organisation check: called after one). */
-export function surveyFacts(db: D1Database, surveyId: number) {
-  return db
-    .prepare(
-      `SELECT su.id AS survey_id, su.kind, su.anonymous, su.status, su.closes_at, su.opened_at, su.closed_at,
-              se.id AS session_id, se.number AS session_number, se.series_id,
-              (SELECT count(*) FROM responses r WHERE r.survey_id = su.id) AS responses,
-              (SELECT count(*) FROM invitations i WHERE i.survey_id = su.id) AS invitations
-         FROM surveys su JOIN sessions se ON se.id = su.session_id WHERE su.id = ?`,
-    )
-    .bind(surveyId)
-    .first<{
-      survey_id: number;
-      kind: 'pre' | 'post';
-      anonymous: 0 | 1;
-      status: string;
-      closes_at: string | null;
-      opened_at: string | null;
-      closed_at: string | null;
-      session_id: number;
-      session_number: number;
-      series_id: number;
-      responses: number;
-      invitations: number;
-    }>();
 }
 
 export interface MissedSurveyEvent {
