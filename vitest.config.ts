@@ -27,6 +27,11 @@ export default defineConfig(async () => {
     ],
     test: {
       include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+      // Generous limits for a loaded machine (files start a workerd each; beforeAll hooks make
+      // dozens of requests): a test that hangs still fails, a slow machine does not. Tests do
+      // not otherwise depend on time (injected clocks, windows checked: test/helpers.ts).
+      testTimeout: 60_000,
+      hookTimeout: 120_000,
       setupFiles: ['./test/setup.ts'],
       // The machine is shared (load averages of 10 on 2 cores): a property test of 25 runs
       // against the real D1 can take 10 s there. No test asserts a duration; this only keeps

@@ -47,3 +47,19 @@ export function tokenOf(url: string): string {
   if (!token) throw new Error(`no token in ${url}`);
   return token;
 }
+
+/**
+ * Runs `attempt` until one run falls inside a single window of a fixed-window rate limiter
+ * (Workers' rate limits count per wall-clock window of `periodSeconds`): a run that straddles
+ * a window's end sees the counter reset midway, which says nothing about the limit. Each
+ * attempt gets its number, so it can use fresh keys (addresses) not counted before.
+ */
+export async function withinOneWindow<T>(periodSeconds: number, attempt: (n: number) => Promise<T>): Promise<T> {
+  const windowOf = () => Math.floor(Date.now() / (periodSeconds * 1000));
+  for (let n = 0; n < 5; n++) {
+    const start = windowOf();
+    const result = await attempt(n);
+    if (windowOf() === start) return result;
+  }
+  throw new Error('no attempt fitted in one rate-limit window');
+}

@@ -246,7 +246,8 @@ describe('answer_tallies and question_tallies (real D1, real triggers)', () => {
         }),
         { numRuns: 25 },
       );
-    });
+      // 25 runs of up to 14 D1 batches each plus a GROUP BY: seconds when quiet, more under load.
+    }, 120_000);
   }
 
   it('go down when a response is erased, through the cascade from responses and from the series', async () => {
