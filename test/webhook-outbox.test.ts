@@ -57,17 +57,16 @@ const cronTick = (minutesAhead = 2) =>
 
 /**
  * D1 commits the batch, then its answer never reaches the Worker (the connection drops, the
- * Worker is evicted): the first batch only, later calls go through.
+ * Worker is evicted): the `failing`-th batch only, the others go through.
  */
-function answerLostAfterCommit(): Env {
-  let lost = false;
+function answerLostAfterCommit(failing = 1): Env {
+  let calls = 0;
   const db = new Proxy(env.DB, {
     get(target, property) {
       if (property === 'batch') {
         return async (statements: D1PreparedStatement[]) => {
           const results = await target.batch(statements);
-          if (lost) return results;
-          lost = true;
+          if (++calls !== failing) return results;
           throw new Error('the answer of D1 was lost');
         };
       }
@@ -207,5 +206,50 @@ describe('a D1 fault in the middle of a submission', () => {
     expect(stored?.n).toBe(0);
     await cronTick();
     expect(await submittedFor(who.id)).toHaveLength(0);
+  });
+});
+
+describe('an anonymous release whose answer is lost after it committed', () => {
+  it('still sends responses.released, exactly once', async () => {
+    const path = `/ok/${run}/released`;
+    await callJson(`/api/series/${seriesId}/webhooks`, {
+      method: 'POST',
+      key,
+      json: { url: `https://receiver.test${path}`, events: ['responses.released'] },
+      expect: 201,
+    });
+    const session = await callJson<{ id: number }>(`/api/series/${seriesId}/sessions`, {
+      method: 'POST',
+      key,
+      json: { number: 2, starts_at: '2026-03-01T12:00:00Z' },
+      expect: 201,
+    });
+    const anonymous = (
+      await callJson<{ id: number }>(`/api/sessions/${session.id}/surveys`, {
+        method: 'POST',
+        key,
+        json: { kind: 'pre', anonymous: true },
+        expect: 201,
+      })
+    ).id;
+    await callJson(`/api/surveys/${anonymous}/open`, { method: 'POST', key });
+    const { invitations } = await callJson<{ invitations: { url: string }[] }>(`/api/surveys/${anonymous}/invitations`, {
+      method: 'POST',
+      key,
+      json: { participants: ['a', 'b', 'c'].map((p) => ({ email: `${p}-${run}@example.org` })) },
+      expect: 201,
+    });
+    const [t1, t2, t3] = invitations.map((i) => tokenOf(i.url)) as [string, string, string];
+    const body = { answers: { expectations: ['create-links'] } };
+    await callJson(`/api/s/${t1}`, { method: 'PUT', json: body });
+    await callJson(`/api/s/${t2}`, { method: 'PUT', json: body });
+    // The third ballot reaches the minimum: its release (the request's second batch) commits, and its answer is lost.
+    await submitAnswers(answerLostAfterCommit(2), t3, body).catch(() => undefined);
+    expect((await callJson<{ responses: number; held_back: number }>(`/api/surveys/${anonymous}`, { key })).responses).toBe(3);
+    await cronTick();
+    await cronTick(70);
+    const got = await fetch(`https://receiver.test/__received?prefix=${encodeURIComponent(path)}`);
+    const bodies = ((await got.json()) as Received[]).map((r) => JSON.parse(r.body) as { data: { released: number; responses: number } });
+    expect(bodies.map((b) => [b.data.released, b.data.responses])).toEqual([[3, 3]]);
   });
 });
