@@ -33,10 +33,6 @@ export default defineConfig(async () => {
       testTimeout: 60_000,
       hookTimeout: 120_000,
       setupFiles: ['./test/setup.ts'],
-      // The machine is shared (load averages of 10 on 2 cores): a property test of 25 runs
-      // against the real D1 can take 10 s there. No test asserts a duration; this only keeps
-      // a slow machine from failing a correct one.
-      testTimeout: 60_000,
       // Runs in Node: the OpenAPI validator reads its meta-schemas from disk.
       globalSetup: ['./test/openapi.global-setup.ts'],
     },
