@@ -209,3 +209,26 @@ describe('anonymous read-back is bound to the link and the device that answered'
     expect(await (await call(`/s/${token}`)).text()).not.toContain(ELSEWHERE);
   });
 });
+
+describe('a guess of an anonymous answer through the coordinator’s copy of the link', () => {
+  // The coordinator holds the link: if the same answers from another device were answered
+  // "unchanged" (and nothing written), submitting a guess would confirm it. A right and a wrong
+  // guess must look alike: both stored as a change, both answered the same way.
+  it('gets the same answer whether it is right or wrong, and a right guess is stored like any change', async () => {
+    const surveyId = await anonymousSurvey();
+    const token = await invite(surveyId, 'guess@example.org');
+    const participant = new Browser();
+    await putFrom(participant, token, { usefulness: 3 });
+    const pending = async () =>
+      (await env.DB.prepare('SELECT pending FROM anonymous_ballots WHERE survey_id = ?').bind(surveyId).first<{ pending: string }>())
+        ?.pending;
+    const held = await pending();
+
+    const right = await putFrom(new Browser(), token, { usefulness: 3 });
+    expect(right.unchanged, 'a right guess is confirmed as unchanged').toBe(false);
+    expect(await pending(), 'a right guess writes like any change').not.toBe(held);
+    const wrong = await putFrom(new Browser(), token, { usefulness: 4 });
+    expect(Object.keys(wrong).sort()).toEqual(Object.keys(right).sort());
+    expect(wrong.unchanged).toBe(false);
+  });
+});

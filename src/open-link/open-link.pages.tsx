@@ -18,7 +18,6 @@ import { renderNoPlaceMessage } from '../email/templates.ts';
 import type { Env } from '../env.ts';
 import { readUrlEncoded } from '../http/body.ts';
 import { CONTENT_SECURITY_POLICY, pageHeaders, personalLinkHeaders } from '../http/headers.ts';
-import { Problem } from '../http/problem.ts';
 import { formatDateTime, languageFromHeader, messages } from '../i18n/index.ts';
 import { type OpenLinkRefusal, openLinkMessages } from '../i18n/open-link/index.ts';
 import { publicUrl } from '../lib/public-url.ts';

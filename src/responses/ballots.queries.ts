@@ -41,11 +41,21 @@ export function releasableBallots(db: D1Database, surveyId: number, closing: boo
   return db.prepare(releasableSql()).bind(surveyId, closing ? 1 : 0);
 }
 
+/**
+ * A submission's release takes at most RELEASE_LIMIT ballots: still a step of at least the
+ * minimum (it is at most 50, src/series/series.schemas.ts), and the unsealing and the batch stay
+ * bounded however many ballots piled up while releases raced or failed. A closing takes them
+ * all, so that a first release at closing never splits into a step and a remainder under the
+ * minimum.
+ */
+export const RELEASE_LIMIT = 50;
+
 function releasableSql() {
   return `SELECT respondent_key, pending FROM anonymous_ballots
      WHERE survey_id = ?1 AND pending IS NOT NULL
        AND ((${HELD}) >= ${MINIMUM}
-            OR (?2 = 1 AND NOT EXISTS (SELECT 1 FROM responses WHERE survey_id = ?1)))`;
+            OR (?2 = 1 AND NOT EXISTS (SELECT 1 FROM responses WHERE survey_id = ?1)))
+     LIMIT CASE WHEN ?2 = 1 THEN -1 ELSE ${RELEASE_LIMIT} END`;
 }
 
 /**
@@ -79,14 +89,6 @@ export function storeBallotStatements(
     db.prepare(`UPDATE invitations SET answered = 1, opened_at = coalesce(opened_at, ${DAY}) WHERE id = ?`).bind(input.invitationId),
     db.prepare(releasableSql()).bind(input.surveyId, 0),
   ];
-}
-
-/** Identical answers from a link that cannot read the ballot back: only the readback is resealed for it. */
-export function resealReadback(db: D1Database, surveyId: number, respondentKey: string, answersMac: string, readback: string) {
-  return db
-    .prepare('UPDATE anonymous_ballots SET readback = ?4 WHERE survey_id = ?1 AND respondent_key = ?2 AND answers_mac = ?3')
-    .bind(surveyId, respondentKey, answersMac, readback)
-    .run();
 }
 
 /**

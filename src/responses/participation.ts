@@ -12,7 +12,7 @@ import { sha256Hex, TOKEN_PATTERN } from '../lib/crypto.ts';
 import { retryTransient } from '../lib/d1-retry.ts';
 import { profileGroup } from '../results/profile-group.ts';
 import { deliverAfter } from '../webhooks/delivery.ts';
-import { ballotOf, type PendingBallot, resealReadback, storeBallotStatements } from './ballots.queries.ts';
+import { ballotOf, type PendingBallot, storeBallotStatements } from './ballots.queries.ts';
 import { answersMac, openReadback, releaseQuietly, sealPending, sealReadback } from './ballots.ts';
 import { knownSurvey, rememberSurvey } from './known-surveys.ts';
 import { newDevice } from './readback-device.ts';
@@ -212,12 +212,14 @@ async function submitBallot(
   const mac = await answersMac(secret, context.surveyId, key, fingerprintText(context.definitionVersion, result.answers), language);
   const day = new Date().toISOString().slice(0, 10);
   const readback = await sealReadback(token, device, context.surveyId, key, { answers: result.answers, language, day });
-  if (link.ballot?.answersMac === mac) {
-    // The same answers again: nothing to release; another link or device, having given them
-    // whole, only gets to read them back.
-    if (!link.ballot.readable) await storeOrExplain(() => resealReadback(env.DB, context.surveyId, key, mac, readback));
+  if (link.ballot?.answersMac === mac && link.ballot.readable) {
+    // The same answers again from the device that gave them (a retry): nothing to write.
     return { answers: result.answers, language, createdAt: null, updatedAt: link.stored?.updatedAt ?? day, unchanged: true, device };
   }
+  // From any other device the same answers are stored again, like any change: answering
+  // "unchanged" there would confirm a guess of someone else's answers to whoever holds the
+  // link (the coordinator holds them all). The participant's single response stays single.
+
   const grp = profileGroup(context.definition, result.rows);
   const pending = await sealPending(secret, context.surveyId, key, {
     rows: result.rows,

@@ -5,7 +5,6 @@ import { afterResponse } from '../webhooks/delivery.ts';
 import { closeSurvey, createSurvey, openSurvey, ownedSurvey } from './surveys.actions.ts';
 import { surveyJson } from './surveys.queries.ts';
 import { CreateSurveySchema } from './surveys.schemas.ts';
-import { foreignThemeIssues } from './theme-references.ts';
 
 export const surveysRoutes = new Hono<AppEnv>()
   .post('/sessions/:id/surveys', async (c) => {
