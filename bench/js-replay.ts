@@ -109,6 +109,7 @@ export async function replayJs(
   const st = await load('src/domain/survey-status.ts');
   const m = await load('src/i18n/results/index.ts');
   const b = await load('src/brief/brief.ts');
+  const g = await load('src/domain/disclosure.ts');
 
   const resultsDb = new ReplayDb(fetchRows);
   // src/results/results.routes.tsx, format=json, without a question filter.
@@ -117,11 +118,12 @@ export async function replayJs(
     const def = JSON.parse(ctx.definition);
     const agg = await q.surveyAggregates(resultsDb, ctx.id, r.rankingQuestions(def), d.profileQuestion(def)?.id ?? null);
     const language = ctx.language;
+    const t = m.resultsMessages(language);
     const shaped = r.shapeResults(
       ctx,
-      agg,
+      g.gateSurvey(agg, def, g.effectiveMinimum(ctx.min_group_size, ctx.anonymous === 1)),
       language,
-      { notStated: m.resultsMessages(language).notStated },
+      { notStated: t.notStated, otherGroups: t.otherGroups },
       st.effectiveStatus(ctx.status, ctx.closes_at),
     );
     return JSON.stringify(shaped);
