@@ -29,7 +29,12 @@ export function ballotOf(db: D1Database, surveyId: number, respondentKey: string
 /** The effective minimum of survey ?1 in SQL: the series' minimum, never below ANONYMOUS_FLOOR (src/domain/disclosure.ts). */
 const MINIMUM = `max(${ANONYMOUS_FLOOR}, (SELECT s.min_group_size FROM surveys su JOIN sessions se ON se.id = su.session_id
     JOIN series s ON s.id = se.series_id WHERE su.id = ?1))`;
-const HELD = 'SELECT count(*) FROM anonymous_ballots WHERE survey_id = ?1 AND pending IS NOT NULL';
+/**
+ * Held ballots are read through the partial index of held ones (INDEXED BY): without it the
+ * planner walks every ballot the survey ever had, released ones included (BENCHMARKS.md).
+ */
+const HELD_BALLOTS = 'anonymous_ballots INDEXED BY anonymous_ballots_pending';
+const HELD = `SELECT count(*) FROM ${HELD_BALLOTS} WHERE survey_id = ?1 AND pending IS NOT NULL`;
 
 /**
  * The survey's held ballots when they may be released: at least the minimum of them, or, when
@@ -51,7 +56,7 @@ export function releasableBallots(db: D1Database, surveyId: number, closing: boo
 export const RELEASE_LIMIT = 50;
 
 function releasableSql() {
-  return `SELECT respondent_key, pending FROM anonymous_ballots
+  return `SELECT respondent_key, pending FROM ${HELD_BALLOTS}
      WHERE survey_id = ?1 AND pending IS NOT NULL
        AND ((${HELD}) >= ${MINIMUM}
             OR (?2 = 1 AND NOT EXISTS (SELECT 1 FROM responses WHERE survey_id = ?1)))
@@ -103,8 +108,12 @@ export const DAY = `strftime('%Y-%m-%dT00:00:00.000Z', 'now')`;
  */
 export type ReleaseItem = [string, string, Language, string, number, string, unknown[][]];
 
-/** Ballots still as read (?1 survey, ?2 the list): a newer submission arriving meanwhile is left for the next release. */
-const CURRENT = `json_each(?2) j JOIN anonymous_ballots b
+/**
+ * Ballots still as read (?1 survey, ?2 the list): a newer submission arriving meanwhile is left
+ * for the next release. CROSS JOIN keeps the list as the outer loop, so each ballot (and below,
+ * each response) is one primary-key probe instead of a walk of the whole survey.
+ */
+const CURRENT = `json_each(?2) j CROSS JOIN anonymous_ballots b
     ON b.survey_id = ?1 AND b.respondent_key = j.value ->> 0 AND b.pending = j.value ->> 1`;
 
 /**
@@ -132,7 +141,7 @@ export function releaseStatements(db: D1Database, surveyId: number, items: Relea
     db
       .prepare(
         `DELETE FROM answers WHERE response_id IN
-           (SELECT r.id FROM ${CURRENT} JOIN responses r ON r.survey_id = ?1 AND r.respondent_key = j.value ->> 0)`,
+           (SELECT r.id FROM ${CURRENT} CROSS JOIN responses r ON r.survey_id = ?1 AND r.respondent_key = j.value ->> 0)`,
       )
       .bind(surveyId, list),
     db

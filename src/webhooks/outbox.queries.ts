@@ -17,9 +17,13 @@ import type { WebhookEvent } from './events.ts';
 
 const NOW = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
 
-/** The counts every survey event carries, of survey `su`. */
-const COUNTS = `'responses', (SELECT count(*) FROM responses rc WHERE rc.survey_id = su.id),
-      'invitations', (SELECT count(*) FROM invitations ic WHERE ic.survey_id = su.id)`;
+/**
+ * The counts every survey event carries, of survey `su`, from the counters the triggers of
+ * migrations/0015 keep (already up to date inside this transaction): one row, not one index
+ * entry per response or invitation.
+ */
+const COUNTS = `'responses', coalesce((SELECT tc.responses FROM survey_tallies tc WHERE tc.survey_id = su.id), 0),
+      'invitations', coalesce((SELECT tc.invited FROM survey_tallies tc WHERE tc.survey_id = su.id), 0)`;
 
 /**
  * One pending delivery per endpoint of the series of survey `su` (joined as `se`) that listens
