@@ -309,7 +309,17 @@ describe('anything else takes the two-call path, with its answer', () => {
         .bind(otherSurveyId)
         .first('n'),
     ).toBe(0);
-    const retry = await putJson(token, { answers: answersFor(9), survey_id: otherSurveyId });
+    // A retry from the client that answered (it keeps the cookie the PUT set, as a browser does)
+    // writes nothing; the same answers from a client without it are stored again, still one ballot.
+    const cookie = (res.res.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const retry = await timed(`/api/s/${token}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ answers: answersFor(9), survey_id: otherSurveyId }),
+    });
     expect(await retry.res.json()).toMatchObject({ unchanged: true });
+    const elsewhere = await putJson(token, { answers: answersFor(9), survey_id: otherSurveyId });
+    expect(await elsewhere.res.json()).toMatchObject({ unchanged: false });
+    expect(await env.DB.prepare('SELECT count(*) AS n FROM anonymous_ballots WHERE survey_id = ?').bind(otherSurveyId).first('n')).toBe(1);
   });
 });
