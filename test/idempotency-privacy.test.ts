@@ -40,8 +40,13 @@ async function invite(surveyId: number, email: string) {
   return tokenOf(invitations[0]?.url ?? '');
 }
 
-const submit = (token: string, answers: Record<string, unknown>, idempotencyKey: string) =>
-  call(`/api/s/${token}`, { method: 'PUT', json: { answers }, headers: { 'idempotency-key': idempotencyKey } });
+/** `cookie`: what the client kept from an earlier answer (an anonymous survey's device cookie). */
+const submit = (token: string, answers: Record<string, unknown>, idempotencyKey: string, cookie = '') =>
+  call(`/api/s/${token}`, {
+    method: 'PUT',
+    json: { answers },
+    headers: { 'idempotency-key': idempotencyKey, ...(cookie ? { cookie } : {}) },
+  });
 
 const rowsWithKey = async (k: string) =>
   (
@@ -84,7 +89,9 @@ describe('an anonymous submission sent with an Idempotency-Key', () => {
     const token = await invite(surveyId, 'anonymous-two@example.org');
     const first = await submit(token, { usefulness: 3 }, 'anon-submit-2');
     expect(first.status).toBe(200);
-    const again = await submit(token, { usefulness: 3 }, 'anon-submit-2');
+    // The retrying client keeps the cookie the first answer set, as a browser does.
+    const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    const again = await submit(token, { usefulness: 3 }, 'anon-submit-2', cookie);
     expect(again.status).toBe(200);
     expect(((await again.json()) as { unchanged: boolean }).unchanged).toBe(true);
     const other = await submit(token, { usefulness: 1 }, 'anon-submit-2');

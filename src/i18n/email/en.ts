@@ -16,7 +16,8 @@ export const en = {
   when: 'Date',
   place: 'Place',
   closes: (date: string) => `The survey is open until ${date}.`,
-  anonymous: 'This survey is anonymous: the coordinator sees whether you answered, never what; your answers are kept without your name and counted only together with other people’s.',
+  anonymous:
+    'This survey is anonymous: the coordinator sees whether you answered, never what; your answers are kept without your name and counted only together with other people’s.',
   signature: 'The coordination of the thematic consultation',
   why: 'You receive this message because you take part in the thematic consultation. To stop receiving it, reply to this message.',
   noPlace: {

@@ -19,7 +19,8 @@ export const fr: EmailMessages = {
   when: 'Date',
   place: 'Lieu',
   closes: (date: string) => `Le questionnaire est ouvert jusqu’au ${date}.`,
-  anonymous: 'Ce questionnaire est anonyme : la coordination voit si vous avez répondu, jamais ce que vous avez répondu ; vos réponses sont gardées sans votre nom et comptées seulement avec celles d’autres personnes.',
+  anonymous:
+    'Ce questionnaire est anonyme : la coordination voit si vous avez répondu, jamais ce que vous avez répondu ; vos réponses sont gardées sans votre nom et comptées seulement avec celles d’autres personnes.',
   signature: 'La coordination de la concertation thématique',
   why: 'Vous recevez ce message parce que vous participez à la concertation thématique. Pour ne plus le recevoir, répondez à ce message.',
   noPlace: {

@@ -19,7 +19,8 @@ export const nl: EmailMessages = {
   when: 'Datum',
   place: 'Plaats',
   closes: (date: string) => `De vragenlijst staat open tot ${date}.`,
-  anonymous: 'Deze vragenlijst is anoniem: de coördinatie ziet of u geantwoord hebt, nooit wat; uw antwoorden worden zonder uw naam bewaard en alleen samen met die van anderen geteld.',
+  anonymous:
+    'Deze vragenlijst is anoniem: de coördinatie ziet of u geantwoord hebt, nooit wat; uw antwoorden worden zonder uw naam bewaard en alleen samen met die van anderen geteld.',
   signature: 'De coördinatie van het thematisch overleg',
   why: 'U ontvangt dit bericht omdat u deelneemt aan het thematisch overleg. Antwoord op dit bericht om het niet meer te ontvangen.',
   noPlace: {
