@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runTick } from '../src/cron/scheduled.ts';
 import type { PendingBallot } from '../src/responses/ballots.queries.ts';
 import { releaseBallots, shuffle } from '../src/responses/ballots.ts';
-import { call, callJson, createCoordinator, env, tokenOf } from './helpers.ts';
+import { call, callJson, createCoordinator, env, inviteThroughApi, openSurveyFor, tokenOf } from './helpers.ts';
 import { Browser } from './workspace/browser.ts';
 
 let key: string;
@@ -18,35 +18,26 @@ interface Survey {
   seriesId: number;
 }
 
-/** A fresh series (its minimum raised in D1 when asked) with an open anonymous post-survey. */
+/** A fresh series (with the minimum asked) with an open anonymous post-survey. */
 async function anonymousSurvey(minimum = 3, closesAt?: string): Promise<Survey> {
   run++;
-  const series = await callJson<{ id: number }>('/api/series', { method: 'POST', key, json: { title: `Anonyme ${run}` }, expect: 201 });
-  if (minimum !== 3) await env.DB.prepare('UPDATE series SET min_group_size = ? WHERE id = ?').bind(minimum, series.id).run();
-  const session = await callJson<{ id: number }>(`/api/series/${series.id}/sessions`, {
-    method: 'POST',
-    key,
-    json: { number: 1, starts_at: '2026-03-01T12:00:00Z' },
-    expect: 201,
+  const { surveyId, seriesId } = await openSurveyFor(key, {
+    title: `Anonyme ${run}`,
+    ...(minimum !== 3 ? { minGroupSize: minimum } : {}),
+    anonymous: true,
+    startsAt: '2026-03-01T12:00:00Z',
+    ...(closesAt ? { closesAt } : {}),
   });
-  const survey = await callJson<{ id: number }>(`/api/sessions/${session.id}/surveys`, {
-    method: 'POST',
-    key,
-    json: { kind: 'post', anonymous: true, ...(closesAt ? { closes_at: closesAt } : {}) },
-    expect: 201,
-  });
-  await callJson(`/api/surveys/${survey.id}/open`, { method: 'POST', key });
-  return { id: survey.id, seriesId: series.id };
+  return { id: surveyId, seriesId };
 }
 
 async function invite(survey: Survey, ...emails: string[]): Promise<string[]> {
-  const { invitations } = await callJson<{ invitations: { url: string }[] }>(`/api/surveys/${survey.id}/invitations`, {
-    method: 'POST',
+  const invitations = await inviteThroughApi(
     key,
-    json: { participants: emails.map((email) => ({ email })) },
-    expect: 201,
-  });
-  return invitations.map((i) => tokenOf(i.url));
+    survey.id,
+    emails.map((email) => ({ email })),
+  );
+  return invitations.map((i) => i.token);
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../src/app.tsx';
-import { call, callJson, env } from './helpers.ts';
+import { call, callJson, env, inviteThroughApi, openSurveyFor } from './helpers.ts';
 import { Browser, workspaceCoordinator } from './workspace/browser.ts';
 
 /** Writes that are not a coordinator's change to the organisation's data. */
@@ -38,42 +38,21 @@ let n = 0;
 
 async function fixture(): Promise<Fixture> {
   n++;
-  const series = await callJson<{ id: number }>('/api/series', { method: 'POST', key, json: { title: `Audit ${n}` }, expect: 201 });
-  const theme = (label: string) =>
-    callJson<{ id: number }>(`/api/series/${series.id}/themes`, { method: 'POST', key, json: { label: { fr: label } }, expect: 201 });
-  const [t1, t2] = [await theme('Logement'), await theme('Santé')];
-  const session = await callJson<{ id: number }>(`/api/series/${series.id}/sessions`, {
-    method: 'POST',
-    key,
-    json: { number: 1, starts_at: '2099-01-01T12:00:00Z' },
-    expect: 201,
-  });
-  const survey = await callJson<{ id: number }>(`/api/sessions/${session.id}/surveys`, {
-    method: 'POST',
-    key,
-    json: { kind: 'post' },
-    expect: 201,
-  });
-  await callJson(`/api/surveys/${survey.id}/open`, { method: 'POST', key });
+  const { seriesId, sessionId, surveyId, themeIds } = await openSurveyFor(key, { title: `Audit ${n}`, themes: ['Logement', 'Santé'] });
   const email = `person-${n}@example.org`;
-  const { invitations } = await callJson<{ invitations: { id: number }[] }>(`/api/surveys/${survey.id}/invitations`, {
-    method: 'POST',
-    key,
-    json: { participants: [{ email }] },
-    expect: 201,
-  });
-  const webhook = await callJson<{ id: number }>(`/api/series/${series.id}/webhooks`, {
+  const invitations = await inviteThroughApi(key, surveyId, [{ email }]);
+  const webhook = await callJson<{ id: number }>(`/api/series/${seriesId}/webhooks`, {
     method: 'POST',
     key,
     json: { url: 'https://hooks.example.org/relais' },
     expect: 201,
   });
   return {
-    series: series.id,
-    themes: t1.id,
-    otherTheme: t2.id,
-    sessions: session.id,
-    surveys: survey.id,
+    series: seriesId,
+    themes: themeIds[0] ?? 0,
+    otherTheme: themeIds[1] ?? 0,
+    sessions: sessionId,
+    surveys: surveyId,
     invitations: invitations[0]?.id ?? 0,
     webhooks: webhook.id,
     email,

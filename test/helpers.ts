@@ -63,3 +63,70 @@ export async function withinOneWindow<T>(periodSeconds: number, attempt: (n: num
   }
   throw new Error('no attempt fitted in one rate-limit window');
 }
+
+export interface SurveyFor {
+  /** The new series' title. */
+  title: string;
+  kind?: 'pre' | 'post';
+  /** Sent only when given: the API's default otherwise. */
+  anonymous?: boolean;
+  /** Sent only when given: the API's default otherwise. */
+  minGroupSize?: number;
+  /** The session's start; far ahead by default, so no reminder or closing falls due. */
+  startsAt?: string;
+  closesAt?: string;
+  /** Themes of the series (French labels), added before the survey so its theme question offers them. */
+  themes?: string[];
+  /** Opens the survey (the default); `false` leaves it a draft. */
+  open?: boolean;
+}
+
+/** A new series with one session and its survey, made through the JSON API as a coordinator would. */
+export async function openSurveyFor(key: string, survey: SurveyFor) {
+  const { title, kind = 'post', anonymous, minGroupSize, startsAt = '2099-01-01T12:00:00Z', closesAt, themes = [], open = true } = survey;
+  const series = await callJson<{ id: number }>('/api/series', {
+    method: 'POST',
+    key,
+    json: { title, ...(minGroupSize === undefined ? {} : { min_group_size: minGroupSize }) },
+    expect: 201,
+  });
+  const themeIds: number[] = [];
+  for (const label of themes) {
+    const theme = await callJson<{ id: number }>(`/api/series/${series.id}/themes`, {
+      method: 'POST',
+      key,
+      json: { label: { fr: label } },
+      expect: 201,
+    });
+    themeIds.push(theme.id);
+  }
+  const session = await callJson<{ id: number }>(`/api/series/${series.id}/sessions`, {
+    method: 'POST',
+    key,
+    json: { number: 1, starts_at: startsAt },
+    expect: 201,
+  });
+  const created = await callJson<{ id: number }>(`/api/sessions/${session.id}/surveys`, {
+    method: 'POST',
+    key,
+    json: { kind, ...(anonymous === undefined ? {} : { anonymous }), ...(closesAt === undefined ? {} : { closes_at: closesAt }) },
+    expect: 201,
+  });
+  if (open) await callJson(`/api/surveys/${created.id}/open`, { method: 'POST', key });
+  return { seriesId: series.id, sessionId: session.id, surveyId: created.id, themeIds };
+}
+
+export interface Participant {
+  email: string;
+  name?: string;
+  language?: string;
+}
+
+/** Invites through `POST /api/surveys/:id/invitations`; each invitation with the token of the link the API answered. */
+export async function inviteThroughApi(key: string, surveyId: number, participants: Participant[]) {
+  const { invitations } = await callJson<{ invitations: { id: number; email: string; url: string }[] }>(
+    `/api/surveys/${surveyId}/invitations`,
+    { method: 'POST', key, json: { participants }, expect: 201 },
+  );
+  return invitations.map((i) => ({ ...i, token: tokenOf(i.url) }));
+}

@@ -7,37 +7,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../src/lib/crypto.ts';
 import { routes } from '../src/openapi/registry.ts';
-import { call, callJson, createCoordinator, env, tokenOf } from './helpers.ts';
+import { call, callJson, createCoordinator, env, inviteThroughApi, openSurveyFor } from './helpers.ts';
 
 let key: string;
 const REMARK = 'REMARQUE-IDEMPOTENTE-51c2';
 
 async function openSurvey(title: string, anonymous: boolean) {
-  const series = await callJson<{ id: number }>('/api/series', { method: 'POST', key, json: { title }, expect: 201 });
-  const session = await callJson<{ id: number }>(`/api/series/${series.id}/sessions`, {
-    method: 'POST',
-    key,
-    json: { number: 1, starts_at: '2099-05-01T12:00:00Z' },
-    expect: 201,
-  });
-  const survey = await callJson<{ id: number }>(`/api/sessions/${session.id}/surveys`, {
-    method: 'POST',
-    key,
-    json: { kind: 'post', anonymous },
-    expect: 201,
-  });
-  await callJson(`/api/surveys/${survey.id}/open`, { method: 'POST', key });
-  return survey.id;
+  return (await openSurveyFor(key, { title, anonymous, startsAt: '2099-05-01T12:00:00Z' })).surveyId;
 }
 
 async function invite(surveyId: number, email: string) {
-  const { invitations } = await callJson<{ invitations: { url: string }[] }>(`/api/surveys/${surveyId}/invitations`, {
-    method: 'POST',
-    key,
-    json: { participants: [{ email }] },
-    expect: 201,
-  });
-  return tokenOf(invitations[0]?.url ?? '');
+  const [invitation] = await inviteThroughApi(key, surveyId, [{ email }]);
+  return invitation?.token ?? '';
 }
 
 /** `cookie`: what the client kept from an earlier answer (an anonymous survey's device cookie). */

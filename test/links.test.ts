@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { app } from '../src/app.tsx';
 import { runTick } from '../src/cron/scheduled.ts';
 import type { Env } from '../src/env.ts';
-import { call, callJson, env, tokenOf } from './helpers.ts';
+import { call, callJson, env, inviteThroughApi, openSurveyFor, tokenOf } from './helpers.ts';
 import { Browser, workspaceCoordinator } from './workspace/browser.ts';
 import { mailbox } from './workspace/mail.ts';
 
@@ -19,28 +19,12 @@ let n = 0;
 /** An open survey and one person invited through the API, with the link the API answered. */
 async function invitedThroughApi(extra: string[] = []) {
   n++;
-  const series = await callJson<{ id: number }>('/api/series', { method: 'POST', key, json: { title: `Liens ${n}` }, expect: 201 });
-  const session = await callJson<{ id: number }>(`/api/series/${series.id}/sessions`, {
-    method: 'POST',
-    key,
-    json: { number: 1, starts_at: '2099-01-01T12:00:00Z' },
-    expect: 201,
-  });
-  const survey = await callJson<{ id: number }>(`/api/sessions/${session.id}/surveys`, {
-    method: 'POST',
-    key,
-    json: { kind: 'post' },
-    expect: 201,
-  });
-  await callJson(`/api/surveys/${survey.id}/open`, { method: 'POST', key });
+  const { surveyId } = await openSurveyFor(key, { title: `Liens ${n}` });
   const person = `ana-${n}@example.org`;
-  const { invitations } = await callJson<{ invitations: { id: number; email: string; url: string }[] }>(
-    `/api/surveys/${survey.id}/invitations`,
-    { method: 'POST', key, json: { participants: [{ email: person }, ...extra.map((e) => ({ email: e }))] }, expect: 201 },
-  );
+  const invitations = await inviteThroughApi(key, surveyId, [{ email: person }, ...extra.map((e) => ({ email: e }))]);
   const mine = invitations.find((i) => i.email === person);
   if (!mine) throw new Error('not invited');
-  return { surveyId: survey.id, invitationId: mine.id, person, url: mine.url, token: tokenOf(mine.url), invitations };
+  return { surveyId, invitationId: mine.id, person, url: mine.url, token: mine.token, invitations };
 }
 
 const opens = async (token: string) => (await call(`/api/s/${token}`)).status;

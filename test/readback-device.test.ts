@@ -6,7 +6,7 @@
  * participant's browser and the coordinator's.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, callJson, env, tokenOf } from './helpers.ts';
+import { call, callJson, env, inviteThroughApi, openSurveyFor } from './helpers.ts';
 import { Browser, workspaceCoordinator } from './workspace/browser.ts';
 import { mailbox } from './workspace/mail.ts';
 
@@ -18,33 +18,13 @@ let run = 0;
 
 async function anonymousSurvey(anonymous = true): Promise<number> {
   run++;
-  const { key } = coordinator;
-  const series = await callJson<{ id: number }>('/api/series', { method: 'POST', key, json: { title: `Appareil ${run}` }, expect: 201 });
-  const session = await callJson<{ id: number }>(`/api/series/${series.id}/sessions`, {
-    method: 'POST',
-    key,
-    json: { number: 1, starts_at: '2026-03-01T12:00:00Z' },
-    expect: 201,
-  });
-  const survey = await callJson<{ id: number }>(`/api/sessions/${session.id}/surveys`, {
-    method: 'POST',
-    key,
-    json: { kind: 'post', anonymous },
-    expect: 201,
-  });
-  await callJson(`/api/surveys/${survey.id}/open`, { method: 'POST', key });
-  return survey.id;
+  return (await openSurveyFor(coordinator.key, { title: `Appareil ${run}`, anonymous, startsAt: '2026-03-01T12:00:00Z' })).surveyId;
 }
 
 /** The link the API answers when inviting: the coordinator keeps it. */
 async function invite(surveyId: number, email: string): Promise<string> {
-  const { invitations } = await callJson<{ invitations: { url: string }[] }>(`/api/surveys/${surveyId}/invitations`, {
-    method: 'POST',
-    key: coordinator.key,
-    json: { participants: [{ email, language: 'en' }] },
-    expect: 201,
-  });
-  return tokenOf(invitations[0]?.url ?? '');
+  const [invitation] = await inviteThroughApi(coordinator.key, surveyId, [{ email, language: 'en' }]);
+  return invitation?.token ?? '';
 }
 
 /** A participant's browser (or JSON client keeping cookies), answering through the JSON API. */

@@ -6,7 +6,7 @@
  */
 import { expect } from 'vitest';
 import { app } from '../../src/app.tsx';
-import { call, callJson, createCoordinator, env, tokenOf } from '../helpers.ts';
+import { call, callJson, createCoordinator, env, openSurveyFor, tokenOf } from '../helpers.ts';
 import { Browser } from '../workspace/browser.ts';
 
 export { call, callJson, env, tokenOf };
@@ -36,39 +36,20 @@ export async function scenario(name: string, options: { anonymous: boolean; minG
   const organisation = unique(name);
   const key = await createCoordinator(organisation);
   const minGroupSize = options.minGroupSize ?? 3;
-  const series = await callJson<{ id: number }>('/api/series', {
-    method: 'POST',
-    key,
-    json: { title: organisation, min_group_size: minGroupSize },
-    expect: 201,
+  const { seriesId, sessionId, surveyId, themeIds } = await openSurveyFor(key, {
+    title: organisation,
+    minGroupSize,
+    themes: ['Secret professionnel partagé'],
+    anonymous: options.anonymous,
   });
-  const theme = await callJson<{ id: number }>(`/api/series/${series.id}/themes`, {
-    method: 'POST',
-    key,
-    json: { label: { fr: 'Secret professionnel partagé' } },
-    expect: 201,
-  });
-  const session = await callJson<{ id: number }>(`/api/series/${series.id}/sessions`, {
-    method: 'POST',
-    key,
-    json: { number: 1, starts_at: '2099-01-01T12:00:00Z' },
-    expect: 201,
-  });
-  const survey = await callJson<{ id: number }>(`/api/sessions/${session.id}/surveys`, {
-    method: 'POST',
-    key,
-    json: { kind: 'post', anonymous: options.anonymous },
-    expect: 201,
-  });
-  await callJson(`/api/surveys/${survey.id}/open`, { method: 'POST', key });
   return {
     key,
     organisation,
     email: `${organisation.toLowerCase().replace(/\W+/g, '-')}@example.org`,
-    seriesId: series.id,
-    sessionId: session.id,
-    surveyId: survey.id,
-    themeOption: `t${theme.id}`,
+    seriesId,
+    sessionId,
+    surveyId,
+    themeOption: `t${themeIds[0]}`,
     minGroupSize,
   };
 }

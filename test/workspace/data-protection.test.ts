@@ -1,6 +1,6 @@
 /** Anonymity in every page and export; a participant's data exported and erased; the audit log. */
 import { describe, expect, it } from 'vitest';
-import { call, callJson, env } from '../helpers.ts';
+import { call, callJson, env, openSurveyFor } from '../helpers.ts';
 import { Browser, workspaceCoordinator } from './browser.ts';
 import { mailbox } from './mail.ts';
 
@@ -8,32 +8,19 @@ async function surveyWithAnswer(org: string, anonymous: boolean) {
   const { key, email } = await workspaceCoordinator(org);
   // One answer: a named survey's series takes a minimum group size of 1 so that its proposal is
   // listed (the disclosure gate lists no text of fewer respondents); an anonymous survey keeps 3.
-  const series = await callJson<{ id: number }>('/api/series', {
-    method: 'POST',
-    key,
-    json: { title: org, min_group_size: anonymous ? 3 : 1 },
-    expect: 201,
+  const { seriesId, sessionId, surveyId } = await openSurveyFor(key, {
+    title: org,
+    minGroupSize: anonymous ? 3 : 1,
+    kind: 'pre',
+    anonymous,
   });
-  const session = await callJson<{ id: number }>(`/api/series/${series.id}/sessions`, {
-    method: 'POST',
-    key,
-    json: { number: 1, starts_at: '2099-01-01T12:00:00Z' },
-    expect: 201,
-  });
-  const survey = await callJson<{ id: number }>(`/api/sessions/${session.id}/surveys`, {
-    method: 'POST',
-    key,
-    json: { kind: 'pre', anonymous },
-    expect: 201,
-  });
-  await callJson(`/api/surveys/${survey.id}/open`, { method: 'POST', key });
   const mail = mailbox();
   const browser = new Browser(mail.bindings);
   await browser.signIn(email);
-  await browser.get(`/app/surveys/${survey.id}/participants`);
-  await browser.post(`/app/surveys/${survey.id}/participants`, { contacts: 'email,name\nana@example.org,Ana Secret\nben@example.org,Ben' });
-  await browser.get(`/app/surveys/${survey.id}/participants`);
-  await browser.post(`/app/surveys/${survey.id}/send`);
+  await browser.get(`/app/surveys/${surveyId}/participants`);
+  await browser.post(`/app/surveys/${surveyId}/participants`, { contacts: 'email,name\nana@example.org,Ana Secret\nben@example.org,Ben' });
+  await browser.get(`/app/surveys/${surveyId}/participants`);
+  await browser.post(`/app/surveys/${surveyId}/send`);
   const ana = mail.sent.find((m) => mail.to(m) === 'ana@example.org');
   const token = ana ? mail.linkOf(ana) : '';
   const remark = 'UNIQUE-REMARK-7f3a';
@@ -44,8 +31,8 @@ async function surveyWithAnswer(org: string, anonymous: boolean) {
   expect(put.status).toBe(200);
   // An anonymous answer is held until enough people answered, or until closing when nothing
   // was released before (src/responses/ballots.ts): close, so that it is counted.
-  if (anonymous) await callJson(`/api/surveys/${survey.id}/close`, { method: 'POST', key });
-  return { browser, surveyId: survey.id, sessionId: session.id, seriesId: series.id, remark, key };
+  if (anonymous) await callJson(`/api/surveys/${surveyId}/close`, { method: 'POST', key });
+  return { browser, surveyId, sessionId, seriesId, remark, key };
 }
 
 describe('anonymous surveys', () => {

@@ -2,27 +2,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Definition } from '../../src/domain/definition.ts';
 import { applyEdits, moveQuestion } from '../../src/domain/survey-edit.ts';
-import { call, callJson, env } from '../helpers.ts';
+import { call, callJson, env, openSurveyFor } from '../helpers.ts';
 import { Browser, workspaceCoordinator } from './browser.ts';
 
 async function setup(org: string) {
   const { key, email } = await workspaceCoordinator(org);
-  const series = await callJson<{ id: number }>('/api/series', { method: 'POST', key, json: { title: org }, expect: 201 });
-  const session = await callJson<{ id: number }>(`/api/series/${series.id}/sessions`, {
-    method: 'POST',
-    key,
-    json: { number: 1, starts_at: '2099-01-01T12:00:00Z' },
-    expect: 201,
-  });
-  const survey = await callJson<{ id: number }>(`/api/sessions/${session.id}/surveys`, {
-    method: 'POST',
-    key,
-    json: { kind: 'post' },
-    expect: 201,
-  });
+  const { surveyId } = await openSurveyFor(key, { title: org, open: false });
   const browser = new Browser();
   await browser.signIn(email);
-  return { key, browser, surveyId: survey.id };
+  return { key, browser, surveyId };
 }
 
 const definitionOf = async (id: number) =>

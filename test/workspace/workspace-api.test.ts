@@ -1,33 +1,15 @@
 /** The workspace's actions through the JSON API, with the same scoping and rules as the pages. */
 import { describe, expect, it } from 'vitest';
 import { app } from '../../src/app.tsx';
-import { call, callJson, env } from '../helpers.ts';
+import { call, callJson, env, inviteThroughApi, openSurveyFor } from '../helpers.ts';
 import { workspaceCoordinator } from './browser.ts';
 import { mailbox } from './mail.ts';
 
 async function openSurvey(org: string) {
   const { key } = await workspaceCoordinator(org);
-  const series = await callJson<{ id: number }>('/api/series', { method: 'POST', key, json: { title: org }, expect: 201 });
-  const session = await callJson<{ id: number }>(`/api/series/${series.id}/sessions`, {
-    method: 'POST',
-    key,
-    json: { number: 1, starts_at: '2099-01-01T12:00:00Z' },
-    expect: 201,
-  });
-  const survey = await callJson<{ id: number }>(`/api/sessions/${session.id}/surveys`, {
-    method: 'POST',
-    key,
-    json: { kind: 'pre' },
-    expect: 201,
-  });
-  await callJson(`/api/surveys/${survey.id}/open`, { method: 'POST', key });
-  await callJson(`/api/surveys/${survey.id}/invitations`, {
-    method: 'POST',
-    key,
-    json: { participants: [{ email: 'one@example.org', name: 'One' }, { email: 'two@example.org' }] },
-    expect: 201,
-  });
-  return { key, seriesId: series.id, surveyId: survey.id };
+  const { seriesId, surveyId } = await openSurveyFor(key, { title: org, kind: 'pre' });
+  await inviteThroughApi(key, surveyId, [{ email: 'one@example.org', name: 'One' }, { email: 'two@example.org' }]);
+  return { key, seriesId, surveyId };
 }
 
 /** A request with the mocked e-mail binding in the Worker's environment. */
