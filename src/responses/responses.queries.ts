@@ -47,6 +47,53 @@ export interface LinkContext {
   stored?: StoredResponse | null;
 }
 
+/** The columns of a survey row a link's context reads (a `surveys` row fits). */
+export interface LinkSurvey {
+  id: number;
+  created_at: string;
+  kind: 'pre' | 'post';
+  status: SurveyStatus;
+  anonymous: 0 | 1;
+  closes_at: string | null;
+  definition: string;
+  definition_version: number;
+}
+
+/**
+ * The one shape of what a link opens onto, built from the survey, its series and session: the
+ * participant's link reads them in one query, the editor's preview from the workspace's rows,
+ * so the preview shows exactly what a participant would see.
+ */
+export function linkContextFrom(parts: {
+  survey: LinkSurvey;
+  series: { id: number; title: string; min_group_size: number };
+  session: SessionInfo;
+  nextSession: SessionInfo | null;
+  invitation: { id: number; language: Language; openedAt: string | null };
+  hasSubmissionWebhooks: boolean;
+}): LinkContext {
+  const { survey, series, session, invitation } = parts;
+  return {
+    invitationId: invitation.id,
+    invitationLanguage: invitation.language,
+    openedAt: invitation.openedAt,
+    surveyId: survey.id,
+    surveyCreatedAt: survey.created_at,
+    kind: survey.kind,
+    status: survey.status,
+    anonymous: survey.anonymous === 1,
+    closesAt: survey.closes_at,
+    definition: JSON.parse(survey.definition) as Definition,
+    definitionVersion: survey.definition_version,
+    seriesId: series.id,
+    seriesTitle: series.title,
+    minimum: effectiveMinimum(series.min_group_size, survey.anonymous === 1),
+    session: { id: session.id, number: session.number, starts_at: session.starts_at, ends_at: session.ends_at, place: session.place },
+    nextSession: parts.nextSession,
+    hasSubmissionWebhooks: parts.hasSubmissionWebhooks,
+  };
+}
+
 interface LinkRow {
   invitation_id: number;
   language: Language;
@@ -103,23 +150,23 @@ export async function linkContext(db: D1Database, tokenHash: string): Promise<Li
     .first<LinkRow>();
   if (!row) return null;
   return {
-    invitationId: row.invitation_id,
-    invitationLanguage: row.language,
-    openedAt: row.opened_at,
-    surveyId: row.survey_id,
-    surveyCreatedAt: row.survey_created_at,
-    kind: row.kind,
-    status: row.status,
-    anonymous: row.anonymous === 1,
-    closesAt: row.closes_at,
-    definition: JSON.parse(row.definition) as Definition,
-    definitionVersion: row.definition_version,
-    seriesId: row.series_id,
-    seriesTitle: row.title,
-    minimum: effectiveMinimum(row.min_group_size, row.anonymous === 1),
-    session: { id: row.session_id, number: row.number, starts_at: row.starts_at, ends_at: row.ends_at, place: row.place },
-    nextSession: row.next_session ? (JSON.parse(row.next_session) as SessionInfo) : null,
-    hasSubmissionWebhooks: row.has_submission_webhooks === 1,
+    ...linkContextFrom({
+      survey: {
+        id: row.survey_id,
+        created_at: row.survey_created_at,
+        kind: row.kind,
+        status: row.status,
+        anonymous: row.anonymous,
+        closes_at: row.closes_at,
+        definition: row.definition,
+        definition_version: row.definition_version,
+      },
+      series: { id: row.series_id, title: row.title, min_group_size: row.min_group_size },
+      session: { id: row.session_id, number: row.number, starts_at: row.starts_at, ends_at: row.ends_at, place: row.place },
+      nextSession: row.next_session ? (JSON.parse(row.next_session) as SessionInfo) : null,
+      invitation: { id: row.invitation_id, language: row.language, openedAt: row.opened_at },
+      hasSubmissionWebhooks: row.has_submission_webhooks === 1,
+    }),
     ...(row.anonymous === 1
       ? {}
       : {

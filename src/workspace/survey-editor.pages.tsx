@@ -1,13 +1,13 @@
 /** Survey editor: question texts and options in three languages, order, required; preview. */
 import { type Context, Hono } from 'hono';
 import { type Definition, isChoice } from '../domain/definition.ts';
-import { effectiveMinimum } from '../domain/disclosure.ts';
 import { isLanguage, LANGUAGES, type Language, localize } from '../domain/language.ts';
 import { applyEdits, catalogueFed, type EditIssue, moveQuestion, sameOptions, type TextEdit } from '../domain/survey-edit.ts';
 import type { AppEnv } from '../env.ts';
 import { notFound } from '../http/problem.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
 import { html } from '../pages/layout.tsx';
+import { linkContextFrom } from '../responses/responses.queries.ts';
 import { SurveyPage } from '../responses/survey-page.tsx';
 import { getSeries } from '../series/series.queries.ts';
 import { getSession } from '../sessions/sessions.queries.ts';
@@ -224,25 +224,14 @@ export const surveyEditorPages = new Hono<AppEnv>()
         language={language}
         answers={null}
         updatedAt={null}
-        context={{
-          invitationId: 0,
-          hasSubmissionWebhooks: false,
-          invitationLanguage: language,
-          openedAt: null,
-          surveyId: survey.id,
-          surveyCreatedAt: survey.created_at,
-          kind: survey.kind,
-          status: survey.status,
-          anonymous: survey.anonymous === 1,
-          closesAt: survey.closes_at,
-          definition: JSON.parse(survey.definition) as Definition,
-          definitionVersion: survey.definition_version,
-          seriesId: series.id,
-          seriesTitle: series.title,
-          minimum: effectiveMinimum(series.min_group_size, survey.anonymous === 1),
-          session: { id: session.id, number: session.number, starts_at: session.starts_at, ends_at: session.ends_at, place: session.place },
+        context={linkContextFrom({
+          survey,
+          series,
+          session,
           nextSession: null,
-        }}
+          invitation: { id: 0, language, openedAt: null },
+          hasSubmissionWebhooks: false,
+        })}
         preview={{
           action,
           notice: (
