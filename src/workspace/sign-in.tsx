@@ -261,6 +261,16 @@ export const signInPages = new Hono<AppEnv>()
     const token = c.req.param('token');
     const form = await readForm(c);
     const valid = LINK_TOKEN_PATTERN.test(token);
+    // The link stays unused: the owner can confirm again from a fresh form saying why.
+    const confirmAgain = async (message: string, status: 403 | 429) => {
+      const email = valid ? await signInLinkAddress(c.env.DB, await sha256Hex(token)) : null;
+      const csrf = await preSessionToken(c);
+      return render(
+        c,
+        <ConfirmPage c={c} language={language} next={next} csrf={csrf} token={token} email={email} message={message} />,
+        status,
+      );
+    };
     const refused = await refusal(c, form);
     if (refused) {
       if (refused.status !== 403 || accessConfigured(c.env)) {
@@ -270,36 +280,9 @@ export const signInPages = new Hono<AppEnv>()
           refused.status,
         );
       }
-      // The link stays unused: the owner can confirm again from this fresh form.
-      const email = valid ? await signInLinkAddress(c.env.DB, await sha256Hex(token)) : null;
-      const page = (
-        <ConfirmPage
-          c={c}
-          language={language}
-          next={next}
-          csrf={await preSessionToken(c)}
-          token={token}
-          email={email}
-          message={refused.message}
-        />
-      );
-      return render(c, page, 403);
+      return confirmAgain(refused.message, 403);
     }
-    if (await clientSlowed(c, 'sign-in-link')) {
-      const email = valid ? await signInLinkAddress(c.env.DB, await sha256Hex(token)) : null;
-      const page = (
-        <ConfirmPage
-          c={c}
-          language={language}
-          next={next}
-          csrf={await preSessionToken(c)}
-          token={token}
-          email={email}
-          message={t.signIn.slowed}
-        />
-      );
-      return render(c, page, 429);
-    }
+    if (await clientSlowed(c, 'sign-in-link')) return confirmAgain(t.signIn.slowed, 429);
     const session = await newWebSession();
     if (!valid || !(await consumeSignInLink(c.env.DB, await sha256Hex(token), session))) {
       const page = <ConfirmPage c={c} language={language} next={next} csrf={await preSessionToken(c)} token={token} email={null} />;
