@@ -6,6 +6,7 @@
  * The statements are exported so test/query-plans.test.ts checks the real text with
  * EXPLAIN QUERY PLAN.
  */
+import type { RawAggregates } from '../domain/disclosure.ts';
 import type { Language } from '../domain/language.ts';
 
 /** The survey, its session and series, scoped to the caller's organisation. */
@@ -255,56 +256,20 @@ export interface SurveyContextRow {
   min_group_size: number;
 }
 
-export interface ParticipationRow {
-  invited: number;
-  opened: number;
-  answered: number;
-  responses: number;
-}
-export interface TimelineRow {
-  day: string;
-  count: number;
-}
-export interface QuestionRespondentsRow {
-  question_id: string;
-  n: number;
-}
-export interface OptionCountRow {
-  question_id: string;
-  option_id: string;
-  count: number;
-}
-export interface RankingTallyRow {
-  question_id: string;
-  option_id: string;
-  borda: number;
-  ranked: number;
-  first: number;
-  position_sum: number;
-}
-export interface RatingCountRow {
-  question_id: string;
-  value: number;
-  count: number;
-}
-export interface TextCountRow {
-  question_id: string;
-  text: string;
-  count: number;
-}
-export interface BreakdownCellRow {
-  question_id: string;
-  option_id: string | null;
-  value: number | null;
-  grp: string | null;
-  count: number;
-  borda: number | null;
-}
-export interface BreakdownGroupRow {
-  question_id: string;
-  grp: string | null;
-  n: number;
-}
+/**
+ * The rows of one survey's aggregates are the shape the disclosure gate reads
+ * (src/domain/disclosure.ts, RawAggregates): described once, there.
+ */
+type Row<K extends keyof RawAggregates> = RawAggregates[K] extends readonly (infer R)[] ? R : RawAggregates[K];
+export type ParticipationRow = RawAggregates['participation'];
+export type TimelineRow = Row<'timeline'>;
+export type QuestionRespondentsRow = Row<'respondents'>;
+export type OptionCountRow = Row<'options'>;
+export type RankingTallyRow = Row<'rankings'>;
+export type RatingCountRow = Row<'ratings'>;
+export type TextCountRow = Row<'texts'>;
+export type BreakdownCellRow = Row<'breakdownCells'>;
+export type BreakdownGroupRow = Row<'breakdownGroups'>;
 
 export interface SessionContextRow {
   id: number;
@@ -368,18 +333,7 @@ export function surveyContext(db: D1Database, organisationId: number, surveyId: 
   return db.prepare(SURVEY_CONTEXT).bind(surveyId, organisationId).first<SurveyContextRow>();
 }
 
-export interface SurveyAggregates {
-  participation: ParticipationRow;
-  timeline: TimelineRow[];
-  respondents: QuestionRespondentsRow[];
-  options: OptionCountRow[];
-  rankings: RankingTallyRow[];
-  ratings: RatingCountRow[];
-  texts: TextCountRow[];
-  breakdownCells: BreakdownCellRow[];
-  breakdownGroups: BreakdownGroupRow[];
-  profileGroups: { grp: string | null; n: number }[];
-}
+export type SurveyAggregates = RawAggregates;
 
 /**
  * All aggregates of one survey in one round trip. `ranking` lists the ranking questions with
