@@ -19,6 +19,7 @@ import { openLinkRoutes } from './open-link/open-link.routes.ts';
 import { openLinkWorkspacePages } from './open-link/open-link.workspace.tsx';
 import { openApiRoutes } from './openapi/openapi.routes.tsx';
 import { html, Layout } from './pages/layout.tsx';
+import { paperPages } from './paper/paper.pages.tsx';
 import { participantApi } from './responses/participant.api.ts';
 import { participantPages } from './responses/participant.pages.tsx';
 import { LinkProblem } from './responses/participation.ts';
@@ -70,6 +71,7 @@ export const app = new Hono<AppEnv>()
   .route('/s', participantPages)
   .route('/o', openLinkPages)
   .route('/app', openLinkWorkspacePages)
+  .route('/app', paperPages)
   .route('/app', workspacePages)
   .route('/calendar', calendarFeed)
   .get('/', pageHeaders, async (c) => {

@@ -112,6 +112,7 @@ const PAGE_INPUT: Record<string, Input> = {
   'POST /app/invitations/:id/remove': () => ({}),
   'POST /app/surveys/:id/edit': (f) => editorForm(f.surveys),
   'POST /app/surveys/:id/open-link': () => ({ enabled: 'on' }),
+  'POST /app/surveys/:id/paper': (f) => paperSheet(f.surveys),
   'POST /app/privacy/export': (f) => ({ email: f.email }),
   'POST /app/privacy/erase': (f) => ({ 'erase-email': f.email }),
 };
@@ -129,6 +130,23 @@ async function editorForm(surveyId: number) {
       .replace(/&amp;/g, '&')
       .replace(/&quot;/g, '"')
       .replace(/&#39;/g, "'");
+  }
+  return fields;
+}
+
+/** A paper sheet keyed in with the first choice of every question (src/paper/). */
+async function paperSheet(surveyId: number) {
+  const survey = await callJson<{ questions: { id: string; type: string; options?: { id: string }[]; min?: number }[] }>(
+    `/api/surveys/${surveyId}`,
+    { key },
+  );
+  const fields: Record<string, string> = { sheet: crypto.randomUUID() };
+  for (const q of survey.questions) {
+    const first = q.options?.[0]?.id ?? '';
+    if (q.type === 'ranking') fields[`q.${q.id}.${first}`] = '1';
+    else if (q.type === 'rating') fields[`q.${q.id}`] = String(q.min ?? 1);
+    else if (q.type === 'text') fields[`q.${q.id}`] = 'Une remarque';
+    else fields[`q.${q.id}`] = first;
   }
   return fields;
 }

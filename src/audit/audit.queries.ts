@@ -38,7 +38,8 @@ export type AuditAction =
   | 'open-link.settings'
   | 'webhook.add'
   | 'webhook.remove'
-  | 'calendar-feed.create';
+  | 'calendar-feed.create'
+  | 'response.key-in';
 
 /** A statement to run in the same batch as the action it records. */
 export function writeAudit(db: D1Database, who: Coordinator | null, action: AuditAction, target: string, detail?: Record<string, unknown>) {

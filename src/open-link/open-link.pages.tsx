@@ -23,6 +23,7 @@ import { type OpenLinkRefusal, openLinkMessages } from '../i18n/open-link/index.
 import { publicUrl } from '../lib/public-url.ts';
 import { ErrorSummary, Field, type FieldProps } from '../pages/field.tsx';
 import { html, Layout } from '../pages/layout.tsx';
+import { FlyerPage } from '../paper/paper.pages.tsx';
 import { afterResponse } from '../webhooks/delivery.ts';
 import { join, type VisitorContext, visitorContext } from './open-link.queries.ts';
 import { type JoinForm, JoinFormSchema } from './open-link.schemas.ts';
@@ -353,6 +354,16 @@ export const openLinkPages = new Hono<OpenLinkEnv>()
     const siteKey = c.env.TURNSTILE_SITE_KEY || undefined;
     if (siteKey) c.set('turnstile', true);
     return c.html(await html(<JoinPage ctx={ctx} language={language} siteKey={siteKey} />));
+  })
+  // The flyer for the agenda (src/paper/): the same facts as the form, and its URL as a QR code.
+  .get('/:slug/flyer', async (c) => {
+    const found = await findLink(c);
+    if (found instanceof Response) return found;
+    const { ctx, language } = found;
+    const refusal = stateRefusal(ctx);
+    // A draft's flyer can be printed before the survey opens; a link that is off or closed has none.
+    if (refusal && refusal !== 'not-open') return refuse(c, refusal, language, ctx.slug);
+    return c.html(await html(<FlyerPage ctx={ctx} url={`${publicUrl(c.env)}/o/${ctx.slug}`} language={language} />));
   })
   .post('/:slug', async (c) => {
     const found = await findLink(c);

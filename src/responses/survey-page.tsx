@@ -207,9 +207,24 @@ export interface SurveyFormProps {
    * nothing can be saved) and whose language switch stays in it, under a notice.
    */
   preview?: { action: string; notice: Child };
+  /**
+   * A coordinator keying in a paper sheet (src/paper/): the same form, posted to the workspace
+   * with the fields it needs there (CSRF token, the sheet's id), under a notice.
+   */
+  keyIn?: { action: string; notice: Child; fields: Child };
 }
 
-export function SurveyPage({ token, context, language, answers, updatedAt, answeredElsewhere, issues = [], preview }: SurveyFormProps) {
+export function SurveyPage({
+  token,
+  context,
+  language,
+  answers,
+  updatedAt,
+  answeredElsewhere,
+  issues = [],
+  preview,
+  keyIn,
+}: SurveyFormProps) {
   const t = messages(language);
   const title = `${context.seriesTitle} — ${t.kind[context.kind]}`;
   const byQuestion = new Map(issues.map((i) => [i.field.replace(/^answers\./, ''), i]));
@@ -217,17 +232,21 @@ export function SurveyPage({ token, context, language, answers, updatedAt, answe
     <Layout
       language={language}
       title={issues.length ? `${t.errorSummary} ${title}` : title}
-      languageHref={(l) => (preview ? `${preview.action}?lang=${l}` : `/s/${token}?lang=${l}`)}
+      languageHref={(l) => {
+        const elsewhere = preview?.action ?? keyIn?.action;
+        return elsewhere ? `${elsewhere}?lang=${l}` : `/s/${token}?lang=${l}`;
+      }}
       script
     >
       {preview ? <p class="notice">{preview.notice}</p> : null}
+      {keyIn ? <div class="notice">{keyIn.notice}</div> : null}
       <h1>
         {context.seriesTitle}
         <span class="subtitle">
           {t.kind[context.kind]} · {t.session(context.session.number)}
         </span>
       </h1>
-      <p>{t.intro}</p>
+      {keyIn ? null : <p>{t.intro}</p>}
       {context.anonymous ? <p class="note">{t.anonymous(context.minimum)}</p> : null}
       {answeredElsewhere && !issues.length ? <p class="notice">{t.answeredElsewhere}</p> : null}
       {context.closesAt ? <p>{t.closesOn(formatDateTime(context.closesAt, language))}</p> : null}
@@ -243,10 +262,11 @@ export function SurveyPage({ token, context, language, answers, updatedAt, answe
           };
         })}
       />
-      <form method={preview ? 'get' : 'post'} action={preview ? preview.action : `/s/${token}?lang=${language}`} class="survey">
+      <form method={preview ? 'get' : 'post'} action={preview?.action ?? keyIn?.action ?? `/s/${token}?lang=${language}`} class="survey">
         <input type="hidden" name="lang" value={language} />
         {/* Lets the submission be checked against questions the Worker holds: one database call. */}
-        {preview ? null : <input type="hidden" name="survey" value={String(context.surveyId)} />}
+        {preview || keyIn ? null : <input type="hidden" name="survey" value={String(context.surveyId)} />}
+        {keyIn?.fields}
         {context.definition.questions.map((q) => {
           const issue = byQuestion.get(q.id);
           return (

@@ -9,6 +9,7 @@ import { notFound } from '../http/problem.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { openLinkMessages } from '../i18n/open-link/index.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
+import { PaperLinks } from '../paper/paper.pages.tsx';
 import { getSeries } from '../series/series.queries.ts';
 import { getSession, type SessionRow } from '../sessions/sessions.queries.ts';
 import { closeSurvey, createSurvey, openSurvey, SurveyExists, setClosingDate } from '../surveys/surveys.actions.ts';
@@ -101,6 +102,7 @@ function SurveyCard({ c, survey, language, errors = [] }: { c: C; survey: Survey
           <a href={`/api/surveys/${survey.id}/results?format=html`}>{t.session.results}</a>
         </li>
       </ul>
+      <PaperLinks survey={survey} language={language} />
     </>
   );
 }
