@@ -24,5 +24,4 @@ CREATE TABLE send_jobs (
 );
 -- One running job of a kind per survey: a double click finds the job the first one started.
 CREATE UNIQUE INDEX send_jobs_running ON send_jobs(survey_id, kind) WHERE finished_at IS NULL;
-CREATE UNIQUE INDEX send_jobs_slot ON send_jobs(survey_id, slot);
 CREATE INDEX send_jobs_unfinished ON send_jobs(id) WHERE finished_at IS NULL;

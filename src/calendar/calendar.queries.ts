@@ -6,11 +6,16 @@ export interface FeedSession {
   starts_at: string;
   ends_at: string | null;
   place: string | null;
+  notes: string | null;
+  sequence: number;
+  cancelled_at: string | null;
 }
 
 export async function seriesSessions(db: D1Database, seriesId: number): Promise<FeedSession[]> {
   const { results } = await db
-    .prepare('SELECT id, number, starts_at, ends_at, place FROM sessions WHERE series_id = ? ORDER BY number')
+    .prepare(
+      'SELECT id, number, starts_at, ends_at, place, notes, sequence, cancelled_at FROM sessions WHERE series_id = ? ORDER BY number',
+    )
     .bind(seriesId)
     .all<FeedSession>();
   return results;
@@ -34,4 +39,12 @@ export function seriesForFeed(db: D1Database, tokenHash: string) {
     .prepare('SELECT s.id, s.title FROM calendar_feeds f JOIN series s ON s.id = f.series_id WHERE f.token_hash = ?')
     .bind(tokenHash)
     .first<{ id: number; title: string }>();
+}
+
+/** One session's calendar fields (a personal link's session.ics reads them fresh: the link's context keeps fewer). */
+export function calendarSession(db: D1Database, sessionId: number) {
+  return db
+    .prepare('SELECT id, number, starts_at, ends_at, place, notes, sequence, cancelled_at FROM sessions WHERE id = ?')
+    .bind(sessionId)
+    .first<FeedSession>();
 }

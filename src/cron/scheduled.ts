@@ -16,6 +16,7 @@ import { IDEMPOTENCY_TTL_HOURS } from '../http/idempotency.ts';
 import { publicUrl, publicUrlIssue } from '../lib/public-url.ts';
 import { type PendingBallot, releasableBallots, surveysWithReleasableBallots } from '../responses/ballots.queries.ts';
 import { releaseQuietly } from '../responses/ballots.ts';
+import { sendingTick } from '../sending/sending.ts';
 import { webhooksTick } from '../webhooks/delivery.ts';
 import {
   closeDueSurveys,
@@ -148,7 +149,17 @@ export async function runTick(env: Env, now = new Date()): Promise<TickReport> {
   return report;
 }
 
+/** The minute trigger (wrangler.toml): send jobs only (src/sending/sending.ts), a light invocation of its own. */
+export const SENDING_CRON = '* * * * *';
+
 export async function scheduled(controller: ScheduledController, env: Env): Promise<void> {
+  if (controller.cron === SENDING_CRON) {
+    // Without PUBLIC_URL no link can be built: the jobs wait, and the hourly tick logs why.
+    if (publicUrlIssue(env)) return;
+    const sending = await sendingTick(env);
+    if (sending.claimed) console.warn('sending tick', JSON.stringify(sending));
+    return;
+  }
   const report = await runTick(env, new Date(controller.scheduledTime));
   // Webhooks (src/webhooks): survey events that bypassed the API, then retries; ≤ 5 D1 queries, ≤ 20 requests.
   await webhooksTick(env, new Date(controller.scheduledTime));

@@ -60,33 +60,42 @@ export interface DeliveryReport {
   failed: number;
 }
 
-export async function deliver(
-  env: Env,
-  rows: SendingRow[],
-  options: { kind: 'invitation' | 'reminder'; slot: (row: SendingRow) => string; linkBase: string },
-): Promise<DeliveryReport> {
+export interface DeliveryOptions {
+  kind: 'invitation' | 'reminder';
+  slot: (row: SendingRow) => string;
+  linkBase: string;
+  /** Another message than the invitation or reminder (a session's change, src/sessions/session-notice.ts). */
+  render?: (row: SendingRow, link: string) => RenderedMessage & { attachments?: EmailAttachment[] };
+  /** Statements written in the same batch as the outcomes (a send job's progress, src/sending/). */
+  extra?: (report: DeliveryReport) => D1PreparedStatement[];
+}
+
+export async function deliver(env: Env, rows: SendingRow[], options: DeliveryOptions): Promise<DeliveryReport> {
   const report: DeliveryReport = { claimed: 0, sent: 0, recorded: 0, failed: 0 };
   if (!rows.length) return report;
   const tokens = await ensureTokens(env, rows);
   // The outbox keeps what was sent with the token masked: D1 then holds no usable link, and
   // the outbox page cannot be used to open a participant's (possibly anonymous) answers.
-  const sent = new Map<number, { text: string; html: string }>();
+  const sent = new Map<number, { text: string; html: string; attachments?: EmailAttachment[] }>();
   const drafts: OutboxDraft[] = rows.map((r) => {
     const token = tokens.get(r.invitation_id) ?? '';
-    const message = renderMessage({
-      kind: options.kind,
-      surveyKind: r.kind,
-      language: r.language,
-      name: r.name,
-      seriesTitle: r.series_title,
-      sessionNumber: r.session_number,
-      sessionStartsAt: r.starts_at,
-      place: r.place,
-      closesAt: r.closes_at,
-      anonymous: r.anonymous === 1,
-      link: `${options.linkBase}/s/${token}`,
-    });
-    sent.set(r.invitation_id, { text: message.text, html: message.html });
+    const link = `${options.linkBase}/s/${token}`;
+    const message =
+      options.render?.(r, link) ??
+      renderMessage({
+        kind: options.kind,
+        surveyKind: r.kind,
+        language: r.language,
+        name: r.name,
+        seriesTitle: r.series_title,
+        sessionNumber: r.session_number,
+        sessionStartsAt: r.starts_at,
+        place: r.place,
+        closesAt: r.closes_at,
+        anonymous: r.anonymous === 1,
+        link,
+      });
+    sent.set(r.invitation_id, message);
     const mask = (s: string) => s.split(token).join(MASKED_TOKEN);
     return {
       organisation_id: r.organisation_id,
@@ -120,6 +129,7 @@ export async function deliver(
         subject: draft.subject,
         text: sent.get(invitation_id)?.text ?? draft.body_text,
         html: sent.get(invitation_id)?.html ?? draft.body_html,
+        ...(sent.get(invitation_id)?.attachments ? { attachments: sent.get(invitation_id)?.attachments } : {}),
       });
       outcomes.push({ id, invitation_id, status: 'sent', error: null });
       report.sent++;
@@ -129,7 +139,9 @@ export async function deliver(
       report.failed++;
     }
   }
-  if (outcomes.length) await env.DB.batch(finishOutbox(env.DB, outcomes, options.kind === 'invitation'));
+  const extra = options.extra?.(report) ?? [];
+  if (outcomes.length || extra.length)
+    await env.DB.batch([...(outcomes.length ? finishOutbox(env.DB, outcomes, options.kind === 'invitation') : []), ...extra]);
   return report;
 }
 

@@ -21,7 +21,7 @@ export interface SendingRow {
   place: string | null;
 }
 
-const SELECT_SENDING = `
+export const SELECT_SENDING = `
   SELECT i.id AS invitation_id, i.email, i.name, i.language, i.link_sealed, i.token_hash, i.sent_at,
          s.organisation_id, su.id AS survey_id, su.kind, su.anonymous, su.closes_at,
          s.title AS series_title, se.number AS session_number, se.starts_at, se.place
@@ -31,17 +31,6 @@ const SELECT_SENDING = `
     JOIN series s ON s.id = se.series_id`;
 
 /** Invitations of a survey not sent yet: not to who already answered, nor to bounced addresses. */
-export async function unsentInvitations(db: D1Database, organisationId: number, surveyId: number, limit: number) {
-  const { results } = await db
-    .prepare(
-      `${SELECT_SENDING} WHERE su.id = ? AND s.organisation_id = ? AND i.sent_at IS NULL AND i.bounced_at IS NULL AND i.answered = 0
-        ORDER BY i.id LIMIT ?`,
-    )
-    .bind(surveyId, organisationId, limit)
-    .all<SendingRow>();
-  return results;
-}
-
 export async function countUnsent(db: D1Database, surveyId: number) {
   const row = await db
     .prepare('SELECT count(*) AS n FROM invitations WHERE survey_id = ? AND sent_at IS NULL AND bounced_at IS NULL AND answered = 0')

@@ -6,10 +6,9 @@
  */
 import { writeAudit } from '../audit/audit.queries.ts';
 import type { Contact } from '../domain/contacts-csv.ts';
-import { effectiveStatus } from '../domain/survey-status.ts';
-import { type DeliveryReport, deliver, ensureTokens, SEND_BATCH } from '../email/delivery.ts';
+import { type DeliveryReport, deliver, ensureTokens } from '../email/delivery.ts';
 import { issueLink, liveToken, sealingSecret } from '../email/links.ts';
-import { countUnsent, type SendingRow, sendingRow, storeLinks, unsentInvitations } from '../email/outbox.queries.ts';
+import { type SendingRow, sendingRow, storeLinks } from '../email/outbox.queries.ts';
 import type { Coordinator, Env } from '../env.ts';
 import { participantScope } from '../http/idempotency.ts';
 import { notFound, Problem } from '../http/problem.ts';
@@ -115,20 +114,6 @@ export const surveyNotOpen = () =>
   new Problem(409, 'survey-not-open', 'Survey not open', { detail: 'Invitations are sent once the survey is open.' });
 
 const invitationMessage = (env: Env, slot: () => string) => ({ kind: 'invitation' as const, slot, linkBase: publicUrl(env) });
-
-/**
- * The next batch of a survey's invitations not sent yet, skipping who already answered;
- * `remaining` waits for the next click.
- */
-export async function sendInvitations(env: Env, actor: Coordinator, surveyId: number) {
-  const survey = await ownedSurvey(env, actor, surveyId);
-  if (effectiveStatus(survey.status, survey.closes_at) !== 'open') throw surveyNotOpen();
-  const message = invitationMessage(env, () => 'invitation');
-  const rows = await unsentInvitations(env.DB, actor.organisationId, survey.id, SEND_BATCH);
-  const report = await deliver(env, rows, message);
-  await writeAudit(env.DB, actor, 'invitations.send', `survey:${survey.id}`, { ...report }).run();
-  return { survey, report, remaining: await countUnsent(env.DB, survey.id) };
-}
 
 /** One invitation again, now, with its live link: its own outbox slot, so it is never taken for a duplicate. */
 export async function resendInvitation(

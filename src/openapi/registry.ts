@@ -14,6 +14,7 @@ import {
 import { OpenLinkSchema, OpenLinkSettingsSchema } from '../open-link/open-link.schemas.ts';
 import { ParticipantLinkResponseSchema, ParticipantSubmissionResponseSchema, SubmissionSchema } from '../responses/participant.schemas.ts';
 import { BriefQuerySchema, BriefResponseSchema, ResultsQuerySchema, SurveyResultsResponseSchema } from '../results/results.schemas.ts';
+import { SendJobResponseSchema } from '../sending/sending.schemas.ts';
 import {
   CreateSeriesSchema,
   SeriesDetailResponseSchema,
@@ -21,7 +22,12 @@ import {
   SeriesResponseSchema,
   UpdateSeriesSchema,
 } from '../series/series.schemas.ts';
-import { CreateSessionSchema, SessionListResponseSchema, SessionResponseSchema } from '../sessions/sessions.schemas.ts';
+import {
+  CreateSessionSchema,
+  SessionListResponseSchema,
+  SessionResponseSchema,
+  UpdateSessionSchema,
+} from '../sessions/sessions.schemas.ts';
 import { CreateSurveySchema, SurveyResponseSchema } from '../surveys/surveys.schemas.ts';
 import { CreateThemeSchema, ThemeListResponseSchema, ThemeResponseSchema, UpdateThemeSchema } from '../themes/themes.schemas.ts';
 import {
@@ -179,6 +185,27 @@ export const routes: RouteDoc[] = [
     tag: 'sessions',
     auth: 'coordinator',
     responses: { 200: ok('The session', SessionResponseSchema) },
+  },
+  {
+    method: 'patch',
+    path: '/api/sessions/{id}',
+    summary: 'Change a session’s date, end, place or notes',
+    description:
+      'Only the fields given change (`null` empties ends_at, place, notes). Checked: the end after the start, the series’ order (#3 not before #2); 422 names the field. The SEQUENCE rises; invitees of the session’s open surveys are e-mailed the change with an updated calendar entry (METHOD:REQUEST), and `session.updated` goes to webhooks. 409 if the session is cancelled.',
+    tag: 'sessions',
+    auth: 'coordinator',
+    body: UpdateSessionSchema,
+    responses: { 200: ok('The session', SessionResponseSchema), 409: ok('The session is cancelled, or changed meanwhile') },
+  },
+  {
+    method: 'post',
+    path: '/api/sessions/{id}/cancel',
+    summary: 'Cancel a session',
+    description:
+      'Marks it cancelled (calendar feeds show STATUS:CANCELLED); invitees of its open surveys are e-mailed a METHOD:CANCEL entry, and `session.cancelled` goes to webhooks. Cancelling again changes nothing.',
+    tag: 'sessions',
+    auth: 'coordinator',
+    responses: { 200: ok('The cancelled session', SessionResponseSchema) },
   },
 
   // Surveys
@@ -416,11 +443,38 @@ export const routes: RouteDoc[] = [
   {
     method: 'post',
     path: '/api/surveys/{id}/invitations/send',
-    summary: 'E-mail the invitations not sent yet (up to 40 a call)',
-    description: 'Through the send_email binding; without it, messages are recorded in the outbox only. Call again while `remaining` > 0.',
+    summary: 'E-mail every invitation not sent yet, in one call',
+    description:
+      'Starts a send job (or answers the one running): the first chunk goes at once, the rest by the cron, a few dozen a minute. 200 when done, else 202 with the job at `Location`. Through the send_email binding; without it, messages are recorded in the outbox only. Nothing is sent twice.',
     tag: 'workspace',
     auth: 'coordinator',
-    responses: { 200: ok('`{claimed, sent, recorded, failed, remaining}`'), 409: ok('The survey is not open') },
+    responses: {
+      200: ok('The finished job', SendJobResponseSchema),
+      202: ok('The job, still sending', SendJobResponseSchema),
+      409: ok('The survey is not open'),
+    },
+  },
+  {
+    method: 'post',
+    path: '/api/surveys/{id}/reminders/send',
+    summary: 'E-mail a reminder to everyone invited who has not answered, in one call',
+    description: 'A send job like the invitations’: once per person per call, never to who answered or bounced.',
+    tag: 'workspace',
+    auth: 'coordinator',
+    responses: {
+      200: ok('The finished job', SendJobResponseSchema),
+      202: ok('The job, still sending', SendJobResponseSchema),
+      409: ok('The survey is not open'),
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/send-jobs/{id}',
+    summary: "A send job's progress",
+    description: '`sent` of `total` (sent, or recorded without an e-mail binding), `failed`, `remaining`; `finished_at` once done.',
+    tag: 'workspace',
+    auth: 'coordinator',
+    responses: { 200: ok('The job', SendJobResponseSchema) },
   },
   {
     method: 'post',

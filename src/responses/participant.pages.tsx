@@ -1,5 +1,6 @@
 /** The participant's pages under /s/:token: they work with plain HTML forms, JavaScript off. */
 import { type Context, Hono } from 'hono';
+import { calendarSession } from '../calendar/calendar.queries.ts';
 import { icsCalendar, sessionEvent } from '../calendar/ics.ts';
 import { answersFromForm } from '../domain/answers.ts';
 import { isLanguage, type Language } from '../domain/language.ts';
@@ -113,7 +114,9 @@ export const participantPages = new Hono<AppEnv>()
     const { context } = link;
     const session = context.kind === 'pre' ? context.session : context.nextSession;
     if (!session) throw new Problem(404, 'not-found', 'Not found', { detail: 'No upcoming session is planned yet.' });
-    return c.body(icsCalendar([sessionEvent(session, context.seriesTitle)]), 200, {
+    // Read fresh: a session moved or cancelled since shows so, with its raised SEQUENCE.
+    const current = (await calendarSession(c.env.DB, session.id)) ?? session;
+    return c.body(icsCalendar([sessionEvent(current, context.seriesTitle)]), 200, {
       'Content-Type': 'text/calendar; charset=utf-8',
       'Content-Disposition': `attachment; filename="session-${session.number}.ics"`,
     });

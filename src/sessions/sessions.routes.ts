@@ -3,9 +3,10 @@ import type { AppEnv } from '../env.ts';
 import { jsonBody, pathId } from '../http/body.ts';
 import { notFound } from '../http/problem.ts';
 import { getSeries } from '../series/series.queries.ts';
-import { createSession } from './sessions.actions.ts';
+import { afterResponse } from '../webhooks/delivery.ts';
+import { cancelSession, createSession, updateSession } from './sessions.actions.ts';
 import { getSession, listSessions, sessionJson } from './sessions.queries.ts';
-import { CreateSessionSchema } from './sessions.schemas.ts';
+import { CreateSessionSchema, UpdateSessionSchema } from './sessions.schemas.ts';
 
 export const sessionsRoutes = new Hono<AppEnv>()
   .get('/series/:id/sessions', async (c) => {
@@ -24,4 +25,12 @@ export const sessionsRoutes = new Hono<AppEnv>()
     const session = await getSession(c.env.DB, c.var.coordinator.organisationId, pathId(c));
     if (!session) throw notFound('session');
     return c.json(sessionJson(session));
-  });
+  })
+  .patch('/sessions/:id', async (c) => {
+    const id = pathId(c);
+    const input = await jsonBody(c, UpdateSessionSchema);
+    return c.json(sessionJson(await updateSession(c.env, c.var.coordinator, id, input, afterResponse(c))));
+  })
+  .post('/sessions/:id/cancel', async (c) =>
+    c.json(sessionJson(await cancelSession(c.env, c.var.coordinator, pathId(c), afterResponse(c)))),
+  );

@@ -1,5 +1,8 @@
 import * as v from 'valibot';
-import { DateTimeSchema, IdSchema, InstantSchema, ShortTextSchema } from '../lib/schemas.ts';
+import { CleanText, DateTimeSchema, IdSchema, InstantSchema, ShortTextSchema } from '../lib/schemas.ts';
+
+/** Practical notes for invitees ("lunch réseau dès 12h30"), a few lines. */
+export const NotesSchema = v.pipe(CleanText({ multiline: true }), v.maxLength(1000));
 
 export const CreateSessionSchema = v.pipe(
   v.strictObject({
@@ -7,11 +10,26 @@ export const CreateSessionSchema = v.pipe(
     starts_at: DateTimeSchema,
     ends_at: v.optional(DateTimeSchema),
     place: v.optional(ShortTextSchema),
+    notes: v.optional(NotesSchema),
   }),
   v.forward(
     v.check((s) => !s.ends_at || s.ends_at > s.starts_at, 'must be after starts_at'),
     ['ends_at'],
   ),
+);
+
+/**
+ * A change of a session: only the fields given change; `null` empties the end, place or notes.
+ * Invitees of its open surveys are told (src/sessions/sessions.actions.ts).
+ */
+export const UpdateSessionSchema = v.pipe(
+  v.strictObject({
+    starts_at: v.optional(DateTimeSchema),
+    ends_at: v.optional(v.nullable(DateTimeSchema)),
+    place: v.optional(v.nullable(ShortTextSchema)),
+    notes: v.optional(v.nullable(NotesSchema)),
+  }),
+  v.check((s) => Object.keys(s).length > 0, 'give at least one of starts_at, ends_at, place, notes'),
 );
 
 /** A session as the API answers it, with the id, kind and status of each of its surveys (closed once past its closing date). */
@@ -22,6 +40,10 @@ export const SessionResponseSchema = v.object({
   starts_at: InstantSchema,
   ends_at: v.nullable(InstantSchema),
   place: v.nullable(v.string()),
+  notes: v.nullable(v.string()),
+  /** The iCalendar SEQUENCE: 0, raised by each change and by the cancellation. */
+  sequence: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  cancelled_at: v.nullable(InstantSchema),
   surveys: v.array(v.object({ id: IdSchema, kind: v.picklist(['pre', 'post']), status: v.picklist(['draft', 'open', 'closed']) })),
 });
 

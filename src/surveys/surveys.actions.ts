@@ -5,6 +5,7 @@
  */
 import { writeAudit, writeAuditOfInserted } from '../audit/audit.queries.ts';
 import type { Question } from '../domain/definition.ts';
+import { closingIssue, issueText } from '../domain/session-dates.ts';
 import { postSurveyTemplate, preSurveyTemplate } from '../domain/templates.ts';
 import type { Coordinator, Env } from '../env.ts';
 import { invalid, notFound, Problem } from '../http/problem.ts';
@@ -41,6 +42,7 @@ export async function createSurvey(
 ): Promise<SurveyRow> {
   const session = await getSession(env.DB, actor.organisationId, sessionId);
   if (!session) throw notFound('session');
+  refusePastClosing(input.closes_at);
   let questions = input.questions;
   if (questions) {
     // An option's theme must be one of this series' (the same check as the editor and the import).
@@ -75,7 +77,14 @@ export async function editDefinition(
   return saved;
 }
 
+/** A closing date already past would close the survey at once (src/domain/session-dates.ts): 422 naming closes_at. */
+function refusePastClosing(closesAt: string | null | undefined) {
+  const issue = closingIssue(closesAt, new Date());
+  if (issue) throw invalid([{ field: issue.field, message: issueText(issue) }]);
+}
+
 export async function setClosingDate(env: Env, actor: Coordinator, surveyId: number, closesAt: string | null): Promise<SurveyRow> {
+  refusePastClosing(closesAt);
   const survey = await ownedSurvey(env, actor, surveyId);
   await env.DB.batch([
     setClosesAt(env.DB, survey.id, closesAt),

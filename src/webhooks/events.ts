@@ -3,7 +3,14 @@
  * an anonymous survey may reveal is decided (and tested) in one place.
  */
 
-export const WEBHOOK_EVENTS = ['response.submitted', 'responses.released', 'survey.opened', 'survey.closed'] as const;
+export const WEBHOOK_EVENTS = [
+  'response.submitted',
+  'responses.released',
+  'survey.opened',
+  'survey.closed',
+  'session.updated',
+  'session.cancelled',
+] as const;
 export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 
 export interface Envelope<D> {
@@ -114,6 +121,41 @@ export function surveyChanged(event: 'survey.opened' | 'survey.closed', f: Surve
       closed_at: f.closedAt,
       responses: f.responses,
       invitations: f.invitations,
+    },
+  };
+}
+
+export interface SessionFacts {
+  seriesId: number;
+  sessionId: number;
+  sessionNumber: number;
+  startsAt: string;
+  endsAt: string | null;
+  place: string | null;
+  notes: string | null;
+  sequence: number;
+  cancelledAt: string | null;
+}
+
+/** A session moved, re-placed or cancelled: what a calendar or a website shows of it, never who is invited. */
+export function sessionChanged(
+  event: 'session.updated' | 'session.cancelled',
+  f: SessionFacts,
+  now: Date,
+): Envelope<Record<string, unknown>> {
+  return {
+    event,
+    series_id: f.seriesId,
+    occurred_at: now.toISOString(),
+    data: {
+      session_id: f.sessionId,
+      session_number: f.sessionNumber,
+      starts_at: f.startsAt,
+      ends_at: f.endsAt,
+      place: f.place,
+      notes: f.notes,
+      sequence: f.sequence,
+      cancelled_at: f.cancelledAt,
     },
   };
 }

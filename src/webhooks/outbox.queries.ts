@@ -96,6 +96,23 @@ export function surveyChangedEvent(event: 'survey.opened' | 'survey.closed'): st
   );
 }
 
+/**
+ * `session.updated` / `session.cancelled` (shape: `sessionChanged` in events.ts), right after
+ * the statement that changed the session, only if it did. ?1 session id.
+ */
+export function sessionChangedEvent(event: 'session.updated' | 'session.cancelled'): string {
+  return `INSERT INTO webhook_deliveries (webhook_id, series_id, event, payload, next_attempt_at)
+    SELECT w.id, se.series_id, '${event}',
+           json_object('event', '${event}', 'series_id', se.series_id, 'occurred_at', ${NOW}, 'data', json_object(
+             'session_id', se.id, 'session_number', se.number, 'starts_at', se.starts_at, 'ends_at', se.ends_at,
+             'place', se.place, 'notes', se.notes, 'sequence', se.sequence, 'cancelled_at', se.cancelled_at)),
+           ${NOW}
+      FROM sessions se
+      JOIN webhooks w ON w.series_id = se.series_id AND EXISTS (SELECT 1 FROM json_each(w.events) WHERE value = '${event}')
+     WHERE se.id = ?1 AND changes() > 0
+    RETURNING id`;
+}
+
 /** The ids of the deliveries an outbox statement wrote (its result in the batch). */
 export function deliveryIds(result: D1Result<unknown> | undefined): number[] {
   return ((result?.results ?? []) as { id: number }[]).map((r) => r.id);

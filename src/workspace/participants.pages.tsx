@@ -7,19 +7,14 @@ import { canDeliver } from '../email/delivery.ts';
 import { countUnsent, getOutboxMessage, listOutbox } from '../email/outbox.queries.ts';
 import type { AppEnv } from '../env.ts';
 import { pathId } from '../http/body.ts';
-import { notFound, Problem } from '../http/problem.ts';
+import { notFound } from '../http/problem.ts';
 import { formatDateTime } from '../i18n/index.ts';
+import { sessionMessages } from '../i18n/sessions/index.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
-import {
-  exportLinks,
-  importParticipants,
-  issueNewLink,
-  removeInvitation,
-  resendInvitation,
-  sendInvitations,
-} from '../invitations/invitations.actions.ts';
+import { exportLinks, importParticipants, issueNewLink, removeInvitation, resendInvitation } from '../invitations/invitations.actions.ts';
 import { listParticipants } from '../invitations/invitations.queries.ts';
 import { csvDocument } from '../results/csv.ts';
+import { countOwed } from '../sending/sending.queries.ts';
 import type { SurveyRow } from '../surveys/surveys.queries.ts';
 import { ownSurvey } from './owned.ts';
 import { ActionButton, Csrf, type FormError, readForm, redirectWith, render, text, WorkspacePage, workspaceLanguage } from './shell.tsx';
@@ -28,14 +23,18 @@ type C = Context<AppEnv>;
 
 /** What the participants page shows, loaded by its handlers. */
 async function participantsData(c: C, survey: SurveyRow) {
-  const [people, unsent] = await Promise.all([listParticipants(c.env.DB, survey.id), countUnsent(c.env.DB, survey.id)]);
-  return { survey, people, unsent };
+  const [people, unsent, unanswered] = await Promise.all([
+    listParticipants(c.env.DB, survey.id),
+    countUnsent(c.env.DB, survey.id),
+    countOwed(c.env.DB, survey.id, 'reminder'),
+  ]);
+  return { survey, people, unsent, unanswered };
 }
 
 function ParticipantsPage({
   c,
   language,
-  data: { survey, people, unsent },
+  data: { survey, people, unsent, unanswered },
   errors = [],
   pasted = '',
 }: {
@@ -46,6 +45,7 @@ function ParticipantsPage({
   pasted?: string;
 }) {
   const t = workspaceMessages(language);
+  const sending = sessionMessages(language).sending;
   const csrf = c.var.csrfToken;
   const status = effectiveStatus(survey.status, survey.closes_at);
   const kind = t.session.kind[survey.kind];
@@ -118,7 +118,14 @@ function ParticipantsPage({
           {status === 'open' ? (
             <>
               <p>{t.participants.sendHelp(unsent)}</p>
-              {unsent ? <ActionButton action={`/app/surveys/${survey.id}/send`} label={t.participants.send} token={csrf} /> : null}
+              {/* One click sends them all: the job goes on by itself (src/sending/). */}
+              {unsent ? <ActionButton action={`/app/surveys/${survey.id}/send`} label={sending.sendAll(unsent)} token={csrf} /> : null}
+              {unanswered ? (
+                <>
+                  <p>{sending.remindHelp(unanswered)}</p>
+                  <ActionButton action={`/app/surveys/${survey.id}/remind`} label={sending.remind} token={csrf} />
+                </>
+              ) : null}
             </>
           ) : (
             <p>{t.participants.notOpen}</p>
@@ -204,17 +211,6 @@ export const participantPages = new Hono<AppEnv>()
     }
     await importParticipants(c.env, c.var.coordinator, survey.id, contacts);
     return redirectWith(c, `/app/surveys/${survey.id}/participants`, 'imported', [contacts.length]);
-  })
-  .post('/surveys/:id/send', async (c) => {
-    const id = pathId(c);
-    try {
-      const { report, remaining } = await sendInvitations(c.env, c.var.coordinator, id);
-      return redirectWith(c, `/app/surveys/${id}/participants`, 'sent', [report.sent + report.recorded, remaining]);
-    } catch (error) {
-      // The page offers no button then; a stale page's click just comes back.
-      if (error instanceof Problem && error.slug === 'survey-not-open') return redirectWith(c, `/app/surveys/${id}/participants`);
-      throw error;
-    }
   })
   .post('/surveys/:id/links.csv', async (c) => {
     const { survey, links } = await exportLinks(c.env, c.var.coordinator, pathId(c));

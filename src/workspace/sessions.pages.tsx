@@ -1,16 +1,19 @@
-/** Session page: its pre- and post-survey, their state and counts, open/close, links onward. */
+/** Session page: its facts (changed or cancelled here), its pre- and post-survey, their state and counts, open/close, links onward. */
 import { type Context, Hono } from 'hono';
-import { utcToBrussels } from '../domain/brussels-time.ts';
+import { readBrusselsTime, utcToBrussels } from '../domain/brussels-time.ts';
 import type { Language } from '../domain/language.ts';
+import { closingIssue, type DateIssue } from '../domain/session-dates.ts';
 import { effectiveStatus } from '../domain/survey-status.ts';
 import type { AppEnv } from '../env.ts';
 import { pathId } from '../http/body.ts';
 import { notFound } from '../http/problem.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { openLinkMessages } from '../i18n/open-link/index.ts';
+import { type SessionMessages, sessionMessages } from '../i18n/sessions/index.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
 import { PaperLinks } from '../paper/paper.pages.tsx';
 import { getSeries } from '../series/series.queries.ts';
+import { cancelSession, checkedChange, SessionChanged, updateSession } from '../sessions/sessions.actions.ts';
 import { getSession, type SessionRow } from '../sessions/sessions.queries.ts';
 import { closeSurvey, createSurvey, openSurvey, SurveyExists, setClosingDate } from '../surveys/surveys.actions.ts';
 import { getSurvey, type SurveyRow } from '../surveys/surveys.queries.ts';
@@ -29,7 +32,7 @@ import {
   WorkspacePage,
   workspaceLanguage,
 } from './shell.tsx';
-import { ClosingForm, SurveyForm } from './workspace.schemas.ts';
+import { ClosingForm, SessionEditForm, SurveyForm } from './workspace.schemas.ts';
 
 type C = Context<AppEnv>;
 
@@ -118,18 +121,101 @@ async function sessionData(c: C, session: SessionRow) {
   return { session, series, byKind };
 }
 
+/** What the edit form shows back after a refusal: the typed values, and whether to ask which 02:30. */
+interface EditState {
+  values: Record<string, string>;
+  askFold: boolean;
+}
+
+function editValues(session: SessionRow): Record<string, string> {
+  const start = utcToBrussels(session.starts_at);
+  return {
+    date: start.date,
+    start: start.time,
+    end: session.ends_at ? utcToBrussels(session.ends_at).time : '',
+    place: session.place ?? '',
+    notes: session.notes ?? '',
+  };
+}
+
+function EditForm({
+  c,
+  session,
+  language,
+  errors,
+  edit,
+}: {
+  c: C;
+  session: SessionRow;
+  language: Language;
+  errors: FormError[];
+  edit?: EditState;
+}) {
+  const s = sessionMessages(language);
+  const values = edit?.values ?? editValues(session);
+  const notesError = errors.find((e) => e.field === 'notes');
+  const foldError = errors.find((e) => e.field === 'fold');
+  return (
+    <form method="post" action={`/app/sessions/${session.id}/edit`} class="stack">
+      <Csrf token={c.var.csrfToken} />
+      <p class="help">{s.edit.tellsInvitees}</p>
+      <Field id="date" type="date" label={s.edit.date} value={values.date} required errors={errors} />
+      <Field id="start" type="time" label={s.edit.start} help={s.edit.timeHelp} value={values.start} required errors={errors} />
+      {edit?.askFold ? (
+        <fieldset id="fold" class={`field${foldError ? ' has-error' : ''}`}>
+          <legend>{s.edit.fold}</legend>
+          {(['earlier', 'later'] as const).map((fold) => (
+            <div class="field checkbox">
+              <input type="radio" id={`fold-${fold}`} name="fold" value={fold} checked={values.fold === fold} />
+              <label for={`fold-${fold}`}>
+                {fold === 'earlier' ? s.edit.foldEarlier(values.start ?? '') : s.edit.foldLater(values.start ?? '')}
+              </label>
+            </div>
+          ))}
+        </fieldset>
+      ) : null}
+      <Field id="end" type="time" label={s.edit.end} help={s.edit.timeHelp} value={values.end} errors={errors} />
+      <Field id="place" label={s.edit.place} value={values.place} errors={errors} />
+      <div class={`field${notesError ? ' has-error' : ''}`}>
+        <label for="notes">{s.edit.notes}</label>
+        <p class="help" id="notes-help">
+          {s.edit.notesHelp}
+        </p>
+        {notesError ? (
+          <p class="error" id="notes-error">
+            {notesError.text}
+          </p>
+        ) : null}
+        <textarea
+          id="notes"
+          name="notes"
+          rows={3}
+          aria-describedby={notesError ? 'notes-help notes-error' : 'notes-help'}
+          aria-invalid={notesError ? 'true' : undefined}
+        >
+          {values.notes ?? ''}
+        </textarea>
+      </div>
+      <button type="submit">{s.edit.submit}</button>
+    </form>
+  );
+}
+
 function SessionPage({
   c,
   language,
   data: { session, series, byKind },
   errors = [],
+  edit,
 }: {
   c: C;
   language: Language;
   data: Awaited<ReturnType<typeof sessionData>>;
   errors?: FormError[];
+  edit?: EditState;
 }) {
   const t = workspaceMessages(language);
+  const s = sessionMessages(language);
   const csrf = c.var.csrfToken;
   return (
     <WorkspacePage c={c} language={language} title={`${series.title} — ${t.session.title(session.number)}`} errors={errors}>
@@ -138,18 +224,40 @@ function SessionPage({
       </p>
       <h1>
         {t.session.title(session.number)}
+        {session.cancelled_at ? <span class="status status-closed"> {s.cancelledBadge}</span> : null}
         <span class="subtitle">{series.title}</span>
       </h1>
+      {session.cancelled_at ? <p class="note">{s.cancel.cancelled(formatDateTime(session.cancelled_at, language))}</p> : null}
       <dl class="facts">
         <dt>{t.session.when}</dt>
-        <dd>{formatDateTime(session.starts_at, language)}</dd>
+        <dd>
+          {formatDateTime(session.starts_at, language)}
+          {session.ends_at ? ` – ${utcToBrussels(session.ends_at).time}` : ''}
+        </dd>
         {session.place ? (
           <>
             <dt>{t.session.place}</dt>
             <dd>{session.place}</dd>
           </>
         ) : null}
+        {session.notes ? (
+          <>
+            <dt>{s.notes}</dt>
+            <dd class="pre-line">{session.notes}</dd>
+          </>
+        ) : null}
       </dl>
+      {session.cancelled_at ? null : (
+        <>
+          <details open={Boolean(edit)}>
+            <summary>{s.edit.title}</summary>
+            <EditForm c={c} session={session} language={language} errors={errors} edit={edit} />
+          </details>
+          <p>
+            <a href={`/app/sessions/${session.id}/cancel`}>{s.cancel.title}</a>
+          </p>
+        </>
+      )}
       <p>
         <a href={`/api/sessions/${session.id}/brief?format=html`}>{t.session.brief}</a>
       </p>
@@ -185,10 +293,126 @@ function SessionPage({
   );
 }
 
+/** A date rule's issue as the form shows it: on the form's own field, in the coordinator's language. */
+function issueError(issue: DateIssue, s: SessionMessages, labels: Record<string, string>): FormError {
+  const field = issue.field === 'ends_at' ? 'end' : issue.field === 'starts_at' ? 'start' : issue.field;
+  const text =
+    issue.message === 'sessionOrder'
+      ? s.invalid.sessionOrder(issue.neighbour ?? 0)
+      : issue.message === 'endBeforeStart'
+        ? s.invalid.endBeforeStart
+        : s.invalid.closesInPast;
+  return { field, message: issue.message, text: `${labels[field] ?? field}: ${text}` };
+}
+
+/**
+ * The form's local times, read strictly: a time that never happens is refused; one that happens
+ * twice is refused until the coordinator says which (the `fold` radios appear then).
+ */
+function formInstants(
+  form: { date: string; start: string; end: string; fold: string },
+  s: SessionMessages,
+  labels: Record<string, string>,
+): { ok: true; starts_at: string; ends_at: string | null } | { ok: false; errors: FormError[]; askFold: boolean } {
+  const errors: FormError[] = [];
+  let askFold = false;
+  const read = (field: 'start' | 'end', time: string): string | null => {
+    const local = readBrusselsTime(form.date, time);
+    if (local.kind === 'ok') return local.utc;
+    if (local.kind === 'ambiguous') {
+      askFold = true;
+      if (form.fold === 'earlier') return local.earlier;
+      if (form.fold === 'later') return local.later;
+      errors.push({ field, message: 'ambiguousTime', text: `${labels[field]}: ${s.invalid.ambiguousTime}` });
+      return null;
+    }
+    if (local.kind === 'nonexistent')
+      errors.push({ field, message: 'nonexistentTime', text: `${labels[field]}: ${s.invalid.nonexistentTime}` });
+    else errors.push({ field: 'date', message: 'date', text: `${labels.date}: ${s.invalid.nonexistentTime}` });
+    return null;
+  };
+  const starts_at = read('start', form.start);
+  const ends_at = form.end ? read('end', form.end) : null;
+  if (errors.length || !starts_at) return { ok: false, errors, askFold };
+  return { ok: true, starts_at, ends_at };
+}
+
 export const sessionPages = new Hono<AppEnv>()
   .get('/sessions/:id', async (c) =>
     render(c, <SessionPage c={c} language={workspaceLanguage(c)} data={await sessionData(c, await ownSession(c))} />),
   )
+  .post('/sessions/:id/edit', async (c) => {
+    const language = workspaceLanguage(c);
+    const t = workspaceMessages(language);
+    const s = sessionMessages(language);
+    const session = await ownSession(c);
+    const form = await readForm(c);
+    const values = Object.fromEntries(['date', 'start', 'end', 'place', 'notes', 'fold'].map((k) => [k, text(form, k)]));
+    const labels = { date: s.edit.date, start: s.edit.start, end: s.edit.end, place: s.edit.place, notes: s.edit.notes, fold: s.edit.fold };
+    const refuse = async (errors: FormError[], askFold = false) =>
+      render(
+        c,
+        <SessionPage c={c} language={language} data={await sessionData(c, session)} errors={errors} edit={{ values, askFold }} />,
+        422,
+      );
+    if (session.cancelled_at) return refuse([{ field: 'date', message: 'cancelled', text: s.invalid.cancelled }]);
+    const checked = checkForm(SessionEditForm, values, t, labels);
+    if (!checked.ok) return refuse(checked.errors);
+    const times = formInstants(checked.output, s, labels);
+    if (!times.ok) return refuse(times.errors, times.askFold);
+    const input = {
+      starts_at: times.starts_at,
+      ends_at: times.ends_at,
+      place: checked.output.place ?? null,
+      notes: checked.output.notes ?? null,
+    };
+    const { issues } = await checkedChange(c.env, session, input);
+    if (issues.length)
+      return refuse(
+        issues.map((i) => issueError(i, s, labels)),
+        Boolean(values.fold),
+      );
+    try {
+      await updateSession(c.env, c.var.coordinator, session.id, input, afterResponse(c));
+    } catch (error) {
+      if (!(error instanceof SessionChanged)) throw error;
+      return refuse([{ field: 'date', message: 'changed', text: s.invalid.changed }]);
+    }
+    return redirectWith(c, `/app/sessions/${session.id}`, 'saved');
+  })
+  // The confirmation, a page of its own: works without JavaScript, and a stray click cancels nothing.
+  .get('/sessions/:id/cancel', async (c) => {
+    const language = workspaceLanguage(c);
+    const t = workspaceMessages(language);
+    const s = sessionMessages(language);
+    const session = await ownSession(c);
+    if (session.cancelled_at) return c.redirect(`/app/sessions/${session.id}`, 303);
+    return render(
+      c,
+      <WorkspacePage c={c} language={language} title={`${s.cancel.title} — ${t.session.title(session.number)}`}>
+        <p class="breadcrumb">
+          <a href={`/app/sessions/${session.id}`}>{t.session.title(session.number)}</a>
+        </p>
+        <h1>{s.cancel.title}</h1>
+        <p>
+          <strong>{s.cancel.question}</strong>
+        </p>
+        <p>
+          {t.session.title(session.number)} — {formatDateTime(session.starts_at, language)}
+          {session.place ? `, ${session.place}` : ''}
+        </p>
+        <p>{s.cancel.help}</p>
+        <p class="actions">
+          <ActionButton action={`/app/sessions/${session.id}/cancel`} label={s.cancel.confirm} token={c.var.csrfToken} />
+          <a href={`/app/sessions/${session.id}`}>{s.cancel.back}</a>
+        </p>
+      </WorkspacePage>,
+    );
+  })
+  .post('/sessions/:id/cancel', async (c) => {
+    const session = await cancelSession(c.env, c.var.coordinator, pathId(c), afterResponse(c));
+    return redirectWith(c, `/app/sessions/${session.id}`, 'saved');
+  })
   .post('/sessions/:id/surveys', async (c) => {
     const language = workspaceLanguage(c);
     const t = workspaceMessages(language);
@@ -199,8 +423,11 @@ export const sessionPages = new Hono<AppEnv>()
       kind: t.field.kind,
       closes: t.field.closesAt,
     });
-    if (!checked.ok) {
-      const errors = checked.errors.map((e) => ({ ...e, field: e.field === 'closes' ? `closes-${kind}` : e.field }));
+    // A closing date already past is refused here as in the API (src/domain/session-dates.ts).
+    const past = checked.ok ? closingIssue(checked.output.closes_at, new Date(), 'closes') : null;
+    if (!checked.ok || past) {
+      const found = checked.ok ? [issueError(past as DateIssue, sessionMessages(language), { closes: t.field.closesAt })] : checked.errors;
+      const errors = found.map((e) => ({ ...e, field: e.field === 'closes' ? `closes-${kind}` : e.field }));
       return render(c, <SessionPage c={c} language={language} data={await sessionData(c, session)} errors={errors} />, 422);
     }
     try {
@@ -219,10 +446,14 @@ export const sessionPages = new Hono<AppEnv>()
     const form = await readForm(c);
     const field = `closes-${survey.id}`;
     const checked = checkForm(ClosingForm, { closes: text(form, field) }, t, { closes: t.session.closingLabel });
-    if (!checked.ok) {
+    const past = checked.ok ? closingIssue(checked.output.closes, new Date(), 'closes') : null;
+    if (!checked.ok || past) {
       const session = await getSession(c.env.DB, c.var.coordinator.organisationId, survey.session_id);
       if (!session) throw notFound('session');
-      const errors = checked.errors.map((e) => ({ ...e, field }));
+      const found = checked.ok
+        ? [issueError(past as DateIssue, sessionMessages(language), { closes: t.session.closingLabel })]
+        : checked.errors;
+      const errors = found.map((e) => ({ ...e, field }));
       return render(c, <SessionPage c={c} language={language} data={await sessionData(c, session)} errors={errors} />, 422);
     }
     await setClosingDate(c.env, c.var.coordinator, survey.id, checked.output.closes);

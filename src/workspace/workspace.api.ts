@@ -10,14 +10,9 @@ import { listOutbox } from '../email/outbox.queries.ts';
 import type { AppEnv } from '../env.ts';
 import { jsonBody, pathId, validate } from '../http/body.ts';
 import { notFound } from '../http/problem.ts';
-import {
-  eraseParticipant,
-  exportParticipantData,
-  removeInvitation,
-  resendInvitation,
-  sendInvitations,
-} from '../invitations/invitations.actions.ts';
+import { eraseParticipant, exportParticipantData, removeInvitation, resendInvitation } from '../invitations/invitations.actions.ts';
 import { listParticipants } from '../invitations/invitations.queries.ts';
+import { jobJson, ownedJob, startSending } from '../sending/sending.actions.ts';
 import { updateSeries } from '../series/series.actions.ts';
 import { getSeries } from '../series/series.queries.ts';
 import { ownedSurvey } from '../surveys/surveys.actions.ts';
@@ -30,10 +25,17 @@ export const workspaceApi = new Hono<AppEnv>()
     const survey = await ownedSurvey(c.env, c.var.coordinator, pathId(c));
     return c.json({ participants: await listParticipants(c.env.DB, survey.id) });
   })
+  // One call sends everything: the first chunk at once, the rest by the cron; the job's
+  // progress is at its Location. A second call while it runs answers the same job.
   .post('/surveys/:id/invitations/send', async (c) => {
-    const { report, remaining } = await sendInvitations(c.env, c.var.coordinator, pathId(c));
-    return c.json({ ...report, remaining });
+    const { job } = await startSending(c.env, c.var.coordinator, pathId(c), 'invitation');
+    return c.json(jobJson(job), job.finished_at ? 200 : 202, { Location: `/api/send-jobs/${job.id}` });
   })
+  .post('/surveys/:id/reminders/send', async (c) => {
+    const { job } = await startSending(c.env, c.var.coordinator, pathId(c), 'reminder');
+    return c.json(jobJson(job), job.finished_at ? 200 : 202, { Location: `/api/send-jobs/${job.id}` });
+  })
+  .get('/send-jobs/:id', async (c) => c.json(jobJson(await ownedJob(c.env, c.var.coordinator, pathId(c)))))
   .post('/invitations/:id/resend', async (c) => c.json((await resendInvitation(c.env, c.var.coordinator, pathId(c))).report))
   .delete('/invitations/:id', async (c) => {
     await removeInvitation(c.env, c.var.coordinator, pathId(c));

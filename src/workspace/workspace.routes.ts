@@ -6,6 +6,7 @@ import { Problem } from '../http/problem.ts';
 import { PUBLIC_URL_MISSING } from '../lib/public-url.ts';
 import { participantPages } from './participants.pages.tsx';
 import { privacyPages } from './privacy.pages.tsx';
+import { sendingPages } from './sending.pages.tsx';
 import { seriesPages } from './series.pages.tsx';
 import { sessionPages } from './sessions.pages.tsx';
 import { requireSignedIn, workspaceError } from './shell.tsx';
@@ -18,6 +19,7 @@ const signedIn = new Hono<AppEnv>()
   .route('/', seriesPages)
   .route('/', sessionPages)
   .route('/', participantPages)
+  .route('/', sendingPages)
   .route('/', surveyEditorPages)
   .route('/', privacyPages);
 

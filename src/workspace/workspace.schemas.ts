@@ -123,3 +123,25 @@ export const RetentionForm = v.object({
 export const ParticipantEmailForm = v.object({
   email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.nonEmpty('required'), v.maxLength(254, 'email'), v.email('email')),
 });
+
+/**
+ * A session's change as the workspace form gives it: a Brussels date and local times. The
+ * times are read strictly afterwards (src/domain/brussels-time.ts `readBrusselsTime`): one that
+ * never happens is refused; one that happens twice needs `fold` (which one) to be given.
+ */
+export const SessionEditForm = v.object({
+  date: v.pipe(v.string(), v.trim(), v.nonEmpty('required'), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'date')),
+  start: time,
+  end: v.pipe(
+    v.optional(v.string(), ''),
+    v.trim(),
+    v.check((s) => s === '' || /^\d{2}:\d{2}$/.test(s), 'time'),
+  ),
+  place: optionalText(),
+  notes: v.pipe(
+    v.optional(CleanText({ multiline: true, message: 'characters' }), ''),
+    v.maxLength(1000, 'tooLong'),
+    v.transform((s) => s || undefined),
+  ),
+  fold: v.optional(v.picklist(['', 'earlier', 'later'], 'required'), ''),
+});

@@ -1,0 +1,62 @@
+import type { SessionMessages } from './en.ts';
+
+export const fr: SessionMessages = {
+  edit: {
+    title: 'Modifier la séance',
+    date: 'Date',
+    start: 'Heure de début',
+    end: 'Heure de fin',
+    place: 'Lieu',
+    notes: 'Informations pratiques',
+    notesHelp: 'Montrées aux invité·es et dans les agendas, p. ex. « lunch réseau dès 12h30 ».',
+    timeHelp: 'Heure de Bruxelles.',
+    fold: 'Cette heure existe deux fois cette nuit-là (on recule les horloges). Laquelle ?',
+    foldEarlier: (time: string) => `le premier ${time}, heure d’été (UTC+2)`,
+    foldLater: (time: string) => `le second ${time}, heure d’hiver (UTC+1)`,
+    submit: 'Enregistrer et prévenir les invité·es',
+    tellsInvitees:
+      'Les invité·es des questionnaires ouverts de cette séance reçoivent le changement par e-mail, avec l’entrée d’agenda mise à jour.',
+  },
+  cancel: {
+    title: 'Annuler la séance',
+    confirm: 'Oui, annuler cette séance et prévenir les invité·es',
+    help: 'La séance est marquée annulée dans les agendas ; les invité·es de ses questionnaires ouverts sont prévenu·es par e-mail. C’est définitif.',
+    question: 'Annuler cette séance ? Ses invité·es seront prévenu·es par e-mail.',
+    back: 'Garder la séance',
+    cancelled: (when: string) => `Annulée le ${when}.`,
+  },
+  notes: 'Informations pratiques',
+  cancelledBadge: 'annulée',
+  invalid: {
+    nonexistentTime: 'Cette heure n’existe pas cette nuit-là à Bruxelles (on passe de 02:00 à 03:00). Choisissez une autre heure.',
+    ambiguousTime: 'Cette heure existe deux fois cette nuit-là à Bruxelles (on recule les horloges). Précisez laquelle ci-dessous.',
+    sessionOrder: (n: number) => `Les séances suivent leur numéro : cette date est incompatible avec la séance n° ${n}.`,
+    closesInPast: 'La date de clôture doit être dans le futur.',
+    endBeforeStart: 'La fin doit être après le début.',
+    cancelled: 'Cette séance est annulée et ne peut plus être modifiée.',
+    changed: 'Quelqu’un a modifié cette séance entre-temps. Regardez-la à nouveau, puis enregistrez.',
+  },
+  notice: {
+    subjectUpdated: (series: string, n: number) => `Changement : ${series} — séance n° ${n}`,
+    subjectCancelled: (series: string, n: number) => `Annulée : ${series} — séance n° ${n}`,
+    updated: 'La séance à laquelle vous êtes invité·e a changé. L’entrée d’agenda mise à jour est jointe.',
+    cancelled: 'La séance à laquelle vous êtes invité·e est annulée. L’entrée jointe la retire de votre agenda.',
+    link: 'Votre questionnaire reste à ce lien personnel :',
+  },
+  sending: {
+    title: 'Envoi',
+    kinds: { invitation: 'Invitations', reminder: 'Rappels', 'session-update': 'Changement de séance', 'session-cancel': 'Annulation' },
+    progress: (sent: number, total: number) => `${sent} sur ${total} envoyés`,
+    failed: (n: number) => `${n} refusés par le service d’e-mail (voir la boîte d’envoi).`,
+    running:
+      'L’envoi continue tout seul, quelques dizaines de messages par minute : vous pouvez fermer cette page, rien n’est envoyé deux fois.',
+    refreshing: 'Cette page se met à jour toutes les 10 secondes.',
+    done: 'Terminé.',
+    stopRefresh: 'Arrêter la mise à jour de cette page',
+    refreshNow: 'Voir l’avancement maintenant',
+    back: 'Retour aux participant·es',
+    sendAll: (n: number) => `Envoyer les ${n} invitations`,
+    remind: 'Envoyer un rappel à qui n’a pas répondu',
+    remindHelp: (n: number) => `${n} personnes invitées n’ont pas encore répondu.`,
+  },
+};

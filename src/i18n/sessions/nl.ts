@@ -1,0 +1,67 @@
+import type { SessionMessages } from './en.ts';
+
+export const nl: SessionMessages = {
+  edit: {
+    title: 'De sessie wijzigen',
+    date: 'Datum',
+    start: 'Beginuur',
+    end: 'Einduur',
+    place: 'Plaats',
+    notes: 'Praktische informatie',
+    notesHelp: 'Getoond aan de genodigden en in agenda’s, bv. “netwerklunch vanaf 12u30”.',
+    timeHelp: 'Brusselse tijd.',
+    fold: 'Dit uur bestaat die nacht twee keer (de klok gaat terug). Welk?',
+    foldEarlier: (time: string) => `de eerste ${time}, zomertijd (UTC+2)`,
+    foldLater: (time: string) => `de tweede ${time}, wintertijd (UTC+1)`,
+    submit: 'Opslaan en de genodigden verwittigen',
+    tellsInvitees:
+      'De genodigden van de open vragenlijsten van deze sessie krijgen de wijziging per e-mail, met een bijgewerkte agenda-afspraak.',
+  },
+  cancel: {
+    title: 'De sessie annuleren',
+    confirm: 'Ja, deze sessie annuleren en de genodigden verwittigen',
+    help: 'De sessie wordt als geannuleerd getoond in agenda’s; de genodigden van haar open vragenlijsten krijgen een e-mail. Dit is definitief.',
+    question: 'Deze sessie annuleren? De genodigden krijgen een e-mail.',
+    back: 'De sessie behouden',
+    cancelled: (when: string) => `Geannuleerd op ${when}.`,
+  },
+  notes: 'Praktische informatie',
+  cancelledBadge: 'geannuleerd',
+  invalid: {
+    nonexistentTime: 'Dit uur bestaat die nacht niet in Brussel (de klok springt van 02:00 naar 03:00). Kies een ander uur.',
+    ambiguousTime: 'Dit uur bestaat die nacht twee keer in Brussel (de klok gaat terug). Kies hieronder welk.',
+    sessionOrder: (n: number) => `De sessies volgen hun nummer: deze datum botst met sessie nr. ${n}.`,
+    closesInPast: 'De sluitingsdatum moet in de toekomst liggen.',
+    endBeforeStart: 'Het einde moet na het begin komen.',
+    cancelled: 'Deze sessie is geannuleerd en kan niet meer gewijzigd worden.',
+    changed: 'Iemand heeft deze sessie intussen gewijzigd. Bekijk ze opnieuw en sla dan op.',
+  },
+  notice: {
+    subjectUpdated: (series: string, n: number) => `Wijziging: ${series} — sessie nr. ${n}`,
+    subjectCancelled: (series: string, n: number) => `Geannuleerd: ${series} — sessie nr. ${n}`,
+    updated: 'De sessie waarvoor u uitgenodigd bent, is gewijzigd. De bijgewerkte agenda-afspraak zit in de bijlage.',
+    cancelled: 'De sessie waarvoor u uitgenodigd bent, is geannuleerd. De bijlage haalt ze uit uw agenda.',
+    link: 'Uw vragenlijst blijft op deze persoonlijke link:',
+  },
+  sending: {
+    title: 'Verzending',
+    kinds: {
+      invitation: 'Uitnodigingen',
+      reminder: 'Herinneringen',
+      'session-update': 'Wijziging van de sessie',
+      'session-cancel': 'Annulering',
+    },
+    progress: (sent: number, total: number) => `${sent} van ${total} verzonden`,
+    failed: (n: number) => `${n} geweigerd door de e-maildienst (zie de verzonden berichten).`,
+    running:
+      'De verzending gaat vanzelf verder, enkele tientallen berichten per minuut: u mag deze pagina sluiten, niets wordt twee keer verzonden.',
+    refreshing: 'Deze pagina ververst elke 10 seconden.',
+    done: 'Klaar.',
+    stopRefresh: 'Deze pagina niet meer verversen',
+    refreshNow: 'De voortgang nu tonen',
+    back: 'Terug naar de deelnemers',
+    sendAll: (n: number) => `De ${n} uitnodigingen verzenden`,
+    remind: 'Een herinnering sturen aan wie niet antwoordde',
+    remindHelp: (n: number) => `${n} genodigden hebben nog niet geantwoord.`,
+  },
+};
