@@ -48,6 +48,9 @@ const VALID_BODY: Record<string, unknown> = {
   'POST /api/series/:id/calendar-feed': {},
   'PUT /api/surveys/:id/open-link': { enabled: true },
   'POST /api/surveys/:id/invitations/send': {},
+  'POST /api/surveys/:id/reminders/send': {},
+  'PATCH /api/sessions/:id': { place: 'Ailleurs' },
+  'POST /api/sessions/:id/cancel': {},
   'POST /api/invitations/:id/resend': {},
   'DELETE /api/invitations/:id': {},
   'POST /api/invitations/:id/new-link': {},
@@ -144,6 +147,8 @@ beforeAll(async () => {
   await ownerPages.post(`/app/surveys/${pre.id}/send`, {});
   const outbox = await env.DB.prepare('SELECT id FROM outbox ORDER BY id DESC LIMIT 1').first<{ id: number }>();
   ids.outbox = outbox?.id ?? 0;
+  const job = await env.DB.prepare('SELECT id FROM send_jobs ORDER BY id DESC LIMIT 1').first<{ id: number }>();
+  ids['send-jobs'] = job?.id ?? 0;
   strangerPages = new Browser();
   await strangerPages.signIn(stranger.email);
 });

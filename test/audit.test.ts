@@ -7,6 +7,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../src/app.tsx';
+import { utcToBrussels } from '../src/domain/brussels-time.ts';
 import { call, callJson, env, inviteThroughApi, openSurveyFor } from './helpers.ts';
 import { Browser, workspaceCoordinator } from './workspace/browser.ts';
 
@@ -69,6 +70,8 @@ const API_INPUT: Record<string, Input> = {
   'PATCH /api/themes/:id': (f) => ({ merged_into: f.otherTheme }),
   'POST /api/series/:id/sessions': () => ({ number: 2, starts_at: '2099-02-01T12:00:00Z' }),
   'POST /api/sessions/:id/surveys': () => ({ kind: 'pre' }),
+  'PATCH /api/sessions/:id': () => ({ place: 'Maison des associations', notes: 'Lunch réseau dès 12h30' }),
+  'POST /api/sessions/:id/cancel': () => ({}),
   'POST /api/surveys/:id/open': () => ({}),
   'POST /api/surveys/:id/close': () => ({}),
   'POST /api/surveys/:id/invitations': () => ({ participants: [{ email: 'new@example.org' }] }),
@@ -79,6 +82,7 @@ const API_INPUT: Record<string, Input> = {
   'POST /api/series/:id/calendar-feed': () => ({}),
   'POST /api/series/import': (f) => callJson(`/api/series/${f.series}/export`, { key }),
   'POST /api/surveys/:id/invitations/send': () => ({}),
+  'POST /api/surveys/:id/reminders/send': () => ({}),
   'POST /api/invitations/:id/resend': () => ({}),
   'DELETE /api/invitations/:id': () => undefined,
   'POST /api/participants/export': (f) => ({ email: f.email }),
@@ -101,11 +105,18 @@ const PAGE_INPUT: Record<string, Input> = {
   'POST /app/series/:id/retention': () => ({ days: '30' }),
   'POST /app/series/:id/settings': () => ({ min_group_size: '5' }),
   'POST /app/sessions/:id/surveys': () => ({ kind: 'pre' }),
+  'POST /app/sessions/:id/edit': async (f) => {
+    const session = await callJson<{ starts_at: string }>(`/api/sessions/${f.sessions}`, { key });
+    const { date, time } = utcToBrussels(session.starts_at);
+    return { date, start: time, place: 'Maison des associations', notes: 'Lunch réseau dès 12h30' };
+  },
+  'POST /app/sessions/:id/cancel': () => ({}),
   'POST /app/surveys/:id/closes': (f) => ({ [`closes-${f.surveys}`]: '2099-12-31' }),
   'POST /app/surveys/:id/open': () => ({}),
   'POST /app/surveys/:id/close': () => ({}),
   'POST /app/surveys/:id/participants': () => ({ contacts: 'newcomer@example.org' }),
   'POST /app/surveys/:id/send': () => ({}),
+  'POST /app/surveys/:id/remind': () => ({}),
   'POST /app/surveys/:id/links.csv': () => ({}),
   'POST /app/invitations/:id/resend': () => ({}),
   'POST /app/invitations/:id/new-link': () => ({}),
