@@ -99,7 +99,9 @@ describe('one-click sending', () => {
     expect(second).toMatchObject({ total: 30, sent: 30, remaining: 0 });
 
     // Three answered: a reminder goes to the other 27, once, however often the button is pressed.
-    await env.DB.prepare('UPDATE invitations SET answered = 1 WHERE survey_id = ? AND id IN (SELECT id FROM invitations WHERE survey_id = ? ORDER BY id LIMIT 3)')
+    await env.DB.prepare(
+      'UPDATE invitations SET answered = 1 WHERE survey_id = ? AND id IN (SELECT id FROM invitations WHERE survey_id = ? ORDER BY id LIMIT 3)',
+    )
       .bind(surveyId, surveyId)
       .run();
     const reminder = await callJson<Job>(`/api/surveys/${surveyId}/reminders/send`, { method: 'POST', key, expect: 202 });
