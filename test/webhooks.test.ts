@@ -341,10 +341,12 @@ describe('retries', () => {
     const survey = await callJson<{ id: number }>(`/api/sessions/${session.id}/surveys`, {
       method: 'POST',
       key,
-      json: { kind: 'pre', closes_at: '2026-01-01T00:00:00Z' },
+      json: { kind: 'pre', closes_at: '2099-01-01T00:00:00Z' },
       expect: 201,
     });
     await callJson(`/api/surveys/${survey.id}/open`, { method: 'POST', key });
+    // Its closing date passes (a date already past is refused when set, so time moves instead).
+    await env.DB.prepare("UPDATE surveys SET closes_at = '2026-01-01T00:00:00Z' WHERE id = ?").bind(survey.id).run();
     const tick = { scheduledTime: Date.now() + 60_000, cron: '7 * * * *', noRetry() {} };
     await scheduled(tick, env);
     await scheduled({ ...tick, scheduledTime: tick.scheduledTime + 3_600_000 }, env);
