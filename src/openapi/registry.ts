@@ -74,6 +74,14 @@ const created = (what: string, schema?: GenericSchema): ResponseDoc => ({
   ...(schema ? { schema } : {}),
 });
 const ok = (description: string, schema?: GenericSchema): ResponseDoc => ({ description, ...(schema ? { schema } : {}) });
+
+/** The answers of both one-click sends (invitations, reminders). */
+const SEND_JOB_RESPONSES = {
+  200: ok('The finished job', SendJobResponseSchema),
+  202: ok('The job, still sending', SendJobResponseSchema),
+  409: ok('The survey is not open'),
+};
+
 const ICS = 'text/calendar';
 
 export const routes: RouteDoc[] = [
@@ -448,11 +456,7 @@ export const routes: RouteDoc[] = [
       'Starts a send job (or answers the one running): the first chunk goes at once, the rest by the cron, a few dozen a minute. 200 when done, else 202 with the job at `Location`. Through the send_email binding; without it, messages are recorded in the outbox only. Nothing is sent twice.',
     tag: 'workspace',
     auth: 'coordinator',
-    responses: {
-      200: ok('The finished job', SendJobResponseSchema),
-      202: ok('The job, still sending', SendJobResponseSchema),
-      409: ok('The survey is not open'),
-    },
+    responses: SEND_JOB_RESPONSES,
   },
   {
     method: 'post',
@@ -461,11 +465,7 @@ export const routes: RouteDoc[] = [
     description: 'A send job like the invitations’: once per person per call, never to who answered or bounced.',
     tag: 'workspace',
     auth: 'coordinator',
-    responses: {
-      200: ok('The finished job', SendJobResponseSchema),
-      202: ok('The job, still sending', SendJobResponseSchema),
-      409: ok('The survey is not open'),
-    },
+    responses: SEND_JOB_RESPONSES,
   },
   {
     method: 'get',

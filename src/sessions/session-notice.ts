@@ -5,6 +5,7 @@
  */
 import { type EventSession, icsCalendar, sessionEvent } from '../calendar/ics.ts';
 import type { Language } from '../domain/language.ts';
+import { escapeHtml } from '../email/templates.ts';
 import { emailMessages } from '../i18n/email/index.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { sessionMessages } from '../i18n/sessions/index.ts';
@@ -21,9 +22,6 @@ export interface NoticeFacts {
   /** Sender of the calendar request (EMAIL_FROM), its ORGANIZER. */
   organizer: string | null;
 }
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 export function sessionNotice(f: NoticeFacts) {
   const t = sessionMessages(f.language);

@@ -22,6 +22,11 @@ const date = v.pipe(
   v.check((s) => brusselsToUtc(s, '12:00') !== null, 'date'),
 );
 const time = v.pipe(v.string(), v.trim(), v.nonEmpty('required'), v.regex(/^\d{2}:\d{2}$/, 'time'));
+const optionalTime = v.pipe(
+  v.optional(v.string(), ''),
+  v.trim(),
+  v.check((s) => s === '' || /^\d{2}:\d{2}$/.test(s), 'time'),
+);
 const id = v.pipe(v.string(), v.regex(/^[1-9]\d{0,15}$/, 'theme'), v.transform(Number));
 
 export const SeriesForm = v.object({
@@ -35,11 +40,7 @@ export const SessionForm = v.pipe(
     number: v.pipe(v.string(), v.trim(), v.nonEmpty('required'), v.regex(/^[1-9]\d{0,2}$/, 'number'), v.transform(Number)),
     date,
     start: time,
-    end: v.pipe(
-      v.optional(v.string(), ''),
-      v.trim(),
-      v.check((s) => s === '' || /^\d{2}:\d{2}$/.test(s), 'time'),
-    ),
+    end: optionalTime,
     place: optionalText(),
   }),
   v.rawTransform(({ dataset, addIssue, NEVER }) => {
@@ -132,11 +133,7 @@ export const ParticipantEmailForm = v.object({
 export const SessionEditForm = v.object({
   date: v.pipe(v.string(), v.trim(), v.nonEmpty('required'), v.regex(/^\d{4}-\d{2}-\d{2}$/, 'date')),
   start: time,
-  end: v.pipe(
-    v.optional(v.string(), ''),
-    v.trim(),
-    v.check((s) => s === '' || /^\d{2}:\d{2}$/.test(s), 'time'),
-  ),
+  end: optionalTime,
   place: optionalText(),
   notes: v.pipe(
     v.optional(CleanText({ multiline: true, message: 'characters' }), ''),
