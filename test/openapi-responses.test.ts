@@ -364,6 +364,38 @@ describe('surveys, invitations and answers', () => {
     });
     expect(problem.errors.length).toBeGreaterThan(0);
   });
+  it('sessions change and cancel; one-click sending and its progress', async () => {
+    await check('patch', '/api/sessions/{id}', `/api/sessions/${sessions[1]}`, {
+      key,
+      json: { place: 'CPAS, salle du conseil', notes: 'Lunch réseau dès 12h30' },
+      expect: 200,
+    });
+    const third = await check<{ id: number }>('post', '/api/series/{id}/sessions', `/api/series/${seriesId}/sessions`, {
+      key,
+      json: { number: 3, starts_at: '2099-02-05T09:30:00+01:00' },
+      expect: 201,
+    });
+    const survey = await check<Survey>('post', '/api/sessions/{id}/surveys', `/api/sessions/${third.id}/surveys`, {
+      key,
+      json: { kind: 'pre' },
+      expect: 201,
+    });
+    await check('post', '/api/surveys/{id}/open', `/api/surveys/${survey.id}/open`, { key, expect: 200 });
+    const participants = Array.from({ length: 25 }, (_, n) => ({ email: `many${n}@example.org` }));
+    await check('post', '/api/surveys/{id}/invitations', `/api/surveys/${survey.id}/invitations`, {
+      key,
+      json: { participants },
+      expect: 201,
+    });
+    const job = await check<{ id: number }>('post', '/api/surveys/{id}/invitations/send', `/api/surveys/${survey.id}/invitations/send`, {
+      key,
+      expect: 202,
+    });
+    await check('get', '/api/send-jobs/{id}', `/api/send-jobs/${job.id}`, { key, expect: 200 });
+    await check('post', '/api/surveys/{id}/invitations/send', `/api/surveys/${survey.id}/invitations/send`, { key, expect: 200 });
+    await check('post', '/api/surveys/{id}/reminders/send', `/api/surveys/${survey.id}/reminders/send`, { key, expect: 202 });
+    await check('post', '/api/sessions/{id}/cancel', `/api/sessions/${third.id}/cancel`, { key, expect: 200 });
+  });
 });
 
 describe('what the coordinator reads back', () => {
