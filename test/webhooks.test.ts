@@ -107,7 +107,14 @@ describe('registering endpoints', () => {
       json: { url: receiverUrl('ok', 'main') },
       expect: 201,
     });
-    expect(hook.events).toEqual(['response.submitted', 'responses.released', 'survey.opened', 'survey.closed', 'session.updated', 'session.cancelled']);
+    expect(hook.events).toEqual([
+      'response.submitted',
+      'responses.released',
+      'survey.opened',
+      'survey.closed',
+      'session.updated',
+      'session.cancelled',
+    ]);
     expect(hook.secret).toMatch(/^whsec_[A-Za-z0-9_-]{40,}$/);
     secret = hook.secret;
     hookId = hook.id;
