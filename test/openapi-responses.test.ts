@@ -394,6 +394,8 @@ describe('surveys, invitations and answers', () => {
     await check('get', '/api/send-jobs/{id}', `/api/send-jobs/${job.id}`, { key, expect: 200 });
     await check('post', '/api/surveys/{id}/invitations/send', `/api/surveys/${survey.id}/invitations/send`, { key, expect: 200 });
     await check('post', '/api/surveys/{id}/reminders/send', `/api/surveys/${survey.id}/reminders/send`, { key, expect: 202 });
+    // The second press joins the running reminder job, which its last chunk finishes.
+    await check('post', '/api/surveys/{id}/reminders/send', `/api/surveys/${survey.id}/reminders/send`, { key, expect: 200 });
     await check('post', '/api/sessions/{id}/cancel', `/api/sessions/${third.id}/cancel`, { key, expect: 200 });
   });
 });
