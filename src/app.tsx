@@ -1,7 +1,9 @@
 /** The whole Worker in one place: which router answers which path, and how errors look. */
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import type { RouterRoute } from 'hono/types';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import * as v from 'valibot';
 import { calendarFeed, calendarRoutes } from './calendar/calendar.routes.ts';
 import { requireCoordinator } from './coordinators/auth.ts';
 import { isLanguage } from './domain/language.ts';
@@ -17,6 +19,7 @@ import { publicUrlIssue } from './lib/public-url.ts';
 import { openLinkPages } from './open-link/open-link.pages.tsx';
 import { openLinkRoutes } from './open-link/open-link.routes.ts';
 import { openLinkWorkspacePages } from './open-link/open-link.workspace.tsx';
+import { contract } from './openapi/contract.ts';
 import { openApiRoutes } from './openapi/openapi.routes.tsx';
 import { html, Layout } from './pages/layout.tsx';
 import { paperPages } from './paper/paper.pages.tsx';
@@ -51,6 +54,8 @@ const coordinatorApi = new Hono<AppEnv>()
   .route('/', resultsRoutes)
   .route('/', workspaceApi);
 
+const HealthResponseSchema = v.object({ ok: v.literal(true) });
+
 const isPage = (path: string) => !path.startsWith('/api/');
 
 export const app = new Hono<AppEnv>()
@@ -58,15 +63,30 @@ export const app = new Hono<AppEnv>()
   .use(responseHeaders)
   .use(d1Timing) // dev-only: counts D1 work per request when RELAIS_TIMING=1 (npm run bench)
   // Loud about a deployment that cannot send links (no PUBLIC_URL), before anyone tries.
-  .get('/api/health', (c) => {
-    const issue = publicUrlIssue(c.env);
-    return issue ? c.json({ ok: false, problems: [{ field: 'PUBLIC_URL', message: issue }] }, 503) : c.json({ ok: true });
-  })
+  .get(
+    '/api/health',
+    contract({
+      summary: 'Liveness check',
+      description: 'Answers 503 with the problems when the deployment cannot send links (no `PUBLIC_URL`).',
+      tag: 'meta',
+      auth: 'public',
+      responses: { 200: { description: '`{"ok": true}`', schema: HealthResponseSchema } },
+    }),
+    (c) => {
+      const issue = publicUrlIssue(c.env);
+      return issue
+        ? c.json({ ok: false, problems: [{ field: 'PUBLIC_URL', message: issue }] }, 503)
+        : c.json({ ok: true } satisfies v.InferOutput<typeof HealthResponseSchema>);
+    },
+  )
   // The participant API is registered before the coordinator API so that a personal link
   // never meets the coordinator's authentication.
   .route('/api', participantApi)
   // The contract is public (it holds no data), so it too comes before the coordinator API.
-  .route('/api', openApiRoutes)
+  .route(
+    '/api',
+    openApiRoutes((): readonly RouterRoute[] => app.routes),
+  )
   .route('/api', coordinatorApi)
   .route('/s', participantPages)
   .route('/o', openLinkPages)

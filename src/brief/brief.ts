@@ -19,7 +19,7 @@ import {
 import { type Language, type LocalizedText, localize } from '../domain/language.ts';
 import { addTallies, type RankedItem, type RankingMethod, type RankingTally, rankTallies } from '../domain/ranking.ts';
 import { groupRemarksByTheme } from '../domain/remark-themes.ts';
-import { effectiveStatus } from '../domain/survey-status.ts';
+import { effectiveStatus, type SurveyStatus } from '../domain/survey-status.ts';
 import { groupTexts, normaliseText, type TextGroup } from '../domain/text-normalise.ts';
 import { type Change, changes, currentTheme } from '../domain/trend.ts';
 import { resultsMessages } from '../i18n/results/index.ts';
@@ -51,7 +51,7 @@ export interface SourceSurvey {
   survey_id: number;
   session_number: number;
   kind: 'pre' | 'post';
-  status: string;
+  status: SurveyStatus;
   anonymous: boolean;
   respondents: number;
   /** This survey's minimum group size (never below 3 when anonymous). */

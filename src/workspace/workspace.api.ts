@@ -8,7 +8,7 @@ import { listAudit } from '../audit/audit.queries.ts';
 import { groupTexts, normaliseText } from '../domain/text-normalise.ts';
 import { listOutbox } from '../email/outbox.queries.ts';
 import type { AppEnv } from '../env.ts';
-import { jsonBody, pathId, validate } from '../http/body.ts';
+import { pathId } from '../http/body.ts';
 import { notFound } from '../http/problem.ts';
 import {
   eraseParticipant,
@@ -18,6 +18,7 @@ import {
   sendInvitations,
 } from '../invitations/invitations.actions.ts';
 import { listParticipants } from '../invitations/invitations.queries.ts';
+import { contract } from '../openapi/contract.ts';
 import { updateSeries } from '../series/series.actions.ts';
 import { getSeries } from '../series/series.queries.ts';
 import { ownedSurvey } from '../surveys/surveys.actions.ts';
@@ -25,54 +26,163 @@ import { decidedProposals, proposalCounts } from '../themes/proposals.queries.ts
 import { mergeProposal, promoteProposal } from '../themes/themes.actions.ts';
 import { OutboxQuerySchema, ParticipantEmailSchema, ProposalDecisionSchema, RetentionSchema } from './workspace.api.schemas.ts';
 
+const tag = 'workspace';
+const auth = 'coordinator';
+
 export const workspaceApi = new Hono<AppEnv>()
-  .get('/surveys/:id/participants', async (c) => {
-    const survey = await ownedSurvey(c.env, c.var.coordinator, pathId(c));
-    return c.json({ participants: await listParticipants(c.env.DB, survey.id) });
-  })
-  .post('/surveys/:id/invitations/send', async (c) => {
-    const { report, remaining } = await sendInvitations(c.env, c.var.coordinator, pathId(c));
-    return c.json({ ...report, remaining });
-  })
-  .post('/invitations/:id/resend', async (c) => c.json((await resendInvitation(c.env, c.var.coordinator, pathId(c))).report))
-  .delete('/invitations/:id', async (c) => {
-    await removeInvitation(c.env, c.var.coordinator, pathId(c));
-    return c.body(null, 204);
-  })
-  .get('/outbox', async (c) => {
-    const { survey } = validate(OutboxQuerySchema, c.req.query(), 'query');
-    const messages = await listOutbox(c.env.DB, c.var.coordinator.organisationId, survey ? Number(survey) : null);
-    return c.json({ messages });
-  })
-  .get('/audit', async (c) => c.json({ entries: await listAudit(c.env.DB, c.var.coordinator.organisationId) }))
-  .post('/participants/export', async (c) => {
-    const { email } = await jsonBody(c, ParticipantEmailSchema);
-    const data = await exportParticipantData(c.env, c.var.coordinator, email);
-    return c.json({ email, exported_at: new Date().toISOString(), ...data }, 200, { 'Cache-Control': 'no-store' });
-  })
-  .post('/participants/erase', async (c) => {
-    const { email } = await jsonBody(c, ParticipantEmailSchema);
-    return c.json(await eraseParticipant(c.env, c.var.coordinator, email));
-  })
-  .put('/series/:id/retention', async (c) => {
-    const { retention_days } = await jsonBody(c, RetentionSchema);
-    // The same audited action as PATCH /api/series/:id and the series page.
-    const series = await updateSeries(c.env, c.var.coordinator, pathId(c), { retention_days });
-    return c.json({ retention_days: series.retention_days });
-  })
-  .get('/series/:id/proposals', async (c) => {
-    const id = pathId(c);
-    if (!(await getSeries(c.env.DB, c.var.coordinator.organisationId, id))) throw notFound('series');
-    const [counts, decided] = await Promise.all([proposalCounts(c.env.DB, id), decidedProposals(c.env.DB, id)]);
-    const proposals = groupTexts(counts)
-      .map((g) => ({ key: normaliseText(g.text), ...g }))
-      .filter((g) => !decided.has(g.key));
-    return c.json({ proposals });
-  })
-  .post('/series/:id/proposals', async (c) => {
-    const id = pathId(c);
-    const input = await jsonBody(c, ProposalDecisionSchema);
-    if (input.action === 'merge')
-      return c.json(await mergeProposal(c.env, c.var.coordinator, id, { key: input.key, themeId: input.theme_id }));
-    return c.json(await promoteProposal(c.env, c.var.coordinator, id, { key: input.key, label: input.label }), 201);
-  });
+  .get(
+    '/surveys/:id/participants',
+    contract({
+      summary: 'Invitations of a survey with their state',
+      description: 'State is one of not_sent, sent, opened, answered, bounced. Never what anyone answered.',
+      tag,
+      auth,
+      responses: { 200: { description: '`{participants: [{id, email, name, language, state}]}`' } },
+    }),
+    async (c) => {
+      const survey = await ownedSurvey(c.env, c.var.coordinator, pathId(c));
+      return c.json({ participants: await listParticipants(c.env.DB, survey.id) });
+    },
+  )
+  .post(
+    '/surveys/:id/invitations/send',
+    contract({
+      summary: 'E-mail the invitations not sent yet (up to 40 a call)',
+      description:
+        'Through the send_email binding; without it, messages are recorded in the outbox only. Call again while `remaining` > 0.',
+      tag,
+      auth,
+      responses: { 200: { description: '`{claimed, sent, recorded, failed, remaining}`' }, 409: { description: 'The survey is not open' } },
+    }),
+    async (c) => {
+      const { report, remaining } = await sendInvitations(c.env, c.var.coordinator, pathId(c));
+      return c.json({ ...report, remaining });
+    },
+  )
+  .post(
+    '/invitations/:id/resend',
+    contract({
+      summary: 'E-mail one person their link again',
+      tag,
+      auth,
+      responses: { 200: { description: '`{claimed, sent, recorded, failed}`' } },
+    }),
+    async (c) => c.json((await resendInvitation(c.env, c.var.coordinator, pathId(c))).report),
+  )
+  .delete(
+    '/invitations/:id',
+    contract({
+      summary: 'Remove one person from a survey with their answers (if named) and messages',
+      tag,
+      auth,
+      responses: { 204: { description: 'Removed' } },
+    }),
+    async (c) => {
+      await removeInvitation(c.env, c.var.coordinator, pathId(c));
+      return c.body(null, 204);
+    },
+  )
+  .get(
+    '/outbox',
+    contract({
+      summary: 'Messages sent or recorded (latest 200), personal links masked',
+      tag,
+      auth,
+      query: OutboxQuerySchema,
+      responses: { 200: { description: '`{messages: [...]}`' } },
+    }),
+    async (c) => {
+      const { survey } = c.req.valid('query');
+      const messages = await listOutbox(c.env.DB, c.var.coordinator.organisationId, survey ? Number(survey) : null);
+      return c.json({ messages });
+    },
+  )
+  .get(
+    '/audit',
+    contract({
+      summary: 'The audit log of your organisation (latest 200)',
+      tag,
+      auth,
+      responses: { 200: { description: '`{entries: [{id, actor, action, target, detail, created_at}]}`' } },
+    }),
+    async (c) => c.json({ entries: await listAudit(c.env.DB, c.var.coordinator.organisationId) }),
+  )
+  .post(
+    '/participants/export',
+    contract({
+      summary: 'Everything held about one person (right of access)',
+      description:
+        'Invitations, answers to named surveys, messages. Answers to anonymous surveys are linked to nobody and cannot be included.',
+      tag,
+      auth,
+      body: ParticipantEmailSchema,
+      responses: { 200: { description: '`{email, exported_at, invitations, answers, messages}`' } },
+    }),
+    async (c) => {
+      const { email } = c.req.valid('json');
+      const data = await exportParticipantData(c.env, c.var.coordinator, email);
+      return c.json({ email, exported_at: new Date().toISOString(), ...data }, 200, { 'Cache-Control': 'no-store' });
+    },
+  )
+  .post(
+    '/participants/erase',
+    contract({
+      summary: 'Erase one person: invitations, answers to named surveys, messages',
+      tag,
+      auth,
+      body: ParticipantEmailSchema,
+      responses: { 200: { description: '`{erased_invitations}`' } },
+    }),
+    async (c) => c.json(await eraseParticipant(c.env, c.var.coordinator, c.req.valid('json').email)),
+  )
+  .put(
+    '/series/:id/retention',
+    contract({
+      summary: 'Purge contact data this many days after the last session (null: keep)',
+      tag,
+      auth,
+      body: RetentionSchema,
+      responses: { 200: { description: '`{retention_days}`' } },
+    }),
+    async (c) => {
+      const { retention_days } = c.req.valid('json');
+      // The same audited action as PATCH /api/series/:id and the series page.
+      const series = await updateSeries(c.env, c.var.coordinator, pathId(c), { retention_days });
+      return c.json({ retention_days: series.retention_days });
+    },
+  )
+  .get(
+    '/series/:id/proposals',
+    contract({
+      summary: 'Themes proposed by participants and not handled yet, grouped across spellings',
+      tag,
+      auth,
+      responses: { 200: { description: '`{proposals: [{key, text, count, variants}]}`' } },
+    }),
+    async (c) => {
+      const id = pathId(c);
+      if (!(await getSeries(c.env.DB, c.var.coordinator.organisationId, id))) throw notFound('series');
+      const [counts, decided] = await Promise.all([proposalCounts(c.env.DB, id), decidedProposals(c.env.DB, id)]);
+      const proposals = groupTexts(counts)
+        .map((g) => ({ key: normaliseText(g.text), ...g }))
+        .filter((g) => !decided.has(g.key));
+      return c.json({ proposals });
+    },
+  )
+  .post(
+    '/series/:id/proposals',
+    contract({
+      summary: 'Promote a proposal into the catalogue, or count it as an existing theme',
+      tag,
+      auth,
+      body: ProposalDecisionSchema,
+      responses: { 200: { description: 'Merged: `{key, theme_id}`' }, 201: { description: 'Promoted: `{key, theme_id}`' } },
+    }),
+    async (c) => {
+      const id = pathId(c);
+      const input = c.req.valid('json');
+      if (input.action === 'merge')
+        return c.json(await mergeProposal(c.env, c.var.coordinator, id, { key: input.key, themeId: input.theme_id }));
+      return c.json(await promoteProposal(c.env, c.var.coordinator, id, { key: input.key, label: input.label }), 201);
+    },
+  );
