@@ -436,6 +436,47 @@ describe('what the coordinator reads back', () => {
   });
 });
 
+describe('the workspace’s API', () => {
+  it('participants, sending, resending, the outbox and the audit log', async () => {
+    const id = surveys.pre1?.id;
+    const { participants } = await check<{ participants: { id: number }[] }>(
+      'get',
+      '/api/surveys/{id}/participants',
+      `/api/surveys/${id}/participants`,
+      { key, expect: 200 },
+    );
+    await check('post', '/api/surveys/{id}/invitations/send', `/api/surveys/${id}/invitations/send`, { key, expect: 200 });
+    await check('post', '/api/invitations/{id}/resend', `/api/invitations/${participants[0]?.id}/resend`, { key, expect: 200 });
+    const { messages } = await check<{ messages: unknown[] }>('get', '/api/outbox', `/api/outbox?survey=${id}`, { key, expect: 200 });
+    expect(messages.length).toBeGreaterThan(0);
+    await check('get', '/api/audit', '/api/audit', { key, expect: 200 });
+  });
+
+  it('a person’s data, exported and erased; retention; proposals promoted and merged', async () => {
+    await check('post', '/api/participants/export', '/api/participants/export', { key, json: { email: 'amina@example.org' }, expect: 200 });
+    await check('post', '/api/participants/erase', '/api/participants/erase', { key, json: { email: 'nobody@example.org' }, expect: 200 });
+    await check('put', '/api/series/{id}/retention', `/api/series/${seriesId}/retention`, {
+      key,
+      json: { retention_days: 400 },
+      expect: 200,
+    });
+    const { proposals } = await check<{ proposals: { key: string }[] }>(
+      'get',
+      '/api/series/{id}/proposals',
+      `/api/series/${seriesId}/proposals`,
+      { key, expect: 200 },
+    );
+    expect(proposals.length).toBeGreaterThan(1);
+    const path = `/api/series/${seriesId}/proposals`;
+    await check('post', '/api/series/{id}/proposals', path, { key, json: { action: 'promote', key: proposals[0]?.key }, expect: 201 });
+    await check('post', '/api/series/{id}/proposals', path, {
+      key,
+      json: { action: 'merge', key: proposals[1]?.key, theme_id: themes[0] },
+      expect: 200,
+    });
+  });
+});
+
 describe('the demo cycle: suppressed cells, merged themes, several rounds of priorities', () => {
   // Seeded rows rather than API calls, for the figures small groups hide (min_group_size 3).
   // Only results and briefs are checked here: the seed writes some dates without a time

@@ -78,7 +78,8 @@ function operation(route: RouteDoc): Json {
               description: r.description,
               content: {
                 [type]: r.schema ? { schema: jsonSchema(r.schema) } : {},
-                ...Object.fromEntries((r.also ?? []).map((other) => [other, {}])),
+                // One media type per entry, so a generated client gets the JSON type; the text formats are strings.
+                ...Object.fromEntries((r.also ?? []).map((other) => [other, { schema: { type: 'string' } }])),
               },
             };
   }

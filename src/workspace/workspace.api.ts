@@ -4,6 +4,7 @@
  * the pages' (src/<resource>/<resource>.actions.ts), audited the same way.
  */
 import { Hono } from 'hono';
+import type * as v from 'valibot';
 import { listAudit } from '../audit/audit.queries.ts';
 import { groupTexts, normaliseText } from '../domain/text-normalise.ts';
 import { listOutbox } from '../email/outbox.queries.ts';
@@ -24,7 +25,24 @@ import { getSeries } from '../series/series.queries.ts';
 import { ownedSurvey } from '../surveys/surveys.actions.ts';
 import { decidedProposals, proposalCounts } from '../themes/proposals.queries.ts';
 import { mergeProposal, promoteProposal } from '../themes/themes.actions.ts';
-import { OutboxQuerySchema, ParticipantEmailSchema, ProposalDecisionSchema, RetentionSchema } from './workspace.api.schemas.ts';
+import {
+  AuditResponseSchema,
+  DeliveryReportSchema,
+  EraseResponseSchema,
+  OutboxQuerySchema,
+  OutboxResponseSchema,
+  ParticipantEmailSchema,
+  ParticipantExportResponseSchema,
+  ParticipantListResponseSchema,
+  ProposalDecisionResponseSchema,
+  ProposalDecisionSchema,
+  ProposalListResponseSchema,
+  RetentionResponseSchema,
+  RetentionSchema,
+  SendResponseSchema,
+} from './workspace.api.schemas.ts';
+
+type Out<S extends v.GenericSchema> = v.InferOutput<S>;
 
 const tag = 'workspace';
 const auth = 'coordinator';
@@ -37,11 +55,11 @@ export const workspaceApi = new Hono<AppEnv>()
       description: 'State is one of not_sent, sent, opened, answered, bounced. Never what anyone answered.',
       tag,
       auth,
-      responses: { 200: { description: '`{participants: [{id, email, name, language, state}]}`' } },
+      responses: { 200: { description: '`{participants: [{id, email, name, language, state}]}`', schema: ParticipantListResponseSchema } },
     }),
     async (c) => {
       const survey = await ownedSurvey(c.env, c.var.coordinator, pathId(c));
-      return c.json({ participants: await listParticipants(c.env.DB, survey.id) });
+      return c.json({ participants: await listParticipants(c.env.DB, survey.id) } satisfies Out<typeof ParticipantListResponseSchema>);
     },
   )
   .post(
@@ -52,11 +70,14 @@ export const workspaceApi = new Hono<AppEnv>()
         'Through the send_email binding; without it, messages are recorded in the outbox only. Call again while `remaining` > 0.',
       tag,
       auth,
-      responses: { 200: { description: '`{claimed, sent, recorded, failed, remaining}`' }, 409: { description: 'The survey is not open' } },
+      responses: {
+        200: { description: '`{claimed, sent, recorded, failed, remaining}`', schema: SendResponseSchema },
+        409: { description: 'The survey is not open' },
+      },
     }),
     async (c) => {
       const { report, remaining } = await sendInvitations(c.env, c.var.coordinator, pathId(c));
-      return c.json({ ...report, remaining });
+      return c.json({ ...report, remaining } satisfies Out<typeof SendResponseSchema>);
     },
   )
   .post(
@@ -65,9 +86,9 @@ export const workspaceApi = new Hono<AppEnv>()
       summary: 'E-mail one person their link again',
       tag,
       auth,
-      responses: { 200: { description: '`{claimed, sent, recorded, failed}`' } },
+      responses: { 200: { description: '`{claimed, sent, recorded, failed}`', schema: DeliveryReportSchema } },
     }),
-    async (c) => c.json((await resendInvitation(c.env, c.var.coordinator, pathId(c))).report),
+    async (c) => c.json((await resendInvitation(c.env, c.var.coordinator, pathId(c))).report satisfies Out<typeof DeliveryReportSchema>),
   )
   .delete(
     '/invitations/:id',
@@ -89,12 +110,12 @@ export const workspaceApi = new Hono<AppEnv>()
       tag,
       auth,
       query: OutboxQuerySchema,
-      responses: { 200: { description: '`{messages: [...]}`' } },
+      responses: { 200: { description: '`{messages: [...]}`', schema: OutboxResponseSchema } },
     }),
     async (c) => {
       const { survey } = c.req.valid('query');
       const messages = await listOutbox(c.env.DB, c.var.coordinator.organisationId, survey ? Number(survey) : null);
-      return c.json({ messages });
+      return c.json({ messages } satisfies Out<typeof OutboxResponseSchema>);
     },
   )
   .get(
@@ -103,9 +124,9 @@ export const workspaceApi = new Hono<AppEnv>()
       summary: 'The audit log of your organisation (latest 200)',
       tag,
       auth,
-      responses: { 200: { description: '`{entries: [{id, actor, action, target, detail, created_at}]}`' } },
+      responses: { 200: { description: '`{entries: [{id, actor, action, target, detail, created_at}]}`', schema: AuditResponseSchema } },
     }),
-    async (c) => c.json({ entries: await listAudit(c.env.DB, c.var.coordinator.organisationId) }),
+    async (c) => c.json({ entries: await listAudit(c.env.DB, c.var.coordinator.organisationId) } satisfies Out<typeof AuditResponseSchema>),
   )
   .post(
     '/participants/export',
@@ -116,12 +137,15 @@ export const workspaceApi = new Hono<AppEnv>()
       tag,
       auth,
       body: ParticipantEmailSchema,
-      responses: { 200: { description: '`{email, exported_at, invitations, answers, messages}`' } },
+      responses: {
+        200: { description: '`{email, exported_at, invitations, answers, messages}`', schema: ParticipantExportResponseSchema },
+      },
     }),
     async (c) => {
       const { email } = c.req.valid('json');
       const data = await exportParticipantData(c.env, c.var.coordinator, email);
-      return c.json({ email, exported_at: new Date().toISOString(), ...data }, 200, { 'Cache-Control': 'no-store' });
+      const body = { email, exported_at: new Date().toISOString(), ...data } satisfies Out<typeof ParticipantExportResponseSchema>;
+      return c.json(body, 200, { 'Cache-Control': 'no-store' });
     },
   )
   .post(
@@ -131,9 +155,10 @@ export const workspaceApi = new Hono<AppEnv>()
       tag,
       auth,
       body: ParticipantEmailSchema,
-      responses: { 200: { description: '`{erased_invitations}`' } },
+      responses: { 200: { description: '`{erased_invitations}`', schema: EraseResponseSchema } },
     }),
-    async (c) => c.json(await eraseParticipant(c.env, c.var.coordinator, c.req.valid('json').email)),
+    async (c) =>
+      c.json((await eraseParticipant(c.env, c.var.coordinator, c.req.valid('json').email)) satisfies Out<typeof EraseResponseSchema>),
   )
   .put(
     '/series/:id/retention',
@@ -142,13 +167,13 @@ export const workspaceApi = new Hono<AppEnv>()
       tag,
       auth,
       body: RetentionSchema,
-      responses: { 200: { description: '`{retention_days}`' } },
+      responses: { 200: { description: '`{retention_days}`', schema: RetentionResponseSchema } },
     }),
     async (c) => {
       const { retention_days } = c.req.valid('json');
       // The same audited action as PATCH /api/series/:id and the series page.
       const series = await updateSeries(c.env, c.var.coordinator, pathId(c), { retention_days });
-      return c.json({ retention_days: series.retention_days });
+      return c.json({ retention_days: series.retention_days } satisfies Out<typeof RetentionResponseSchema>);
     },
   )
   .get(
@@ -157,7 +182,7 @@ export const workspaceApi = new Hono<AppEnv>()
       summary: 'Themes proposed by participants and not handled yet, grouped across spellings',
       tag,
       auth,
-      responses: { 200: { description: '`{proposals: [{key, text, count, variants}]}`' } },
+      responses: { 200: { description: '`{proposals: [{key, text, count, variants}]}`', schema: ProposalListResponseSchema } },
     }),
     async (c) => {
       const id = pathId(c);
@@ -166,7 +191,7 @@ export const workspaceApi = new Hono<AppEnv>()
       const proposals = groupTexts(counts)
         .map((g) => ({ key: normaliseText(g.text), ...g }))
         .filter((g) => !decided.has(g.key));
-      return c.json({ proposals });
+      return c.json({ proposals } satisfies Out<typeof ProposalListResponseSchema>);
     },
   )
   .post(
@@ -176,13 +201,25 @@ export const workspaceApi = new Hono<AppEnv>()
       tag,
       auth,
       body: ProposalDecisionSchema,
-      responses: { 200: { description: 'Merged: `{key, theme_id}`' }, 201: { description: 'Promoted: `{key, theme_id}`' } },
+      responses: {
+        200: { description: 'Merged: `{key, theme_id}`', schema: ProposalDecisionResponseSchema },
+        201: { description: 'Promoted: `{key, theme_id}`', schema: ProposalDecisionResponseSchema },
+      },
     }),
     async (c) => {
       const id = pathId(c);
       const input = c.req.valid('json');
       if (input.action === 'merge')
-        return c.json(await mergeProposal(c.env, c.var.coordinator, id, { key: input.key, themeId: input.theme_id }));
-      return c.json(await promoteProposal(c.env, c.var.coordinator, id, { key: input.key, label: input.label }), 201);
+        return c.json(
+          (await mergeProposal(c.env, c.var.coordinator, id, { key: input.key, themeId: input.theme_id })) satisfies Out<
+            typeof ProposalDecisionResponseSchema
+          >,
+        );
+      return c.json(
+        (await promoteProposal(c.env, c.var.coordinator, id, { key: input.key, label: input.label })) satisfies Out<
+          typeof ProposalDecisionResponseSchema
+        >,
+        201,
+      );
     },
   );
