@@ -16,7 +16,7 @@ import {
   gateThemeHistory,
   withheld,
 } from '../domain/disclosure.ts';
-import { type Language, type LocalizedText, localize } from '../domain/language.ts';
+import { type Language, type LocalizedText, localize, themeLabel } from '../domain/language.ts';
 import { addTallies, type RankedItem, type RankingMethod, type RankingTally, rankTallies } from '../domain/ranking.ts';
 import { groupRemarksByTheme } from '../domain/remark-themes.ts';
 import { effectiveStatus, type SurveyStatus } from '../domain/survey-status.ts';
@@ -140,12 +140,6 @@ export interface Brief {
     by_theme_method: string;
   };
 }
-
-const themeLabel = (t: ThemeRow): LocalizedText => ({
-  fr: t.label_fr,
-  ...(t.label_nl ? { nl: t.label_nl } : {}),
-  ...(t.label_en ? { en: t.label_en } : {}),
-});
 
 /** Each merged theme → the theme it was merged into (src/domain/trend.ts follows the chain). */
 const mergedThemes = (themes: ThemeRow[]) => new Map(themes.flatMap((t) => (t.merged_into_id ? [[t.id, t.merged_into_id] as const] : [])));
