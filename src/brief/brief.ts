@@ -16,7 +16,7 @@ import {
   gateThemeHistory,
   withheld,
 } from '../domain/disclosure.ts';
-import { type Language, type LocalizedText, localize, themeLabel } from '../domain/language.ts';
+import { type Language, localize, themeLabel } from '../domain/language.ts';
 import { addTallies, type RankedItem, type RankingMethod, type RankingTally, rankTallies } from '../domain/ranking.ts';
 import { groupRemarksByTheme } from '../domain/remark-themes.ts';
 import { effectiveStatus, type SurveyStatus } from '../domain/survey-status.ts';
