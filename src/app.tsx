@@ -1,12 +1,12 @@
 /** The whole Worker in one place: which router answers which path, and how errors look. */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { RouterRoute } from 'hono/types';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as v from 'valibot';
 import { calendarFeed, calendarRoutes } from './calendar/calendar.routes.ts';
 import { requireCoordinator } from './coordinators/auth.ts';
-import { isLanguage } from './domain/language.ts';
+import { isLanguage, type Language } from './domain/language.ts';
 import type { AppEnv } from './env.ts';
 import { exportsRoutes } from './exports/exports.routes.ts';
 import { pageHeaders, responseHeaders } from './http/headers.ts';
@@ -22,6 +22,7 @@ import { openLinkWorkspacePages } from './open-link/open-link.workspace.tsx';
 import { contract } from './openapi/contract.ts';
 import { openApiRoutes } from './openapi/openapi.routes.tsx';
 import { html, Layout } from './pages/layout.tsx';
+import { NotFoundPage } from './pages/not-found.tsx';
 import { paperPages } from './paper/paper.pages.tsx';
 import { participantApi } from './responses/participant.api.ts';
 import { participantPages } from './responses/participant.pages.tsx';
@@ -95,8 +96,7 @@ export const app = new Hono<AppEnv>()
   .route('/app', workspacePages)
   .route('/calendar', calendarFeed)
   .get('/', pageHeaders, async (c) => {
-    const asked = c.req.query('lang');
-    const language = isLanguage(asked) ? asked : languageFromHeader(c.req.header('accept-language'));
+    const language = pageLanguage(c);
     const t = messages(language);
     return c.html(
       await html(
@@ -117,10 +117,24 @@ export const app = new Hono<AppEnv>()
     );
   });
 
+/** A page's language where nothing else says it: `?lang=`, then the browser's, then French. */
+function pageLanguage(c: Context<AppEnv>): Language {
+  const asked = c.req.query('lang');
+  return isLanguage(asked) ? asked : languageFromHeader(c.req.header('accept-language'));
+}
+
+/** Under /s/ every address is a personal link: one Relais does not know is refused as a link. */
+const isPersonalLinkPath = (path: string) => path.startsWith('/s/');
+
 app.notFound(async (c) => {
   if (!isPage(c.req.path)) return problemResponse(c, new Problem(404, 'not-found', 'Not found', { detail: 'No such route.' }));
-  const language = languageFromHeader(c.req.header('accept-language'));
-  return c.html(await html(<RefusalPage reason="not-found" language={language} />), 404);
+  const language = pageLanguage(c);
+  const page = isPersonalLinkPath(c.req.path) ? (
+    <RefusalPage reason="not-found" language={language} />
+  ) : (
+    <NotFoundPage language={language} />
+  );
+  return c.html(await html(page), 404);
 });
 
 app.onError(async (err, c) => {
@@ -135,13 +149,16 @@ app.onError(async (err, c) => {
     });
   }
   if (!isPage(c.req.path)) return problemResponse(c, problem);
-  const language = err instanceof LinkProblem && err.language ? err.language : languageFromHeader(c.req.header('accept-language'));
-  const reason = err instanceof LinkProblem ? err.reason : problem.status === 404 ? 'not-found' : 'error';
-  const answered = err instanceof LinkProblem && err.answered;
-  return c.html(await html(<RefusalPage reason={reason} language={language} answered={answered} />), problem.status, {
-    'Cache-Control': 'no-store',
-    'Referrer-Policy': 'no-referrer',
-  });
+  const headers = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
+  if (err instanceof LinkProblem) {
+    // The invitation's language when the link is known, else the page's.
+    const language = err.language ?? pageLanguage(c);
+    return c.html(await html(<RefusalPage reason={err.reason} language={language} answered={err.answered} />), problem.status, headers);
+  }
+  // Anything else that is not there (a workspace id, a session still to plan) is not a link's refusal.
+  const page =
+    problem.status === 404 ? <NotFoundPage language={pageLanguage(c)} /> : <RefusalPage reason="error" language={pageLanguage(c)} />;
+  return c.html(await html(page), problem.status, headers);
 });
 
 export type AppType = typeof app;
