@@ -84,7 +84,8 @@ describe('API errors in the language of Accept-Language', () => {
       // Every title, detail and message differs from the English one: nothing left untranslated.
       expect(translated.body.title).not.toBe(english.body.title);
       expect(translated.body.detail).not.toBe(english.body.detail);
-      english.body.errors?.forEach((e, i) => expect(translated.body.errors?.[i]?.message, e.message).not.toBe(e.message));
+      for (const [i, e] of (english.body.errors ?? []).entries())
+        expect(translated.body.errors?.[i]?.message, e.message).not.toBe(e.message);
       // Never the input.
       expect(JSON.stringify(translated.body)).not.toContain('<b>');
     }
