@@ -151,8 +151,9 @@ app.onError(async (err, c) => {
   if (!isPage(c.req.path)) return problemResponse(c, problem);
   const headers = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
   if (err instanceof LinkProblem) {
-    // The invitation's language when the link is known, else the page's.
-    const language = err.language ?? pageLanguage(c);
+    // ?lang= first (the page's switch), then the invitation's language when the link is known, then the browser's.
+    const asked = c.req.query('lang');
+    const language = isLanguage(asked) ? asked : (err.language ?? pageLanguage(c));
     return c.html(await html(<RefusalPage reason={err.reason} language={language} answered={err.answered} />), problem.status, headers);
   }
   // Anything else that is not there (a workspace id, a session still to plan) is not a link's refusal.
