@@ -48,6 +48,7 @@ export const TEXTS = [
   'Anonymous surveys need the RESPONDENT_KEY secret (wrangler secret put RESPONDENT_KEY).',
   'Browser sign-in needs the SESSION_SECRET secret (wrangler secret put SESSION_SECRET).',
   'Invitations are sent once the survey is open.',
+  'Paper answers are keyed in while the survey is open.',
   'Personal links need the SESSION_SECRET secret (wrangler secret put SESSION_SECRET). Nothing was issued.',
   'Send a coordinator API key as "Authorization: Bearer <key>", or sign in at /app/sign-in.',
   'Send the body as application/json.',

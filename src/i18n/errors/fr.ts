@@ -40,6 +40,7 @@ export const fr: ErrorTranslation & { page: ErrorPageMessages } = {
     'Browser sign-in needs the SESSION_SECRET secret (wrangler secret put SESSION_SECRET).':
       'La connexion par navigateur a besoin du secret SESSION_SECRET (wrangler secret put SESSION_SECRET).',
     'Invitations are sent once the survey is open.': 'Les invitations partent une fois le questionnaire ouvert.',
+    'Paper answers are keyed in while the survey is open.': 'Les réponses papier se saisissent pendant que le questionnaire est ouvert.',
     'Personal links need the SESSION_SECRET secret (wrangler secret put SESSION_SECRET). Nothing was issued.':
       'Les liens personnels ont besoin du secret SESSION_SECRET (wrangler secret put SESSION_SECRET). Aucun lien n’a été émis.',
     'Send a coordinator API key as "Authorization: Bearer <key>", or sign in at /app/sign-in.':

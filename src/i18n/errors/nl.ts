@@ -40,6 +40,7 @@ export const nl: ErrorTranslation & { page: ErrorPageMessages } = {
     'Browser sign-in needs the SESSION_SECRET secret (wrangler secret put SESSION_SECRET).':
       'Aanmelden via de browser heeft het geheim SESSION_SECRET nodig (wrangler secret put SESSION_SECRET).',
     'Invitations are sent once the survey is open.': 'Uitnodigingen vertrekken zodra de vragenlijst open is.',
+    'Paper answers are keyed in while the survey is open.': 'Antwoorden op papier worden ingevoerd terwijl de vragenlijst open is.',
     'Personal links need the SESSION_SECRET secret (wrangler secret put SESSION_SECRET). Nothing was issued.':
       'Persoonlijke links hebben het geheim SESSION_SECRET nodig (wrangler secret put SESSION_SECRET). Er werd niets uitgegeven.',
     'Send a coordinator API key as "Authorization: Bearer <key>", or sign in at /app/sign-in.':
