@@ -1,10 +1,12 @@
 /** The whole Worker in one place: which router answers which path, and how errors look. */
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import type { RouterRoute } from 'hono/types';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import * as v from 'valibot';
 import { calendarFeed, calendarRoutes } from './calendar/calendar.routes.ts';
 import { requireCoordinator } from './coordinators/auth.ts';
-import { isLanguage } from './domain/language.ts';
+import { isLanguage, type Language } from './domain/language.ts';
 import type { AppEnv } from './env.ts';
 import { exportsRoutes } from './exports/exports.routes.ts';
 import { pageHeaders, responseHeaders } from './http/headers.ts';
@@ -17,8 +19,10 @@ import { publicUrlIssue } from './lib/public-url.ts';
 import { openLinkPages } from './open-link/open-link.pages.tsx';
 import { openLinkRoutes } from './open-link/open-link.routes.ts';
 import { openLinkWorkspacePages } from './open-link/open-link.workspace.tsx';
+import { contract } from './openapi/contract.ts';
 import { openApiRoutes } from './openapi/openapi.routes.tsx';
 import { html, Layout } from './pages/layout.tsx';
+import { NotFoundPage } from './pages/not-found.tsx';
 import { paperPages } from './paper/paper.pages.tsx';
 import { participantApi } from './responses/participant.api.ts';
 import { participantPages } from './responses/participant.pages.tsx';
@@ -51,6 +55,8 @@ const coordinatorApi = new Hono<AppEnv>()
   .route('/', resultsRoutes)
   .route('/', workspaceApi);
 
+const HealthResponseSchema = v.object({ ok: v.literal(true) });
+
 const isPage = (path: string) => !path.startsWith('/api/');
 
 export const app = new Hono<AppEnv>()
@@ -58,15 +64,30 @@ export const app = new Hono<AppEnv>()
   .use(responseHeaders)
   .use(d1Timing) // dev-only: counts D1 work per request when RELAIS_TIMING=1 (npm run bench)
   // Loud about a deployment that cannot send links (no PUBLIC_URL), before anyone tries.
-  .get('/api/health', (c) => {
-    const issue = publicUrlIssue(c.env);
-    return issue ? c.json({ ok: false, problems: [{ field: 'PUBLIC_URL', message: issue }] }, 503) : c.json({ ok: true });
-  })
+  .get(
+    '/api/health',
+    contract({
+      summary: 'Liveness check',
+      description: 'Answers 503 with the problems when the deployment cannot send links (no `PUBLIC_URL`).',
+      tag: 'meta',
+      auth: 'public',
+      responses: { 200: { description: '`{"ok": true}`', schema: HealthResponseSchema } },
+    }),
+    (c) => {
+      const issue = publicUrlIssue(c.env);
+      return issue
+        ? c.json({ ok: false, problems: [{ field: 'PUBLIC_URL', message: issue }] }, 503)
+        : c.json({ ok: true } satisfies v.InferOutput<typeof HealthResponseSchema>);
+    },
+  )
   // The participant API is registered before the coordinator API so that a personal link
   // never meets the coordinator's authentication.
   .route('/api', participantApi)
   // The contract is public (it holds no data), so it too comes before the coordinator API.
-  .route('/api', openApiRoutes)
+  .route(
+    '/api',
+    openApiRoutes((): readonly RouterRoute[] => app.routes),
+  )
   .route('/api', coordinatorApi)
   .route('/s', participantPages)
   .route('/o', openLinkPages)
@@ -75,8 +96,7 @@ export const app = new Hono<AppEnv>()
   .route('/app', workspacePages)
   .route('/calendar', calendarFeed)
   .get('/', pageHeaders, async (c) => {
-    const asked = c.req.query('lang');
-    const language = isLanguage(asked) ? asked : languageFromHeader(c.req.header('accept-language'));
+    const language = pageLanguage(c);
     const t = messages(language);
     return c.html(
       await html(
@@ -97,10 +117,24 @@ export const app = new Hono<AppEnv>()
     );
   });
 
+/** A page's language where nothing else says it: `?lang=`, then the browser's, then French. */
+function pageLanguage(c: Context<AppEnv>): Language {
+  const asked = c.req.query('lang');
+  return isLanguage(asked) ? asked : languageFromHeader(c.req.header('accept-language'));
+}
+
+/** Under /s/ every address is a personal link: one Relais does not know is refused as a link. */
+const isPersonalLinkPath = (path: string) => path.startsWith('/s/');
+
 app.notFound(async (c) => {
   if (!isPage(c.req.path)) return problemResponse(c, new Problem(404, 'not-found', 'Not found', { detail: 'No such route.' }));
-  const language = languageFromHeader(c.req.header('accept-language'));
-  return c.html(await html(<RefusalPage reason="not-found" language={language} />), 404);
+  const language = pageLanguage(c);
+  const page = isPersonalLinkPath(c.req.path) ? (
+    <RefusalPage reason="not-found" language={language} />
+  ) : (
+    <NotFoundPage language={language} />
+  );
+  return c.html(await html(page), 404);
 });
 
 app.onError(async (err, c) => {
@@ -115,13 +149,17 @@ app.onError(async (err, c) => {
     });
   }
   if (!isPage(c.req.path)) return problemResponse(c, problem);
-  const language = err instanceof LinkProblem && err.language ? err.language : languageFromHeader(c.req.header('accept-language'));
-  const reason = err instanceof LinkProblem ? err.reason : problem.status === 404 ? 'not-found' : 'error';
-  const answered = err instanceof LinkProblem && err.answered;
-  return c.html(await html(<RefusalPage reason={reason} language={language} answered={answered} />), problem.status, {
-    'Cache-Control': 'no-store',
-    'Referrer-Policy': 'no-referrer',
-  });
+  const headers = { 'Cache-Control': 'no-store', 'Referrer-Policy': 'no-referrer' };
+  if (err instanceof LinkProblem) {
+    // ?lang= first (the page's switch), then the invitation's language when the link is known, then the browser's.
+    const asked = c.req.query('lang');
+    const language = isLanguage(asked) ? asked : (err.language ?? pageLanguage(c));
+    return c.html(await html(<RefusalPage reason={err.reason} language={language} answered={err.answered} />), problem.status, headers);
+  }
+  // Anything else that is not there (a workspace id, a session still to plan) is not a link's refusal.
+  const page =
+    problem.status === 404 ? <NotFoundPage language={pageLanguage(c)} /> : <RefusalPage reason="error" language={pageLanguage(c)} />;
+  return c.html(await html(page), problem.status, headers);
 });
 
 export type AppType = typeof app;

@@ -5,8 +5,9 @@
  * records, and replaying a key after an erasure never brings the erased data back.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { app } from '../src/app.tsx';
 import { sha256Hex } from '../src/lib/crypto.ts';
-import { routes } from '../src/openapi/registry.ts';
+import { documentedRoutes } from '../src/openapi/contract.ts';
 import { call, callJson, createCoordinator, env, inviteThroughApi, openSurveyFor } from './helpers.ts';
 
 let key: string;
@@ -128,7 +129,7 @@ describe('a coordinator replaying keys around an erasure', () => {
     const module = (await import('../src/http/idempotency.ts')) as { STORED_ANSWERS?: readonly (readonly [string, RegExp])[] };
     const allowed = module.STORED_ANSWERS ?? [];
     expect(allowed.length).toBeGreaterThan(0);
-    const writes = routes.filter((r) => r.auth === 'coordinator' && r.method !== 'get');
+    const writes = documentedRoutes(app.routes).filter((r) => r.auth === 'coordinator' && r.method !== 'get');
     const concrete = (path: string) => path.replace(/\{[^}]+\}/g, '7');
     for (const [method, pattern] of allowed) {
       expect(

@@ -1,32 +1,34 @@
 /**
  * The response contract: real answers of the API, made through the routes on real data, match
- * the schemas the OpenAPI document gives them (src/openapi/registry.ts), field by field:
+ * the schemas the OpenAPI document gives them (each route's contract, src/openapi/contract.ts), field by field:
  *
  * - each body passes its valibot schema (types, nullability, enums, required fields);
  * - each body passes the JSON Schema the document publishes for it, and carries no field that
  *   schema does not list (response schemas are open objects, so a field added to a handler but
  *   not to its schema would pass the first check: this one catches it);
  * - errors are problem+json, with the Problem shape, under a status the document lists;
- * - every 2xx response the registry gives a schema is exercised here (the last test), so a
+ * - every 2xx response a contract gives a schema is exercised here (the last test), so a
  *   new schema without a check fails.
  */
 import * as v from 'valibot';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { app } from '../src/app.tsx';
 import type { Question } from '../src/domain/definition.ts';
 import { ProblemResponseSchema } from '../src/http/problem.ts';
+import { documentedRoutes, type Method } from '../src/openapi/contract.ts';
 import { openApiDocument } from '../src/openapi/document.ts';
-import { type Method, routes } from '../src/openapi/registry.ts';
 import { type Call, call, createCoordinator, tokenOf } from './helpers.ts';
 import { seedDemoCycle } from './seeded-cycle.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: walks a JSON document
 type Json = Record<string, any>;
 
-const openapi = openApiDocument() as Json;
+const openapi = openApiDocument(app.routes) as Json;
+const routes = documentedRoutes(app.routes);
 
 /** `METHOD /path/{template} status` of every documented 2xx body checked below. */
 const checked = new Set<string>();
-/** The same for error answers (documented by document.ts, not per route in the registry). */
+/** The same for error answers (documented by document.ts, not per route in the contracts). */
 const checkedProblems = new Set<string>();
 
 function issuesText(issues: v.BaseIssue<unknown>[]): string {
@@ -94,18 +96,18 @@ function publishedIssues(schema: Json, value: unknown, at = '$'): string[] {
 
 /**
  * Checks an answer against what the document says of `method path` for its status, and
- * returns its body. `path` is the registry's template (`/api/series/{id}`).
+ * returns its body. `path` is the contract's template (`/api/series/{id}`).
  */
 async function documented<T = Json>(res: Response, method: Method, path: string): Promise<T> {
   const text = await res.text();
   const name = `${method.toUpperCase()} ${path} ${res.status}`;
   const route = routes.find((r) => r.method === method && r.path === path);
-  if (!route) throw new Error(`${method.toUpperCase()} ${path} is not in the registry`);
+  if (!route) throw new Error(`${method.toUpperCase()} ${path} has no contract`);
   const operation = openapi.paths[path]?.[method] as Json;
   const response = operation?.responses?.[res.status] as Json | undefined;
   if (!response) throw new Error(`${name} is not a documented answer: ${text}`);
-  const body = JSON.parse(text) as unknown;
   if (res.status >= 400) {
+    const body = JSON.parse(text) as unknown;
     expect(res.headers.get('content-type'), name).toMatch(/^application\/problem\+json/);
     expect(response.content['application/problem+json'].schema, name).toEqual({ $ref: '#/components/schemas/Problem' });
     const result = v.safeParse(ProblemResponseSchema, body);
@@ -115,9 +117,11 @@ async function documented<T = Json>(res: Response, method: Method, path: string)
     return body as T;
   }
   const doc = route.responses[res.status];
-  if (!doc?.schema) throw new Error(`${name} has no response schema in the registry`);
+  if (!doc?.schema) throw new Error(`${name} has no response schema in its contract`);
   const type = doc.type ?? 'application/json';
   expect(res.headers.get('content-type'), name).toMatch(new RegExp(`^${type.replace(/[/+.]/g, '\\$&')}`));
+  // Text formats (iCalendar, CSV, Markdown, HTML) are documented as strings.
+  const body = /json$/.test(type) ? (JSON.parse(text) as unknown) : text;
   const result = v.safeParse(doc.schema, body);
   if (!result.success)
     throw new Error(`${name}: the body does not match its schema:\n${issuesText(result.issues)}\n${text.slice(0, 2000)}`);
@@ -433,8 +437,24 @@ describe('what the coordinator reads back', () => {
     expect(deliveries.length).toBeGreaterThan(0);
   });
 
-  it('the export of the series', async () => {
-    await check('get', '/api/series/{id}/export', `/api/series/${seriesId}/export`, { key, expect: 200 });
+  it('the export of the series, imported again', async () => {
+    const exported = await check('get', '/api/series/{id}/export', `/api/series/${seriesId}/export`, { key, expect: 200 });
+    const imported = await check<{ id: number }>('post', '/api/series/import', '/api/series/import', { key, json: exported, expect: 201 });
+    expect(imported.id).not.toBe(seriesId);
+  });
+
+  it('the calendar of the series, and its public feed', async () => {
+    const ics = await check<string>('get', '/api/series/{id}/calendar.ics', `/api/series/${seriesId}/calendar.ics`, { key, expect: 200 });
+    expect(ics).toContain('BEGIN:VCALENDAR');
+    const feed = await check<{ url: string }>('post', '/api/series/{id}/calendar-feed', `/api/series/${seriesId}/calendar-feed`, {
+      key,
+      expect: 201,
+    });
+    expect(await check<string>('get', '/calendar/{token}.ics', new URL(feed.url).pathname, { expect: 200 })).toContain('BEGIN:VEVENT');
+  });
+
+  it('the health check', async () => {
+    await check('get', '/api/health', '/api/health', { expect: 200 });
   });
 
   it('closing a survey; its links then answer 410', async () => {
@@ -447,6 +467,47 @@ describe('what the coordinator reads back', () => {
     await check('get', '/api/series', '/api/series', { expect: 401 });
     await check('get', '/api/series/{id}', '/api/series/999999', { key, expect: 404 });
     await check('post', '/api/series', '/api/series', { key, json: { title: ' ', language: 'de' }, expect: 422 });
+  });
+});
+
+describe('the workspace’s API', () => {
+  it('participants, sending, resending, the outbox and the audit log', async () => {
+    const id = surveys.pre1?.id;
+    const { participants } = await check<{ participants: { id: number }[] }>(
+      'get',
+      '/api/surveys/{id}/participants',
+      `/api/surveys/${id}/participants`,
+      { key, expect: 200 },
+    );
+    await check('post', '/api/surveys/{id}/invitations/send', `/api/surveys/${id}/invitations/send`, { key, expect: 200 });
+    await check('post', '/api/invitations/{id}/resend', `/api/invitations/${participants[0]?.id}/resend`, { key, expect: 200 });
+    const { messages } = await check<{ messages: unknown[] }>('get', '/api/outbox', `/api/outbox?survey=${id}`, { key, expect: 200 });
+    expect(messages.length).toBeGreaterThan(0);
+    await check('get', '/api/audit', '/api/audit', { key, expect: 200 });
+  });
+
+  it('a person’s data, exported and erased; retention; proposals promoted and merged', async () => {
+    await check('post', '/api/participants/export', '/api/participants/export', { key, json: { email: 'amina@example.org' }, expect: 200 });
+    await check('post', '/api/participants/erase', '/api/participants/erase', { key, json: { email: 'nobody@example.org' }, expect: 200 });
+    await check('put', '/api/series/{id}/retention', `/api/series/${seriesId}/retention`, {
+      key,
+      json: { retention_days: 400 },
+      expect: 200,
+    });
+    const { proposals } = await check<{ proposals: { key: string }[] }>(
+      'get',
+      '/api/series/{id}/proposals',
+      `/api/series/${seriesId}/proposals`,
+      { key, expect: 200 },
+    );
+    expect(proposals.length).toBeGreaterThan(1);
+    const path = `/api/series/${seriesId}/proposals`;
+    await check('post', '/api/series/{id}/proposals', path, { key, json: { action: 'promote', key: proposals[0]?.key }, expect: 201 });
+    await check('post', '/api/series/{id}/proposals', path, {
+      key,
+      json: { action: 'merge', key: proposals[1]?.key, theme_id: themes[0] },
+      expect: 200,
+    });
   });
 });
 
@@ -483,7 +544,7 @@ describe('the check itself', () => {
     expect(publishedIssues(schema, { a: [], n: 1 })).toEqual(['$.n: expected string, got integer']);
   });
 
-  it('checked every 2xx response the registry gives a schema (runs last)', () => {
+  it('checked every 2xx response a contract gives a schema (runs last)', () => {
     const withSchema = routes.flatMap((r) =>
       Object.entries(r.responses)
         .filter(([status, doc]) => Number(status) < 300 && doc.schema)

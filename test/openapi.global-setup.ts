@@ -6,10 +6,11 @@
  */
 import { Validator } from '@seriousme/openapi-schema-validator';
 import type { TestProject } from 'vitest/node';
+import { app } from '../src/app.tsx';
 import { openApiDocument } from '../src/openapi/document.ts';
 
 export default async function setup(project: TestProject) {
-  const document = openApiDocument();
+  const document = openApiDocument(app.routes);
   const result = await new Validator().validate(document);
   // A deliberately broken copy must fail, or a validator that accepts anything would pass.
   const broken = await new Validator().validate({ ...document, info: {} });

@@ -16,10 +16,10 @@ import {
   gateThemeHistory,
   withheld,
 } from '../domain/disclosure.ts';
-import { type Language, type LocalizedText, localize } from '../domain/language.ts';
+import { type Language, localize, themeLabel } from '../domain/language.ts';
 import { addTallies, type RankedItem, type RankingMethod, type RankingTally, rankTallies } from '../domain/ranking.ts';
 import { groupRemarksByTheme } from '../domain/remark-themes.ts';
-import { effectiveStatus } from '../domain/survey-status.ts';
+import { effectiveStatus, type SurveyStatus } from '../domain/survey-status.ts';
 import { groupTexts, normaliseText, type TextGroup } from '../domain/text-normalise.ts';
 import { type Change, changes, currentTheme } from '../domain/trend.ts';
 import { resultsMessages } from '../i18n/results/index.ts';
@@ -51,7 +51,7 @@ export interface SourceSurvey {
   survey_id: number;
   session_number: number;
   kind: 'pre' | 'post';
-  status: string;
+  status: SurveyStatus;
   anonymous: boolean;
   respondents: number;
   /** This survey's minimum group size (never below 3 when anonymous). */
@@ -140,12 +140,6 @@ export interface Brief {
     by_theme_method: string;
   };
 }
-
-const themeLabel = (t: ThemeRow): LocalizedText => ({
-  fr: t.label_fr,
-  ...(t.label_nl ? { nl: t.label_nl } : {}),
-  ...(t.label_en ? { en: t.label_en } : {}),
-});
 
 /** Each merged theme → the theme it was merged into (src/domain/trend.ts follows the chain). */
 const mergedThemes = (themes: ThemeRow[]) => new Map(themes.flatMap((t) => (t.merged_into_id ? [[t.id, t.merged_into_id] as const] : [])));

@@ -4,85 +4,71 @@
  * (`Cf-Access-Jwt-Assertion`); the Worker checks it itself — signature (RS256, the team's
  * published keys), issuer, audience, expiry — so a request that reached the Worker around
  * Access (e.g. on workers.dev) is refused: fail closed.
+ *
+ * The JWT checks are Hono's (`verifyWithJwks`). Not its `jwk` middleware: that one reads a
+ * `Bearer` Authorization header and answers its own 401, while Access sends the bare token in
+ * its own header and each caller here refuses in its own way (problem+json, a sign-in page).
  */
+import { decode, verifyWithJwks } from 'hono/jwt';
+
+/** A key of the team's JWKS. */
+type HonoJsonWebKey = JsonWebKey & { kid?: string };
+
 export const ACCESS_HEADER = 'cf-access-jwt-assertion';
-
-interface AccessJwk extends JsonWebKey {
-  kid?: string;
-}
-
-const decoder = new TextDecoder();
-const encoder = new TextEncoder();
-
-function base64urlBytes(text: string): Uint8Array<ArrayBuffer> {
-  const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
-  return Uint8Array.from(atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4)), (ch) => ch.charCodeAt(0));
-}
-
-function json(part: string | undefined): Record<string, unknown> | null {
-  if (!part) return null;
-  try {
-    const value = JSON.parse(decoder.decode(base64urlBytes(part)));
-    return value && typeof value === 'object' ? (value as Record<string, unknown>) : null;
-  } catch {
-    return null;
-  }
-}
 
 export interface AccessCheck {
   /** `https://<team>.cloudflareaccess.com` */
   issuer: string;
   audience: string;
-  keys: readonly AccessJwk[];
-  now?: Date;
+  keys: readonly HonoJsonWebKey[];
 }
 
 /** The e-mail of a valid Access token, or null for anything else (never throws). */
 export async function verifyAccessJwt(token: string, check: AccessCheck): Promise<string | null> {
-  const parts = token.split('.');
-  if (parts.length !== 3 || token.length > 8192) return null;
-  const [h, p, s] = parts as [string, string, string];
-  const header = json(h);
-  const payload = json(p);
-  if (!header || !payload || header.alg !== 'RS256') return null;
-  const jwk = check.keys.find((k) => k.kid === header.kid && k.kty === 'RSA');
-  if (!jwk) return null;
+  if (token.length > 8192) return null;
   try {
-    const key = await crypto.subtle.importKey(
-      'jwk',
-      { kty: 'RSA', n: jwk.n, e: jwk.e, alg: 'RS256', ext: true },
-      { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' },
-      false,
-      ['verify'],
-    );
-    if (!(await crypto.subtle.verify('RSASSA-PKCS1-v1_5', key, base64urlBytes(s), encoder.encode(`${h}.${p}`)))) return null;
+    const payload = await verifyWithJwks(token, {
+      keys: [...check.keys],
+      allowedAlgorithms: ['RS256'],
+      verification: { iss: check.issuer, aud: check.audience },
+    });
+    // Hono checks `exp` when present; Access always sets it, so a token without one is not Access's.
+    if (typeof payload.exp !== 'number') return null;
+    return typeof payload.email === 'string' && payload.email.includes('@') ? payload.email.toLowerCase() : null;
   } catch {
     return null;
   }
-  const now = Math.floor((check.now ?? new Date()).getTime() / 1000);
-  const aud = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
-  if (payload.iss !== check.issuer || !aud.includes(check.audience)) return null;
-  if (typeof payload.exp !== 'number' || payload.exp <= now) return null;
-  if (typeof payload.nbf === 'number' && payload.nbf > now + 60) return null;
-  return typeof payload.email === 'string' && payload.email.includes('@') ? payload.email.toLowerCase() : null;
 }
 
-/** The team's signing keys, cached per isolate for an hour (Access rotates them slowly). */
-const cache = new Map<string, { keys: AccessJwk[]; until: number }>();
+/**
+ * The team's signing keys (`https://<team>/cdn-cgi/access/certs`), cached per isolate for an
+ * hour: Access rotates them slowly. A token naming a key the cache does not hold fetches them
+ * again (at most once a minute), so a rotation is picked up at once.
+ */
+const cache = new Map<string, { keys: HonoJsonWebKey[]; fetched: number }>();
+const FRESH_MS = 3_600_000;
+const REFETCH_AFTER_MS = 60_000;
 
-export function primeAccessKeys(teamDomain: string, keys: AccessJwk[], ttlMs = 3_600_000) {
-  cache.set(teamDomain, { keys, until: Date.now() + ttlMs });
+async function fetchKeys(teamDomain: string): Promise<HonoJsonWebKey[]> {
+  try {
+    const res = await fetch(`https://${teamDomain}/cdn-cgi/access/certs`);
+    if (!res.ok) return [];
+    const body = (await res.json()) as { keys?: unknown };
+    return Array.isArray(body.keys) ? (body.keys as HonoJsonWebKey[]) : [];
+  } catch {
+    return [];
+  }
 }
 
-export async function accessKeys(teamDomain: string): Promise<AccessJwk[]> {
+async function accessKeys(teamDomain: string, kid: string | undefined): Promise<HonoJsonWebKey[]> {
   const hit = cache.get(teamDomain);
-  if (hit && hit.until > Date.now()) return hit.keys;
-  const res = await fetch(`https://${teamDomain}/cdn-cgi/access/certs`);
-  if (!res.ok) return [];
-  const body = (await res.json()) as { keys?: AccessJwk[] };
-  const keys = Array.isArray(body.keys) ? body.keys : [];
-  primeAccessKeys(teamDomain, keys);
-  return keys;
+  const age = hit ? Date.now() - hit.fetched : Number.POSITIVE_INFINITY;
+  const known = hit?.keys.some((k) => k.kid === kid);
+  if (hit && age < FRESH_MS && (known || age < REFETCH_AFTER_MS)) return hit.keys;
+  const keys = await fetchKeys(teamDomain);
+  // An outage keeps the keys we had rather than refusing everyone.
+  if (keys.length || !hit) cache.set(teamDomain, { keys, fetched: Date.now() });
+  return keys.length ? keys : (hit?.keys ?? []);
 }
 
 export interface AccessSettings {
@@ -97,5 +83,11 @@ export async function accessIdentity(env: AccessSettings, header: string | undef
   // Half a configuration is a mistake: refuse rather than guess.
   if (!env.ACCESS_TEAM_DOMAIN || !env.ACCESS_AUD || !header) return null;
   const team = env.ACCESS_TEAM_DOMAIN.replace(/^https?:\/\//, '').replace(/\/+$/, '');
-  return verifyAccessJwt(header, { issuer: `https://${team}`, audience: env.ACCESS_AUD, keys: await accessKeys(team) });
+  let kid: string | undefined;
+  try {
+    kid = decode(header).header.kid;
+  } catch {
+    return null;
+  }
+  return verifyAccessJwt(header, { issuer: `https://${team}`, audience: env.ACCESS_AUD, keys: await accessKeys(team, kid) });
 }

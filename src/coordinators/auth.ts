@@ -7,10 +7,10 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv, Coordinator } from '../env.ts';
 import { Problem } from '../http/problem.ts';
-import { sha256Hex } from '../lib/crypto.ts';
+import { sameText, sha256Hex } from '../lib/crypto.ts';
 import { ACCESS_HEADER, accessConfigured, accessIdentity } from './access.ts';
 import { API_KEY_PREFIX } from './keys.ts';
-import { CSRF_FIELD, CSRF_HEADER, csrfRefused, currentWebSession, sameText } from './web-sessions.ts';
+import { CSRF_FIELD, CSRF_HEADER, csrfRefused, currentWebSession } from './web-sessions.ts';
 
 const unauthorized = () =>
   new Problem(401, 'unauthorized', 'Unauthorized', {

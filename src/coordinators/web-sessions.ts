@@ -1,10 +1,11 @@
 /**
  * Browser sessions of coordinators: a random id in an HttpOnly cookie, signed with the
- * SESSION_SECRET Worker secret (a forged cookie is refused before D1 is read), stored as a
- * hash with its CSRF synchroniser token. Without the secret, cookie sign-in is refused.
+ * SESSION_SECRET Worker secret (Hono's signed cookies: a forged cookie is refused before D1 is
+ * read), stored as a hash with its CSRF synchroniser token. Without the secret, cookie sign-in
+ * is refused.
  */
 import type { Context } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, getSignedCookie, setCookie, setSignedCookie } from 'hono/cookie';
 import type { AppEnv, Coordinator } from '../env.ts';
 import { Problem } from '../http/problem.ts';
 import { hmacHex, randomSecret, sameText, sha256Hex } from '../lib/crypto.ts';
@@ -28,20 +29,16 @@ export function sessionSecret(secret: string | undefined): string {
   return secret;
 }
 
-/** Constant-time comparison of two hex or token strings (kept here for the pages that import it). */
-export { sameText };
-
-async function signed(secret: string, id: string) {
-  return `${id}.${await hmacHex(secret, `session:${id}`)}`;
-}
+/**
+ * The cookie is signed under a key of its own, derived from SESSION_SECRET, so that no other
+ * HMAC Relais computes with that secret (form tokens, sealed links) can ever pass for a cookie.
+ */
+const cookieKey = (secret: string) => hmacHex(secret, 'relais session cookie/v2');
 
 async function cookieId(c: Context<AppEnv>): Promise<string | null> {
-  const value = getCookie(c, SESSION_COOKIE);
-  if (!value || value.length > 200) return null;
-  const [id, mac] = value.split('.');
-  if (!id || !mac || !c.env.SESSION_SECRET) return null;
-  const expected = await hmacHex(c.env.SESSION_SECRET, `session:${id}`);
-  return sameText(mac, expected) ? id : null;
+  if (!c.env.SESSION_SECRET) return null;
+  const id = await getSignedCookie(c, await cookieKey(c.env.SESSION_SECRET), SESSION_COOKIE);
+  return typeof id === 'string' && /^[A-Za-z0-9_-]{43}$/.test(id) ? id : null;
 }
 
 /** A new session's secrets: the id goes into the cookie, its hash and CSRF token into D1. */
@@ -54,7 +51,7 @@ export async function newWebSession() {
 /** Hands the browser the signed cookie of a session stored already. */
 export async function setSessionCookie(c: Context<AppEnv>, session: { id: string; expires: Date }) {
   const secret = sessionSecret(c.env.SESSION_SECRET);
-  setCookie(c, SESSION_COOKIE, await signed(secret, session.id), {
+  await setSignedCookie(c, SESSION_COOKIE, session.id, await cookieKey(secret), {
     httpOnly: true,
     secure: secureCookie(c.req.url),
     sameSite: 'Lax',

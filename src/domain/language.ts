@@ -23,3 +23,8 @@ export type LocalizedText = v.InferOutput<typeof LocalizedTextSchema>;
 export function localize(text: LocalizedText, language: Language): string {
   return text[language] || text.fr;
 }
+
+/** A label stored in three columns (`label_fr`, `label_nl`, `label_en`: a theme's), as one localized text. */
+export function themeLabel(t: { label_fr: string; label_nl: string | null; label_en: string | null }): LocalizedText {
+  return { fr: t.label_fr, ...(t.label_nl ? { nl: t.label_nl } : {}), ...(t.label_en ? { en: t.label_en } : {}) };
+}

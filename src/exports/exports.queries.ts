@@ -1,9 +1,9 @@
 /** SQL of the series export (read, organisation-scoped) and of the import (one D1 batch). */
 import type { Question } from '../domain/definition.ts';
 import { type ExportAggregates, effectiveMinimum, gateExport } from '../domain/disclosure.ts';
-import type { Language } from '../domain/language.ts';
+import { type Language, themeLabel } from '../domain/language.ts';
 import { DEFAULT_RETENTION_DAYS } from '../series/series.schemas.ts';
-import { type ThemeRow, themeLabel } from '../themes/themes.queries.ts';
+import type { ThemeRow } from '../themes/themes.queries.ts';
 import type { SeriesExport } from './exports.schemas.ts';
 import type { IdBases, ImportPlan } from './series-export.ts';
 

@@ -114,3 +114,13 @@ export const SeriesExportSchema = v.pipe(
   ),
 );
 export type SeriesExport = v.InferOutput<typeof SeriesExportSchema>;
+
+/** POST /api/series/import: what was created (every id is new). */
+export const ImportResponseSchema = v.object({
+  id: Id,
+  title: v.string(),
+  themes: Count,
+  sessions: Count,
+  surveys: Count,
+  responses: Count,
+});

@@ -5,6 +5,7 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as v from 'valibot';
+import { apiLanguage, translateProblem } from '../i18n/errors/index.ts';
 
 export interface ProblemField {
   field: string;
@@ -70,9 +71,13 @@ export function invalid(errors: ProblemField[], detail = 'The request has invali
   return new Problem(422, 'invalid-fields', 'Invalid fields', { detail, errors });
 }
 
+/** The problem in the caller's language (`Accept-Language`; English without it): src/i18n/errors/. */
 export function problemResponse(c: Context, problem: Problem): Response {
-  return c.body(JSON.stringify(problem.toJSON()), problem.status, {
+  const language = apiLanguage(c.req.header('accept-language'));
+  return c.body(JSON.stringify(translateProblem(problem.toJSON(), language)), problem.status, {
     'Content-Type': 'application/problem+json; charset=utf-8',
+    'Content-Language': language,
+    Vary: 'Accept-Language',
     'Cache-Control': 'no-store',
     ...problem.headers,
   });

@@ -36,7 +36,7 @@ export const TitleSchema = v.pipe(CleanText(), v.minLength(1, 'must not be empty
 export const ShortTextSchema = v.pipe(CleanText(), v.maxLength(200));
 
 /*
- * Pieces of the response schemas (documented in src/openapi/registry.ts): what the API
+ * Pieces of the response schemas (documented by each route's contract, src/openapi/contract.ts): what the API
  * answers, not what it accepts. Times are written by SQLite's strftime or toISOString, in UTC.
  */
 export const IdSchema = v.pipe(v.number(), v.integer(), v.minValue(1));

@@ -17,7 +17,7 @@ import { sendingRow } from '../email/outbox.queries.ts';
 import { renderNoPlaceMessage } from '../email/templates.ts';
 import type { Env } from '../env.ts';
 import { readUrlEncoded } from '../http/body.ts';
-import { CONTENT_SECURITY_POLICY, pageHeaders, personalLinkHeaders } from '../http/headers.ts';
+import { CSP_DIRECTIVES, pageHeaders, pagePolicy, personalLinkHeaders } from '../http/headers.ts';
 import { formatDateTime, languageFromHeader, messages } from '../i18n/index.ts';
 import { type OpenLinkRefusal, openLinkMessages } from '../i18n/open-link/index.ts';
 import { publicUrl } from '../lib/public-url.ts';
@@ -55,13 +55,15 @@ function pageLanguage(c: C, fallback: Language = 'fr'): Language {
 }
 
 /** Widens the page policy for Turnstile's script and frame, on the page that shows it only. */
+const turnstileHeaders = pagePolicy({
+  ...CSP_DIRECTIVES,
+  scriptSrc: [...CSP_DIRECTIVES.scriptSrc, TURNSTILE_ORIGIN],
+  frameSrc: [TURNSTILE_ORIGIN],
+});
+/** Registered inside pageHeaders, which then keeps this wider policy (it never overwrites). */
 const turnstilePolicy = async (c: C, next: () => Promise<void>) => {
   await next();
-  if (!c.get('turnstile')) return;
-  c.header(
-    'Content-Security-Policy',
-    `${CONTENT_SECURITY_POLICY.replace("script-src 'self'", `script-src 'self' ${TURNSTILE_ORIGIN}`)}; frame-src ${TURNSTILE_ORIGIN}`,
-  );
+  if (c.get('turnstile')) await turnstileHeaders(c, async () => {});
 };
 
 function SessionFacts({ ctx, language }: { ctx: VisitorContext; language: Language }) {
@@ -344,7 +346,7 @@ async function askForLink(env: Env, ctx: VisitorContext, form: JoinForm, base: s
 }
 
 export const openLinkPages = new Hono<OpenLinkEnv>()
-  .use('*', turnstilePolicy, pageHeaders, personalLinkHeaders)
+  .use('*', pageHeaders, turnstilePolicy, personalLinkHeaders)
   .get('/:slug', async (c) => {
     const found = await findLink(c);
     if (found instanceof Response) return found;

@@ -27,7 +27,7 @@ export const OpenLinkFormSchema = v.object({
   ),
 });
 
-/** What the API answers about a survey's open link (documented in the OpenAPI registry). */
+/** What the API answers about a survey's open link (documented by the routes' contracts). */
 export const OpenLinkSchema = v.object({
   url: v.nullable(v.string()),
   slug: v.nullable(v.string()),

@@ -1,8 +1,12 @@
-/** Builds the OpenAPI 3.1 document from the route registry and the request and response schemas themselves. */
+/**
+ * Builds the OpenAPI 3.1 document from the app's routes: each operation is the contract its
+ * route declares (src/openapi/contract.ts), with the request and response schemas themselves.
+ */
 import { toJsonSchema } from '@valibot/to-json-schema';
+import type { RouterRoute } from 'hono/types';
 import type { GenericSchema } from 'valibot';
 import { ProblemResponseSchema } from '../http/problem.ts';
-import { type RouteDoc, routes } from './registry.ts';
+import { documentedRoutes, type RouteDoc } from './contract.ts';
 
 type Json = Record<string, unknown>;
 
@@ -32,7 +36,7 @@ function parameters(route: RouteDoc): Json[] {
     schema: name === 'id' ? { type: 'integer', minimum: 1 } : { type: 'string', pattern: '^[A-Za-z0-9_-]{22,64}$' },
     description: name === 'id' ? 'Numeric id; ids of another organisation answer 404.' : 'The secret token of the link.',
   }));
-  // Every coordinator write passes the idempotency middleware (src/app.tsx); others say so in the registry.
+  // Every coordinator write passes the idempotency middleware (src/app.tsx); others say so in their contract.
   if (route.idempotent ?? (route.auth === 'coordinator' && route.method !== 'get')) {
     params.push({
       name: 'Idempotency-Key',
@@ -74,7 +78,8 @@ function operation(route: RouteDoc): Json {
               description: r.description,
               content: {
                 [type]: r.schema ? { schema: jsonSchema(r.schema) } : {},
-                ...Object.fromEntries((r.also ?? []).map((other) => [other, {}])),
+                // One media type per entry, so a generated client gets the JSON type; the text formats are strings.
+                ...Object.fromEntries((r.also ?? []).map((other) => [other, { schema: { type: 'string' } }])),
               },
             };
   }
@@ -104,7 +109,8 @@ function operation(route: RouteDoc): Json {
   };
 }
 
-export function openApiDocument(list: readonly RouteDoc[] = routes): Json {
+export function openApiDocument(appRoutes: readonly RouterRoute[]): Json {
+  const list = documentedRoutes(appRoutes);
   const paths: Record<string, Json> = {};
   for (const route of list) {
     paths[route.path] = { ...(paths[route.path] ?? {}), [route.method]: operation(route) };

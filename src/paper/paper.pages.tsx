@@ -23,7 +23,7 @@ import type { VisitorContext } from '../open-link/open-link.queries.ts';
 import { getOpenLink } from '../open-link/open-link.queries.ts';
 import { Layout } from '../pages/layout.tsx';
 import { InvalidAnswers } from '../responses/participation.ts';
-import { linkContextFrom } from '../responses/responses.queries.ts';
+import { type LinkContext, linkContextFrom } from '../responses/responses.queries.ts';
 import { SurveyPage } from '../responses/survey-page.tsx';
 import { getSeries, type SeriesRow } from '../series/series.queries.ts';
 import { getSession, type SessionRow } from '../sessions/sessions.queries.ts';
@@ -194,6 +194,7 @@ export function FlyerPage({ ctx, url, language }: { ctx: VisitorContext; url: st
 function KeyInPage({
   c,
   data,
+  context,
   sheet,
   keyed,
   answers = null,
@@ -202,13 +203,15 @@ function KeyInPage({
 }: {
   c: C;
   data: PrintData;
+  /** The form's link context, built by the handler (keyInContext). */
+  context: LinkContext;
   sheet: string;
   keyed: number;
   answers?: Record<string, unknown> | null;
   issues?: FieldIssue[];
   saved?: boolean;
 }) {
-  const { survey, series, session, language } = data;
+  const { survey, series, language } = data;
   // In the page's language, like the form it sits on.
   const k = paperMessages(language).keyIn;
   const minimum = effectiveMinimum(series.min_group_size, survey.anonymous === 1);
@@ -219,14 +222,7 @@ function KeyInPage({
       answers={answers}
       updatedAt={null}
       issues={issues}
-      context={linkContextFrom({
-        survey,
-        series,
-        session,
-        nextSession: null,
-        invitation: { id: 0, language, openedAt: null },
-        hasSubmissionWebhooks: false,
-      })}
+      context={context}
       keyIn={{
         action: `/app/surveys/${survey.id}/paper`,
         notice: (
@@ -287,6 +283,17 @@ async function printData(c: C): Promise<PrintData> {
   return { survey, series, session, language, onlineUrl: link?.enabled && open ? `${publicUrl(c.env)}/o/${link.slug}` : null };
 }
 
+/** What the key-in form shows, as the participant's page would (built by the handlers: components only render). */
+const keyInContext = ({ survey, series, session, language }: PrintData): LinkContext =>
+  linkContextFrom({
+    survey,
+    series,
+    session,
+    nextSession: null,
+    invitation: { id: 0, language, openedAt: null },
+    hasSubmissionWebhooks: false,
+  });
+
 const notOpen = (survey: SurveyRow) => effectiveStatus(survey.status, survey.closes_at) !== 'open';
 
 export const paperPages = new Hono<AppEnv>()
@@ -305,7 +312,17 @@ export const paperPages = new Hono<AppEnv>()
     const data = await printData(c);
     if (notOpen(data.survey)) return c.redirect(`/app/sessions/${data.survey.session_id}`, 303);
     const keyed = await keyedInCount(c.env.DB, data.survey.id);
-    return render(c, <KeyInPage c={c} data={data} sheet={crypto.randomUUID()} keyed={keyed} saved={c.req.query('saved') === '1'} />);
+    return render(
+      c,
+      <KeyInPage
+        c={c}
+        data={data}
+        context={keyInContext(data)}
+        sheet={crypto.randomUUID()}
+        keyed={keyed}
+        saved={c.req.query('saved') === '1'}
+      />,
+    );
   })
   .post('/surveys/:id/paper', async (c) => {
     const fields = new Map<string, string[]>();
@@ -324,6 +341,7 @@ export const paperPages = new Hono<AppEnv>()
         <KeyInPage
           c={c}
           data={page}
+          context={keyInContext(page)}
           sheet={sheet}
           keyed={await keyedInCount(c.env.DB, data.survey.id)}
           answers={form.answers}

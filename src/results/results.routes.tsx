@@ -1,5 +1,6 @@
 /** Results of a survey and the brief of a session, for coordinators (Bearer key, organisation-scoped). */
 import { type Context, Hono } from 'hono';
+import type * as v from 'valibot';
 import { briefCsv } from '../brief/brief.csv.ts';
 import { briefMarkdown } from '../brief/brief.markdown.ts';
 import { BriefPage } from '../brief/brief.page.tsx';
@@ -8,16 +9,23 @@ import { type Definition, profileQuestion } from '../domain/definition.ts';
 import { effectiveMinimum, gateSurvey } from '../domain/disclosure.ts';
 import { effectiveStatus } from '../domain/survey-status.ts';
 import type { AppEnv } from '../env.ts';
-import { pathId, validate } from '../http/body.ts';
+import { pathId } from '../http/body.ts';
 import { pageHeaders } from '../http/headers.ts';
 import { invalid, notFound } from '../http/problem.ts';
 import { resultsMessages } from '../i18n/results/index.ts';
+import { contract } from '../openapi/contract.ts';
 import { html } from '../pages/layout.tsx';
 import { csvFilename } from './csv.ts';
 import { questionCsv, resultsLongCsv } from './results.csv.ts';
 import { ResultsPage } from './results.page.tsx';
 import { surveyAggregates, surveyContext } from './results.queries.ts';
-import { BriefQuerySchema, formatFromAccept, ResultsQuerySchema } from './results.schemas.ts';
+import {
+  BriefQuerySchema,
+  BriefResponseSchema,
+  formatFromAccept,
+  ResultsQuerySchema,
+  SurveyResultsResponseSchema,
+} from './results.schemas.ts';
 import { rankingQuestions, shapeResults } from './results.ts';
 
 /** Results name people's answers in aggregate: never kept by a shared cache. */
@@ -27,69 +35,101 @@ function download(c: Context, body: string, type: string, filename: string) {
   return c.body(body, 200, { ...PRIVATE, 'Content-Type': type, 'Content-Disposition': `attachment; filename="${csvFilename(filename)}"` });
 }
 
+const tag = 'results';
+const auth = 'coordinator';
+
 export const resultsRoutes = new Hono<AppEnv>()
-  .get('/surveys/:id/results', pageHeaders, async (c) => {
-    const id = pathId(c);
-    const query = validate(ResultsQuerySchema, c.req.query());
-    const ctx = await surveyContext(c.env.DB, c.var.coordinator.organisationId, id);
-    if (!ctx) throw notFound('survey');
-    const def = JSON.parse(ctx.definition) as Definition;
-    if (query.question && !def.questions.some((q) => q.id === query.question)) {
-      throw invalid([{ field: 'question', message: 'no such question in this survey' }]);
-    }
-    const format =
-      query.format ??
-      formatFromAccept(c.req.header('accept'), { 'application/json': 'json', 'text/csv': 'csv', 'text/html': 'html' }, 'json');
-    const language = query.lang ?? ctx.language;
-    const agg = await surveyAggregates(c.env.DB, ctx.id, rankingQuestions(def), profileQuestion(def)?.id ?? null);
-    const t = resultsMessages(language);
-    const results = shapeResults(
-      ctx,
-      gateSurvey(agg, def, effectiveMinimum(ctx.min_group_size, ctx.anonymous === 1)),
-      language,
-      { notStated: t.notStated, otherGroups: t.otherGroups },
-      effectiveStatus(ctx.status, ctx.closes_at),
-    );
-    if (query.question) results.questions = results.questions.filter((q) => q.id === query.question);
-    const base = `/api/surveys/${ctx.id}/results`;
-    const name = `relais-survey-${ctx.id}-${ctx.kind}-${ctx.session_number}`;
-    if (format === 'csv') {
-      const one = results.questions[0];
-      if (query.question && one) return download(c, questionCsv(one), 'text/csv; charset=utf-8', `${name}-${one.id}.csv`);
-      return download(c, resultsLongCsv(results), 'text/csv; charset=utf-8', `${name}.csv`);
-    }
-    if (format === 'html') {
-      const q = query.question ? `&question=${query.question}` : '';
-      return c.html(
-        await html(<ResultsPage r={results} links={{ json: `${base}?format=json${q}`, csv: `${base}?format=csv${q}` }} />),
-        200,
-        PRIVATE,
+  .get(
+    '/surveys/:id/results',
+    contract({
+      summary: 'Aggregated results of a survey',
+      description:
+        'JSON, CSV or a printable page (`?format=`, else the Accept header). Cells under the series’ minimum group size are hidden.',
+      tag,
+      auth,
+      query: ResultsQuerySchema,
+      responses: { 200: { description: 'The results', schema: SurveyResultsResponseSchema, also: ['text/csv', 'text/html'] } },
+    }),
+    pageHeaders,
+    async (c) => {
+      const id = pathId(c);
+      const query = c.req.valid('query');
+      const ctx = await surveyContext(c.env.DB, c.var.coordinator.organisationId, id);
+      if (!ctx) throw notFound('survey');
+      const def = JSON.parse(ctx.definition) as Definition;
+      if (query.question && !def.questions.some((q) => q.id === query.question)) {
+        throw invalid([{ field: 'question', message: 'no such question in this survey' }]);
+      }
+      const format =
+        query.format ??
+        formatFromAccept(c.req.header('accept'), { 'application/json': 'json', 'text/csv': 'csv', 'text/html': 'html' }, 'json');
+      const language = query.lang ?? ctx.language;
+      const agg = await surveyAggregates(c.env.DB, ctx.id, rankingQuestions(def), profileQuestion(def)?.id ?? null);
+      const t = resultsMessages(language);
+      const results = shapeResults(
+        ctx,
+        gateSurvey(agg, def, effectiveMinimum(ctx.min_group_size, ctx.anonymous === 1)),
+        language,
+        { notStated: t.notStated, otherGroups: t.otherGroups },
+        effectiveStatus(ctx.status, ctx.closes_at),
       );
-    }
-    return c.json(results, 200, PRIVATE);
-  })
-  .get('/sessions/:id/brief', pageHeaders, async (c) => {
-    const id = pathId(c);
-    const query = validate(BriefQuerySchema, c.req.query());
-    const format =
-      query.format ??
-      formatFromAccept(
-        c.req.header('accept'),
-        { 'application/json': 'json', 'text/markdown': 'md', 'text/csv': 'csv', 'text/html': 'html' },
-        'json',
-      );
-    const brief = await loadBrief(c.env.DB, c.var.coordinator.organisationId, id, query.lang);
-    if (!brief) throw notFound('session');
-    const name = `relais-brief-${brief.series.id}-session-${brief.for_session.number}`;
-    if (format === 'md') return download(c, briefMarkdown(brief), 'text/markdown; charset=utf-8', `${name}.md`);
-    if (format === 'csv') return download(c, briefCsv(brief), 'text/csv; charset=utf-8', `${name}.csv`);
-    if (format === 'html') {
-      const base = `/api/sessions/${id}/brief`;
-      return c.html(
-        await html(<BriefPage brief={brief} links={{ json: `${base}?format=json`, md: `${base}?format=md`, csv: `${base}?format=csv` }} />),
-        200,
-        PRIVATE,
-      );
-    }
-    return c.json(brief, 200, PRIVATE);
-  });
+      if (query.question) results.questions = results.questions.filter((q) => q.id === query.question);
+      const base = `/api/surveys/${ctx.id}/results`;
+      const name = `relais-survey-${ctx.id}-${ctx.kind}-${ctx.session_number}`;
+      if (format === 'csv') {
+        const one = results.questions[0];
+        if (query.question && one) return download(c, questionCsv(one), 'text/csv; charset=utf-8', `${name}-${one.id}.csv`);
+        return download(c, resultsLongCsv(results), 'text/csv; charset=utf-8', `${name}.csv`);
+      }
+      if (format === 'html') {
+        const q = query.question ? `&question=${query.question}` : '';
+        return c.html(
+          await html(<ResultsPage r={results} links={{ json: `${base}?format=json${q}`, csv: `${base}?format=csv${q}` }} />),
+          200,
+          PRIVATE,
+        );
+      }
+      return c.json(results satisfies v.InferOutput<typeof SurveyResultsResponseSchema>, 200, PRIVATE);
+    },
+  )
+  .get(
+    '/sessions/:id/brief',
+    contract({
+      summary: 'The brief for the next session',
+      description: 'JSON, Markdown in the shape of the minutes, CSV or a printable page (`?format=`, else the Accept header).',
+      tag,
+      auth,
+      query: BriefQuerySchema,
+      responses: {
+        200: { description: 'The brief', schema: BriefResponseSchema, also: ['text/markdown', 'text/csv', 'text/html'] },
+      },
+    }),
+    pageHeaders,
+    async (c) => {
+      const id = pathId(c);
+      const query = c.req.valid('query');
+      const format =
+        query.format ??
+        formatFromAccept(
+          c.req.header('accept'),
+          { 'application/json': 'json', 'text/markdown': 'md', 'text/csv': 'csv', 'text/html': 'html' },
+          'json',
+        );
+      const brief = await loadBrief(c.env.DB, c.var.coordinator.organisationId, id, query.lang);
+      if (!brief) throw notFound('session');
+      const name = `relais-brief-${brief.series.id}-session-${brief.for_session.number}`;
+      if (format === 'md') return download(c, briefMarkdown(brief), 'text/markdown; charset=utf-8', `${name}.md`);
+      if (format === 'csv') return download(c, briefCsv(brief), 'text/csv; charset=utf-8', `${name}.csv`);
+      if (format === 'html') {
+        const base = `/api/sessions/${id}/brief`;
+        return c.html(
+          await html(
+            <BriefPage brief={brief} links={{ json: `${base}?format=json`, md: `${base}?format=md`, csv: `${base}?format=csv` }} />,
+          ),
+          200,
+          PRIVATE,
+        );
+      }
+      return c.json(brief satisfies v.InferOutput<typeof BriefResponseSchema>, 200, PRIVATE);
+    },
+  );

@@ -8,6 +8,7 @@ import { type Disclosed, type DisclosureRecord, type GatedBreakdown, type GatedS
 import { type Language, localize } from '../domain/language.ts';
 import { type Ranking, type RankingTally, rankTallies } from '../domain/ranking.ts';
 import { type RatingSummary, ratingSummary, share } from '../domain/statistics.ts';
+import type { SurveyStatus } from '../domain/survey-status.ts';
 import { groupTexts, type TextGroup } from '../domain/text-normalise.ts';
 import type { SurveyContextRow, TimelineRow } from './results.queries.ts';
 
@@ -77,7 +78,7 @@ export interface SurveyResults {
   survey: {
     id: number;
     kind: 'pre' | 'post';
-    status: string;
+    status: SurveyStatus;
     anonymous: boolean;
     session: { id: number; number: number };
     series: { id: number; title: string; language: Language };
@@ -128,7 +129,7 @@ export function shapeResults(
   gated: Disclosed<GatedSurvey>,
   language: Language,
   labels: ResultLabels,
-  status: string,
+  status: SurveyStatus,
 ): SurveyResults {
   const def = JSON.parse(ctx.definition) as Definition;
   const profile = profileQuestion(def);

@@ -1,5 +1,5 @@
 /** SQL of a series' theme catalogue, scoped to the caller's organisation. */
-import type { LocalizedText } from '../domain/language.ts';
+import { type LocalizedText, themeLabel } from '../domain/language.ts';
 import type { CatalogueTheme } from '../domain/templates.ts';
 
 export interface ThemeRow {
@@ -11,10 +11,6 @@ export interface ThemeRow {
   status: 'active' | 'archived';
   merged_into_id: number | null;
   created_at: string;
-}
-
-export function themeLabel(t: Pick<ThemeRow, 'label_fr' | 'label_nl' | 'label_en'>): LocalizedText {
-  return { fr: t.label_fr, ...(t.label_nl ? { nl: t.label_nl } : {}), ...(t.label_en ? { en: t.label_en } : {}) };
 }
 
 export function themeJson(t: ThemeRow) {

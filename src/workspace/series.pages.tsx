@@ -1,6 +1,6 @@
 /** Series list, series page (sessions, theme catalogue, proposals waiting, minimum group size, retention). */
 import { type Context, Hono } from 'hono';
-import { type Language, localize } from '../domain/language.ts';
+import { type Language, localize, themeLabel } from '../domain/language.ts';
 import { groupTexts, normaliseText } from '../domain/text-normalise.ts';
 import type { AppEnv } from '../env.ts';
 import { pathId } from '../http/body.ts';
@@ -14,7 +14,7 @@ import { createSession, SessionExists } from '../sessions/sessions.actions.ts';
 import { listSessions } from '../sessions/sessions.queries.ts';
 import { decidedProposals, proposalCounts } from '../themes/proposals.queries.ts';
 import { createTheme, mergeProposal, promoteProposal, updateTheme } from '../themes/themes.actions.ts';
-import { listThemes, type ThemeRow, themeLabel } from '../themes/themes.queries.ts';
+import { listThemes, type ThemeRow } from '../themes/themes.queries.ts';
 import { ownSeries, ownTheme } from './owned.ts';
 import {
   ActionButton,

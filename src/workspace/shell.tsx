@@ -8,13 +8,14 @@ import { createMiddleware } from 'hono/factory';
 import type { Child } from 'hono/jsx';
 import * as v from 'valibot';
 import { ACCESS_HEADER, accessConfigured, accessIdentity } from '../coordinators/access.ts';
-import { CSRF_FIELD, csrfRefused, currentWebSession, sameText } from '../coordinators/web-sessions.ts';
+import { CSRF_FIELD, csrfRefused, currentWebSession } from '../coordinators/web-sessions.ts';
 import { isLanguage, type Language } from '../domain/language.ts';
 import type { AppEnv } from '../env.ts';
 import { type FormFields, readForm } from '../http/body.ts';
 import { Problem, type ProblemField } from '../http/problem.ts';
 import { languageFromHeader } from '../i18n/index.ts';
 import { type WorkspaceMessages, workspaceMessages } from '../i18n/workspace/index.ts';
+import { sameText } from '../lib/crypto.ts';
 import { ErrorSummary } from '../pages/field.tsx';
 import { type html, Layout } from '../pages/layout.tsx';
 

@@ -31,7 +31,6 @@ import {
   newWebSession,
   preSessionToken,
   preSessionTokenValid,
-  sameText,
   setSessionCookie,
   startWebSession,
 } from '../coordinators/web-sessions.ts';
@@ -41,7 +40,7 @@ import { sendSignInLink } from '../email/delivery.ts';
 import type { AppEnv } from '../env.ts';
 import { pageHeaders, personalLinkHeaders } from '../http/headers.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
-import { randomSecret, sha256Hex } from '../lib/crypto.ts';
+import { randomSecret, sameText, sha256Hex } from '../lib/crypto.ts';
 import { publicUrl } from '../lib/public-url.ts';
 import { afterResponse } from '../webhooks/delivery.ts';
 import { Csrf, Field, type FormError, readForm, redirectWith, render, safeNext, text, WorkspacePage, workspaceLanguage } from './shell.tsx';

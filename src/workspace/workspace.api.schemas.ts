@@ -1,6 +1,7 @@
 /** Payloads of the workspace's JSON API: the same actions as the pages, for scripts. */
 import * as v from 'valibot';
-import { CleanText } from '../lib/schemas.ts';
+import { LanguageSchema } from '../domain/language.ts';
+import { CleanText, CountSchema, IdSchema, InstantSchema } from '../lib/schemas.ts';
 import { RetentionDaysSchema } from '../series/series.schemas.ts';
 
 export const ParticipantEmailSchema = v.strictObject({
@@ -29,3 +30,71 @@ export const ProposalDecisionSchema = v.variant('action', [
 export const OutboxQuerySchema = v.object({
   survey: v.optional(v.pipe(v.string(), v.regex(/^[1-9]\d{0,15}$/, 'a survey id'))),
 });
+
+// What the workspace's JSON API answers: one schema per answer, read by the OpenAPI document
+// and held to the handlers by the compiler (`satisfies`).
+const Id = IdSchema;
+const Count = CountSchema;
+const Rows = v.array(v.record(v.string(), v.unknown()));
+
+export const ParticipantListResponseSchema = v.object({
+  participants: v.array(
+    v.object({
+      id: Id,
+      email: v.string(),
+      name: v.nullable(v.string()),
+      language: LanguageSchema,
+      state: v.picklist(['not_sent', 'sent', 'opened', 'answered', 'bounced']),
+    }),
+  ),
+});
+
+export const DeliveryReportSchema = v.object({ claimed: Count, sent: Count, recorded: Count, failed: Count });
+export const SendResponseSchema = v.object({ ...DeliveryReportSchema.entries, remaining: Count });
+
+export const OutboxResponseSchema = v.object({
+  messages: v.array(
+    v.object({
+      id: Id,
+      survey_id: Id,
+      invitation_id: v.nullable(Id),
+      slot: v.string(),
+      to_email: v.string(),
+      language: LanguageSchema,
+      subject: v.string(),
+      body_text: v.pipe(v.string(), v.description('personal links masked')),
+      status: v.picklist(['pending', 'sent', 'recorded', 'failed']),
+      error: v.nullable(v.string()),
+      created_at: v.string(),
+    }),
+  ),
+});
+
+export const AuditResponseSchema = v.object({
+  entries: v.array(
+    v.object({
+      id: Id,
+      actor: v.nullable(v.string()),
+      action: v.string(),
+      target: v.string(),
+      detail: v.pipe(v.nullable(v.string()), v.description('JSON text')),
+      created_at: v.string(),
+    }),
+  ),
+});
+
+export const ParticipantExportResponseSchema = v.object({
+  email: v.string(),
+  exported_at: InstantSchema,
+  invitations: Rows,
+  answers: Rows,
+  messages: Rows,
+});
+
+export const EraseResponseSchema = v.object({ erased_invitations: Count });
+export const RetentionResponseSchema = v.object({ retention_days: RetentionDaysSchema });
+
+export const ProposalListResponseSchema = v.object({
+  proposals: v.array(v.object({ key: v.string(), text: v.string(), count: Count, variants: v.array(v.string()) })),
+});
+export const ProposalDecisionResponseSchema = v.object({ key: v.string(), theme_id: v.nullable(Id) });

@@ -4,77 +4,252 @@
  * the pages' (src/<resource>/<resource>.actions.ts), audited the same way.
  */
 import { Hono } from 'hono';
+import type * as v from 'valibot';
 import { listAudit } from '../audit/audit.queries.ts';
 import { groupTexts, normaliseText } from '../domain/text-normalise.ts';
 import { listOutbox } from '../email/outbox.queries.ts';
 import type { AppEnv } from '../env.ts';
-import { jsonBody, pathId, validate } from '../http/body.ts';
+import { pathId } from '../http/body.ts';
 import { notFound } from '../http/problem.ts';
 import { eraseParticipant, exportParticipantData, removeInvitation, resendInvitation } from '../invitations/invitations.actions.ts';
 import { listParticipants } from '../invitations/invitations.queries.ts';
+import { contract } from '../openapi/contract.ts';
 import { jobJson, ownedJob, startSending } from '../sending/sending.actions.ts';
+import { SendJobResponseSchema } from '../sending/sending.schemas.ts';
 import { updateSeries } from '../series/series.actions.ts';
 import { getSeries } from '../series/series.queries.ts';
 import { ownedSurvey } from '../surveys/surveys.actions.ts';
 import { decidedProposals, proposalCounts } from '../themes/proposals.queries.ts';
 import { mergeProposal, promoteProposal } from '../themes/themes.actions.ts';
-import { OutboxQuerySchema, ParticipantEmailSchema, ProposalDecisionSchema, RetentionSchema } from './workspace.api.schemas.ts';
+import {
+  AuditResponseSchema,
+  DeliveryReportSchema,
+  EraseResponseSchema,
+  OutboxQuerySchema,
+  OutboxResponseSchema,
+  ParticipantEmailSchema,
+  ParticipantExportResponseSchema,
+  ParticipantListResponseSchema,
+  ProposalDecisionResponseSchema,
+  ProposalDecisionSchema,
+  ProposalListResponseSchema,
+  RetentionResponseSchema,
+  RetentionSchema,
+} from './workspace.api.schemas.ts';
+
+type Out<S extends v.GenericSchema> = v.InferOutput<S>;
+
+const tag = 'workspace';
+const auth = 'coordinator';
+
+/** The answers of both one-click sends (invitations, reminders). */
+const SEND_JOB_RESPONSES = {
+  200: { description: 'The finished job', schema: SendJobResponseSchema },
+  202: { description: 'The job, still sending (its progress at Location)', schema: SendJobResponseSchema },
+  409: { description: 'The survey is not open' },
+};
 
 export const workspaceApi = new Hono<AppEnv>()
-  .get('/surveys/:id/participants', async (c) => {
-    const survey = await ownedSurvey(c.env, c.var.coordinator, pathId(c));
-    return c.json({ participants: await listParticipants(c.env.DB, survey.id) });
-  })
+  .get(
+    '/surveys/:id/participants',
+    contract({
+      summary: 'Invitations of a survey with their state',
+      description: 'State is one of not_sent, sent, opened, answered, bounced. Never what anyone answered.',
+      tag,
+      auth,
+      responses: { 200: { description: '`{participants: [{id, email, name, language, state}]}`', schema: ParticipantListResponseSchema } },
+    }),
+    async (c) => {
+      const survey = await ownedSurvey(c.env, c.var.coordinator, pathId(c));
+      return c.json({ participants: await listParticipants(c.env.DB, survey.id) } satisfies Out<typeof ParticipantListResponseSchema>);
+    },
+  )
   // One call sends everything: the first chunk at once, the rest by the cron; the job's
   // progress is at its Location. A second call while it runs answers the same job.
-  .post('/surveys/:id/invitations/send', async (c) => {
-    const { job } = await startSending(c.env, c.var.coordinator, pathId(c), 'invitation');
-    return c.json(jobJson(job), job.finished_at ? 200 : 202, { Location: `/api/send-jobs/${job.id}` });
-  })
-  .post('/surveys/:id/reminders/send', async (c) => {
-    const { job } = await startSending(c.env, c.var.coordinator, pathId(c), 'reminder');
-    return c.json(jobJson(job), job.finished_at ? 200 : 202, { Location: `/api/send-jobs/${job.id}` });
-  })
-  .get('/send-jobs/:id', async (c) => c.json(jobJson(await ownedJob(c.env, c.var.coordinator, pathId(c)))))
-  .post('/invitations/:id/resend', async (c) => c.json((await resendInvitation(c.env, c.var.coordinator, pathId(c))).report))
-  .delete('/invitations/:id', async (c) => {
-    await removeInvitation(c.env, c.var.coordinator, pathId(c));
-    return c.body(null, 204);
-  })
-  .get('/outbox', async (c) => {
-    const { survey } = validate(OutboxQuerySchema, c.req.query(), 'query');
-    const messages = await listOutbox(c.env.DB, c.var.coordinator.organisationId, survey ? Number(survey) : null);
-    return c.json({ messages });
-  })
-  .get('/audit', async (c) => c.json({ entries: await listAudit(c.env.DB, c.var.coordinator.organisationId) }))
-  .post('/participants/export', async (c) => {
-    const { email } = await jsonBody(c, ParticipantEmailSchema);
-    const data = await exportParticipantData(c.env, c.var.coordinator, email);
-    return c.json({ email, exported_at: new Date().toISOString(), ...data }, 200, { 'Cache-Control': 'no-store' });
-  })
-  .post('/participants/erase', async (c) => {
-    const { email } = await jsonBody(c, ParticipantEmailSchema);
-    return c.json(await eraseParticipant(c.env, c.var.coordinator, email));
-  })
-  .put('/series/:id/retention', async (c) => {
-    const { retention_days } = await jsonBody(c, RetentionSchema);
-    // The same audited action as PATCH /api/series/:id and the series page.
-    const series = await updateSeries(c.env, c.var.coordinator, pathId(c), { retention_days });
-    return c.json({ retention_days: series.retention_days });
-  })
-  .get('/series/:id/proposals', async (c) => {
-    const id = pathId(c);
-    if (!(await getSeries(c.env.DB, c.var.coordinator.organisationId, id))) throw notFound('series');
-    const [counts, decided] = await Promise.all([proposalCounts(c.env.DB, id), decidedProposals(c.env.DB, id)]);
-    const proposals = groupTexts(counts)
-      .map((g) => ({ key: normaliseText(g.text), ...g }))
-      .filter((g) => !decided.has(g.key));
-    return c.json({ proposals });
-  })
-  .post('/series/:id/proposals', async (c) => {
-    const id = pathId(c);
-    const input = await jsonBody(c, ProposalDecisionSchema);
-    if (input.action === 'merge')
-      return c.json(await mergeProposal(c.env, c.var.coordinator, id, { key: input.key, themeId: input.theme_id }));
-    return c.json(await promoteProposal(c.env, c.var.coordinator, id, { key: input.key, label: input.label }), 201);
-  });
+  .post(
+    '/surveys/:id/invitations/send',
+    contract({
+      summary: 'E-mail every invitation not sent yet, in one call',
+      description:
+        'Starts a send job (or answers the one running): the first chunk goes at once, the rest by the cron, a few dozen a minute. 200 when done, else 202 with the job at `Location`. Through the send_email binding; without it, messages are recorded in the outbox only. Nothing is sent twice.',
+      tag,
+      auth,
+      responses: SEND_JOB_RESPONSES,
+    }),
+    async (c) => {
+      const { job } = await startSending(c.env, c.var.coordinator, pathId(c), 'invitation');
+      return c.json(jobJson(job) satisfies Out<typeof SendJobResponseSchema>, job.finished_at ? 200 : 202, {
+        Location: `/api/send-jobs/${job.id}`,
+      });
+    },
+  )
+  .post(
+    '/surveys/:id/reminders/send',
+    contract({
+      summary: 'E-mail a reminder to everyone invited who has not answered, in one call',
+      description: 'A send job like the invitations’: once per person per call, never to who answered or bounced.',
+      tag,
+      auth,
+      responses: SEND_JOB_RESPONSES,
+    }),
+    async (c) => {
+      const { job } = await startSending(c.env, c.var.coordinator, pathId(c), 'reminder');
+      return c.json(jobJson(job) satisfies Out<typeof SendJobResponseSchema>, job.finished_at ? 200 : 202, {
+        Location: `/api/send-jobs/${job.id}`,
+      });
+    },
+  )
+  .get(
+    '/send-jobs/:id',
+    contract({
+      summary: "A send job's progress",
+      description: '`sent` of `total` (sent, or recorded without an e-mail binding), `failed`, `remaining`; `finished_at` once done.',
+      tag,
+      auth,
+      responses: { 200: { description: 'The job', schema: SendJobResponseSchema } },
+    }),
+    async (c) => c.json(jobJson(await ownedJob(c.env, c.var.coordinator, pathId(c))) satisfies Out<typeof SendJobResponseSchema>),
+  )
+  .post(
+    '/invitations/:id/resend',
+    contract({
+      summary: 'E-mail one person their link again',
+      tag,
+      auth,
+      responses: { 200: { description: '`{claimed, sent, recorded, failed}`', schema: DeliveryReportSchema } },
+    }),
+    async (c) => c.json((await resendInvitation(c.env, c.var.coordinator, pathId(c))).report satisfies Out<typeof DeliveryReportSchema>),
+  )
+  .delete(
+    '/invitations/:id',
+    contract({
+      summary: 'Remove one person from a survey with their answers (if named) and messages',
+      tag,
+      auth,
+      responses: { 204: { description: 'Removed' } },
+    }),
+    async (c) => {
+      await removeInvitation(c.env, c.var.coordinator, pathId(c));
+      return c.body(null, 204);
+    },
+  )
+  .get(
+    '/outbox',
+    contract({
+      summary: 'Messages sent or recorded (latest 200), personal links masked',
+      tag,
+      auth,
+      query: OutboxQuerySchema,
+      responses: { 200: { description: '`{messages: [...]}`', schema: OutboxResponseSchema } },
+    }),
+    async (c) => {
+      const { survey } = c.req.valid('query');
+      const messages = await listOutbox(c.env.DB, c.var.coordinator.organisationId, survey ? Number(survey) : null);
+      return c.json({ messages } satisfies Out<typeof OutboxResponseSchema>);
+    },
+  )
+  .get(
+    '/audit',
+    contract({
+      summary: 'The audit log of your organisation (latest 200)',
+      tag,
+      auth,
+      responses: { 200: { description: '`{entries: [{id, actor, action, target, detail, created_at}]}`', schema: AuditResponseSchema } },
+    }),
+    async (c) => c.json({ entries: await listAudit(c.env.DB, c.var.coordinator.organisationId) } satisfies Out<typeof AuditResponseSchema>),
+  )
+  .post(
+    '/participants/export',
+    contract({
+      summary: 'Everything held about one person (right of access)',
+      description:
+        'Invitations, answers to named surveys, messages. Answers to anonymous surveys are linked to nobody and cannot be included.',
+      tag,
+      auth,
+      body: ParticipantEmailSchema,
+      responses: {
+        200: { description: '`{email, exported_at, invitations, answers, messages}`', schema: ParticipantExportResponseSchema },
+      },
+    }),
+    async (c) => {
+      const { email } = c.req.valid('json');
+      const data = await exportParticipantData(c.env, c.var.coordinator, email);
+      const body = { email, exported_at: new Date().toISOString(), ...data } satisfies Out<typeof ParticipantExportResponseSchema>;
+      return c.json(body, 200, { 'Cache-Control': 'no-store' });
+    },
+  )
+  .post(
+    '/participants/erase',
+    contract({
+      summary: 'Erase one person: invitations, answers to named surveys, messages',
+      tag,
+      auth,
+      body: ParticipantEmailSchema,
+      responses: { 200: { description: '`{erased_invitations}`', schema: EraseResponseSchema } },
+    }),
+    async (c) =>
+      c.json((await eraseParticipant(c.env, c.var.coordinator, c.req.valid('json').email)) satisfies Out<typeof EraseResponseSchema>),
+  )
+  .put(
+    '/series/:id/retention',
+    contract({
+      summary: 'Purge contact data this many days after the last session (null: keep)',
+      tag,
+      auth,
+      body: RetentionSchema,
+      responses: { 200: { description: '`{retention_days}`', schema: RetentionResponseSchema } },
+    }),
+    async (c) => {
+      const { retention_days } = c.req.valid('json');
+      // The same audited action as PATCH /api/series/:id and the series page.
+      const series = await updateSeries(c.env, c.var.coordinator, pathId(c), { retention_days });
+      return c.json({ retention_days: series.retention_days } satisfies Out<typeof RetentionResponseSchema>);
+    },
+  )
+  .get(
+    '/series/:id/proposals',
+    contract({
+      summary: 'Themes proposed by participants and not handled yet, grouped across spellings',
+      tag,
+      auth,
+      responses: { 200: { description: '`{proposals: [{key, text, count, variants}]}`', schema: ProposalListResponseSchema } },
+    }),
+    async (c) => {
+      const id = pathId(c);
+      if (!(await getSeries(c.env.DB, c.var.coordinator.organisationId, id))) throw notFound('series');
+      const [counts, decided] = await Promise.all([proposalCounts(c.env.DB, id), decidedProposals(c.env.DB, id)]);
+      const proposals = groupTexts(counts)
+        .map((g) => ({ key: normaliseText(g.text), ...g }))
+        .filter((g) => !decided.has(g.key));
+      return c.json({ proposals } satisfies Out<typeof ProposalListResponseSchema>);
+    },
+  )
+  .post(
+    '/series/:id/proposals',
+    contract({
+      summary: 'Promote a proposal into the catalogue, or count it as an existing theme',
+      tag,
+      auth,
+      body: ProposalDecisionSchema,
+      responses: {
+        200: { description: 'Merged: `{key, theme_id}`', schema: ProposalDecisionResponseSchema },
+        201: { description: 'Promoted: `{key, theme_id}`', schema: ProposalDecisionResponseSchema },
+      },
+    }),
+    async (c) => {
+      const id = pathId(c);
+      const input = c.req.valid('json');
+      if (input.action === 'merge')
+        return c.json(
+          (await mergeProposal(c.env, c.var.coordinator, id, { key: input.key, themeId: input.theme_id })) satisfies Out<
+            typeof ProposalDecisionResponseSchema
+          >,
+        );
+      return c.json(
+        (await promoteProposal(c.env, c.var.coordinator, id, { key: input.key, label: input.label })) satisfies Out<
+          typeof ProposalDecisionResponseSchema
+        >,
+        201,
+      );
+    },
+  );

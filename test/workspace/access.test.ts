@@ -1,6 +1,6 @@
 /** Cloudflare Access as the identity, where configured: checked by the Worker, failing closed. */
-import { beforeAll, describe, expect, it } from 'vitest';
-import { ACCESS_HEADER, primeAccessKeys, verifyAccessJwt } from '../../src/coordinators/access.ts';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { ACCESS_HEADER, verifyAccessJwt } from '../../src/coordinators/access.ts';
 import { Browser, issueSignInLink, workspaceCoordinator } from './browser.ts';
 
 const TEAM = 'relais-test.cloudflareaccess.com';
@@ -43,9 +43,16 @@ beforeAll(async () => {
   signer = pair.privateKey;
   stranger = (await keyPair()).privateKey;
   publicJwk = { ...((await crypto.subtle.exportKey('jwk', pair.publicKey)) as JsonWebKey), kid: 'k1' };
-  // The team's published keys, as GET https://<team>/cdn-cgi/access/certs would return them.
-  primeAccessKeys(TEAM, [publicJwk]);
+  // The outside, and only it: Cloudflare's certs endpoint of the team serves the test key.
+  const realFetch = globalThis.fetch;
+  vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (url !== `https://${TEAM}/cdn-cgi/access/certs`) return realFetch(input, init);
+    certsFetched++;
+    return Response.json({ keys: [publicJwk], public_cert: { kid: 'k1', cert: '…' } });
+  });
 });
+let certsFetched = 0;
 
 describe('Access tokens', () => {
   const check = () => ({ issuer: ISSUER, audience: AUD, keys: [publicJwk] });
@@ -91,6 +98,30 @@ describe('the workspace behind Access', () => {
     // Someone else's token with this cookie: refused too.
     browser.headers = { [ACCESS_HEADER]: await token({ email: 'someone.else@example.org' }) };
     expect((await browser.get('/app/series')).res.status).toBe(303);
+  });
+
+  it('refuses a token signed by another key, an expired one, one for another application, one without expiry', async () => {
+    const { email } = await workspaceCoordinator('Access Refusals Org');
+    const now = Math.floor(Date.now() / 1000);
+    const refused = [
+      await token({ email }, stranger),
+      await token({ email }, stranger, { alg: 'RS256', kid: 'unknown-key', typ: 'JWT' }),
+      await token({ email, exp: now - 1 }),
+      await token({ email, aud: ['another-application'] }),
+      await token({ email, iss: 'https://another-team.cloudflareaccess.com' }),
+      await token({ email, exp: undefined }),
+      await token({ email }, signer, { alg: 'HS256', kid: 'k1', typ: 'JWT' }),
+    ];
+    for (const assertion of refused) {
+      const browser = new Browser(ACCESS);
+      browser.headers = { [ACCESS_HEADER]: assertion };
+      expect((await browser.get('/app/sign-in')).res.status).toBe(401);
+      expect(browser.cookies.has('relais_session')).toBe(false);
+    }
+    // The keys came from the team's certs endpoint, not from a copy inside Relais; a token
+    // naming an unknown key asked for them again at most once a minute.
+    expect(certsFetched).toBeGreaterThanOrEqual(1);
+    expect(certsFetched).toBeLessThanOrEqual(2);
   });
 
   it('refuses an Access identity that is not a coordinator', async () => {

@@ -335,6 +335,31 @@ describe('the session cookie', () => {
     expect((await browser.get('/app/series')).res.status).toBe(303);
   });
 
+  it('refuses a cookie whose session id was changed under its signature, or signed with the bare secret', async () => {
+    const { email } = await workspaceCoordinator('Forged Id Org');
+    const browser = new Browser();
+    await browser.signIn(email);
+    const value = browser.cookies.get('relais_session') ?? '';
+    const [id = '', signature = ''] = decodeURIComponent(value).split('.');
+    expect((await browser.get('/app/series')).res.status).toBe(200);
+    // Another id with the same signature.
+    browser.cookies.set('relais_session', encodeURIComponent(`${id.startsWith('A') ? 'B' : 'A'}${id.slice(1)}.${signature}`));
+    expect((await browser.get('/app/series')).res.status).toBe(303);
+    // The right id, signed the way Hono signs but with SESSION_SECRET itself: the cookie's key is its own.
+    const key = await crypto.subtle.importKey(
+      'raw',
+      new TextEncoder().encode(env.SESSION_SECRET),
+      { name: 'HMAC', hash: 'SHA-256' },
+      false,
+      ['sign'],
+    );
+    const mac = btoa(String.fromCharCode(...new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(id)))));
+    browser.cookies.set('relais_session', encodeURIComponent(`${id}.${mac}`));
+    expect((await browser.get('/app/series')).res.status).toBe(303);
+    browser.cookies.set('relais_session', value);
+    expect((await browser.get('/app/series')).res.status).toBe(200);
+  });
+
   it('omits Secure only on plain-HTTP localhost', async () => {
     const { email } = await workspaceCoordinator('Localhost Org');
     const browser = new Browser({}, 'http://localhost:8791');

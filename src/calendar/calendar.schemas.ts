@@ -1,0 +1,8 @@
+/** What the calendar routes answer in JSON (the feeds themselves are RFC 5545 text). */
+import * as v from 'valibot';
+import { IdSchema } from '../lib/schemas.ts';
+
+export const CalendarFeedResponseSchema = v.object({
+  series_id: IdSchema,
+  url: v.pipe(v.string(), v.url(), v.description('the public feed URL, shown only in this answer')),
+});
