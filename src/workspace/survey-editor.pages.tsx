@@ -45,6 +45,7 @@ function EditorPage({
   errors = [],
   conflict = false,
   open,
+  typed = {},
 }: {
   c: C;
   language: Language;
@@ -54,6 +55,8 @@ function EditorPage({
   conflict?: boolean;
   /** The question whose options are shown unfolded (the one just changed). */
   open?: string | undefined;
+  /** The form sent, shown back in the new option and new question fields after an error. */
+  typed?: FormFields;
 }) {
   const t = workspaceMessages(language);
   const e = editorMessages(language);
@@ -200,7 +203,7 @@ function EditorPage({
                       })}
                       <fieldset id={`new-option-${q.id}`}>
                         <legend>{e.newOption}</legend>
-                        {LANGUAGES.map((l) => input(`new_option_${l}-${q.id}`, e.optionLabelIn[l], undefined))}
+                        {LANGUAGES.map((l) => input(`new_option_${l}-${q.id}`, e.optionLabelIn[l], text(typed, `new_option_${l}-${q.id}`)))}
                         <p>{button(`add-option:${q.id}`, e.addOption, context)}</p>
                       </fieldset>
                     </details>
@@ -216,14 +219,18 @@ function EditorPage({
             <label for="new_type">{e.type}</label>
             <select id="new_type" name="new_type">
               {TYPES.map((type) => (
-                <option value={type}>{t.editor.types[type]}</option>
+                <option value={type} selected={text(typed, 'new_type') === type}>
+                  {t.editor.types[type]}
+                </option>
               ))}
             </select>
           </div>
-          {LANGUAGES.map((l) => input(`new_text_${l}`, t.editor.textIn[l], undefined))}
+          {LANGUAGES.map((l) => input(`new_text_${l}`, t.editor.textIn[l], text(typed, `new_text_${l}`)))}
           <div class={`field${invalid.has('new_options') ? ' has-error' : ''}`}>
             <label for="new_options">{e.newOptions}</label>
-            <textarea id="new_options" name="new_options" rows={4} aria-invalid={invalid.has('new_options') ? 'true' : undefined} />
+            <textarea id="new_options" name="new_options" rows={4} aria-invalid={invalid.has('new_options') ? 'true' : undefined}>
+              {text(typed, 'new_options')}
+            </textarea>
           </div>
           <div class="field checkbox">
             <input
@@ -408,6 +415,8 @@ export const surveyEditorPages = new Hono<AppEnv>()
           survey={survey}
           questions={applied.questions}
           errors={formErrors(problems, applied.questions, language)}
+          typed={applied.ok ? {} : form}
+          open={applied.ok ? applied.open : text(form, 'op').split(':')[1]}
         />,
         422,
       );

@@ -177,6 +177,7 @@ describe('the survey editor', () => {
     const html = await res.text();
     expect(html).toContain('href="#new_text_fr"');
     expect(html).toContain('href="#new_options"');
+    expect(html).toContain('value="Bewaard"');
   });
 
   it('refuses a save based on an outdated version (someone else saved meanwhile)', async () => {
