@@ -1,36 +1,26 @@
 /**
  * The demo series' surveys (Liaison hôpital-ambulatoire, bassin Sud-Est), exactly as the minutes
- * of sessions #1–#2 asked them: the common template's questions with this series' own options
- * (hospital realities, the carer status, the four communes of the Sud-Est). A new series gets
- * the common template (src/domain/templates.ts), never these.
+ * of sessions #1–#2 asked them: the common questions with this series' own options (hospital
+ * realities, the carer status, the four communes of the Sud-Est). A new series gets the common
+ * template (src/domain/templates.ts), never these.
  */
 import type { Question } from '../src/domain/definition.ts';
 import {
-  actionsQuestion,
   articulateNetwork,
   type CatalogueTheme,
   collectiveActions,
-  communeQuestion,
   createLinks,
-  expectations,
-  mutualKnowledge,
   opt,
-  organisationType,
-  postThemesText,
+  postSurvey,
   practiceExchange,
-  preThemesText,
-  proposal,
-  remarks,
-  sector,
+  preSurvey,
   shareNews,
-  themeRanking,
   toolsCadastre,
-  usefulness,
 } from '../src/domain/templates.ts';
 
 export function demoPreSurvey(themes: readonly CatalogueTheme[]): Question[] {
-  return [
-    expectations([
+  return preSurvey(themes, {
+    expectations: [
       createLinks,
       opt(
         'hospital-realities',
@@ -41,28 +31,20 @@ export function demoPreSurvey(themes: readonly CatalogueTheme[]): Question[] {
       articulateNetwork,
       shareNews,
       collectiveActions,
-    ]),
-    themeRanking('themes', preThemesText, themes),
-    proposal,
-    sector,
-    organisationType,
-    communeQuestion([
+    ],
+    communes: [
       opt('auderghem', 'Auderghem', 'Oudergem', 'Auderghem'),
       opt('watermael-boitsfort', 'Watermael-Boitsfort', 'Watermaal-Bosvoorde', 'Watermael-Boitsfort'),
       opt('woluwe-saint-lambert', 'Woluwe-Saint-Lambert', 'Sint-Lambrechts-Woluwe', 'Woluwe-Saint-Lambert'),
       opt('woluwe-saint-pierre', 'Woluwe-Saint-Pierre', 'Sint-Pieters-Woluwe', 'Woluwe-Saint-Pierre'),
       opt('elsewhere', 'Ailleurs en Région bruxelloise', 'Elders in het Brussels Gewest', 'Elsewhere in the Brussels Region'),
-    ]),
-  ];
+    ],
+  });
 }
 
 export function demoPostSurvey(themes: readonly CatalogueTheme[]): Question[] {
-  return [
-    usefulness,
-    mutualKnowledge,
-    themeRanking('themes', postThemesText, themes),
-    proposal,
-    actionsQuestion([
+  return postSurvey(themes, {
+    actions: [
       opt(
         'info-roles',
         'Moment d’information sur les rôles des dispositifs d’accompagnement',
@@ -89,8 +71,6 @@ export function demoPostSurvey(themes: readonly CatalogueTheme[]): Question[] {
         'Offer on shared professional secrecy',
       ),
       practiceExchange,
-    ]),
-    sector,
-    remarks,
-  ];
+    ],
+  });
 }

@@ -175,9 +175,21 @@ export const preThemesText: LocalizedText = {
   en: 'Which themes should we prioritise?',
 };
 
-export function preSurveyTemplate({ themes, bassin }: TemplateContext): Question[] {
+/** The pre-survey: the series' own expectations and communes around the common questions. */
+export function preSurvey(themes: readonly CatalogueTheme[], own: { expectations: Option[]; communes: Option[] }): Question[] {
   return [
-    expectations([
+    expectations(own.expectations),
+    themeRanking('themes', preThemesText, themes),
+    proposal,
+    sector,
+    organisationType,
+    communeQuestion(own.communes),
+  ];
+}
+
+export function preSurveyTemplate({ themes, bassin }: TemplateContext): Question[] {
+  return preSurvey(themes, {
+    expectations: [
       createLinks,
       opt(
         'other-realities',
@@ -188,13 +200,9 @@ export function preSurveyTemplate({ themes, bassin }: TemplateContext): Question
       articulateNetwork,
       shareNews,
       collectiveActions,
-    ]),
-    themeRanking('themes', preThemesText, themes),
-    proposal,
-    sector,
-    organisationType,
-    communeQuestion(bassinCommunes(bassin)),
-  ];
+    ],
+    communes: bassinCommunes(bassin),
+  });
 }
 
 export const usefulness: Question = {
@@ -261,13 +269,22 @@ export const remarks: Question = {
   text: { fr: 'Remarques libres', nl: 'Vrije opmerkingen', en: 'Other remarks' },
 };
 
-export function postSurveyTemplate({ themes }: TemplateContext): Question[] {
+/** The post-survey: the series' own collective actions around the common questions. */
+export function postSurvey(themes: readonly CatalogueTheme[], own: { actions: Option[] }): Question[] {
   return [
     usefulness,
     mutualKnowledge,
     themeRanking('themes', postThemesText, themes),
     proposal,
-    actionsQuestion([
+    actionsQuestion(own.actions),
+    sector,
+    remarks,
+  ];
+}
+
+export function postSurveyTemplate({ themes }: TemplateContext): Question[] {
+  return postSurvey(themes, {
+    actions: [
       opt(
         'info-services',
         'Moment d’information sur les services du bassin',
@@ -282,10 +299,8 @@ export function postSurveyTemplate({ themes }: TemplateContext): Question[] {
         'Working group on a priority theme',
       ),
       practiceExchange,
-    ]),
-    sector,
-    remarks,
-  ];
+    ],
+  });
 }
 
 /** The template of a kind. */
