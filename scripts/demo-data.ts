@@ -8,9 +8,10 @@
 import { type Answers, fingerprintText, validateAnswers } from '../src/domain/answers.ts';
 import type { Question } from '../src/domain/definition.ts';
 import type { Language, LocalizedText } from '../src/domain/language.ts';
-import { type CatalogueTheme, postSurveyTemplate, preSurveyTemplate } from '../src/domain/templates.ts';
+import type { CatalogueTheme } from '../src/domain/templates.ts';
 import { sha256Hex } from '../src/lib/crypto.ts';
 import { profileGroup } from '../src/results/profile-group.ts';
+import { demoPostSurvey, demoPreSurvey } from './demo-templates.ts';
 
 export const DEMO = {
   organisation: 'Bassin Sud-Est (démo)',
@@ -303,7 +304,7 @@ export async function demoSeed(secrets: DemoSecrets): Promise<string[]> {
     const session = DEMO_SESSIONS[plan.session - 1];
     if (!session) continue;
     const sid = surveyId(plan.session, plan.kind);
-    const questions = plan.kind === 'pre' ? preSurveyTemplate(catalogueFor(plan.session)) : postSurveyTemplate(catalogueFor(plan.session));
+    const questions = plan.kind === 'pre' ? demoPreSurvey(catalogueFor(plan.session)) : demoPostSurvey(catalogueFor(plan.session));
     const start = Date.parse(session.starts_at);
     const day = 86_400_000;
     const opened = new Date(plan.kind === 'pre' ? start - 21 * day : start + day).toISOString();

@@ -42,6 +42,8 @@ const VALID_BODY: Record<string, unknown> = {
   'POST /api/sessions/:id/surveys': { kind: 'pre' },
   'POST /api/surveys/:id/open': {},
   'POST /api/surveys/:id/close': {},
+  'PUT /api/surveys/:id/questions': { questions: [{ id: 'q', type: 'text', text: { fr: 'Q' } }] },
+  'POST /api/surveys/:id/copy': { session_id: 1 },
   'POST /api/surveys/:id/invitations': { participants: [{ email: 'intrus@example.org' }] },
   'POST /api/series/:id/webhooks': { url: 'https://intrus.example.org/' },
   'DELETE /api/webhooks/:id': {},

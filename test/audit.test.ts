@@ -89,7 +89,22 @@ const API_INPUT: Record<string, Input> = {
   'POST /api/participants/erase': (f) => ({ email: f.email }),
   'PUT /api/series/:id/retention': () => ({ retention_days: 30 }),
   'POST /api/series/:id/proposals': () => ({ action: 'promote', key: 'transport', label: 'Transport' }),
+  'PUT /api/surveys/:id/questions': async (f) => ({
+    questions: (await callJson<{ questions: unknown[] }>(`/api/surveys/${f.surveys}`, { key })).questions.slice(1),
+  }),
+  'POST /api/surveys/:id/copy': async (f) => ({ session_id: await newSession(f) }),
 };
+
+/** A second session of the fixture's series, with no survey yet (what a copy goes to). */
+async function newSession(f: Fixture) {
+  const session = await callJson<{ id: number }>(`/api/series/${f.series}/sessions`, {
+    method: 'POST',
+    key,
+    json: { number: 2, starts_at: '2099-02-01T12:00:00Z' },
+    expect: 201,
+  });
+  return session.id;
+}
 
 /** The fields of a valid form for each write of the workspace pages. */
 const PAGE_INPUT: Record<string, Input> = {
@@ -121,14 +136,15 @@ const PAGE_INPUT: Record<string, Input> = {
   'POST /app/invitations/:id/resend': () => ({}),
   'POST /app/invitations/:id/new-link': () => ({}),
   'POST /app/invitations/:id/remove': () => ({}),
-  'POST /app/surveys/:id/edit': (f) => editorForm(f.surveys),
+  'POST /app/surveys/:id/edit': async (f) => ({ ...(await editorForm(f.surveys)), op: 'remove:sector' }),
+  'POST /app/surveys/:id/copy': async (f) => ({ session_id: String(await newSession(f)) }),
   'POST /app/surveys/:id/open-link': () => ({ enabled: 'on' }),
   'POST /app/surveys/:id/paper': (f) => paperSheet(f.surveys),
   'POST /app/privacy/export': (f) => ({ email: f.email }),
   'POST /app/privacy/erase': (f) => ({ 'erase-email': f.email }),
 };
 
-/** The editor's form as the page renders it, sent back unchanged (a save of the same texts). */
+/** The editor's form as the page renders it, sent back with its texts unchanged. */
 async function editorForm(surveyId: number) {
   const { html } = await pages.get(`/app/surveys/${surveyId}/edit`);
   const fields: Record<string, string> = {};

@@ -274,7 +274,29 @@ describe('surveys, invitations and answers', () => {
     await make('pre1', sessions[0] as number, { kind: 'pre' });
     await make('post1', sessions[0] as number, { kind: 'post', closes_at: '2099-01-01T00:00:00Z' });
     await make('pre2', sessions[1] as number, { kind: 'pre', anonymous: true });
-    await make('post2', sessions[1] as number, { kind: 'post' });
+    // The post-survey of #2 is #1's, copied (the editor's copy answers a survey, like create).
+    surveys.post2 = await check<Survey>('post', '/api/surveys/{id}/copy', `/api/surveys/${surveys.post1?.id}/copy`, {
+      key,
+      json: { session_id: sessions[1] },
+      expect: 201,
+    });
+    const pre1 = await check<{ questions: { text: { fr: string } }[]; definition_version: number }>(
+      'get',
+      '/api/surveys/{id}',
+      `/api/surveys/${surveys.pre1?.id}`,
+      { key, expect: 200 },
+    );
+    const reworded = pre1.questions.map((q, i) => (i === 0 ? { ...q, text: { ...q.text, fr: `${q.text.fr} (reformulé)` } } : q));
+    await check('put', '/api/surveys/{id}/questions', `/api/surveys/${surveys.pre1?.id}/questions`, {
+      key,
+      json: { questions: reworded, version: pre1.definition_version },
+      expect: 200,
+    });
+    await check('put', '/api/surveys/{id}/questions', `/api/surveys/${surveys.pre1?.id}/questions`, {
+      key,
+      json: { questions: reworded, version: pre1.definition_version },
+      expect: 409,
+    });
     await check('post', '/api/sessions/{id}/surveys', `/api/sessions/${sessions[0]}/surveys`, { key, json: { kind: 'pre' }, expect: 409 });
     await check('get', '/api/surveys/{id}', `/api/surveys/${surveys.pre1?.id}`, { key, expect: 200 });
     await check('get', '/api/series/{id}', `/api/series/${seriesId}`, { key, expect: 200 });

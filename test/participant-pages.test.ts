@@ -132,7 +132,7 @@ describe('answering without JavaScript', () => {
     const res = await form(pre, [
       ['lang', 'fr'],
       ['q.expectations', 'create-links'],
-      ['q.expectations', 'hospital-realities'],
+      ['q.expectations', 'other-realities'],
       [`q.themes.t${themeIds[1]}`, '1'],
       [`q.themes.t${themeIds[0]}`, '2'],
       ['q.sector', 'gp'],

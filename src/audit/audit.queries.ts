@@ -16,6 +16,7 @@ export type AuditAction =
   | 'survey.open'
   | 'survey.close'
   | 'survey.edit'
+  | 'survey.copy'
   | 'survey.closes'
   | 'theme.create'
   | 'theme.rename'

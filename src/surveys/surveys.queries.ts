@@ -156,12 +156,13 @@ export async function closeSurvey(db: D1Database, id: number, alongside: D1Prepa
 }
 
 /**
- * Saves an edited definition if nobody changed it meanwhile (same version) and, when options
- * changed, only while the survey still has no answers: the check and the write are one
- * statement, so an answer arriving in between cannot be re-labelled.
+ * Saves an edited definition if nobody changed it meanwhile (same version) and, when `guarded`
+ * (a change only allowed before anyone answers), only while the survey still has no answers
+ * or held ballots: the check and the write are one statement, so an answer arriving in between
+ * cannot be re-labelled. RETURNING id when it saved.
  */
-export async function saveDefinition(db: D1Database, surveyId: number, definition: string, version: number, optionsChanged: boolean) {
-  const row = await db
+export function saveDefinition(db: D1Database, surveyId: number, definition: string, version: number, guarded: boolean) {
+  return db
     .prepare(
       `UPDATE surveys SET definition = ?1, definition_version = definition_version + 1,
               updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
@@ -170,9 +171,7 @@ export async function saveDefinition(db: D1Database, surveyId: number, definitio
                           AND NOT EXISTS (SELECT 1 FROM anonymous_ballots WHERE survey_id = ?2)))
        RETURNING id`,
     )
-    .bind(definition, surveyId, version, optionsChanged ? 1 : 0)
-    .first<{ id: number }>();
-  return row !== null;
+    .bind(definition, surveyId, version, guarded ? 1 : 0);
 }
 
 /** A closing date in the past closes the survey at the next cron tick (and for participants at once). */

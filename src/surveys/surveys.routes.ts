@@ -4,9 +4,9 @@ import type { AppEnv } from '../env.ts';
 import { pathId } from '../http/body.ts';
 import { contract } from '../openapi/contract.ts';
 import { afterResponse } from '../webhooks/delivery.ts';
-import { closeSurvey, createSurvey, openSurvey, ownedSurvey } from './surveys.actions.ts';
+import { closeSurvey, copySurvey, createSurvey, editQuestions, openSurvey, ownedSurvey } from './surveys.actions.ts';
 import { surveyJson } from './surveys.queries.ts';
-import { CreateSurveySchema, SurveyResponseSchema } from './surveys.schemas.ts';
+import { CopySurveySchema, CreateSurveySchema, EditQuestionsSchema, SurveyResponseSchema } from './surveys.schemas.ts';
 
 const tag = 'surveys';
 const auth = 'coordinator';
@@ -18,7 +18,8 @@ export const surveysRoutes = new Hono<AppEnv>()
     '/sessions/:id/surveys',
     contract({
       summary: 'Create the pre- or post-survey of a session',
-      description: "Without `questions`, the template of that kind with the series' active themes.",
+      description:
+        "Without `questions`, the template of that kind for the series: its active themes, and the commune question with the series' bassin's communes first.",
       tag,
       auth,
       body: CreateSurveySchema,
@@ -34,6 +35,41 @@ export const surveysRoutes = new Hono<AppEnv>()
   )
   .get('/surveys/:id', contract({ summary: 'Read a survey', tag, auth, responses: answers('The survey') }), async (c) =>
     c.json(surveyJson(await ownedSurvey(c.env, c.var.coordinator, pathId(c))) satisfies Survey),
+  )
+  .put(
+    '/surveys/:id/questions',
+    contract({
+      summary: "Replace a survey's questions (the editor)",
+      description:
+        'Add, remove, reorder questions and options, change types, `max_ranked`, required, the profile question, texts. Free until someone answers; afterwards only changes that keep every stored answer meaningful (rewording, new options, new questions that are not required, reordering, a larger `max_ranked`): anything else is a 422 naming the field, with a `code` per rule.',
+      tag,
+      auth,
+      body: EditQuestionsSchema,
+      responses: {
+        200: { description: 'The edited survey', schema: SurveyResponseSchema },
+        409: { description: '`version` is not the current definition_version' },
+      },
+    }),
+    async (c) => c.json(surveyJson(await editQuestions(c.env, c.var.coordinator, pathId(c), c.req.valid('json'))) satisfies Survey),
+  )
+  .post(
+    '/surveys/:id/copy',
+    contract({
+      summary: 'Copy a survey to another session, as a draft',
+      description:
+        "The questions are copied; theme options follow the target series' active catalogue (merged or archived themes dropped, new ones added).",
+      tag,
+      auth,
+      body: CopySurveySchema,
+      responses: {
+        201: { description: 'The new draft survey (its URL in Location)', schema: SurveyResponseSchema },
+        409: { description: 'The session already has a survey of this kind' },
+      },
+    }),
+    async (c) => {
+      const survey = await copySurvey(c.env, c.var.coordinator, pathId(c), c.req.valid('json').session_id);
+      return c.json(surveyJson(survey) satisfies Survey, 201, { Location: `/api/surveys/${survey.id}` });
+    },
   )
   .post(
     '/surveys/:id/open',

@@ -10,6 +10,19 @@ export const CreateSurveySchema = v.strictObject({
   closes_at: v.optional(DateTimeSchema),
 });
 
+/** `PUT /api/surveys/:id/questions`, and the workspace editor's save: the whole list of questions, in order. */
+export const EditQuestionsSchema = v.strictObject({
+  questions: QuestionsSchema,
+  version: v.optional(
+    v.pipe(IdSchema, v.description("the survey's definition_version as read: a 409 if someone changed the questions since")),
+  ),
+});
+
+/** `POST /api/surveys/:id/copy`: a draft copy of the survey for another session (of any series of the organisation). */
+export const CopySurveySchema = v.strictObject({
+  session_id: IdSchema,
+});
+
 /** A survey as the API answers it (create, read, open, close); `questions` are the stored definition. */
 export const SurveyResponseSchema = v.object({
   id: IdSchema,

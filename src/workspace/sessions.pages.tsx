@@ -7,6 +7,7 @@ import { effectiveStatus } from '../domain/survey-status.ts';
 import type { AppEnv } from '../env.ts';
 import { pathId } from '../http/body.ts';
 import { notFound } from '../http/problem.ts';
+import { editorMessages } from '../i18n/editor/index.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { openLinkMessages } from '../i18n/open-link/index.ts';
 import { type SessionMessages, sessionMessages } from '../i18n/sessions/index.ts';
@@ -14,8 +15,8 @@ import { workspaceMessages } from '../i18n/workspace/index.ts';
 import { PaperLinks } from '../paper/paper.pages.tsx';
 import { getSeries } from '../series/series.queries.ts';
 import { cancelSession, checkedChange, SessionChanged, updateSession } from '../sessions/sessions.actions.ts';
-import { getSession, type SessionRow } from '../sessions/sessions.queries.ts';
-import { closeSurvey, createSurvey, openSurvey, SurveyExists, setClosingDate } from '../surveys/surveys.actions.ts';
+import { getSession, listSessions, type SessionRow } from '../sessions/sessions.queries.ts';
+import { closeSurvey, copySurvey, createSurvey, openSurvey, SurveyExists, setClosingDate } from '../surveys/surveys.actions.ts';
 import { getSurvey, type SurveyRow } from '../surveys/surveys.queries.ts';
 import { afterResponse } from '../webhooks/delivery.ts';
 import { ownSession, ownSurvey } from './owned.ts';
@@ -118,7 +119,15 @@ async function sessionData(c: C, session: SessionRow) {
   const refs = JSON.parse(session.surveys) as { id: number; kind: 'pre' | 'post' }[];
   const surveys = await Promise.all(refs.map((r) => getSurvey(c.env.DB, org, r.id)));
   const byKind = new Map(surveys.filter((s): s is SurveyRow => s !== null).map((s) => [s.kind, s]));
-  return { session, series, byKind };
+  // What a missing survey can be copied from: the same kind in the closest earlier session.
+  const earlier = (await listSessions(c.env.DB, org, series.id)).filter((s) => s.number < session.number).reverse();
+  const copyFrom = new Map<'pre' | 'post', { surveyId: number; number: number }>();
+  for (const s of earlier) {
+    for (const su of JSON.parse(s.surveys) as { id: number; kind: 'pre' | 'post' }[]) {
+      if (!copyFrom.has(su.kind)) copyFrom.set(su.kind, { surveyId: su.id, number: s.number });
+    }
+  }
+  return { session, series, byKind, copyFrom };
 }
 
 /** What the edit form shows back after a refusal: the typed values, and whether to ask which 02:30. */
@@ -204,7 +213,7 @@ function EditForm({
 function SessionPage({
   c,
   language,
-  data: { session, series, byKind },
+  data: { session, series, byKind, copyFrom },
   errors = [],
   edit,
 }: {
@@ -284,6 +293,18 @@ function SessionPage({
                   </div>
                   <button type="submit">{t.session.createSurvey}</button>
                 </form>
+                {copyFrom.get(kind) ? (
+                  <form method="post" action={`/app/surveys/${copyFrom.get(kind)?.surveyId}/copy`} class="stack">
+                    <Csrf token={csrf} />
+                    <input type="hidden" name="session_id" value={String(session.id)} />
+                    <p class="help" id={`copy-help-${kind}`}>
+                      {editorMessages(language).copyHelp}
+                    </p>
+                    <button type="submit" class="secondary" aria-describedby={`copy-help-${kind}`}>
+                      {editorMessages(language).copyFrom(copyFrom.get(kind)?.number ?? 0)}
+                    </button>
+                  </form>
+                ) : null}
               </>
             )}
           </section>
@@ -438,6 +459,23 @@ export const sessionPages = new Hono<AppEnv>()
       return render(c, <SessionPage c={c} language={language} data={await sessionData(c, session)} errors={errors} />, 422);
     }
     return redirectWith(c, `/app/sessions/${session.id}`, 'saved');
+  })
+  .post('/surveys/:id/copy', async (c) => {
+    const language = workspaceLanguage(c);
+    const form = await readForm(c);
+    const target = Number(text(form, 'session_id'));
+    const session = Number.isInteger(target) && target > 0 ? await getSession(c.env.DB, c.var.coordinator.organisationId, target) : null;
+    if (!session) throw notFound('session');
+    try {
+      const copy = await copySurvey(c.env, c.var.coordinator, pathId(c), session.id);
+      return redirectWith(c, `/app/surveys/${copy.id}/edit`, 'saved');
+    } catch (error) {
+      if (!(error instanceof SurveyExists)) throw error;
+      const t = workspaceMessages(language);
+      const kind = (await ownSurvey(c)).kind;
+      const errors = [{ field: `survey-${kind}`, message: 'surveyExists', text: t.invalid.surveyExists }];
+      return render(c, <SessionPage c={c} language={language} data={await sessionData(c, session)} errors={errors} />, 422);
+    }
   })
   .post('/surveys/:id/closes', async (c) => {
     const language = workspaceLanguage(c);

@@ -9,8 +9,8 @@ const themes = [
   { id: 3, label: { fr: 'Personnes isolées' } },
   { id: 4, label: { fr: 'Urgences' } },
 ];
-const pre: Definition = { questions: preSurveyTemplate(themes) };
-const post: Definition = { questions: postSurveyTemplate(themes) };
+const pre: Definition = { questions: preSurveyTemplate({ themes, bassin: null }) };
+const post: Definition = { questions: postSurveyTemplate({ themes, bassin: null }) };
 
 describe('validateAnswers', () => {
   it('normalises a full pre-survey answer into one row per atom', () => {

@@ -86,7 +86,7 @@ describe('a hidden breakdown cell', () => {
     const s = await scenario('Formats hidden cells', { anonymous: true });
     await crowd(s, 'gp', 1, () => ({ usefulness: 1, actions: ['tools-cadastre'], sector: 'gp' }));
     await crowd(s, 'hospital', 4, () => ({ usefulness: 4, actions: ['practice-exchange'], sector: 'hospital' }));
-    await crowd(s, 'home', 4, () => ({ usefulness: 2, actions: ['info-roles', 'practice-exchange'], sector: 'home-care' }));
+    await crowd(s, 'home', 4, () => ({ usefulness: 2, actions: ['info-services', 'practice-exchange'], sector: 'home-care' }));
     await close(s);
     const r = await callJson<SurveyResults>(`/api/surveys/${s.surveyId}/results`, { key: s.key });
     const res = await call(`/api/surveys/${s.surveyId}/results?format=csv`, { key: s.key });

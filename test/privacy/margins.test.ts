@@ -18,7 +18,7 @@ async function singleton(name: string, anonymous: boolean) {
   const s = await scenario(name, { anonymous });
   await crowd(s, 'gp', 1, () => ({ usefulness: 1, actions: ['tools-cadastre'], sector: 'gp' }));
   await crowd(s, 'hospital', 4, (i) => ({ usefulness: 4 + (i % 2), actions: ['practice-exchange'], sector: 'hospital' }));
-  await crowd(s, 'home', 4, (i) => ({ usefulness: 2 + (i % 2), actions: ['info-roles'], sector: 'home-care' }));
+  await crowd(s, 'home', 4, (i) => ({ usefulness: 2 + (i % 2), actions: ['info-services'], sector: 'home-care' }));
   await close(s);
   return s;
 }

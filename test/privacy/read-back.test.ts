@@ -14,7 +14,7 @@ const REMARK = 'Mon chef de service bloque tout, je ne reviendrai pas — READBA
 const PROPOSAL = 'Burn-out des assistantes sociales READBACK-PROPOSAL';
 const ANA = {
   usefulness: 1,
-  actions: ['shared-secrecy', 'practice-exchange'],
+  actions: ['working-group', 'practice-exchange'],
   sector: 'gp' as const,
   remarks: REMARK,
   proposal: PROPOSAL,
@@ -92,7 +92,7 @@ describe('anonymous read-back through the workspace', () => {
     await browser.get(`/app/surveys/${s.surveyId}/participants`);
     await browser.post(`/app/surveys/${s.surveyId}/send`);
     const sent = mail.linkOf(mail.sent.find((m) => mail.to(m) === 'ana@example.org'));
-    await answer(s, sent, { usefulness: 2, actions: ['shared-secrecy'], proposal: 'READBACK-CSV-PROPOSAL' });
+    await answer(s, sent, { usefulness: 2, actions: ['working-group'], proposal: 'READBACK-CSV-PROPOSAL' });
 
     // The coordinator exports the links for a mail merge, and opens Ana's.
     await browser.get(`/app/surveys/${s.surveyId}/participants`);

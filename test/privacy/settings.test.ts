@@ -15,7 +15,7 @@ async function withSingleton(name: string, anonymous: boolean) {
   // 9 respondents, the GP first: an anonymous survey counts them whole, in steps of 3.
   await crowd(s, 'gp', 1, () => ({ usefulness: 1, actions: ['tools-cadastre'], sector: 'gp' }));
   await crowd(s, 'hospital', 4, () => ({ usefulness: 4, actions: ['practice-exchange'], sector: 'hospital' }));
-  await crowd(s, 'home', 4, () => ({ usefulness: 2, actions: ['info-roles'], sector: 'home-care' }));
+  await crowd(s, 'home', 4, () => ({ usefulness: 2, actions: ['info-services'], sector: 'home-care' }));
   await close(s);
   return s;
 }
