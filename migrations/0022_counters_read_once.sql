@@ -170,3 +170,10 @@ BEGIN
   DELETE FROM pair_tallies
    WHERE pre_survey_id = (SELECT id FROM surveys WHERE session_id = OLD.session_id AND kind = 'pre') AND post_survey_id = OLD.id;
 END;
+
+-- 4. Storage (issue 15: ≤ 1.5× the floor's bytes a response): answers_by_question_respondent was
+-- a fifth of the database (401 of 2,111 bytes a response, bench/seed.ts's answers, vacuumed).
+-- Its readers now read counters (the series export's aggregates: answer_totals; a series'
+-- theme proposals: text_tallies; the pairing: pair_tallies) or go through the survey's responses
+-- and answers_by_response (the exact theme history of merged themes, rare).
+DROP INDEX answers_by_question_respondent;

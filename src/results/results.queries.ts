@@ -189,7 +189,8 @@ export const THEME_TALLIES = `
     FROM (SELECT a.survey_id, a.response_id, coalesce(t.merged_into_id, t.id) AS theme_id,
                  min(a.rank) AS rank, max(q.k + 1 - a.rank) AS points
             FROM q
-            JOIN answers a ON a.survey_id = q.s AND a.question_id = q.qid
+            JOIN responses r ON r.survey_id = q.s
+            JOIN answers a ON a.response_id = r.id AND a.question_id = q.qid
             JOIN themes t ON t.id = a.theme_id
            WHERE a.rank IS NOT NULL AND q.s IN exact
            GROUP BY a.survey_id, a.response_id, 3) b
@@ -216,7 +217,8 @@ export const THEME_TALLIES_EXACT = `
     FROM (SELECT a.survey_id, a.response_id, coalesce(t.merged_into_id, t.id) AS theme_id,
                  min(a.rank) AS rank, max(q.k + 1 - a.rank) AS points
             FROM q
-            JOIN answers a ON a.survey_id = q.s AND a.question_id = q.qid
+            JOIN responses r ON r.survey_id = q.s
+            JOIN answers a ON a.response_id = r.id AND a.question_id = q.qid
             JOIN themes t ON t.id = a.theme_id
            WHERE a.rank IS NOT NULL
            GROUP BY a.survey_id, a.response_id, 3) b
@@ -265,20 +267,15 @@ export const PAIRING = `
 
 /**
  * The pairing as it was read before 0022, from the rows (linear in respondents): kept as the
- * reference the counters must equal (test/counters.test.ts).
- */
-/**
- * The respondents of the
- * pre-survey (?1) who answered question ?2, matched by the e-mail of their invitations with a
- * rating of question ?4 in the post-survey (?3); useful when it is at least ?5. One row per
- * paired pre-survey response. It is driven by the pre-survey's answers to ?2 in response
- * order (answers_by_question_respondent, covering), so the responses and invitations behind
- * them are read in rowid order: driving from the responses through another index's order made
- * every lookup a random read at 100k (BENCHMARKS.md).
+ * reference the counters must equal (test/counters.test.ts). The respondents of the pre-survey
+ * (?1) who answered question ?2, matched by the e-mail of their invitations with a rating of
+ * question ?4 in the post-survey (?3); useful when it is at least ?5. One row per paired
+ * pre-survey response.
  */
 const PAIRED = `
   SELECT rp.id AS response_id, u.number >= ?5 AS useful
-    FROM (SELECT DISTINCT response_id FROM answers WHERE survey_id = ?1 AND question_id = ?2) e
+    FROM (SELECT DISTINCT a.response_id FROM responses r JOIN answers a ON a.response_id = r.id AND a.question_id = ?2
+           WHERE r.survey_id = ?1) e
     JOIN responses rp ON rp.id = e.response_id
     JOIN invitations ip ON ip.id = rp.invitation_id
     JOIN invitations iq ON iq.survey_id = ?3 AND iq.email = ip.email
