@@ -116,7 +116,8 @@ export async function replayJs(
   const results = await time(iterations, resultsDb, async () => {
     const ctx = await q.surveyContext(resultsDb, organisationId, surveyId);
     const def = JSON.parse(ctx.definition);
-    const agg = await q.surveyAggregates(resultsDb, ctx.id, r.rankingQuestions(def), d.profileQuestion(def)?.id ?? null);
+    const texts = def.questions.flatMap((x: { id: string; type: string }) => (x.type === 'text' ? [x.id] : []));
+    const agg = await q.surveyAggregates(resultsDb, ctx.id, r.rankingQuestions(def), d.profileQuestion(def)?.id ?? null, texts);
     const language = ctx.language;
     const t = m.resultsMessages(language);
     const shaped = r.shapeResults(

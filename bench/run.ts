@@ -20,7 +20,7 @@ import { floorPost, startFloor } from './floor.ts';
 import { type JsTime, replayJs } from './js-replay.ts';
 import { type Load, load, median, type ServerTiming, serverTiming } from './load.ts';
 import { writeReport } from './report.ts';
-import { api, benchSurvey, invite, type OpenSurvey, seedBulk, submission } from './seed.ts';
+import { api, benchPreSurvey, benchSurvey, bulkSql, invite, type OpenSurvey, submission } from './seed.ts';
 import { copyFloorDatabase, SHARED_FLOOR, type SharedFloor, seedSharedFloor, startSharedFloor } from './shared-floor.ts';
 import { bundleSize, pageWeight } from './static.ts';
 import { type Storage, storageOf } from './storage.ts';
@@ -178,9 +178,11 @@ const commit = () => {
   }
 };
 
-/** The counters' triggers on Relais's live database (every `*_tally_*` trigger), to drop and put back. */
+/** The counters' triggers on Relais's live database (`*_tally_*`, `*_total_*`, `*_pair_*`), to drop and put back. */
 function counterTriggers(): { name: string; sql: string }[] {
-  const out = executeSql([`SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%tally%' ORDER BY name`]) as {
+  const out = executeSql([
+    `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND (name GLOB '*_tally_*' OR name GLOB '*_total_*' OR name GLOB '*_pair_*') ORDER BY name`,
+  ]) as {
     results: { name: string; sql: string }[];
   }[];
   return out[0]?.results ?? [];
@@ -215,11 +217,17 @@ async function main() {
     // 1. Reads at each size: results and brief against the floor's counter read (GET /tally,
     // the budget's reference) and its GROUP BY over the answers (GET /rank), one connection.
     const bySize = new Map<number, OpenSurvey>();
+    /** Post-survey id → the pre-survey of its session, seeded with the same people (the brief pairs them). */
+    const pres = new Map<number, number>();
     let floorResponses = 0;
     for (const size of SIZES) {
       const survey = await benchSurvey(call, `Bench ${size}`);
+      const pre = await benchPreSurvey(call, survey);
+      pres.set(survey.id, pre.id);
       let start = Date.now();
-      seedBulk(survey, size);
+      // Both surveys of the session, the same people: the post-survey's rows pair with the pre's.
+      executeSql(bulkSql(pre, size));
+      executeSql(bulkSql(survey, size));
       await settle(server.base, server.coordinatorKey, survey.id, size);
       const relaisSeconds = (Date.now() - start) / 1000;
       start = Date.now();
@@ -229,7 +237,9 @@ async function main() {
       if (!filled.ok) throw new Error(`floor /tallies: ${filled.status}`);
       seeding.push({ size, survey_id: survey.id, relais_seconds: relaisSeconds, floor_seconds: (Date.now() - start) / 1000 });
       bySize.set(size, survey);
-      log(`seeded ${size} responses × 20 answers: Relais survey ${survey.id} (${relaisSeconds.toFixed(1)} s), floor`);
+      log(
+        `seeded ${size} responses × 20 answers in the pre- and post-survey: Relais surveys ${pre.id}, ${survey.id} (${relaisSeconds.toFixed(1)} s), floor`,
+      );
       const results = `/api/surveys/${survey.id}/results`;
       const brief = `/api/sessions/${survey.session_id}/brief`;
       const measuredLines = await alternate([
@@ -415,18 +425,14 @@ async function main() {
       AGGREGATIONS: Record<string, string>;
     };
     const argsFor = (name: string, s: number): unknown[] => {
-      const ranking = JSON.stringify([{ q: 'themes', k: 5 }]);
       const seriesRanking = JSON.stringify([{ s, q: 'themes', k: 5 }]);
       const args: Record<string, unknown[]> = {
-        RANKING_TALLIES: [s, ranking],
-        BREAKDOWN_CELLS: [s, 'sector', ranking],
-        BREAKDOWN_GROUPS: [s, 'sector'],
-        THEME_TALLIES: [seriesRanking],
-        THEME_BALLOTS: [seriesRanking],
+        TOP_TEXTS: [s, 'remarks', 100],
+        THEME_ROWS: [seriesRanking],
+        THEME_TALLIES_EXACT: [seriesRanking],
         SURVEY_RESPONDENTS: [JSON.stringify([s])],
-        // The bench survey paired with itself: the shape of the pairing, not a real one.
-        PAIRING_BY_EXPECTATION: [s, 'expectations', s, 'usefulness', 4],
-        PAIRING_TOTAL: [s, 'expectations', s, 'usefulness', 4],
+        // The session's pre-survey (seeded with the same people) paired with its post-survey.
+        PAIRING: [pres.get(s) ?? 0, 'expectations', s, 'usefulness', 4],
       };
       return args[name] ?? [s];
     };

@@ -4,9 +4,8 @@
  * exactly like the API's writes: invitations as upsertInvitations stores them (then flagged
  * answered), responses and answers as replaceResponse writes them (respondent_key
  * `i:<invitation id>`, one row per atom of an answer, a response's rows contiguous).
+ * No Node import here: test/rows-read.test.ts seeds the same survey inside workerd.
  */
-import { executeSql } from '../scripts/wrangler.ts';
-
 export const THEMES = [
   'Violences intrafamiliales (VIF)',
   'Soutien aux aidant·es proches',
@@ -133,6 +132,8 @@ export function bulkSql(survey: OpenSurvey, count: number): string[] {
     ...TEXTS.map(([id], k) => [id, 'text', k]),
   ] as const;
   const atomValues = atoms.map(([q, kind, k], ord) => `(${ord}, '${q}', '${kind}', ${k})`).join(', ');
+  // Parenthesised where used: ->> binds tighter than %, so `x ->> (…) % 14` took the element
+  // first (NULL past the 14th) and every rank after the first stored no theme.
   const rankIdx = `((r.id % ${themes.length}) + a.k * (${steps} ->> ((r.id / ${themes.length}) % ${STEPS.length}))) % ${themes.length}`;
   return [
     `WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < ${count})
@@ -148,8 +149,8 @@ export function bulkSql(survey: OpenSurvey, count: number): string[] {
      SELECT r.id, r.survey_id, a.q,
             CASE a.kind WHEN 'single' THEN ${sector} ->> (r.id % 6)
                         WHEN 'multiple' THEN ${exp} ->> ((r.id + a.k) % 8)
-                        WHEN 'ranking' THEN ${themeIds} ->> ${rankIdx} END,
-            CASE a.kind WHEN 'ranking' THEN ${themeNums} ->> ${rankIdx} END,
+                        WHEN 'ranking' THEN ${themeIds} ->> (${rankIdx}) END,
+            CASE a.kind WHEN 'ranking' THEN ${themeNums} ->> (${rankIdx}) END,
             CASE a.kind WHEN 'ranking' THEN a.k + 1 END,
             CASE a.kind WHEN 'rating' THEN 1 + (r.id * 31 + a.k * 17) % 5 END,
             CASE a.kind WHEN 'text' THEN 'Remarque ' || a.q || ' ' || ((r.id * 7 + a.k) % 200) END,
@@ -158,10 +159,6 @@ export function bulkSql(survey: OpenSurvey, count: number): string[] {
       WHERE r.survey_id = ${survey.id}
       ORDER BY r.id, a.ord`,
   ];
-}
-
-export function seedBulk(survey: OpenSurvey, count: number) {
-  executeSql(bulkSql(survey, count));
 }
 
 /** A coordinator's API client for the structure. */
@@ -194,6 +191,19 @@ export async function benchSurvey(call: ReturnType<typeof api>, title: string, {
     questions: benchQuestions(themes),
     ...(anonymous ? { anonymous: true } : {}),
   });
+  return await call<OpenSurvey>(`/api/surveys/${survey.id}/open`, {});
+}
+
+/**
+ * The pre-survey of the same session, with the same questions: seeded with the same people
+ * (bulkSql's addresses), it makes the session's brief pair every respondent.
+ */
+export async function benchPreSurvey(call: ReturnType<typeof api>, post: OpenSurvey): Promise<OpenSurvey> {
+  const themes = (post.questions.find((q) => q.id === 'themes')?.options ?? []).map((o, i) => ({
+    id: o.theme_id ?? 0,
+    label: THEMES[i] ?? o.id,
+  }));
+  const survey = await call<{ id: number }>(`/api/sessions/${post.session_id}/surveys`, { kind: 'pre', questions: benchQuestions(themes) });
   return await call<OpenSurvey>(`/api/surveys/${survey.id}/open`, {});
 }
 

@@ -75,7 +75,7 @@ describe('Borda totals (property, real SQL on D1)', () => {
     await fc.assert(
       fc.asyncProperty(rankings, async ({ m, k, ballots }) => {
         const id = await surveyWith(m, k, ballots);
-        const agg = await surveyAggregates(env.DB, id, [{ q: 'themes', k }], null);
+        const agg = await surveyAggregates(env.DB, id, [{ q: 'themes', k }], null, []);
         const expected = new Map<string, { borda: number; ranked: number; first: number; position_sum: number }>();
         for (const ballot of ballots) {
           ballot.forEach((theme, i) => {

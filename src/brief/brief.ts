@@ -23,11 +23,10 @@ import { effectiveStatus, type SurveyStatus } from '../domain/survey-status.ts';
 import { groupTexts, normaliseText, type TextGroup } from '../domain/text-normalise.ts';
 import { type Change, changes, currentTheme } from '../domain/trend.ts';
 import { resultsMessages } from '../i18n/results/index.ts';
+import { type ThemeCounterRow, themeHistoryFromCounters } from '../results/counters.ts';
 import {
-  PAIRING_BY_EXPECTATION,
-  PAIRING_TOTAL,
+  PAIRING,
   type PairingRow,
-  type PairingTotalRow,
   PROPOSAL_DECISIONS,
   SERIES_SESSIONS,
   SERIES_SURVEYS,
@@ -39,9 +38,8 @@ import {
   SURVEY_RESPONDENTS,
   type SurveyCountRow,
   surveyAggregates,
-  THEME_BALLOTS,
-  THEME_RANKS,
-  THEME_TALLIES,
+  THEME_ROWS,
+  THEME_TALLIES_EXACT,
   type ThemeRow,
   type ThemeTallyRow,
 } from '../results/results.queries.ts';
@@ -195,32 +193,38 @@ export async function loadBrief(db: D1Database, organisationId: number, sessionI
   const threshold = usefulnessQ?.type === 'rating' ? usefulnessQ.max - 1 : 0;
 
   const history = [
-    db.prepare(THEME_TALLIES).bind(JSON.stringify(rankingList)),
-    db.prepare(THEME_BALLOTS).bind(JSON.stringify(rankingList)),
+    db.prepare(THEME_ROWS).bind(JSON.stringify(rankingList)),
     db.prepare(SURVEY_RESPONDENTS).bind(JSON.stringify(surveys.map((s) => s.id))),
-    db.prepare(THEME_RANKS).bind(JSON.stringify(rankingList)),
   ];
   if (named && pre && post && usefulnessQ && expectationsPreQ) {
     const args = [pre.id, expectationsPreQ.id, post.id, usefulnessQ.id, threshold] as const;
-    history.push(db.prepare(PAIRING_BY_EXPECTATION).bind(...args), db.prepare(PAIRING_TOTAL).bind(...args));
+    history.push(db.prepare(PAIRING).bind(...args));
   }
   const minOf = (s: SeriesSurveyRow) => effectiveMinimum(ctx.min_group_size, s.anonymous === 1);
   // Every survey the brief reads goes through the gate before anything is shaped.
-  const aggregatesOf = async (s: SeriesSurveyRow | undefined): Promise<Disclosed<GatedSurvey> | null> => {
+  // Texts are read only from the surveys whose texts the brief shows (post of N, pre of N+1).
+  const aggregatesOf = async (s: SeriesSurveyRow | undefined, withTexts = true): Promise<Disclosed<GatedSurvey> | null> => {
     if (!s) return null;
     const def = defs.get(s.id) ?? { questions: [] };
-    return gateSurvey(await surveyAggregates(db, s.id, rankingQuestions(def), null), def, minOf(s));
+    const textIds = withTexts ? def.questions.flatMap((q) => (q.type === 'text' ? [q.id] : [])) : [];
+    return gateSurvey(await surveyAggregates(db, s.id, rankingQuestions(def), null, textIds), def, minOf(s));
   };
   const [historyResults, postAgg, nextPreAgg] = await Promise.all([db.batch(history), aggregatesOf(post), aggregatesOf(nextPre)]);
   const rows = <T>(i: number) => (historyResults[i]?.results ?? []) as T[];
-  const respondents = new Map(rows<SurveyCountRow>(2).map((r) => [r.survey_id, r.n]));
+  const respondents = new Map(rows<SurveyCountRow>(1).map((r) => [r.survey_id, r.n]));
+  const fromCounters = themeHistoryFromCounters(rows<ThemeCounterRow>(0), rankingList, themes);
+  // Only a survey whose answers hold two themes merged into one is counted per respondent.
+  const exactList = rankingList.filter((r) => fromCounters.exact.includes(r.s));
+  const exactTallies = exactList.length
+    ? ((await db.prepare(THEME_TALLIES_EXACT).bind(JSON.stringify(exactList)).all<ThemeTallyRow>()).results ?? [])
+    : [];
   const themeHistory = gateThemeHistory(
     surveys,
     respondents,
-    new Map(rows<SurveyCountRow>(1).map((r) => [r.survey_id, r.n])),
-    rows<ThemeTallyRow>(0),
+    new Map(fromCounters.ballots.map((r) => [r.survey_id, r.n])),
+    [...fromCounters.tallies, ...exactTallies],
     ctx.min_group_size,
-    rows<{ survey_id: number; rank: number; n: number }>(3),
+    fromCounters.ranks,
   );
   const gates = new Map<number, Disclosed<GatedSurvey>>();
   if (post && postAgg) gates.set(post.id, postAgg);
@@ -245,7 +249,7 @@ export async function loadBrief(db: D1Database, organisationId: number, sessionI
   // Expectations for N+1 once its pre-survey has enough answers; until then, those stated
   // before N (read with one more round trip, only in that case).
   const expectationsSurvey = [nextPre, pre].find((s) => usable(s));
-  const expectationsAgg = expectationsSurvey === nextPre ? nextPreAgg : await aggregatesOf(expectationsSurvey);
+  const expectationsAgg = expectationsSurvey === nextPre ? nextPreAgg : await aggregatesOf(expectationsSurvey, false);
   if (expectationsSurvey && expectationsAgg) gates.set(expectationsSurvey.id, expectationsAgg);
 
   const result = (agg: Disclosed<GatedSurvey>, q: Question) => questionResult(q, agg, language, labels);
@@ -313,7 +317,11 @@ export async function loadBrief(db: D1Database, organisationId: number, sessionI
       : !named
         ? 'anonymous'
         : pairing(
-            gatePairing(rows<PairingTotalRow>(5)[0] ?? { paired: 0, useful: 0 }, rows<PairingRow>(4), min),
+            gatePairing(
+              rows<PairingRow>(2).find((r) => r.option_id === '') ?? { paired: 0, useful: 0 },
+              rows<PairingRow>(2).filter((r) => r.option_id !== ''),
+              min,
+            ),
             { pre: pre as SeriesSurveyRow, post: post as SeriesSurveyRow },
             expectationsPreQ as ChoiceQuestion,
             threshold,

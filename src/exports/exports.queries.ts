@@ -56,21 +56,22 @@ export async function readSeriesExport(db: D1Database, organisationId: number, s
           WHERE ${inSeries} ORDER BY su.id`,
       )
       .bind(seriesId),
-    // Aggregates in SQL: one GROUP BY each over the series' answers (answers_by_question_respondent).
+    // Aggregates from the counters (answer_totals, migrations/0022): what a GROUP BY over the
+    // series' answers gave (a rank of 0 there is no rank: NULL, as in the answers).
     db
       .prepare(
-        `SELECT a.survey_id, a.question_id, a.option_id, a.rank, count(*) AS n
-           FROM answers a JOIN surveys su ON su.id = a.survey_id
-          WHERE ${inSeries} AND a.option_id IS NOT NULL
+        `SELECT a.survey_id, a.question_id, a.option_id, nullif(a.rank, 0) AS rank, sum(a.n) AS n
+           FROM answer_totals a JOIN surveys su ON su.id = a.survey_id
+          WHERE ${inSeries} AND a.option_id <> ''
           GROUP BY a.survey_id, a.question_id, a.option_id, a.rank
           ORDER BY a.survey_id, a.question_id, a.option_id, a.rank`,
       )
       .bind(seriesId),
     db
       .prepare(
-        `SELECT a.survey_id, a.question_id, a.number AS value, count(*) AS n
-           FROM answers a JOIN surveys su ON su.id = a.survey_id
-          WHERE ${inSeries} AND a.option_id IS NULL AND a.number IS NOT NULL
+        `SELECT a.survey_id, a.question_id, a.number AS value, sum(a.n) AS n
+           FROM answer_totals a JOIN surveys su ON su.id = a.survey_id
+          WHERE ${inSeries} AND a.option_id = '' AND a.number >= 0
           GROUP BY a.survey_id, a.question_id, a.number
           ORDER BY a.survey_id, a.question_id, a.number`,
       )

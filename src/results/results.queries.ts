@@ -1,13 +1,16 @@
 /**
  * SQL of results and briefs. Per-option aggregates and identical texts read the counters of
- * migrations/0008_tallies.sql and 0009_text_tallies.sql (kept by triggers on answers), so their
- * cost does not grow with responses; theme merges and pairing read indexed answers. Lists travel
+ * migrations/0008_tallies.sql, 0009_text_tallies.sql and 0022 (kept by triggers on answers), so
+ * their cost does not grow with responses: each counter table is read once per survey (its rows
+ * summed in src/results/counters.ts), texts at most TEXT_LIMIT a question, the pairing from its
+ * own counters; only theme merges that join two answered themes read indexed answers. Lists travel
  * as one JSON parameter read with json_each, so no statement nears D1's 100-parameter limit.
  * The statements are exported so test/query-plans.test.ts checks the real text with
  * EXPLAIN QUERY PLAN.
  */
 import type { RawAggregates } from '../domain/disclosure.ts';
 import type { Language } from '../domain/language.ts';
+import { aggregatesFromCounters, type CounterRow, type QuestionCounterRow, textsInOrder } from './counters.ts';
 
 /** The survey, its session and series, scoped to the caller's organisation. */
 export const SURVEY_CONTEXT = `
@@ -37,6 +40,39 @@ export const TIMELINE = `
    ORDER BY day`;
 
 /**
+ * Every counter row of a survey, read once: answer_tallies with the profile groups when a
+ * breakdown is wanted, answer_totals (the same without groups, a fraction of the rows) when not;
+ * question_tallies always (denominators, breakdown groups and profile groups come from it).
+ * src/results/counters.ts sums them into what the statements below gave one by one.
+ */
+export const ANSWER_COUNTERS = `
+  SELECT question_id, grp, option_id, theme_id, rank, number, n
+    FROM answer_tallies WHERE survey_id = ?1`;
+export const ANSWER_TOTALS = `
+  SELECT question_id, '' AS grp, option_id, theme_id, rank, number, n
+    FROM answer_totals WHERE survey_id = ?1`;
+export const QUESTION_COUNTERS = `
+  SELECT question_id, grp, n
+    FROM question_tallies WHERE survey_id = ?1`;
+
+/**
+ * Text groups shown a question, most frequent first (ties by text): a survey with thousands of
+ * distinct remarks shows the TEXT_LIMIT most frequent (the coordinator's CSV of that question,
+ * `?question=&format=csv`, lists them all). Served by text_tallies_by_count (0022) in its order,
+ * so it reads at most ?3 rows. Shown by text, as before (src/results/counters.ts).
+ */
+export const TEXT_LIMIT = 50;
+export const TOP_TEXTS = `
+  SELECT question_id, text, n AS count
+    FROM text_tallies WHERE survey_id = ?1 AND question_id = ?2
+   ORDER BY n DESC, text
+   LIMIT ?3`;
+
+/**
+ * The statements below, one per figure, are what results read before 0022 (each scanned the
+ * survey's counter rows again): kept as the reference src/results/counters.ts must equal
+ * (test/counters.test.ts, test/tallies.test.ts).
+ *
  * Respondents per question: the denominators of shares and mean Borda scores. Like every
  * per-option aggregate below, it reads the counters that migrations/0008_tallies.sql keeps
  * beside the answers (a few rows per option and profile group), not the answers themselves.
@@ -140,7 +176,7 @@ export const THEME_TALLIES = `
   WITH q AS (SELECT value ->> 's' AS s, value ->> 'q' AS qid, value ->> 'k' AS k FROM json_each(?1)),
        c AS (SELECT q.s AS survey_id, q.k, t.theme_id AS answered, coalesce(th.merged_into_id, th.id) AS theme_id, t.rank, sum(t.n) AS n
                FROM q
-               JOIN answer_tallies t ON t.survey_id = q.s AND t.question_id = q.qid AND t.rank > 0
+               JOIN answer_totals t ON t.survey_id = q.s AND t.question_id = q.qid AND t.rank > 0
                JOIN themes th ON th.id = t.theme_id
               GROUP BY q.s, q.qid, t.theme_id, t.rank),
        exact AS (SELECT DISTINCT survey_id FROM c GROUP BY survey_id, theme_id HAVING count(DISTINCT answered) > 1)
@@ -153,9 +189,38 @@ export const THEME_TALLIES = `
     FROM (SELECT a.survey_id, a.response_id, coalesce(t.merged_into_id, t.id) AS theme_id,
                  min(a.rank) AS rank, max(q.k + 1 - a.rank) AS points
             FROM q
-            JOIN answers a ON a.survey_id = q.s AND a.question_id = q.qid
+            JOIN responses r ON r.survey_id = q.s
+            JOIN answers a ON a.response_id = r.id AND a.question_id = q.qid
             JOIN themes t ON t.id = a.theme_id
            WHERE a.rank IS NOT NULL AND q.s IN exact
+           GROUP BY a.survey_id, a.response_id, 3) b
+   GROUP BY b.survey_id, b.theme_id`;
+
+/**
+ * The ranking counters of every theme question of a series (?1 as in THEME_TALLIES), read once:
+ * src/results/counters.ts (themeHistoryFromCounters) makes the tallies, ballots and ranks of
+ * THEME_TALLIES, THEME_BALLOTS and THEME_RANKS from them, and names the surveys that need
+ * THEME_TALLIES_EXACT. No GROUP BY: D1 counts a sort's rows as read too.
+ */
+export const THEME_ROWS = `
+  SELECT t.survey_id, t.theme_id, t.rank, t.n
+    FROM json_each(?1) q
+    JOIN answer_totals t ON t.survey_id = q.value ->> 's' AND t.question_id = q.value ->> 'q' AND t.rank > 0`;
+
+/**
+ * THEME_TALLIES's count per respondent, for the surveys (?1, same shape) whose answers hold two
+ * themes that a merge made one: only those surveys' answers are read, and only then.
+ */
+export const THEME_TALLIES_EXACT = `
+  WITH q AS (SELECT value ->> 's' AS s, value ->> 'q' AS qid, value ->> 'k' AS k FROM json_each(?1))
+  SELECT b.survey_id, b.theme_id, sum(b.points) AS borda, count(*) AS ranked, sum(b.rank = 1) AS first, sum(b.rank) AS position_sum
+    FROM (SELECT a.survey_id, a.response_id, coalesce(t.merged_into_id, t.id) AS theme_id,
+                 min(a.rank) AS rank, max(q.k + 1 - a.rank) AS points
+            FROM q
+            JOIN responses r ON r.survey_id = q.s
+            JOIN answers a ON a.response_id = r.id AND a.question_id = q.qid
+            JOIN themes t ON t.id = a.theme_id
+           WHERE a.rank IS NOT NULL
            GROUP BY a.survey_id, a.response_id, 3) b
    GROUP BY b.survey_id, b.theme_id`;
 
@@ -163,7 +228,7 @@ export const THEME_TALLIES = `
 export const THEME_BALLOTS = `
   SELECT t.survey_id, sum(t.n) AS n
     FROM json_each(?1) q
-    JOIN answer_tallies t ON t.survey_id = q.value ->> 's' AND t.question_id = q.value ->> 'q' AND t.rank = 1
+    JOIN answer_totals t ON t.survey_id = q.value ->> 's' AND t.question_id = q.value ->> 'q' AND t.rank = 1
    GROUP BY t.survey_id`;
 
 /**
@@ -174,7 +239,7 @@ export const THEME_BALLOTS = `
 export const THEME_RANKS = `
   SELECT t.survey_id, t.rank, sum(t.n) AS n
     FROM json_each(?1) q
-    JOIN answer_tallies t ON t.survey_id = q.value ->> 's' AND t.question_id = q.value ->> 'q' AND t.rank > 0
+    JOIN answer_totals t ON t.survey_id = q.value ->> 's' AND t.question_id = q.value ->> 'q' AND t.rank > 0
    GROUP BY t.survey_id, t.rank`;
 
 /** Proposals a coordinator handled (promoted into the catalogue or counted as a theme), by normalised text. */
@@ -187,17 +252,30 @@ export const SURVEY_RESPONDENTS = `
    WHERE t.responses > 0`;
 
 /**
- * Pre/post pairing, for surveys that are not anonymous only: the respondents of the
- * pre-survey (?1) who answered question ?2, matched by the e-mail of their invitations with a
- * rating of question ?4 in the post-survey (?3); useful when it is at least ?5. One row per
- * paired pre-survey response. It is driven by the pre-survey's answers to ?2 in response
- * order (answers_by_question_respondent, covering), so the responses and invitations behind
- * them are read in rowid order: driving from the responses through another index's order made
- * every lookup a random read at 100k (BENCHMARKS.md).
+ * Pre/post pairing, for surveys that are not anonymous only, from pair_tallies (0022, kept by
+ * triggers on answers when the same person — the e-mail of their invitations — has answered
+ * both surveys of the session): the respondents of the pre-survey (?1) who answered question ?2,
+ * with a rating of question ?4 in the post-survey (?3); useful when it is at least ?5. The row
+ * with option_id '' counts the people (the total); the others each option of ?2 they chose.
+ * (options + 1) × rating values rows, in the key's order, whatever the number of respondents.
+ */
+export const PAIRING = `
+  SELECT option_id, sum(n) AS paired, sum(CASE WHEN number >= ?5 THEN n ELSE 0 END) AS useful
+    FROM pair_tallies
+   WHERE pre_survey_id = ?1 AND post_survey_id = ?3 AND pre_question_id = ?2 AND post_question_id = ?4 AND n > 0
+   GROUP BY option_id`;
+
+/**
+ * The pairing as it was read before 0022, from the rows (linear in respondents): kept as the
+ * reference the counters must equal (test/counters.test.ts). The respondents of the pre-survey
+ * (?1) who answered question ?2, matched by the e-mail of their invitations with a rating of
+ * question ?4 in the post-survey (?3); useful when it is at least ?5. One row per paired
+ * pre-survey response.
  */
 const PAIRED = `
   SELECT rp.id AS response_id, u.number >= ?5 AS useful
-    FROM (SELECT DISTINCT response_id FROM answers WHERE survey_id = ?1 AND question_id = ?2) e
+    FROM (SELECT DISTINCT a.response_id FROM responses r JOIN answers a ON a.response_id = r.id AND a.question_id = ?2
+           WHERE r.survey_id = ?1) e
     JOIN responses rp ON rp.id = e.response_id
     JOIN invitations ip ON ip.id = rp.invitation_id
     JOIN invitations iq ON iq.survey_id = ?3 AND iq.email = ip.email
@@ -209,33 +287,27 @@ const PAIRED = `
  * expectations is read from answers_by_response (covering), instead of matching every
  * expectation row again.
  */
-export const PAIRING_BY_EXPECTATION = `
+export const PAIRING_BY_EXPECTATION_FROM_ROWS = `
   SELECT e.option_id, count(*) AS paired, sum(p.useful) AS useful
     FROM (${PAIRED}) p
     JOIN answers e ON e.response_id = p.response_id AND e.question_id = ?2 AND e.option_id IS NOT NULL
    GROUP BY e.option_id`;
 
-export const PAIRING_TOTAL = `
+export const PAIRING_TOTAL_FROM_ROWS = `
   SELECT count(*) AS paired, coalesce(sum(useful), 0) AS useful FROM (${PAIRED})`;
 
 /** Every aggregation statement, for the query-plan test. */
 export const AGGREGATIONS = {
   PARTICIPATION,
   TIMELINE,
-  QUESTION_RESPONDENTS,
-  OPTION_COUNTS,
-  RANKING_TALLIES,
-  RATING_COUNTS,
-  TEXT_COUNTS,
-  BREAKDOWN_CELLS,
-  BREAKDOWN_GROUPS,
-  PROFILE_GROUPS,
-  THEME_TALLIES,
-  THEME_BALLOTS,
-  THEME_RANKS,
+  QUESTION_COUNTERS,
+  ANSWER_COUNTERS,
+  ANSWER_TOTALS,
+  TOP_TEXTS,
+  THEME_ROWS,
+  THEME_TALLIES_EXACT,
   SURVEY_RESPONDENTS,
-  PAIRING_BY_EXPECTATION,
-  PAIRING_TOTAL,
+  PAIRING,
 } as const;
 
 export interface SurveyContextRow {
@@ -320,6 +392,7 @@ export interface SurveyCountRow {
   n: number;
 }
 export interface PairingRow {
+  /** '' for the people paired (the total). */
   option_id: string;
   paired: number;
   useful: number;
@@ -336,44 +409,33 @@ export function surveyContext(db: D1Database, organisationId: number, surveyId: 
 export type SurveyAggregates = RawAggregates;
 
 /**
- * All aggregates of one survey in one round trip. `ranking` lists the ranking questions with
- * their K; `profile` the profile question when a breakdown is wanted.
+ * All aggregates of one survey in one round trip, each counter table read once. `ranking` lists
+ * the ranking questions with their K; `profile` the profile question when a breakdown is wanted;
+ * `texts` the text questions whose groups are read (at most `textLimit` each; null: all of them,
+ * for the CSV of one question).
  */
 export async function surveyAggregates(
   db: D1Database,
   surveyId: number,
   ranking: { q: string; k: number }[],
   profile: string | null,
+  texts: string[],
+  textLimit: number | null = TEXT_LIMIT,
 ): Promise<SurveyAggregates> {
-  const rankingJson = JSON.stringify(ranking);
   const statements = [
     db.prepare(PARTICIPATION).bind(surveyId),
     db.prepare(TIMELINE).bind(surveyId),
-    db.prepare(QUESTION_RESPONDENTS).bind(surveyId),
-    db.prepare(OPTION_COUNTS).bind(surveyId),
-    db.prepare(RANKING_TALLIES).bind(surveyId, rankingJson),
-    db.prepare(RATING_COUNTS).bind(surveyId),
-    db.prepare(TEXT_COUNTS).bind(surveyId),
+    db.prepare(QUESTION_COUNTERS).bind(surveyId),
+    db.prepare(profile ? ANSWER_COUNTERS : ANSWER_TOTALS).bind(surveyId),
+    // LIMIT -1: no limit.
+    ...texts.map((q) => db.prepare(TOP_TEXTS).bind(surveyId, q, textLimit ?? -1)),
   ];
-  if (profile) {
-    statements.push(
-      db.prepare(BREAKDOWN_CELLS).bind(surveyId, profile, rankingJson),
-      db.prepare(BREAKDOWN_GROUPS).bind(surveyId, profile),
-      db.prepare(PROFILE_GROUPS).bind(surveyId, profile),
-    );
-  }
   const results = await db.batch(statements);
   const rows = <T>(i: number) => (results[i]?.results ?? []) as T[];
   return {
     participation: rows<ParticipationRow>(0)[0] ?? { invited: 0, opened: 0, answered: 0, responses: 0 },
     timeline: rows<TimelineRow>(1),
-    respondents: rows<QuestionRespondentsRow>(2),
-    options: rows<OptionCountRow>(3),
-    rankings: rows<RankingTallyRow>(4),
-    ratings: rows<RatingCountRow>(5),
-    texts: rows<TextCountRow>(6),
-    breakdownCells: profile ? rows<BreakdownCellRow>(7) : [],
-    breakdownGroups: profile ? rows<BreakdownGroupRow>(8) : [],
-    profileGroups: profile ? rows<{ grp: string | null; n: number }>(9) : [],
+    ...aggregatesFromCounters(rows<CounterRow>(3), rows<QuestionCounterRow>(2), ranking, profile),
+    texts: textsInOrder(texts.flatMap((_, i) => rows<TextCountRow>(4 + i))),
   };
 }

@@ -64,7 +64,17 @@ export const resultsRoutes = new Hono<AppEnv>()
         query.format ??
         formatFromAccept(c.req.header('accept'), { 'application/json': 'json', 'text/csv': 'csv', 'text/html': 'html' }, 'json');
       const language = query.lang ?? ctx.language;
-      const agg = await surveyAggregates(c.env.DB, ctx.id, rankingQuestions(def), profileQuestion(def)?.id ?? null);
+      // Texts: the most frequent TEXT_LIMIT groups a question, all of them in the CSV of one question.
+      const textIds = def.questions.flatMap((q) => (q.type === 'text' && (!query.question || q.id === query.question) ? [q.id] : []));
+      const oneCsv = !!query.question && format === 'csv';
+      const agg = await surveyAggregates(
+        c.env.DB,
+        ctx.id,
+        rankingQuestions(def),
+        profileQuestion(def)?.id ?? null,
+        textIds,
+        oneCsv ? null : undefined,
+      );
       const t = resultsMessages(language);
       const results = shapeResults(
         ctx,

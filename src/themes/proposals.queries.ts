@@ -3,21 +3,22 @@ import { gateProposalTexts } from '../domain/disclosure.ts';
 /** SQL of theme proposals (free texts participants proposed) and the coordinator's decisions on them. */
 
 /**
- * Counts of identical proposal texts of a series, through the disclosure gate: a question's
+ * Counts of identical proposal texts of a series (text_tallies: what a GROUP BY over the answers
+ * gave, with the responses counted in survey_tallies), through the disclosure gate: a question's
  * proposals count only when its survey and the question reach the survey's minimum group
  * size. Grouping across spellings is done by the caller.
  */
 export async function proposalCounts(db: D1Database, seriesId: number) {
   const { results } = await db
     .prepare(
-      `SELECT a.survey_id, su.anonymous, s.min_group_size, a.text, count(*) AS count,
-              (SELECT count(*) FROM responses r WHERE r.survey_id = a.survey_id) AS survey_n,
+      `SELECT a.survey_id, su.anonymous, s.min_group_size, a.text, a.n AS count,
+              (SELECT coalesce(sum(st.responses), 0) FROM survey_tallies st WHERE st.survey_id = a.survey_id) AS survey_n,
               (SELECT coalesce(sum(qt.n), 0) FROM question_tallies qt WHERE qt.survey_id = a.survey_id AND qt.question_id = a.question_id) AS question_n
-         FROM answers a JOIN surveys su ON su.id = a.survey_id JOIN sessions se ON se.id = su.session_id JOIN series s ON s.id = se.series_id
-        WHERE se.series_id = ? AND a.text IS NOT NULL AND trim(a.text) != ''
-          AND a.question_id IN (SELECT q.value ->> 'id' FROM json_each(su.definition, '$.questions') q
-                                 WHERE q.value ->> 'role' = 'theme_proposal')
-        GROUP BY a.survey_id, a.question_id, a.text`,
+         FROM sessions se JOIN series s ON s.id = se.series_id JOIN surveys su ON su.session_id = se.id
+         JOIN json_each(su.definition, '$.questions') q ON q.value ->> 'role' = 'theme_proposal'
+         JOIN text_tallies a ON a.survey_id = su.id AND a.question_id = q.value ->> 'id'
+        WHERE se.series_id = ? AND trim(a.text) != ''
+        ORDER BY a.survey_id, a.question_id, a.text`,
     )
     .bind(seriesId)
     .all<{
