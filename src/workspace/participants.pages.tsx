@@ -1,12 +1,13 @@
 /** Participants of a survey (contacts, invitation state, sending), and the outbox. */
 import { type Context, Hono } from 'hono';
+import * as v from 'valibot';
 import { MAX_CONTACTS, parseContacts } from '../domain/contacts-csv.ts';
 import type { Language } from '../domain/language.ts';
 import { effectiveStatus } from '../domain/survey-status.ts';
 import { canDeliver } from '../email/delivery.ts';
 import { countUnsent, getOutboxMessage, listOutbox } from '../email/outbox.queries.ts';
 import type { AppEnv } from '../env.ts';
-import { pathId } from '../http/body.ts';
+import { pathId, validate } from '../http/body.ts';
 import { notFound, Problem } from '../http/problem.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
@@ -19,10 +20,13 @@ import {
   sendInvitations,
 } from '../invitations/invitations.actions.ts';
 import { listParticipants } from '../invitations/invitations.queries.ts';
-import { csvDocument } from '../results/csv.ts';
+import { csvDialect, csvDocument, SeparatorSchema } from '../lib/csv.ts';
 import type { SurveyRow } from '../surveys/surveys.queries.ts';
 import { ownSurvey } from './owned.ts';
 import { ActionButton, Csrf, type FormError, readForm, redirectWith, render, text, WorkspacePage, workspaceLanguage } from './shell.tsx';
+
+/** `?sep=` on the links CSV, as on the results and brief. */
+const LinksCsvQuery = v.object({ sep: v.optional(SeparatorSchema) });
 
 type C = Context<AppEnv>;
 
@@ -219,7 +223,9 @@ export const participantPages = new Hono<AppEnv>()
   .post('/surveys/:id/links.csv', async (c) => {
     const { survey, links } = await exportLinks(c.env, c.var.coordinator, pathId(c));
     const rows = links.map((p) => [p.email, p.name ?? '', p.language, p.link]);
-    return c.body(csvDocument(['email', 'name', 'language', 'link'], rows), 200, {
+    // The workspace's language is the reader's (?lang=, then their choice, then Accept-Language).
+    const { sep } = validate(LinksCsvQuery, c.req.query());
+    return c.body(csvDocument(['email', 'name', 'language', 'link'], rows, csvDialect(workspaceLanguage(c), sep)), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="survey-${survey.id}-links.csv"`,
       'Cache-Control': 'no-store',
