@@ -17,7 +17,8 @@ const NOT_COORDINATOR_WRITES = new Set([
   'POST /app/sign-out', // ends the browser session only
 ]);
 /** Participants' and visitors' doors (a personal link, an open link): not a coordinator's writes. */
-const isParticipantDoor = (path: string) => path.startsWith('/s/') || path.startsWith('/o/') || path.startsWith('/api/s/');
+const isParticipantDoor = (path: string) =>
+  path.startsWith('/s/') || path.startsWith('/o/') || path.startsWith('/u/') || path.startsWith('/api/s/');
 
 interface Fixture {
   series: number;

@@ -123,7 +123,8 @@ const invitationMessage = (env: Env, slot: () => string) => ({ kind: 'invitation
 export async function sendInvitations(env: Env, actor: Coordinator, surveyId: number) {
   const survey = await ownedSurvey(env, actor, surveyId);
   if (effectiveStatus(survey.status, survey.closes_at) !== 'open') throw surveyNotOpen();
-  const message = invitationMessage(env, () => 'invitation');
+  // Replies go to the coordinator who sends (the cron's reminders: the organisation's first).
+  const message = { ...invitationMessage(env, () => 'invitation'), replyTo: actor.email };
   const rows = await unsentInvitations(env.DB, actor.organisationId, survey.id, SEND_BATCH);
   const report = await deliver(env, rows, message);
   await writeAudit(env.DB, actor, 'invitations.send', `survey:${survey.id}`, { ...report }).run();
@@ -136,7 +137,7 @@ export async function resendInvitation(
   actor: Coordinator,
   invitationId: number,
 ): Promise<{ row: SendingRow; report: DeliveryReport }> {
-  const message = invitationMessage(env, () => `resend:${new Date().toISOString()}`);
+  const message = { ...invitationMessage(env, () => `resend:${new Date().toISOString()}`), replyTo: actor.email };
   const row = await sendingRow(env.DB, actor.organisationId, invitationId);
   if (!row) throw notFound('invitation');
   const report = await deliver(env, [row], message);
