@@ -80,16 +80,8 @@ describe('the workspace on a 360 px phone', () => {
   });
 
   it('sets "Remove with their data" apart from "Resend the link", as a danger, and asks again on its own page', async () => {
-    await page.goto(`${server.base}/app/series`);
-    await page.getByRole('link', { name: DEMO.seriesTitle }).click();
-    await page
-      .getByRole('link', { name: /Séance #1/ })
-      .first()
-      .click();
-    await page
-      .getByRole('link', { name: /Participants/ })
-      .first()
-      .click();
+    // The open pre-survey of #3: its participants can be sent their link again.
+    await page.goto(`${server.base}/app/surveys/${DEMO.openSurveyId}/participants`);
     const row = page.locator('tbody tr').first();
     const remove = row.locator('.danger').first();
     assert.match(await remove.innerText(), /Retirer avec ses données/);
@@ -118,7 +110,7 @@ describe('the workspace on a 360 px phone', () => {
 
   it('draws participation as a chart with its numbers in text', async () => {
     await page.goto(`${server.base}/app/series`);
-    await page.getByRole('link', { name: DEMO.seriesTitle }).click();
+    await page.getByRole('link', { name: 'Liaison hôpital-ambulatoire' }).click();
     await page
       .getByRole('link', { name: /Séance #1/ })
       .first()
