@@ -7,6 +7,7 @@ import * as v from 'valibot';
 import { calendarFeed, calendarRoutes } from './calendar/calendar.routes.ts';
 import { requireCoordinator } from './coordinators/auth.ts';
 import { isLanguage, type Language } from './domain/language.ts';
+import { optOutPages } from './email/opt-out.pages.tsx';
 import type { AppEnv } from './env.ts';
 import { exportsRoutes } from './exports/exports.routes.ts';
 import { pageHeaders, responseHeaders } from './http/headers.ts';
@@ -91,6 +92,7 @@ export const app = new Hono<AppEnv>()
   .route('/api', coordinatorApi)
   .route('/s', participantPages)
   .route('/o', openLinkPages)
+  .route('/u', optOutPages)
   .route('/app', openLinkWorkspacePages)
   .route('/app', paperPages)
   .route('/app', workspacePages)

@@ -19,6 +19,8 @@ export interface Env {
   EMAIL?: SendEmail;
   /** Sender address of invitations and reminders. */
   EMAIL_FROM?: string;
+  /** An address that takes "unsubscribe" mails, offered in List-Unsubscribe beside the one-click link. */
+  EMAIL_UNSUBSCRIBE?: string;
   /**
    * Where the workspace sits behind Cloudflare Access: the team domain (`<team>.cloudflareaccess.com`)
    * and the application's audience tag. With them, coordinators sign in by their Access identity.

@@ -18,7 +18,8 @@ const NOT_COORDINATOR_WRITES = new Set([
   'POST /app/sign-out', // ends the browser session only
 ]);
 /** Participants' and visitors' doors (a personal link, an open link): not a coordinator's writes. */
-const isParticipantDoor = (path: string) => path.startsWith('/s/') || path.startsWith('/o/') || path.startsWith('/api/s/');
+const isParticipantDoor = (path: string) =>
+  path.startsWith('/s/') || path.startsWith('/o/') || path.startsWith('/u/') || path.startsWith('/api/s/');
 
 interface Fixture {
   series: number;
@@ -135,7 +136,7 @@ const PAGE_INPUT: Record<string, Input> = {
   'POST /app/surveys/:id/links.csv': () => ({}),
   'POST /app/invitations/:id/resend': () => ({}),
   'POST /app/invitations/:id/new-link': () => ({}),
-  'POST /app/invitations/:id/remove': () => ({}),
+  'POST /app/invitations/:id/remove': () => ({ confirm: 'yes' }),
   'POST /app/surveys/:id/edit': async (f) => ({ ...(await editorForm(f.surveys)), op: 'remove:sector' }),
   'POST /app/surveys/:id/copy': async (f) => ({ session_id: String(await newSession(f)) }),
   'POST /app/surveys/:id/open-link': () => ({ enabled: 'on' }),

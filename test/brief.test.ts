@@ -224,7 +224,7 @@ describe('the brief for #2, counted by hand', () => {
     const md = await (await call(`/api/sessions/${SESSION_2}/brief?format=md`, { key })).text();
     expect(md).toMatch(/#### Place du médecin généraliste\n\n- Difficile de venir pour les médecins généralistes en semaine\./);
     expect(md).toContain('#### Autres remarques');
-    const csv = await (await call(`/api/sessions/${SESSION_2}/brief?format=csv`, { key })).text();
+    const csv = await (await call(`/api/sessions/${SESSION_2}/brief?format=csv&sep=,`, { key })).text();
     expect(csv).toContain(`remarks,${gp?.theme_id},Difficile de venir pour les médecins généralistes en semaine.`);
   });
 
@@ -536,7 +536,7 @@ describe('the brief in the shape of the minutes (issue 17)', () => {
     );
     const note = /Accord faible[^\n]*\[\^(\d+)\]/.exec(md)?.[1];
     expect(md).toMatch(new RegExp(`\\[\\^${note}\\]: Accord : W de Kendall adapté[^\\n]*n = ${round.n}, K = 3`));
-    const csv = await readCsv(await call(`/api/sessions/${SESSION_2}/brief?format=csv`, { key }));
+    const csv = await readCsv(await call(`/api/sessions/${SESSION_2}/brief?format=csv&sep=,`, { key }));
     expect(csv.find((r) => r[0] === 'agreement' && r[1] === '3' && r[3] === 'w')?.[4]).toBe(String(a.w));
   });
 

@@ -201,7 +201,7 @@ describe('a survey of 2 respondents', () => {
 });
 
 describe('CSV exports', () => {
-  it('gives the long format as UTF-8 with a BOM, one figure per row with its n and method', async () => {
+  it('gives the long format as UTF-8 with a BOM, one figure per row with its n and method, in the series’ language’s decimal mark', async () => {
     const res = await call(`/api/surveys/${POST_2}/results?format=csv`, { key });
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="[a-z0-9.-]+\.csv"$/);
@@ -223,7 +223,8 @@ describe('CSV exports', () => {
     const json = await results(POST_2);
     const usefulness = question<'rating'>(json, 'usefulness');
     const mean = body.find((r) => r[1] === 'usefulness' && r[7] === 'mean' && r[6] === '');
-    expect(mean?.[8]).toBe(String(usefulness.mean));
+    // A French series read without ?lang= nor Accept-Language: `;` and a decimal comma.
+    expect(mean?.[8]).toBe(String(usefulness.mean).replace('.', ','));
     expect(mean?.[9]).toBe(String(usefulness.n));
     expect(mean?.[10]).not.toBe('');
     expect(body.every((r) => r.length === header?.length)).toBe(true);

@@ -63,13 +63,15 @@ export async function readCsv(res: Response): Promise<string[][]> {
   return parseCsv(new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes));
 }
 
-/** Parses our CSV (quoted cells, CRLF) back into rows. */
+/** Parses our CSV (quoted cells, CRLF) back into rows; the separator is the header's (`;`, tab or `,`). */
 export function parseCsv(text: string): string[][] {
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
   let quoted = false;
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  const header = body.slice(0, body.indexOf('\r\n'));
+  const separator = header.includes(';') ? ';' : header.includes('\t') ? '\t' : ',';
   for (let i = 0; i < body.length; i++) {
     const ch = body[i];
     if (quoted) {
@@ -79,7 +81,7 @@ export function parseCsv(text: string): string[][] {
       } else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') {
+    else if (ch === separator) {
       row.push(cell);
       cell = '';
     } else if (ch === '\r' && body[i + 1] === '\n') {

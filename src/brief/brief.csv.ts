@@ -1,11 +1,11 @@
 /** The brief as one long CSV: a row per figure, each with its n, its source and its method. */
-import { type Cell, csvDocument } from '../results/csv.ts';
+import { type Cell, type CsvDialect, csvDocument } from '../lib/csv.ts';
 import type { QuestionResult } from '../results/results.ts';
 import type { Brief } from './brief.ts';
 
 const HEADER = ['section', 'item_id', 'item', 'measure', 'value', 'n', 'source_survey_ids', 'method'];
 
-export function briefCsv(brief: Brief): string {
+export function briefCsv(brief: Brief, dialect: CsvDialect): string {
   const rows: Cell[][] = [];
   const push = (section: string, id: Cell, item: Cell, measure: string, value: Cell, n: Cell, sources: number[] | number, method = '') =>
     rows.push([section, id, item, measure, value, n, Array.isArray(sources) ? sources.join(' ') : String(sources), method]);
@@ -122,5 +122,5 @@ export function briefCsv(brief: Brief): string {
         brief.remarks.survey_ids,
         `${brief.remarks.method}; ${brief.remarks.by_theme_method}`,
       );
-  return csvDocument(HEADER, rows);
+  return csvDocument(HEADER, rows, dialect);
 }

@@ -103,7 +103,7 @@ export async function runTick(env: Env, now = new Date()): Promise<TickReport> {
     spend();
     let surveysDone = 0;
     for (const survey of open) {
-      if (surveysDone >= SURVEYS_PER_TICK || report.queries + 4 > QUERY_BUDGET) break;
+      if (surveysDone >= SURVEYS_PER_TICK || report.queries + 6 > QUERY_BUDGET) break;
       const slot = dueSlot(survey.kind, survey.starts_at, now, survey.closes_at);
       if (!slot) continue;
       surveysDone++;
@@ -113,8 +113,8 @@ export async function runTick(env: Env, now = new Date()): Promise<TickReport> {
       spend();
       if (!rows.length) continue;
       const sent = await deliver(env, rows, { kind: 'reminder', slot: () => slot.slot, linkBase: base });
-      // Links (if any had to be issued), the outbox claim, the outcomes.
-      spend(3);
+      // Opt-outs (and marking who opted out), links (if any had to be issued), the outbox claim, the outcomes.
+      spend(5);
       report.reminded += sent.claimed;
     }
   }

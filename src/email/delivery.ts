@@ -6,13 +6,16 @@
 import type { Language } from '../domain/language.ts';
 import type { Env } from '../env.ts';
 import { issueLink, liveToken, sealingSecret } from './links.ts';
+import { addressKey, optOutToken, unsubscribeHeaders } from './opt-out.ts';
 import {
   claimOutbox,
   claimUninvitedMessage,
   finishOutbox,
   finishUninvitedMessage,
+  markOptedOut,
   type OutboxDraft,
   type Outcome,
+  optedOut,
   type SendingRow,
   storeLinks,
 } from './outbox.queries.ts';
@@ -68,12 +71,47 @@ export interface DeliveryOptions {
   render?: (row: SendingRow, link: string) => RenderedMessage & { attachments?: EmailAttachment[] };
   /** Statements written in the same batch as the outcomes (a send job's progress, src/sending/). */
   extra?: (report: DeliveryReport) => D1PreparedStatement[];
+  /** The coordinator replies go to (Reply-To). */
+  replyTo?: string;
 }
 
-export async function deliver(env: Env, rows: SendingRow[], options: DeliveryOptions): Promise<DeliveryReport> {
+/** The platform's message id from what the binding answered, if it says one. */
+const messageIdOf = (answer: unknown) =>
+  typeof (answer as { messageId?: unknown } | undefined)?.messageId === 'string' ? (answer as { messageId: string }).messageId : null;
+
+/** What the binding threw, for the coordinator (the outbox shows it): never the link or the body. */
+const errorOf = (error: unknown) => String((error as Error)?.message ?? error).slice(0, 300);
+
+/**
+ * The people of `rows` who opted out of their series (src/email/opt-out.ts), looked up in one
+ * statement. Every participant e-mail — invitations, reminders, resends, the open link's —
+ * goes through deliver() or deliverUninvited(), so this is the one place the opt-out is honoured.
+ */
+async function withoutOptedOut(env: Env, rows: SendingRow[]) {
+  const secret = sealingSecret(env);
+  const keys = await Promise.all(rows.map((r) => addressKey(secret, r.series_id, r.email)));
+  const out = await optedOut(
+    env.DB,
+    rows.map((r, i) => ({ series_id: r.series_id, key: keys[i] ?? '' })),
+  );
+  const kept = rows.filter((r, i) => !out.has(`${r.series_id}:${keys[i]}`));
+  const skipped = rows.filter((r) => !kept.includes(r)).map((r) => r.invitation_id);
+  if (skipped.length) await markOptedOut(env.DB, skipped).run();
+  return kept;
+}
+
+export async function deliver(env: Env, all: SendingRow[], options: DeliveryOptions): Promise<DeliveryReport> {
   const report: DeliveryReport = { claimed: 0, sent: 0, recorded: 0, failed: 0 };
+  if (!all.length) return report;
+  const rows = await withoutOptedOut(env, all);
   if (!rows.length) return report;
+  const secret = sealingSecret(env);
   const tokens = await ensureTokens(env, rows);
+  const optOut = new Map<number, { link: string; token: string }>();
+  for (const r of rows) {
+    const token = await optOutToken(secret, r.invitation_id);
+    optOut.set(r.invitation_id, { token, link: `${options.linkBase}/u/${token}?lang=${r.language}` });
+  }
   // The outbox keeps what was sent with the token masked: D1 then holds no usable link, and
   // the outbox page cannot be used to open a participant's (possibly anonymous) answers.
   const sent = new Map<number, { text: string; html: string; attachments?: EmailAttachment[] }>();
@@ -94,6 +132,7 @@ export async function deliver(env: Env, rows: SendingRow[], options: DeliveryOpt
         closesAt: r.closes_at,
         anonymous: r.anonymous === 1,
         link,
+        optOutLink: optOut.get(r.invitation_id)?.link ?? null,
       });
     sent.set(r.invitation_id, message);
     const mask = (s: string) => s.split(token).join(MASKED_TOKEN);
@@ -122,20 +161,24 @@ export async function deliver(env: Env, rows: SendingRow[], options: DeliveryOpt
       report.recorded++;
       continue;
     }
+    const unsubscribe = optOut.get(invitation_id);
+    const replyTo = options.replyTo ?? row?.reply_to ?? undefined;
     try {
-      await env.EMAIL.send({
+      const answer = await env.EMAIL.send({
         from: env.EMAIL_FROM,
         to: row?.name ? { name: row.name, email: draft.to_email } : draft.to_email,
+        ...(replyTo ? { replyTo } : {}),
         subject: draft.subject,
         text: sent.get(invitation_id)?.text ?? draft.body_text,
         html: sent.get(invitation_id)?.html ?? draft.body_html,
         ...(sent.get(invitation_id)?.attachments ? { attachments: sent.get(invitation_id)?.attachments } : {}),
+        headers: unsubscribe ? unsubscribeHeaders(unsubscribe.link, env.EMAIL_UNSUBSCRIBE, unsubscribe.token) : {},
       });
-      outcomes.push({ id, invitation_id, status: 'sent', error: null });
+      outcomes.push({ id, invitation_id, status: 'sent', error: null, provider_message_id: messageIdOf(answer) });
       report.sent++;
     } catch (error) {
-      // Kept for the coordinator (the outbox shows it); never the link or the body.
-      outcomes.push({ id, invitation_id, status: 'failed', error: String((error as Error)?.message ?? error).slice(0, 300) });
+      // The binding's refusal (unverified recipient, header refused, quota…), kept per message.
+      outcomes.push({ id, invitation_id, status: 'failed', error: errorOf(error) });
       report.failed++;
     }
   }
@@ -152,8 +195,19 @@ export async function deliver(env: Env, rows: SendingRow[], options: DeliveryOpt
 export async function deliverUninvited(
   env: Env,
   message: RenderedMessage,
-  to: { organisation_id: number; survey_id: number; email: string; name: string | null; language: OutboxDraft['language']; slot: string },
+  to: {
+    organisation_id: number;
+    survey_id: number;
+    series_id: number;
+    email: string;
+    name: string | null;
+    language: OutboxDraft['language'];
+    slot: string;
+  },
 ): Promise<Outcome['status'] | null> {
+  // Someone who opted out of the series is not written to, even about the open link.
+  const key = await addressKey(sealingSecret(env), to.series_id, to.email);
+  if ((await optedOut(env.DB, [{ series_id: to.series_id, key }])).size) return null;
   const id = await claimUninvitedMessage(env.DB, {
     organisation_id: to.organisation_id,
     survey_id: to.survey_id,
@@ -167,22 +221,25 @@ export async function deliverUninvited(
   if (id === null) return null;
   let status: Outcome['status'] = 'recorded';
   let error: string | null = null;
+  let messageId: string | null = null;
   if (canDeliver(env) && env.EMAIL && env.EMAIL_FROM) {
     try {
-      await env.EMAIL.send({
-        from: env.EMAIL_FROM,
-        to: to.name ? { name: to.name, email: to.email } : to.email,
-        subject: message.subject,
-        text: message.text,
-        html: message.html,
-      });
+      messageId = messageIdOf(
+        await env.EMAIL.send({
+          from: env.EMAIL_FROM,
+          to: to.name ? { name: to.name, email: to.email } : to.email,
+          subject: message.subject,
+          text: message.text,
+          html: message.html,
+        }),
+      );
       status = 'sent';
     } catch (e) {
       status = 'failed';
-      error = String((e as Error)?.message ?? e).slice(0, 300);
+      error = errorOf(e);
     }
   }
-  await finishUninvitedMessage(env.DB, id, status, error).run();
+  await finishUninvitedMessage(env.DB, id, status, error, messageId).run();
   return status;
 }
 

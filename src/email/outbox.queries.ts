@@ -19,12 +19,16 @@ export interface SendingRow {
   session_number: number;
   starts_at: string;
   place: string | null;
+  series_id: number;
+  /** Where a participant's reply goes: the organisation's first coordinator (a sending coordinator's own address wins). */
+  reply_to: string | null;
 }
 
 export const SELECT_SENDING = `
   SELECT i.id AS invitation_id, i.email, i.name, i.language, i.link_sealed, i.token_hash, i.sent_at,
          s.organisation_id, su.id AS survey_id, su.kind, su.anonymous, su.closes_at,
-         s.title AS series_title, se.number AS session_number, se.starts_at, se.place
+         s.title AS series_title, se.number AS session_number, se.starts_at, se.place, s.id AS series_id,
+         (SELECT c.email FROM coordinators c WHERE c.organisation_id = s.organisation_id ORDER BY c.id LIMIT 1) AS reply_to
     FROM invitations i
     JOIN surveys su ON su.id = i.survey_id
     JOIN sessions se ON se.id = su.session_id
@@ -33,7 +37,9 @@ export const SELECT_SENDING = `
 /** Invitations of a survey not sent yet: not to who already answered, nor to bounced addresses. */
 export async function countUnsent(db: D1Database, surveyId: number) {
   const row = await db
-    .prepare('SELECT count(*) AS n FROM invitations WHERE survey_id = ? AND sent_at IS NULL AND bounced_at IS NULL AND answered = 0')
+    .prepare(
+      'SELECT count(*) AS n FROM invitations WHERE survey_id = ? AND sent_at IS NULL AND bounced_at IS NULL AND answered = 0 AND opted_out_at IS NULL',
+    )
     .bind(surveyId)
     .first<{ n: number }>();
   return row?.n ?? 0;
@@ -51,7 +57,7 @@ export async function reminderCandidates(db: D1Database, surveyId: number, slot:
   const { results } = await db
     .prepare(
       `${SELECT_SENDING}
-        WHERE su.id = ? AND su.status = 'open' AND i.answered = 0 AND i.bounced_at IS NULL
+        WHERE su.id = ? AND su.status = 'open' AND i.answered = 0 AND i.bounced_at IS NULL AND i.opted_out_at IS NULL
           AND i.sent_at IS NOT NULL AND i.sent_at < ? AND i.link_sealed IS NOT NULL
           AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.invitation_id = i.id AND o.slot = ?)
         ORDER BY i.id LIMIT ?`,
@@ -120,8 +126,16 @@ export async function claimUninvitedMessage(db: D1Database, draft: Omit<OutboxDr
   return row?.id ?? null;
 }
 
-export function finishUninvitedMessage(db: D1Database, id: number, status: Outcome['status'], error: string | null) {
-  return db.prepare('UPDATE outbox SET status = ?, error = ? WHERE id = ?').bind(status, error, id);
+export function finishUninvitedMessage(
+  db: D1Database,
+  id: number,
+  status: Outcome['status'],
+  error: string | null,
+  providerMessageId: string | null = null,
+) {
+  return db
+    .prepare('UPDATE outbox SET status = ?, error = ?, provider_message_id = ? WHERE id = ?')
+    .bind(status, error, providerMessageId, id);
 }
 
 export interface Outcome {
@@ -129,6 +143,8 @@ export interface Outcome {
   invitation_id: number;
   status: 'sent' | 'recorded' | 'failed';
   error: string | null;
+  /** The platform's id of a message it accepted, to match its later delivery events. */
+  provider_message_id?: string | null;
 }
 
 /** Outcomes and the invitations' sent_at in one statement each, whatever the count. */
@@ -138,7 +154,8 @@ export function finishOutbox(db: D1Database, outcomes: Outcome[], marksSent: boo
     db
       .prepare(
         `UPDATE outbox SET status = (SELECT j.value ->> 'status' FROM json_each(?1) j WHERE j.value ->> 'id' = outbox.id),
-                           error = (SELECT j.value ->> 'error' FROM json_each(?1) j WHERE j.value ->> 'id' = outbox.id)
+                           error = (SELECT j.value ->> 'error' FROM json_each(?1) j WHERE j.value ->> 'id' = outbox.id),
+                           provider_message_id = (SELECT j.value ->> 'provider_message_id' FROM json_each(?1) j WHERE j.value ->> 'id' = outbox.id)
           WHERE id IN (SELECT j.value ->> 'id' FROM json_each(?1) j)`,
       )
       .bind(payload),
@@ -206,4 +223,59 @@ export function getOutboxMessage(db: D1Database, organisationId: number, id: num
     )
     .bind(id, organisationId)
     .first<OutboxRow>();
+}
+
+/** Which of these (series, address key) pairs opted out: one statement, whatever the count. */
+export async function optedOut(db: D1Database, pairs: { series_id: number; key: string }[]): Promise<Set<string>> {
+  if (!pairs.length) return new Set();
+  const { results } = await db
+    .prepare(
+      `SELECT o.series_id, o.address_key FROM opt_outs o
+         JOIN json_each(?) j ON o.series_id = j.value ->> 'series_id' AND o.address_key = j.value ->> 'key'`,
+    )
+    .bind(JSON.stringify(pairs))
+    .all<{ series_id: number; address_key: string }>();
+  return new Set(results.map((r) => `${r.series_id}:${r.address_key}`));
+}
+
+/** Invitations a send skipped because their person opted out: no longer counted as waiting. */
+export function markOptedOut(db: D1Database, invitationIds: number[]) {
+  return db
+    .prepare(
+      `UPDATE invitations SET opted_out_at = COALESCE(opted_out_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+        WHERE id IN (SELECT value FROM json_each(?))`,
+    )
+    .bind(JSON.stringify(invitationIds));
+}
+
+/** The invitation a one-click link names: its address and series (null once purged or removed). */
+export function optOutTarget(db: D1Database, invitationId: number) {
+  return db
+    .prepare(
+      `SELECT i.email, se.series_id, s.title AS series_title, i.language
+         FROM invitations i JOIN surveys su ON su.id = i.survey_id JOIN sessions se ON se.id = su.session_id
+         JOIN series s ON s.id = se.series_id
+        WHERE i.id = ?`,
+    )
+    .bind(invitationId)
+    .first<{ email: string; series_id: number; series_title: string; language: Language }>();
+}
+
+/**
+ * The opt-out of one address from one series, all or nothing: its keyed record (for later
+ * invitations) and the mark on every invitation of the series to that address. Idempotent.
+ */
+export function optOutStatements(db: D1Database, target: { series_id: number; email: string }, key: string, source: 'link' | 'complaint') {
+  return [
+    db
+      .prepare('INSERT INTO opt_outs (series_id, address_key, source) VALUES (?, ?, ?) ON CONFLICT DO NOTHING')
+      .bind(target.series_id, key, source),
+    db
+      .prepare(
+        `UPDATE invitations SET opted_out_at = COALESCE(opted_out_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+          WHERE lower(email) = lower(?1)
+            AND survey_id IN (SELECT su.id FROM surveys su JOIN sessions se ON se.id = su.session_id WHERE se.series_id = ?2)`,
+      )
+      .bind(target.email, target.series_id),
+  ];
 }

@@ -2,6 +2,7 @@
 import type { Language } from '../domain/language.ts';
 import { emailMessages } from '../i18n/email/index.ts';
 import { formatDateTime } from '../i18n/index.ts';
+import { optOutMessages } from '../i18n/opt-out/index.ts';
 
 export interface MessageFacts {
   kind: 'invitation' | 'reminder';
@@ -15,6 +16,8 @@ export interface MessageFacts {
   closesAt: string | null;
   anonymous: boolean;
   link: string;
+  /** The one-click opt-out of the series (src/email/opt-out.ts), also in the List-Unsubscribe header. */
+  optOutLink?: string | null;
 }
 
 export interface RenderedMessage {
@@ -55,6 +58,7 @@ export function renderMessage(f: MessageFacts): RenderedMessage {
     '',
     '--',
     t.why,
+    ...(f.optOutLink ? [optOutMessages(f.language).footer, f.optOutLink] : []),
   ];
   const html = `<!doctype html><html lang="${f.language}"><head><meta charset="utf-8"><title>${escapeHtml(subject)}</title></head>
 <body style="font-family:system-ui,sans-serif;line-height:1.5;color:#1b1b1f;max-width:36rem">
@@ -64,7 +68,11 @@ export function renderMessage(f: MessageFacts): RenderedMessage {
 <p><strong>${escapeHtml(t.session(f.sessionNumber))}</strong><br>${facts.map(([k, v]) => `${escapeHtml(k)}: ${escapeHtml(v)}`).join('<br>')}</p>
 ${closes ? `<p>${escapeHtml(closes)}</p>` : ''}${f.anonymous ? `<p>${escapeHtml(t.anonymous)}</p>` : ''}
 <p>${escapeHtml(t.signature)}</p>
-<p style="color:#4a4a55;font-size:0.875em">${escapeHtml(t.why)}</p>
+<p style="color:#4a4a55;font-size:0.875em">${escapeHtml(t.why)}${
+    f.optOutLink
+      ? `<br>${escapeHtml(optOutMessages(f.language).footer)} <a href="${escapeHtml(f.optOutLink)}">${escapeHtml(f.optOutLink)}</a>`
+      : ''
+  }</p>
 </body></html>`;
   return { subject, text: lines.join('\n'), html };
 }

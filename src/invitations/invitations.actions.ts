@@ -121,7 +121,7 @@ export async function resendInvitation(
   actor: Coordinator,
   invitationId: number,
 ): Promise<{ row: SendingRow; report: DeliveryReport }> {
-  const message = invitationMessage(env, () => `resend:${new Date().toISOString()}`);
+  const message = { ...invitationMessage(env, () => `resend:${new Date().toISOString()}`), replyTo: actor.email };
   const row = await sendingRow(env.DB, actor.organisationId, invitationId);
   if (!row) throw notFound('invitation');
   const report = await deliver(env, [row], message);

@@ -150,3 +150,18 @@ export async function listInvitations(db: D1Database, surveyId: number) {
     .all<InvitationRow>();
   return results;
 }
+
+/**
+ * Invited, opened and answered per survey, from the invitations (the results' participation):
+ * published as they are (src/domain/disclosure.ts, rule 6). One read for a session's surveys.
+ */
+export async function participationOf(db: D1Database, surveyIds: number[]) {
+  const { results } = await db
+    .prepare(
+      `SELECT survey_id, count(*) AS invited, count(opened_at) AS opened, coalesce(sum(answered), 0) AS answered
+         FROM invitations WHERE survey_id IN (SELECT value FROM json_each(?)) GROUP BY survey_id`,
+    )
+    .bind(JSON.stringify(surveyIds))
+    .all<{ survey_id: number; invited: number; opened: number; answered: number }>();
+  return new Map(results.map((r) => [r.survey_id, r]));
+}

@@ -331,6 +331,7 @@ async function askForLink(env: Env, ctx: VisitorContext, form: JoinForm, base: s
     await deliverUninvited(env, message, {
       organisation_id: ctx.organisation_id,
       survey_id: ctx.survey_id,
+      series_id: ctx.series_id,
       email: form.email,
       name: form.name || null,
       language: form.language,

@@ -81,6 +81,7 @@ export interface VisitorContext {
   anonymous: 0 | 1;
   closes_at: string | null;
   organisation_id: number;
+  series_id: number;
   series_title: string;
   bassin: string | null;
   series_language: Language;
@@ -95,7 +96,7 @@ export function visitorContext(db: D1Database, slug: string) {
     .prepare(
       `SELECT o.survey_id, o.slug, o.enabled, o.cap, ${JOINED} AS joined,
               su.kind, su.status, su.anonymous, su.closes_at,
-              s.organisation_id, s.title AS series_title, s.bassin, s.language AS series_language,
+              s.organisation_id, s.id AS series_id, s.title AS series_title, s.bassin, s.language AS series_language,
               se.number AS session_number, se.starts_at, se.ends_at, se.place
          FROM open_links o
          JOIN surveys su ON su.id = o.survey_id

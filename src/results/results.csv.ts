@@ -1,5 +1,5 @@
 /** The two CSV exports of a survey's results: one long file, or one table per question. */
-import { type Cell, csvDocument } from './csv.ts';
+import { type Cell, type CsvDialect, csvDocument } from '../lib/csv.ts';
 import type { QuestionResult, SurveyResults } from './results.ts';
 
 const LONG_HEADER = ['survey_id', 'question_id', 'question', 'type', 'option_id', 'option', 'group', 'measure', 'value', 'n', 'method'];
@@ -69,7 +69,7 @@ function questionRows(q: QuestionResult): Cell[][] {
   return rows;
 }
 
-export function resultsLongCsv(r: SurveyResults): string {
+export function resultsLongCsv(r: SurveyResults, dialect: CsvDialect): string {
   const id = String(r.survey.id);
   const p = r.participation;
   const rows: Cell[][] = [
@@ -106,13 +106,13 @@ export function resultsLongCsv(r: SurveyResults): string {
       `fewer respondents than the minimum group size (${r.min_group_size})`,
     ]);
   for (const q of r.questions) for (const row of questionRows(q)) rows.push([id, ...row]);
-  return csvDocument(LONG_HEADER, rows);
+  return csvDocument(LONG_HEADER, rows, dialect);
 }
 
 /** One question as a table a coordinator can paste into a spreadsheet as it is. */
-export function questionCsv(q: QuestionResult): string {
+export function questionCsv(q: QuestionResult, dialect: CsvDialect): string {
   if (q.withheld && q.type !== 'text') {
-    return csvDocument(['withheld', 'n'], [['fewer respondents to this question than the minimum group size', q.n]]);
+    return csvDocument(['withheld', 'n'], [['fewer respondents to this question than the minimum group size', q.n]], dialect);
   }
   switch (q.type) {
     case 'single':
@@ -120,6 +120,7 @@ export function questionCsv(q: QuestionResult): string {
       return csvDocument(
         ['option_id', 'option', 'count', 'share', 'n'],
         q.options.map((o) => [o.id, o.label, o.count, o.share, q.n]),
+        dialect,
       );
     case 'ranking':
       return csvDocument(
@@ -137,16 +138,19 @@ export function questionCsv(q: QuestionResult): string {
           q.n,
           q.ranking.method.k,
         ]),
+        dialect,
       );
     case 'rating':
       return csvDocument(
         ['value', 'count', 'n', 'mean', 'median'],
         q.distribution.map((b) => [b.value, b.count, q.n, q.mean, q.median]),
+        dialect,
       );
     case 'text':
       return csvDocument(
         ['text', 'count', 'n'],
         q.withheld ? [['(withheld: fewer respondents than the minimum group size)', '', q.n]] : q.groups.map((g) => [g.text, g.count, q.n]),
+        dialect,
       );
   }
 }

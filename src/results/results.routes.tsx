@@ -13,9 +13,9 @@ import { pathId } from '../http/body.ts';
 import { pageHeaders } from '../http/headers.ts';
 import { invalid, notFound } from '../http/problem.ts';
 import { resultsMessages } from '../i18n/results/index.ts';
+import { csvFilename, readerDialect } from '../lib/csv.ts';
 import { contract } from '../openapi/contract.ts';
 import { html } from '../pages/layout.tsx';
-import { csvFilename } from './csv.ts';
 import { questionCsv, resultsLongCsv } from './results.csv.ts';
 import { ResultsPage } from './results.page.tsx';
 import { surveyAggregates, surveyContext } from './results.queries.ts';
@@ -88,8 +88,9 @@ export const resultsRoutes = new Hono<AppEnv>()
       const name = `relais-survey-${ctx.id}-${ctx.kind}-${ctx.session_number}`;
       if (format === 'csv') {
         const one = results.questions[0];
-        if (query.question && one) return download(c, questionCsv(one), 'text/csv; charset=utf-8', `${name}-${one.id}.csv`);
-        return download(c, resultsLongCsv(results), 'text/csv; charset=utf-8', `${name}.csv`);
+        const dialect = readerDialect(query, c.req.header('accept-language'), ctx.language);
+        if (query.question && one) return download(c, questionCsv(one, dialect), 'text/csv; charset=utf-8', `${name}-${one.id}.csv`);
+        return download(c, resultsLongCsv(results, dialect), 'text/csv; charset=utf-8', `${name}.csv`);
       }
       if (format === 'html') {
         const q = query.question ? `&question=${query.question}` : '';
@@ -129,7 +130,10 @@ export const resultsRoutes = new Hono<AppEnv>()
       if (!brief) throw notFound('session');
       const name = `relais-brief-${brief.series.id}-session-${brief.for_session.number}`;
       if (format === 'md') return download(c, briefMarkdown(brief), 'text/markdown; charset=utf-8', `${name}.md`);
-      if (format === 'csv') return download(c, briefCsv(brief), 'text/csv; charset=utf-8', `${name}.csv`);
+      if (format === 'csv') {
+        const dialect = readerDialect(query, c.req.header('accept-language'), brief.series.language);
+        return download(c, briefCsv(brief, dialect), 'text/csv; charset=utf-8', `${name}.csv`);
+      }
       if (format === 'html') {
         const base = `/api/sessions/${id}/brief`;
         return c.html(

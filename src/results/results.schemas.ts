@@ -1,6 +1,7 @@
 /** Query parameters of the results and brief routes: one schema each, errors by field. */
 import * as v from 'valibot';
 import { LanguageSchema } from '../domain/language.ts';
+import { SeparatorSchema } from '../lib/csv.ts';
 import { CountSchema, IdSchema, InstantSchema } from '../lib/schemas.ts';
 
 const QuestionId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'not a question id'));
@@ -9,11 +10,13 @@ export const ResultsQuerySchema = v.object({
   format: v.optional(v.picklist(['json', 'csv', 'html'], 'expected json, csv or html')),
   question: v.optional(QuestionId),
   lang: v.optional(LanguageSchema),
+  sep: v.optional(SeparatorSchema),
 });
 
 export const BriefQuerySchema = v.object({
   format: v.optional(v.picklist(['json', 'md', 'csv', 'html'], 'expected json, md, csv or html')),
   lang: v.optional(LanguageSchema),
+  sep: v.optional(SeparatorSchema),
 });
 
 export type ResultsFormat = 'json' | 'csv' | 'html';

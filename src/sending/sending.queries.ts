@@ -31,10 +31,10 @@ const NOW = `strftime('%Y-%m-%dT%H:%M:%fZ', 'now')`;
  * address; invitations and reminders never to who already answered. ?slot is the job's slot.
  */
 const OWED: Record<SendKind, string> = {
-  invitation: 'i.sent_at IS NULL AND i.bounced_at IS NULL AND i.answered = 0',
-  reminder: 'i.sent_at IS NOT NULL AND i.bounced_at IS NULL AND i.answered = 0',
-  'session-update': 'i.sent_at IS NOT NULL AND i.bounced_at IS NULL',
-  'session-cancel': 'i.sent_at IS NOT NULL AND i.bounced_at IS NULL',
+  invitation: 'i.sent_at IS NULL AND i.bounced_at IS NULL AND i.opted_out_at IS NULL AND i.answered = 0',
+  reminder: 'i.sent_at IS NOT NULL AND i.bounced_at IS NULL AND i.opted_out_at IS NULL AND i.answered = 0',
+  'session-update': 'i.sent_at IS NOT NULL AND i.bounced_at IS NULL AND i.opted_out_at IS NULL',
+  'session-cancel': 'i.sent_at IS NOT NULL AND i.bounced_at IS NULL AND i.opted_out_at IS NULL',
 };
 const owed = (kind: SendKind, slot: string) =>
   `${OWED[kind]} AND NOT EXISTS (SELECT 1 FROM outbox o WHERE o.invitation_id = i.id AND o.slot = ${slot})`;

@@ -1,23 +1,28 @@
 /** Participants of a survey (contacts, invitation state, sending), and the outbox. */
 import { type Context, Hono } from 'hono';
+import * as v from 'valibot';
 import { MAX_CONTACTS, parseContacts } from '../domain/contacts-csv.ts';
 import type { Language } from '../domain/language.ts';
 import { effectiveStatus } from '../domain/survey-status.ts';
 import { canDeliver } from '../email/delivery.ts';
-import { countUnsent, getOutboxMessage, listOutbox } from '../email/outbox.queries.ts';
+import { countUnsent, getOutboxMessage, listOutbox, sendingRow } from '../email/outbox.queries.ts';
 import type { AppEnv } from '../env.ts';
-import { pathId } from '../http/body.ts';
-import { notFound } from '../http/problem.ts';
+import { pathId, validate } from '../http/body.ts';
+import { notFound, Problem } from '../http/problem.ts';
 import { formatDateTime } from '../i18n/index.ts';
+import { phoneMessages } from '../i18n/phone/index.ts';
 import { sessionMessages } from '../i18n/sessions/index.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
 import { exportLinks, importParticipants, issueNewLink, removeInvitation, resendInvitation } from '../invitations/invitations.actions.ts';
 import { listParticipants } from '../invitations/invitations.queries.ts';
-import { csvDocument } from '../results/csv.ts';
+import { csvDialect, csvDocument, SeparatorSchema } from '../lib/csv.ts';
 import { countOwed } from '../sending/sending.queries.ts';
 import type { SurveyRow } from '../surveys/surveys.queries.ts';
 import { ownSurvey } from './owned.ts';
 import { ActionButton, Csrf, type FormError, readForm, redirectWith, render, text, WorkspacePage, workspaceLanguage } from './shell.tsx';
+
+/** `?sep=` on the links CSV, as on the results and brief. */
+const LinksCsvQuery = v.object({ sep: v.optional(SeparatorSchema) });
 
 type C = Context<AppEnv>;
 
@@ -60,7 +65,7 @@ function ParticipantsPage({
       {survey.anonymous ? <p class="note">{t.participants.anonymousNote}</p> : null}
       {!canDeliver(c.env) ? <p class="note">{t.participants.recorded}</p> : null}
       {people.length ? (
-        <table>
+        <table class="stacked">
           <caption class="visually-hidden">{t.participants.title(kind, survey.session_number)}</caption>
           <thead>
             <tr>
@@ -75,12 +80,15 @@ function ParticipantsPage({
             {people.map((p) => (
               <tr>
                 <th scope="row">{p.name ?? '—'}</th>
-                <td>{p.email}</td>
-                <td>{p.language}</td>
-                <td>
+                {/* data-label: the column's name, shown before the cell when a phone stacks the row. */}
+                <td data-label={t.participants.email} class="email">
+                  {p.email}
+                </td>
+                <td data-label={t.participants.language}>{p.language}</td>
+                <td data-label={t.participants.state}>
                   <span class={`state state-${p.state}`}>{t.participants.states[p.state]}</span>
                 </td>
-                <td>
+                <td data-label={t.participants.actions}>
                   {status === 'open' && p.state !== 'answered' ? (
                     <ActionButton
                       action={`/app/invitations/${p.id}/resend`}
@@ -98,12 +106,13 @@ function ParticipantsPage({
                       context={p.name ?? p.email}
                     />
                   ) : null}
-                  <ActionButton
-                    action={`/app/invitations/${p.id}/remove`}
-                    label={t.participants.remove}
-                    token={csrf}
-                    context={p.name ?? p.email}
-                  />
+                  {/* Destructive: apart from the others, in the danger style, and asked again on its own page. */}
+                  <p class="danger-zone">
+                    <a class="button danger" href={`/app/invitations/${p.id}/remove`}>
+                      {t.participants.remove}
+                      <span class="visually-hidden"> — {p.name ?? p.email}</span>
+                    </a>
+                  </p>
                 </td>
               </tr>
             ))}
@@ -215,7 +224,9 @@ export const participantPages = new Hono<AppEnv>()
   .post('/surveys/:id/links.csv', async (c) => {
     const { survey, links } = await exportLinks(c.env, c.var.coordinator, pathId(c));
     const rows = links.map((p) => [p.email, p.name ?? '', p.language, p.link]);
-    return c.body(csvDocument(['email', 'name', 'language', 'link'], rows), 200, {
+    // The workspace's language is the reader's (?lang=, then their choice, then Accept-Language).
+    const { sep } = validate(LinksCsvQuery, c.req.query());
+    return c.body(csvDocument(['email', 'name', 'language', 'link'], rows, csvDialect(workspaceLanguage(c), sep)), 200, {
       'Content-Type': 'text/csv; charset=utf-8',
       'Content-Disposition': `attachment; filename="survey-${survey.id}-links.csv"`,
       'Cache-Control': 'no-store',
@@ -229,7 +240,39 @@ export const participantPages = new Hono<AppEnv>()
     const { invitation } = await issueNewLink(c.env, c.var.coordinator, pathId(c));
     return redirectWith(c, `/app/surveys/${invitation.survey_id}/participants`, 'newLink');
   })
+  .get('/invitations/:id/remove', async (c) => {
+    const language = workspaceLanguage(c);
+    const p = phoneMessages(language);
+    const row = await sendingRow(c.env.DB, c.var.coordinator.organisationId, pathId(c));
+    if (!row) throw notFound('invitation');
+    const who = row.name ? `${row.name} (${row.email})` : row.email;
+    const back = `/app/surveys/${row.survey_id}/participants`;
+    return render(
+      c,
+      <WorkspacePage c={c} language={language} title={p.removeTitle(who)}>
+        <p class="breadcrumb">
+          <a href={back}>
+            {workspaceMessages(language).participants.title(workspaceMessages(language).session.kind[row.kind], row.session_number)}
+          </a>
+        </p>
+        <h1>{p.removeTitle(who)}</h1>
+        <p>{p.removeBody}</p>
+        <form method="post" action={`/app/invitations/${row.invitation_id}/remove`} class="stack">
+          <Csrf token={c.var.csrfToken} />
+          <input type="hidden" name="confirm" value="yes" />
+          <button type="submit" class="danger">
+            {p.removeConfirm}
+          </button>
+        </form>
+        <p>
+          <a href={back}>{p.cancel}</a>
+        </p>
+      </WorkspacePage>,
+    );
+  })
   .post('/invitations/:id/remove', async (c) => {
+    // Only the confirmation page's button removes; a post without it (an old page) asks first.
+    if (text(await readForm(c), 'confirm') !== 'yes') return c.redirect(`/app/invitations/${pathId(c)}/remove`, 303);
     const invitation = await removeInvitation(c.env, c.var.coordinator, pathId(c));
     return redirectWith(c, `/app/surveys/${invitation.survey_id}/participants`, 'removed');
   })

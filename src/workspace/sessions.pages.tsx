@@ -10,9 +10,13 @@ import { notFound } from '../http/problem.ts';
 import { editorMessages } from '../i18n/editor/index.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { openLinkMessages } from '../i18n/open-link/index.ts';
+import { phoneMessages } from '../i18n/phone/index.ts';
+import { resultsMessages } from '../i18n/results/index.ts';
 import { type SessionMessages, sessionMessages } from '../i18n/sessions/index.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
+import { participationOf } from '../invitations/invitations.queries.ts';
 import { PaperLinks } from '../paper/paper.pages.tsx';
+import { BarTable } from '../results/charts.tsx';
 import { getSeries } from '../series/series.queries.ts';
 import { cancelSession, checkedChange, SessionChanged, updateSession } from '../sessions/sessions.actions.ts';
 import { getSession, listSessions, type SessionRow } from '../sessions/sessions.queries.ts';
@@ -37,7 +41,38 @@ import { ClosingForm, SessionEditForm, SurveyForm } from './workspace.schemas.ts
 
 type C = Context<AppEnv>;
 
-function SurveyCard({ c, survey, language, errors = [] }: { c: C; survey: SurveyRow; language: Language; errors?: FormError[] }) {
+/** Participation as bars with its numbers in text (the results' chart), for a phone too. */
+function ParticipationChart({ counts, language }: { counts: Participation; language: Language }) {
+  const r = resultsMessages(language);
+  const p = phoneMessages(language);
+  const row = (label: string, n: number) => ({ label, value: n, cells: [String(n)] });
+  return (
+    <figure class="participation">
+      <BarTable
+        caption={p.chartCaption}
+        head={[r.participation, p.people]}
+        max={counts.invited}
+        rows={[row(r.invited, counts.invited), row(r.opened, counts.opened), row(r.answered, counts.answered)]}
+      />
+    </figure>
+  );
+}
+
+type Participation = { invited: number; opened: number; answered: number };
+
+function SurveyCard({
+  c,
+  survey,
+  language,
+  participation,
+  errors = [],
+}: {
+  c: C;
+  survey: SurveyRow;
+  language: Language;
+  participation: Participation;
+  errors?: FormError[];
+}) {
   const t = workspaceMessages(language);
   const status = effectiveStatus(survey.status, survey.closes_at);
   const csrf = c.var.csrfToken;
@@ -71,6 +106,7 @@ function SurveyCard({ c, survey, language, errors = [] }: { c: C; survey: Survey
           </>
         ) : null}
       </dl>
+      {participation.invited > 0 ? <ParticipationChart counts={participation} language={language} /> : null}
       <details open={errors.some((e) => e.field === `closes-${survey.id}`)}>
         <summary>{t.session.closingSubmit}</summary>
         <form method="post" action={`/app/surveys/${survey.id}/closes`} class="stack">
@@ -127,7 +163,11 @@ async function sessionData(c: C, session: SessionRow) {
       if (!copyFrom.has(su.kind)) copyFrom.set(su.kind, { surveyId: su.id, number: s.number });
     }
   }
-  return { session, series, byKind, copyFrom };
+  const participation = await participationOf(
+    c.env.DB,
+    refs.map((r) => r.id),
+  );
+  return { session, series, byKind, copyFrom, participation };
 }
 
 /** What the edit form shows back after a refusal: the typed values, and whether to ask which 02:30. */
@@ -213,7 +253,7 @@ function EditForm({
 function SessionPage({
   c,
   language,
-  data: { session, series, byKind, copyFrom },
+  data: { session, series, byKind, copyFrom, participation },
   errors = [],
   edit,
 }: {
@@ -276,7 +316,13 @@ function SessionPage({
           <section aria-labelledby={`survey-${kind}`}>
             <h2 id={`survey-${kind}`}>{t.session.kind[kind]}</h2>
             {survey ? (
-              <SurveyCard c={c} survey={survey} language={language} errors={errors} />
+              <SurveyCard
+                c={c}
+                survey={survey}
+                language={language}
+                participation={participation.get(survey.id) ?? { invited: 0, opened: 0, answered: 0 }}
+                errors={errors}
+              />
             ) : (
               <>
                 <p>{t.session.noSurvey}</p>

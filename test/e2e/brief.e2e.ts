@@ -74,7 +74,7 @@ describe('the brief for #2 in a browser', () => {
   it('downloads Markdown and CSV as files', async () => {
     for (const [format, type, start] of [
       ['md', 'text/markdown; charset=utf-8', '# Synthèse pour la séance #3'],
-      ['csv', 'text/csv; charset=utf-8', '\uFEFFsection,item_id'],
+      ['csv', 'text/csv; charset=utf-8', '\uFEFFsection;item_id'],
     ] as const) {
       const res = await fetch(`${server.base}${BRIEF}?format=${format}`, { headers: { authorization: `Bearer ${server.coordinatorKey}` } });
       assert.equal(res.status, 200);

@@ -104,7 +104,13 @@ describe('named surveys', () => {
       .bind(surveyId)
       .first<{ id: number }>();
     await browser.get(`/app/surveys/${surveyId}/participants`);
-    expect((await browser.post(`/app/invitations/${invitation?.id}/remove`)).status).toBe(303);
+    // Without the second step, nothing is removed: the button leads to the confirmation page.
+    const asked = await browser.post(`/app/invitations/${invitation?.id}/remove`);
+    expect(asked.headers.get('location')).toBe(`/app/invitations/${invitation?.id}/remove`);
+    const confirm = await browser.get(`/app/invitations/${invitation?.id}/remove`);
+    expect(confirm.html).toContain('ana@example.org');
+    expect(confirm.html).toMatch(/<button type="submit" class="danger">/);
+    expect((await browser.post(`/app/invitations/${invitation?.id}/remove`, { confirm: 'yes' })).status).toBe(303);
     const counts = await env.DB.batch([
       env.DB.prepare('SELECT count(*) AS n FROM invitations WHERE survey_id = ?').bind(surveyId),
       env.DB.prepare('SELECT count(*) AS n FROM responses WHERE survey_id = ?').bind(surveyId),

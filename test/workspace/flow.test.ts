@@ -179,7 +179,8 @@ describe('a coordinator who has never seen the API', () => {
     await browser.post(`/app/surveys/${surveyId}/send`);
     const statuses = await env.DB.prepare('SELECT status FROM outbox WHERE survey_id = ?').bind(surveyId).all<{ status: string }>();
     expect(statuses.results.map((r) => r.status)).toEqual(['recorded', 'recorded']);
-    const csv = await browser.post(`/app/surveys/${surveyId}/links.csv`);
+    // ?sep=, as an English spreadsheet reads it (the workspace is in French: `;` otherwise).
+    const csv = await browser.post(`/app/surveys/${surveyId}/links.csv?sep=,`);
     expect(csv.headers.get('content-type')).toContain('text/csv');
     const lines = (await csv.text()).trim().split('\r\n');
     expect(lines[0]).toContain('email,name,language,link');

@@ -68,7 +68,7 @@ describe('organisation scoping', () => {
     await browser.signIn(ours.email);
     const posts: [string, Record<string, string>][] = [
       [`/app/surveys/${theirSurvey}/close`, {}],
-      [`/app/invitations/${theirInvitation}/remove`, {}],
+      [`/app/invitations/${theirInvitation}/remove`, { confirm: 'yes' }],
       [`/app/invitations/${theirInvitation}/resend`, {}],
       [`/app/themes/${theirTheme}/archive`, {}],
       [`/app/themes/${theirTheme}/rename`, { [`label_fr-${theirTheme}`]: 'Pwned' }],
