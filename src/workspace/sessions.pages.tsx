@@ -6,6 +6,7 @@ import { effectiveStatus } from '../domain/survey-status.ts';
 import type { AppEnv } from '../env.ts';
 import { pathId } from '../http/body.ts';
 import { notFound } from '../http/problem.ts';
+import { contactsMessages } from '../i18n/contacts/index.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { openLinkMessages } from '../i18n/open-link/index.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
@@ -152,6 +153,9 @@ function SessionPage({
       </dl>
       <p>
         <a href={`/api/sessions/${session.id}/brief?format=html`}>{t.session.brief}</a>
+      </p>
+      <p>
+        <a href={`/app/sessions/${session.id}/attendance`}>{contactsMessages(language).attendance.link}</a>
       </p>
       {(['pre', 'post'] as const).map((kind) => {
         const survey = byKind.get(kind);
