@@ -143,7 +143,9 @@ export function ImportPreview({
             {book.rows.map((r) => (
               <li class={`import-${r.status}`}>
                 {t.import.row} {r.row}
-                {r.label ? ` (${r.label})` : ''} — <strong>{t.import.statuses[r.status]}</strong> : {t.import.reasons[r.reason]}
+                {r.label ? ` (${r.label})` : ''} — <strong>{t.import.statuses[r.status]}</strong>
+                {t.import.colon}
+                {t.import.reasons[r.reason]}
               </li>
             ))}
           </ul>

@@ -1,10 +1,8 @@
 /** The e-mail that invites a colleague to the workspace: who invites, the one-time link, what to do later. */
 import type { Language } from '../domain/language.ts';
+import { escapeHtml } from '../email/templates.ts';
 import type { Env } from '../env.ts';
 import { contactsMessages } from '../i18n/contacts/index.ts';
-
-const escapeHtml = (s: string) =>
-  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 export function renderTeamInvitation(f: { language: Language; from: string; organisation: string; link: string; hours: number }) {
   const t = contactsMessages(f.language).mail;

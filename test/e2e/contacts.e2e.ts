@@ -78,7 +78,7 @@ describe('contacts from an address book, without JavaScript', () => {
     await page.getByRole('link', { name: 'Participant·es et invitations' }).last().click();
     await page.getByLabel('Toutes les personnes présentes à la séance #3').check();
     await page.getByRole('button', { name: 'Ajouter aux participant·es' }).click();
-    assert.match(await page.getByRole('status').innerText(), /1 personnes ajoutées/);
+    assert.match(await page.getByRole('status').innerText(), /1 personne ajoutée/);
     assert.match(await page.locator('main').innerText(), /jean\.duboeuf@example\.org/);
   });
 });

@@ -27,6 +27,8 @@ export const en = {
     listed: 'Rows skipped or to check',
     row: 'Row',
     who: 'Contact',
+    /** Between a row's outcome and its reason (French puts a space before the colon). */
+    colon: ': ',
     outcome: 'Outcome',
     statuses: { skipped: 'skipped', doubtful: 'imported, to check' },
     reasons: {
@@ -53,7 +55,7 @@ export const en = {
     answered: (survey: string) => `Everyone who answered ${survey}`,
     attended: (session: number) => `Everyone who attended session #${session}`,
     submit: 'Add to the participants',
-    added: (n: number, already: number) => `${n} people added${already ? `, ${already} already invited` : ''}.`,
+    added: (n: number, already: number) => `${n === 1 ? '1 person' : `${n} people`} added${already ? `, ${already} already invited` : ''}.`,
     survey: (kind: string, n: number) => `the ${kind} of session #${n}`,
   },
   attendance: {

@@ -29,6 +29,8 @@ export const fr: ContactsMessages = {
     listed: 'Lignes ignorées ou à vérifier',
     row: 'Ligne',
     who: 'Contact',
+    /** Between a row's outcome and its reason (French puts a space before the colon). */
+    colon: ' : ',
     outcome: 'Résultat',
     statuses: { skipped: 'ignorée', doubtful: 'importée, à vérifier' },
     reasons: {
@@ -55,7 +57,8 @@ export const fr: ContactsMessages = {
     answered: (survey: string) => `Toutes les personnes qui ont répondu ${survey}`,
     attended: (session: number) => `Toutes les personnes présentes à la séance #${session}`,
     submit: 'Ajouter aux participant·es',
-    added: (n: number, already: number) => `${n} personnes ajoutées${already ? `, ${already} déjà invitées` : ''}.`,
+    added: (n: number, already: number) =>
+      `${n === 1 ? '1 personne ajoutée' : `${n} personnes ajoutées`}${already ? `, ${already} déjà invitée${already === 1 ? '' : 's'}` : ''}.`,
     survey: (kind: string, n: number) => `au ${kind} de la séance #${n}`,
   },
   attendance: {

@@ -29,6 +29,8 @@ export const nl: ContactsMessages = {
     listed: 'Overgeslagen of na te kijken rijen',
     row: 'Rij',
     who: 'Contact',
+    /** Between a row's outcome and its reason (French puts a space before the colon). */
+    colon: ': ',
     outcome: 'Resultaat',
     statuses: { skipped: 'overgeslagen', doubtful: 'geïmporteerd, na te kijken' },
     reasons: {
@@ -55,7 +57,8 @@ export const nl: ContactsMessages = {
     answered: (survey: string) => `Iedereen die ${survey} beantwoordde`,
     attended: (session: number) => `Iedereen die aanwezig was op sessie #${session}`,
     submit: 'Toevoegen aan de deelnemers',
-    added: (n: number, already: number) => `${n} mensen toegevoegd${already ? `, ${already} al uitgenodigd` : ''}.`,
+    added: (n: number, already: number) =>
+      `${n === 1 ? '1 persoon' : `${n} mensen`} toegevoegd${already ? `, ${already} al uitgenodigd` : ''}.`,
     survey: (kind: string, n: number) => `de ${kind} van sessie #${n}`,
   },
   attendance: {
