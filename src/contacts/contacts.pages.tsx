@@ -398,10 +398,12 @@ export const contactsPages = new Hono<AppEnv>()
   .post('/series/:id/contacts/import', async (c) => {
     const language = workspaceLanguage(c);
     const t = contactsMessages(language);
-    const seriesId = pathId(c);
+    // Another organisation's series is a 404 before anything is read.
+    const data = await directoryData(c);
+    const seriesId = data.series.id;
     const book = parseAddressBook(text(await readForm(c), 'text'));
     const error = refusalError(t, t.import.file, book);
-    if (error) return render(c, <DirectoryPage c={c} language={language} data={await directoryData(c)} error={error} />, 422);
+    if (error) return render(c, <DirectoryPage c={c} language={language} data={data} error={error} />, 422);
     const { imported } = await importContacts(c.env, c.var.coordinator, seriesId, book);
     return redirectDone(c, `/app/series/${seriesId}/contacts`, 'imported', [imported]);
   })
