@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { cloudflareTest, readD1Migrations } from '@cloudflare/vitest-plugin';
 import { defineConfig } from 'vitest/config';
@@ -6,6 +7,14 @@ import { defineConfig } from 'vitest/config';
 // real migrations are applied (test/setup.ts). Storage is isolated per test file.
 export default defineConfig(async () => {
   const migrations = await readD1Migrations(path.join(import.meta.dirname, 'migrations'));
+  // Address-book files as their bytes (base64): Windows-1252 and UTF-16 must reach the tests
+  // undecoded, which a module import would not do.
+  const contactsDir = path.join(import.meta.dirname, 'test/fixtures/contacts');
+  const contactFixtures = Object.fromEntries(
+    readdirSync(contactsDir)
+      .filter((f) => !f.endsWith('.mjs'))
+      .map((f) => [f, readFileSync(path.join(contactsDir, f)).toString('base64')]),
+  );
   return {
     plugins: [
       cloudflareTest({
@@ -16,6 +25,7 @@ export default defineConfig(async () => {
             RESPONDENT_KEY: 'test-respondent-key-not-a-production-secret',
             SESSION_SECRET: 'test-session-secret-not-a-production-secret',
             PUBLIC_URL: 'https://relais.test',
+            CONTACT_FIXTURES: contactFixtures,
           },
           // Webhook deliveries (the Worker's outbound fetches) reach a real local receiver.
           outboundService: 'webhook-receiver',

@@ -5,6 +5,7 @@ import type { RouterRoute } from 'hono/types';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as v from 'valibot';
 import { calendarFeed, calendarRoutes } from './calendar/calendar.routes.ts';
+import { contactsRoutes } from './contacts/contacts.routes.ts';
 import { requireCoordinator } from './coordinators/auth.ts';
 import { isLanguage, type Language } from './domain/language.ts';
 import { optOutPages } from './email/opt-out.pages.tsx';
@@ -33,6 +34,7 @@ import { resultsRoutes } from './results/results.routes.tsx';
 import { seriesRoutes } from './series/series.routes.ts';
 import { sessionsRoutes } from './sessions/sessions.routes.ts';
 import { surveysRoutes } from './surveys/surveys.routes.ts';
+import { teamRoutes } from './team/team.routes.ts';
 import { themesRoutes } from './themes/themes.routes.ts';
 import { webhooksRoutes } from './webhooks/webhooks.routes.ts';
 import { workspaceApi } from './workspace/workspace.api.ts';
@@ -49,6 +51,8 @@ const coordinatorApi = new Hono<AppEnv>()
   .route('/', sessionsRoutes)
   .route('/', surveysRoutes)
   .route('/', invitationsRoutes)
+  .route('/', contactsRoutes)
+  .route('/', teamRoutes)
   .route('/', openLinkRoutes)
   .route('/', webhooksRoutes)
   .route('/', calendarRoutes)

@@ -58,6 +58,10 @@ const VALID_BODY: Record<string, unknown> = {
   'POST /api/invitations/:id/new-link': {},
   'PUT /api/series/:id/retention': { retention_days: 30 },
   'POST /api/series/:id/proposals': { action: 'promote', key: 'x' },
+  'POST /api/series/:id/contacts/import': {},
+  'POST /api/surveys/:id/invitations/from': { source: 'directory' },
+  'PUT /api/sessions/:id/attendance': { emails: ['intrus@example.org'] },
+  'DELETE /api/team/:id': {},
 };
 
 let owner: { key: string; email: string };
@@ -84,7 +88,20 @@ function routes() {
     .filter((r) => !seen.has(`${r.method} ${r.path}`) && seen.add(`${r.method} ${r.path}`));
 }
 
-const CORE = ['series', 'sessions', 'themes', 'surveys', 'invitations', 'responses', 'answers', 'webhooks', 'outbox'];
+const CORE = [
+  'series',
+  'sessions',
+  'themes',
+  'surveys',
+  'invitations',
+  'responses',
+  'answers',
+  'webhooks',
+  'outbox',
+  'contacts',
+  'attendance',
+  'coordinators',
+];
 const snapshot = async () =>
   JSON.stringify(await env.DB.prepare(`SELECT ${CORE.map((t) => `(SELECT count(*) FROM ${t}) AS ${t}`).join(', ')}`).first());
 
@@ -151,6 +168,15 @@ beforeAll(async () => {
   ids.outbox = outbox?.id ?? 0;
   const job = await env.DB.prepare('SELECT id FROM send_jobs ORDER BY id DESC LIMIT 1').first<{ id: number }>();
   ids['send-jobs'] = job?.id ?? 0;
+  // A colleague of the owner, whom the stranger must not remove.
+  ids.team =
+    (
+      await env.DB.prepare(
+        "INSERT INTO coordinators (organisation_id, email) SELECT organisation_id, 'colleague@example.org' FROM coordinators WHERE email = ? RETURNING id",
+      )
+        .bind(owner.email)
+        .first<{ id: number }>()
+    )?.id ?? 0;
   strangerPages = new Browser();
   await strangerPages.signIn(stranger.email);
 });

@@ -16,6 +16,7 @@ const NOT_COORDINATOR_WRITES = new Set([
   'POST /app/sign-in', // asks for a sign-in link: nobody is signed in yet
   'POST /app/sign-in/:token', // opens the browser session (audited as `sign-in` by the sign-in pages)
   'POST /app/sign-out', // ends the browser session only
+  'POST /app/series/:id/contacts/preview', // reads an uploaded address book and shows what an import would do: writes nothing
 ]);
 /** Participants' and visitors' doors (a personal link, an open link): not a coordinator's writes. */
 const isParticipantDoor = (path: string) =>
@@ -29,6 +30,8 @@ interface Fixture {
   surveys: number;
   invitations: number;
   webhooks: number;
+  /** A colleague in the organisation, to remove. */
+  team: number;
   email: string;
 }
 
@@ -49,7 +52,11 @@ async function fixture(): Promise<Fixture> {
     json: { url: 'https://hooks.example.org/relais' },
     expect: 201,
   });
+  const colleague = await env.DB.prepare('INSERT INTO coordinators (organisation_id, email) VALUES (?, ?) RETURNING id')
+    .bind(organisationId, `colleague-${n}@example.org`)
+    .first<{ id: number }>();
   return {
+    team: colleague?.id ?? 0,
     series: seriesId,
     themes: themeIds[0] ?? 0,
     otherTheme: themeIds[1] ?? 0,
@@ -89,6 +96,11 @@ const API_INPUT: Record<string, Input> = {
   'POST /api/participants/export': (f) => ({ email: f.email }),
   'POST /api/participants/erase': (f) => ({ email: f.email }),
   'PUT /api/series/:id/retention': () => ({ retention_days: 30 }),
+  'POST /api/series/:id/contacts/import': () => new Blob(['email,name\nbook@example.org,Book\n'], { type: 'text/csv' }),
+  'POST /api/surveys/:id/invitations/from': () => ({ source: 'directory' }),
+  'PUT /api/sessions/:id/attendance': (f) => ({ emails: [f.email] }),
+  'POST /api/team': () => ({ email: `invited-${n}@example.org` }),
+  'DELETE /api/team/:id': () => undefined,
   'POST /api/series/:id/proposals': () => ({ action: 'promote', key: 'transport', label: 'Transport' }),
   'PUT /api/surveys/:id/questions': async (f) => ({
     questions: (await callJson<{ questions: unknown[] }>(`/api/surveys/${f.surveys}`, { key })).questions.slice(1),
@@ -143,6 +155,12 @@ const PAGE_INPUT: Record<string, Input> = {
   'POST /app/surveys/:id/paper': (f) => paperSheet(f.surveys),
   'POST /app/privacy/export': (f) => ({ email: f.email }),
   'POST /app/privacy/erase': (f) => ({ 'erase-email': f.email }),
+  'POST /app/series/:id/contacts/import': () => ({ confirm: '1', text: 'page-book@example.org, Page Book' }),
+  'POST /app/sessions/:id/attendance': () => ({}),
+  'POST /app/sessions/:id/attendance/add': (f) => ({ emails: f.email }),
+  'POST /app/surveys/:id/invitations/from': () => ({ from: 'directory' }),
+  'POST /app/team': () => ({ email: `page-invited-${n}@example.org` }),
+  'POST /app/team/:id/remove': () => ({}),
 };
 
 /** The editor's form as the page renders it, sent back with its texts unchanged. */
@@ -237,7 +255,9 @@ describe('every coordinator write leaves an audit entry naming actor, action and
         status = res.status;
         expect(status, `${route}: ${status} ${status >= 400 ? await res.text() : ''}`).toBeLessThan(400);
       } else {
-        const res = await call(fill(path, f), { method, key, ...(body === undefined ? {} : { json: body }) });
+        // A file body (an address book) is sent as it is, with its media type; anything else as JSON.
+        const payload = body instanceof Blob ? { body, headers: { 'content-type': body.type } } : body === undefined ? {} : { json: body };
+        const res = await call(fill(path, f), { method, key, ...payload });
         status = res.status;
         expect(status, `${route}: ${await res.text()}`).toBeLessThan(400);
       }
@@ -247,7 +267,7 @@ describe('every coordinator write leaves an audit entry naming actor, action and
         expect(e.organisation_id).toBe(organisationId);
         expect(e.actor).toBe(actor);
         expect(e.action).toMatch(/^[a-z-]+\.[a-z-]+$/);
-        expect(e.target).toMatch(/^(series|session|survey|theme|invitation|webhook|participant)(:\d+)?$/);
+        expect(e.target).toMatch(/^(series|session|survey|theme|invitation|webhook|participant|coordinator)(:\d+)?$/);
       }
     });
   }

@@ -5,6 +5,8 @@ declare global {
   namespace Cloudflare {
     interface Env extends RelaisEnv {
       TEST_MIGRATIONS: D1Migration[];
+      /** test/fixtures/contacts/*, base64 (vitest.config.ts). */
+      CONTACT_FIXTURES: Record<string, string>;
     }
   }
 }

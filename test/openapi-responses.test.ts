@@ -426,6 +426,43 @@ describe('surveys, invitations and answers', () => {
   });
 });
 
+describe("the series' contacts, attendance and team", () => {
+  it('imports an address book (preview, then for real), lists the contacts, invites from another survey', async () => {
+    const csv = new TextEncoder().encode(
+      'Prénom;Nom;Adresse de messagerie;Téléphone mobile\nEva;Janssens;eva@example.org;\nJan;Peeters;;0470 00 00 00\n',
+    );
+    const path = `/api/series/${seriesId}/contacts/import`;
+    const template = '/api/series/{id}/contacts/import';
+    const preview = await check<{ rows: unknown[] }>('post', template, `${path}?dry_run=1`, {
+      key,
+      body: csv,
+      headers: { 'content-type': 'text/csv' },
+      expect: 200,
+    });
+    expect(preview.rows).toHaveLength(1);
+    await check('post', template, path, { key, body: csv, headers: { 'content-type': 'text/csv' }, expect: 200 });
+    await check('get', '/api/series/{id}/contacts', `/api/series/${seriesId}/contacts`, { key, expect: 200 });
+    const post1 = surveys.post1 as Survey;
+    const pre1 = surveys.pre1 as Survey;
+    await check('post', '/api/surveys/{id}/invitations/from', `/api/surveys/${post1.id}/invitations/from`, {
+      key,
+      json: { source: 'invited', survey_id: pre1.id },
+      expect: 200,
+    });
+  });
+
+  it('sets and reads the attendance of a session', async () => {
+    const path = `/api/sessions/${sessions[0]}/attendance`;
+    await check('put', '/api/sessions/{id}/attendance', path, { key, json: { emails: ['amina@example.org'] }, expect: 200 });
+    await check('get', '/api/sessions/{id}/attendance', path, { key, expect: 200 });
+  });
+
+  it('lists the team and invites a colleague', async () => {
+    await check('post', '/api/team', '/api/team', { key, json: { email: 'colleague@example.org' }, expect: 201 });
+    await check('get', '/api/team', '/api/team', { key, expect: 200 });
+  });
+});
+
 describe('what the coordinator reads back', () => {
   it('results of each survey, as JSON (asked for, and by default)', async () => {
     for (const survey of Object.values(surveys)) {

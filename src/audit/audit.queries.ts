@@ -43,7 +43,12 @@ export type AuditAction =
   | 'webhook.add'
   | 'webhook.remove'
   | 'calendar-feed.create'
-  | 'response.key-in';
+  | 'response.key-in'
+  | 'contacts.import'
+  | 'invitations.from'
+  | 'attendance.set'
+  | 'team.invite'
+  | 'team.remove';
 
 /** A statement to run in the same batch as the action it records. */
 export function writeAudit(db: D1Database, who: Coordinator | null, action: AuditAction, target: string, detail?: Record<string, unknown>) {

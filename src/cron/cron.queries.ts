@@ -36,8 +36,9 @@ export function seriesDueForPurge(db: D1Database, at: string, limit: number) {
         WHERE s.retention_days IS NOT NULL
           AND (SELECT max(coalesce(se.ends_at, se.starts_at)) FROM sessions se WHERE se.series_id = s.id)
               <= strftime('%Y-%m-%dT%H:%M:%fZ', ?1, '-' || s.retention_days || ' days')
-          AND EXISTS (SELECT 1 FROM invitations i JOIN surveys su ON su.id = i.survey_id JOIN sessions se ON se.id = su.session_id
-                       WHERE se.series_id = s.id AND i.email NOT LIKE '${PURGED}')
+          AND (EXISTS (SELECT 1 FROM invitations i JOIN surveys su ON su.id = i.survey_id JOIN sessions se ON se.id = su.session_id
+                        WHERE se.series_id = s.id AND i.email NOT LIKE '${PURGED}')
+               OR EXISTS (SELECT 1 FROM contacts c WHERE c.series_id = s.id))
         ORDER BY s.id LIMIT ?2`,
     )
     .bind(at, limit)
@@ -46,7 +47,8 @@ export function seriesDueForPurge(db: D1Database, at: string, limit: number) {
 
 /**
  * Anonymises a series' invitations (no address, name or link stays; "answered" does) and
- * deletes its messages, which name the person in their address and greeting.
+ * deletes its messages, which name the person in their address and greeting, and its
+ * directory of contacts with the attendance lists.
  */
 export function purgeContactsStatements(db: D1Database, seriesId: number, at: string) {
   return [
@@ -61,6 +63,9 @@ export function purgeContactsStatements(db: D1Database, seriesId: number, at: st
     db
       .prepare(`UPDATE anonymous_ballots SET readback = NULL WHERE readback IS NOT NULL AND survey_id IN (${SURVEYS_OF_SERIES})`)
       .bind(seriesId),
+    // The series' directory and attendance lists (migration 0019) go with the invitations' names.
+    db.prepare('DELETE FROM attendance WHERE contact_id IN (SELECT id FROM contacts WHERE series_id = ?)').bind(seriesId),
+    db.prepare('DELETE FROM contacts WHERE series_id = ?').bind(seriesId),
     db.prepare('UPDATE series SET contacts_purged_at = ? WHERE id = ?').bind(at, seriesId),
   ];
 }

@@ -5,7 +5,7 @@
  * links and the open link all reuse the live link; only `issueNewLink` replaces it.
  */
 import { writeAudit } from '../audit/audit.queries.ts';
-import type { Contact } from '../domain/contacts-csv.ts';
+import type { Contact } from '../domain/contacts-import.ts';
 import { type DeliveryReport, deliver, ensureTokens } from '../email/delivery.ts';
 import { issueLink, liveToken, sealingSecret } from '../email/links.ts';
 import { type SendingRow, sendingRow, storeLinks } from '../email/outbox.queries.ts';

@@ -8,6 +8,9 @@ const ORG_INVITATIONS_OF = `
   SELECT i.id FROM invitations i JOIN surveys su ON su.id = i.survey_id JOIN sessions se ON se.id = su.session_id
     JOIN series s ON s.id = se.series_id WHERE s.organisation_id = ? AND i.email = ? COLLATE NOCASE`;
 
+const ORG_CONTACTS_OF = `
+  SELECT c.id FROM contacts c JOIN series s ON s.id = c.series_id WHERE s.organisation_id = ? AND c.email = ? COLLATE NOCASE`;
+
 /**
  * One person's invitations in the organisation, with what their erasure needs to find their
  * anonymous ballots and their participant Idempotency-Keys (from the links' token hashes).
@@ -42,12 +45,15 @@ export function eraseParticipantStatements(
     // link's "no places left"), still name the address.
     db.prepare('DELETE FROM outbox WHERE organisation_id = ? AND to_email = ? COLLATE NOCASE').bind(organisationId, email),
     db.prepare('DELETE FROM idempotency_keys WHERE scope IN (SELECT value FROM json_each(?))').bind(JSON.stringify(idempotencyScopes)),
+    // The series' directories and attendance lists name the person too.
+    db.prepare(`DELETE FROM attendance WHERE contact_id IN (${ORG_CONTACTS_OF})`).bind(organisationId, email),
+    db.prepare(`DELETE FROM contacts WHERE id IN (${ORG_CONTACTS_OF})`).bind(organisationId, email),
   ];
 }
 
-/** What Relais holds about one person (right of access): invitations, named answers, messages. */
+/** What Relais holds about one person (right of access): invitations, named answers, messages, directory entries. */
 export async function participantData(db: D1Database, organisationId: number, email: string) {
-  const [invitations, answers, messages] = await db.batch([
+  const [invitations, answers, messages, contacts] = await db.batch([
     db
       .prepare(
         `SELECT i.id, i.email, i.name, i.language, i.created_at, i.sent_at, i.opened_at, i.answered, i.bounced_at,
@@ -67,10 +73,23 @@ export async function participantData(db: D1Database, organisationId: number, em
     db
       .prepare(`SELECT created_at, slot, subject, status FROM outbox WHERE organisation_id = ? AND to_email = ? COLLATE NOCASE ORDER BY id`)
       .bind(organisationId, email),
+    db
+      .prepare(
+        `SELECT c.email, c.name, c.organisation, c.language, c.opted_out_at, c.created_at, s.title AS series_title,
+                (SELECT json_group_array(se.number) FROM attendance a JOIN sessions se ON se.id = a.session_id WHERE a.contact_id = c.id) AS attended_sessions
+           FROM contacts c JOIN series s ON s.id = c.series_id
+          WHERE s.organisation_id = ? AND c.email = ? COLLATE NOCASE ORDER BY c.id`,
+      )
+      .bind(organisationId, email),
   ]);
   return {
     invitations: (invitations?.results ?? []) as Record<string, unknown>[],
     answers: (answers?.results ?? []) as Record<string, unknown>[],
     messages: (messages?.results ?? []) as Record<string, unknown>[],
+    /** The series' directories that list the person, with the sessions they attended. */
+    contacts: ((contacts?.results ?? []) as Record<string, unknown>[]).map((r) => ({
+      ...r,
+      attended_sessions: JSON.parse(String(r.attended_sessions ?? '[]')) as number[],
+    })),
   };
 }

@@ -44,6 +44,11 @@ export interface Contract {
   query?: v.GenericSchema;
   /** The JSON body's schema (errors name the field by the schema's path). */
   body?: v.GenericSchema;
+  /**
+   * Media types of a body sent as a file (bytes, e.g. an address book in any encoding), beside
+   * or instead of a JSON `body`; the handler reads it (the middleware validates JSON only).
+   */
+  bodyTypes?: string[];
   /** Accepts `Idempotency-Key` (src/http/idempotency.ts); coordinator writes do unless set to false. */
   idempotent?: boolean;
   /** The OpenAPI template, only where the Hono path cannot say it (`/calendar/{token}.ics`). */

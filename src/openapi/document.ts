@@ -84,10 +84,12 @@ function operation(route: RouteDoc): Json {
             };
   }
   // The errors every route of a kind can give (src/http/body.ts, idempotency.ts, link-guessing.ts).
-  if (route.body) {
+  if (route.body || route.bodyTypes) {
     responses['400'] ??= problemResponse('Malformed JSON or invalid UTF-8');
     responses['413'] ??= problemResponse('Body too large');
-    responses['415'] ??= problemResponse('Content-Type is not application/json');
+    responses['415'] ??= problemResponse(
+      route.bodyTypes ? 'Content-Type is not one of the listed media types' : 'Content-Type is not application/json',
+    );
     responses['422'] = problemResponse('Invalid fields (each named in `errors`)');
   }
   if (route.auth === 'coordinator') responses['401'] = problemResponse('Missing or unknown API key');
@@ -104,7 +106,18 @@ function operation(route: RouteDoc): Json {
     tags: [route.tag],
     security: route.auth === 'coordinator' ? [{ apiKey: [] }] : [],
     ...(parameters(route).length ? { parameters: parameters(route) } : {}),
-    ...(route.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(route.body) } } } } : {}),
+    ...(route.body || route.bodyTypes
+      ? {
+          requestBody: {
+            required: true,
+            content: {
+              ...(route.body ? { 'application/json': { schema: jsonSchema(route.body) } } : {}),
+              // Files sent as they are (an address book in any encoding): bytes, not JSON.
+              ...Object.fromEntries((route.bodyTypes ?? []).map((t) => [t, { schema: { type: 'string', format: 'binary' } }])),
+            },
+          },
+        }
+      : {}),
     responses,
   };
 }

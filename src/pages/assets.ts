@@ -2,6 +2,6 @@
 export const ASSETS = {
   'brief.css': '/assets/brief.2727d16eff.css',
   'favicon.svg': '/assets/favicon.0b7f74044c.svg',
-  'styles.css': '/assets/styles.768c4d5259.css',
+  'styles.css': '/assets/styles.f149ece70d.css',
   'survey.js': '/assets/survey.193826474e.js',
 } as const;

@@ -1,7 +1,15 @@
 /** Participants of a survey (contacts, invitation state, sending), and the outbox. */
 import { type Context, Hono } from 'hono';
 import * as v from 'valibot';
-import { MAX_CONTACTS, parseContacts } from '../domain/contacts-csv.ts';
+import {
+  contactsNotice,
+  formAddressBook,
+  ImportPreview,
+  InviteFromForm,
+  inviteFromChoices,
+  refusalError,
+} from '../contacts/contacts.pages.tsx';
+import { type ParsedAddressBook, parseAddressBook } from '../domain/contacts-import.ts';
 import type { Language } from '../domain/language.ts';
 import { effectiveStatus } from '../domain/survey-status.ts';
 import { canDeliver } from '../email/delivery.ts';
@@ -9,6 +17,7 @@ import { countUnsent, getOutboxMessage, listOutbox, sendingRow } from '../email/
 import type { AppEnv } from '../env.ts';
 import { pathId, validate } from '../http/body.ts';
 import { notFound, Problem } from '../http/problem.ts';
+import { contactsMessages } from '../i18n/contacts/index.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { phoneMessages } from '../i18n/phone/index.ts';
 import { sessionMessages } from '../i18n/sessions/index.ts';
@@ -28,26 +37,30 @@ type C = Context<AppEnv>;
 
 /** What the participants page shows, loaded by its handlers. */
 async function participantsData(c: C, survey: SurveyRow) {
-  const [people, unsent, unanswered] = await Promise.all([
+  const [people, unsent, unanswered, choices] = await Promise.all([
     listParticipants(c.env.DB, survey.id),
     countUnsent(c.env.DB, survey.id),
     countOwed(c.env.DB, survey.id, 'reminder'),
+    inviteFromChoices(c, survey),
   ]);
-  return { survey, people, unsent, unanswered };
+  return { survey, people, unsent, unanswered, choices };
 }
 
 function ParticipantsPage({
   c,
   language,
-  data: { survey, people, unsent, unanswered },
+  data: { survey, people, unsent, unanswered, choices },
   errors = [],
   pasted = '',
+  preview,
 }: {
   c: C;
   language: Language;
   data: Awaited<ReturnType<typeof participantsData>>;
   errors?: FormError[];
   pasted?: string;
+  /** An import with rows skipped or to check, shown before it is done. */
+  preview?: { book: ParsedAddressBook; text: string };
 }) {
   const t = workspaceMessages(language);
   const sending = sessionMessages(language).sending;
@@ -56,7 +69,13 @@ function ParticipantsPage({
   const kind = t.session.kind[survey.kind];
   const contactsError = errors.find((e) => e.field === 'contacts');
   return (
-    <WorkspacePage c={c} language={language} title={t.participants.title(kind, survey.session_number)} errors={errors}>
+    <WorkspacePage
+      c={c}
+      language={language}
+      title={t.participants.title(kind, survey.session_number)}
+      errors={errors}
+      notice={contactsNotice(c, language)}
+    >
       <p class="breadcrumb">
         <a href={`/app/series/${survey.series_id}`}>{t.nav.series}</a> ›{' '}
         <a href={`/app/sessions/${survey.session_id}`}>{t.session.title(survey.session_number)}</a>
@@ -145,37 +164,51 @@ function ParticipantsPage({
           </p>
         </section>
       ) : null}
-      <section aria-labelledby="import">
-        <h2 id="import">{t.participants.import}</h2>
-        <form method="post" action={`/app/surveys/${survey.id}/participants`} enctype="multipart/form-data" class="stack">
-          <Csrf token={csrf} />
-          <div class={`field${contactsError ? ' has-error' : ''}`}>
-            <label for="contacts">{t.field.contacts}</label>
-            <p class="help" id="contacts-help">
-              {t.participants.importHelp}
-            </p>
-            {contactsError ? (
-              <p class="error" id="contacts-error">
-                {contactsError.text}
-              </p>
-            ) : null}
-            <textarea
-              id="contacts"
-              name="contacts"
-              rows={8}
-              aria-describedby={contactsError ? 'contacts-help contacts-error' : 'contacts-help'}
-              aria-invalid={contactsError ? 'true' : undefined}
-            >
-              {pasted}
-            </textarea>
-          </div>
-          <div class="field">
-            <label for="file">{t.field.contactsFile}</label>
-            <input type="file" id="file" name="file" accept=".csv,text/csv,text/plain" />
-          </div>
-          <button type="submit">{t.participants.importSubmit}</button>
-        </form>
-      </section>
+      {preview ? (
+        <ImportPreview
+          t={contactsMessages(language)}
+          book={preview.book}
+          decoded={preview.text}
+          action={`/app/surveys/${survey.id}/participants`}
+          csrf={csrf}
+          cancel={`/app/surveys/${survey.id}/participants`}
+        />
+      ) : (
+        <>
+          <InviteFromForm c={c} language={language} survey={survey} choices={choices} />
+          <section aria-labelledby="import">
+            <h2 id="import">{t.participants.import}</h2>
+            <form method="post" action={`/app/surveys/${survey.id}/participants`} enctype="multipart/form-data" class="stack">
+              <Csrf token={csrf} />
+              <div class={`field${contactsError ? ' has-error' : ''}`}>
+                <label for="contacts">{t.field.contacts}</label>
+                <p class="help" id="contacts-help">
+                  {t.participants.importHelp}
+                </p>
+                {contactsError ? (
+                  <p class="error" id="contacts-error">
+                    {contactsError.text}
+                  </p>
+                ) : null}
+                <textarea
+                  id="contacts"
+                  name="contacts"
+                  rows={8}
+                  aria-describedby={contactsError ? 'contacts-help contacts-error' : 'contacts-help'}
+                  aria-invalid={contactsError ? 'true' : undefined}
+                >
+                  {pasted}
+                </textarea>
+              </div>
+              <div class="field">
+                <label for="file">{t.field.contactsFile}</label>
+                <input type="file" id="file" name="file" accept=".csv,.txt,.vcf,text/csv,text/plain,text/vcard" />
+              </div>
+              <button type="submit">{t.participants.importSubmit}</button>
+            </form>
+          </section>
+        </>
+      )}
     </WorkspacePage>
   );
 }
@@ -189,35 +222,28 @@ export const participantPages = new Hono<AppEnv>()
     const t = workspaceMessages(language);
     const survey = await ownSurvey(c);
     const form = await readForm(c);
-    const file = form.file;
-    const pasted = text(form, 'contacts');
-    const input = file instanceof File && file.size > 0 ? await file.text() : pasted;
-    const { contacts, issues } = parseContacts(input);
-    const label = t.field.contacts;
-    let errors: FormError[] = issues.map((i) => ({
-      field: 'contacts',
-      message: i.reason,
-      text: `${label}: ${i.line ? t.invalid.contacts(i.line, t.invalid[i.reason]) : t.invalid[i.reason]}`,
-    }));
-    if (!errors.length && !contacts.length)
-      errors = [{ field: 'contacts', message: 'noContacts', text: `${label}: ${t.invalid.noContacts}` }];
-    if (contacts.length > MAX_CONTACTS) {
-      errors = [{ field: 'contacts', message: 'tooMany', text: `${label}: ${t.invalid.tooManyContacts(MAX_CONTACTS)}` }];
-    }
-    if (errors.length) {
-      // The first error is the summary's link target; all lines are listed.
+    // The confirmation of a preview carries the text the preview read; a first post, a file or a list.
+    const confirmed = text(form, 'confirm') === '1';
+    const { book, text: decoded } = confirmed
+      ? { book: parseAddressBook(text(form, 'text')), text: '' }
+      : await formAddressBook(form, 'file', 'contacts');
+    const error = refusalError(contactsMessages(language), t.field.contacts, book);
+    if (error) {
+      const pasted = text(form, 'contacts').slice(0, 100_000);
       return render(
         c,
-        <ParticipantsPage
-          c={c}
-          language={language}
-          data={await participantsData(c, survey)}
-          errors={errors}
-          pasted={input.slice(0, 100_000)}
-        />,
+        <ParticipantsPage c={c} language={language} data={await participantsData(c, survey)} errors={[error]} pasted={pasted} />,
         422,
       );
     }
+    // Rows skipped or to check are shown first; a clean list is imported at once.
+    if (!confirmed && book.rows.length) {
+      return render(
+        c,
+        <ParticipantsPage c={c} language={language} data={await participantsData(c, survey)} preview={{ book, text: decoded }} />,
+      );
+    }
+    const contacts = book.contacts;
     await importParticipants(c.env, c.var.coordinator, survey.id, contacts);
     return redirectWith(c, `/app/surveys/${survey.id}/participants`, 'imported', [contacts.length]);
   })

@@ -5,6 +5,7 @@ import { groupTexts, normaliseText } from '../domain/text-normalise.ts';
 import type { AppEnv } from '../env.ts';
 import { pathId } from '../http/body.ts';
 import { notFound, Problem } from '../http/problem.ts';
+import { contactsMessages } from '../i18n/contacts/index.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
 import { createSeries, MINIMUM_ONLY_UP, updateSeries } from '../series/series.actions.ts';
@@ -160,6 +161,9 @@ function SeriesPage({
         {series.title}
         {series.bassin ? <span class="subtitle">{series.bassin}</span> : null}
       </h1>
+      <p>
+        <a href={`/app/series/${series.id}/contacts`}>{contactsMessages(language).directory.link}</a>
+      </p>
 
       <section aria-labelledby="sessions">
         <h2 id="sessions">{t.series.sessions}</h2>

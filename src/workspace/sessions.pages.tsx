@@ -7,6 +7,7 @@ import { effectiveStatus } from '../domain/survey-status.ts';
 import type { AppEnv } from '../env.ts';
 import { pathId } from '../http/body.ts';
 import { notFound } from '../http/problem.ts';
+import { contactsMessages } from '../i18n/contacts/index.ts';
 import { editorMessages } from '../i18n/editor/index.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { openLinkMessages } from '../i18n/open-link/index.ts';
@@ -309,6 +310,9 @@ function SessionPage({
       )}
       <p>
         <a href={`/api/sessions/${session.id}/brief?format=html`}>{t.session.brief}</a>
+      </p>
+      <p>
+        <a href={`/app/sessions/${session.id}/attendance`}>{contactsMessages(language).attendance.link}</a>
       </p>
       {(['pre', 'post'] as const).map((kind) => {
         const survey = byKind.get(kind);

@@ -13,6 +13,7 @@ import { isLanguage, type Language } from '../domain/language.ts';
 import type { AppEnv } from '../env.ts';
 import { type FormFields, readForm } from '../http/body.ts';
 import { Problem, type ProblemField } from '../http/problem.ts';
+import { contactsMessages } from '../i18n/contacts/index.ts';
 import { languageFromHeader } from '../i18n/index.ts';
 import { type WorkspaceMessages, workspaceMessages } from '../i18n/workspace/index.ts';
 import { sameText } from '../lib/crypto.ts';
@@ -152,6 +153,9 @@ export function WorkspacePage({ c, language, title, errors = [], notice, childre
             </li>
             <li>
               <a href="/app/audit">{t.nav.audit}</a>
+            </li>
+            <li>
+              <a href="/app/team">{contactsMessages(language).nav.team}</a>
             </li>
           </ul>
           <p class="signed-in">{t.signedInAs(coordinator.email)}</p>

@@ -89,6 +89,7 @@ export const ParticipantExportResponseSchema = v.object({
   invitations: Rows,
   answers: Rows,
   messages: Rows,
+  contacts: v.pipe(Rows, v.description("the series' directories that list the person, with the sessions they attended")),
 });
 
 export const EraseResponseSchema = v.object({ erased_invitations: Count });

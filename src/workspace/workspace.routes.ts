@@ -1,9 +1,11 @@
 /** The coordinator workspace under /app: sign-in, then pages behind the browser session. */
 import { Hono } from 'hono';
+import { contactsPages } from '../contacts/contacts.pages.tsx';
 import type { AppEnv } from '../env.ts';
 import { pageHeaders } from '../http/headers.ts';
 import { Problem } from '../http/problem.ts';
 import { PUBLIC_URL_MISSING } from '../lib/public-url.ts';
+import { teamPages } from '../team/team.pages.tsx';
 import { participantPages } from './participants.pages.tsx';
 import { privacyPages } from './privacy.pages.tsx';
 import { sendingPages } from './sending.pages.tsx';
@@ -21,7 +23,9 @@ const signedIn = new Hono<AppEnv>()
   .route('/', participantPages)
   .route('/', sendingPages)
   .route('/', surveyEditorPages)
-  .route('/', privacyPages);
+  .route('/', privacyPages)
+  .route('/', contactsPages)
+  .route('/', teamPages);
 
 export const workspacePages = new Hono<AppEnv>().route('/', signInPages).route('/', signedIn);
 
