@@ -2,6 +2,8 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { actionsRoutes } from './actions/actions.routes.ts';
+import { briefRoutes } from './brief/brief.routes.ts';
 import { calendarFeed, calendarRoutes } from './calendar/calendar.routes.ts';
 import { requireCoordinator } from './coordinators/auth.ts';
 import { isLanguage } from './domain/language.ts';
@@ -14,6 +16,7 @@ import { languageFromHeader, messages } from './i18n/index.ts';
 import { invitationsRoutes } from './invitations/invitations.routes.ts';
 import { d1Timing } from './lib/d1-timing.ts';
 import { publicUrlIssue } from './lib/public-url.ts';
+import { moderationRoutes } from './moderation/moderation.routes.ts';
 import { openLinkPages } from './open-link/open-link.pages.tsx';
 import { openLinkRoutes } from './open-link/open-link.routes.ts';
 import { openLinkWorkspacePages } from './open-link/open-link.workspace.tsx';
@@ -49,6 +52,9 @@ const coordinatorApi = new Hono<AppEnv>()
   .route('/', calendarRoutes)
   .route('/', exportsRoutes)
   .route('/', resultsRoutes)
+  .route('/', briefRoutes)
+  .route('/', actionsRoutes)
+  .route('/', moderationRoutes)
   .route('/', workspaceApi);
 
 const isPage = (path: string) => !path.startsWith('/api/');

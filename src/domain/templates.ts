@@ -163,7 +163,24 @@ export function preSurveyTemplate(themes: readonly CatalogueTheme[]): Question[]
   ];
 }
 
-export function postSurveyTemplate(themes: readonly CatalogueTheme[]): Question[] {
+/**
+ * Consent to be contacted about the actions one ticked, so a working group can start. Only in
+ * a named survey: an anonymous survey never asks for it (its answers name nobody).
+ */
+const contactConsent: Question = {
+  id: 'contact-consent',
+  type: 'single',
+  required: false,
+  profile: false,
+  text: {
+    fr: 'La coordination peut-elle vous recontacter pour lancer les actions cochées ?',
+    nl: 'Mag de coördinatie u contacteren om de aangevinkte acties op te starten?',
+    en: 'May the coordination contact you to start the actions you ticked?',
+  },
+  options: [opt('yes', 'Oui', 'Ja', 'Yes'), opt('no', 'Non', 'Nee', 'No')],
+};
+
+export function postSurveyTemplate(themes: readonly CatalogueTheme[], options: { anonymous?: boolean } = {}): Question[] {
   return [
     {
       id: 'usefulness',
@@ -238,6 +255,7 @@ export function postSurveyTemplate(themes: readonly CatalogueTheme[]): Question[
         opt('practice-exchange', 'Échanges de pratiques', 'Praktijkuitwisseling', 'Exchange of practices'),
       ],
     },
+    ...(options.anonymous ? [] : [contactConsent]),
     sector,
     {
       id: 'remarks',

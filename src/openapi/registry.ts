@@ -4,6 +4,8 @@
  * fails when the app has a route this list does not describe.
  */
 import type { GenericSchema } from 'valibot';
+import { UpdateActionSchema } from '../actions/actions.schemas.ts';
+import { BriefSectionSchema } from '../brief/brief.schemas.ts';
 import { SeriesExportSchema } from '../exports/exports.schemas.ts';
 import {
   InvitationListResponseSchema,
@@ -11,6 +13,7 @@ import {
   InvitationsCreatedResponseSchema,
   InviteSchema,
 } from '../invitations/invitations.schemas.ts';
+import { DismissProposalSchema, HideTextSchema, ShowTextSchema } from '../moderation/moderation.schemas.ts';
 import { OpenLinkSchema, OpenLinkSettingsSchema } from '../open-link/open-link.schemas.ts';
 import { ParticipantLinkResponseSchema, ParticipantSubmissionResponseSchema, SubmissionSchema } from '../responses/participant.schemas.ts';
 import { BriefQuerySchema, BriefResponseSchema, ResultsQuerySchema, SurveyResultsResponseSchema } from '../results/results.schemas.ts';
@@ -307,11 +310,88 @@ export const routes: RouteDoc[] = [
     method: 'get',
     path: '/api/sessions/{id}/brief',
     summary: 'The brief for the next session',
-    description: 'JSON, Markdown in the shape of the minutes, CSV or a printable page (`?format=`, else the Accept header).',
+    description:
+      'JSON, Markdown in the shape of the minutes, CSV, a printable page, or an editable document (`docx`, `odt`) (`?format=`, else the Accept header). The coordinator’s words (`written`) come before the figures (measured).',
     tag: 'results',
     auth: 'coordinator',
     query: BriefQuerySchema,
-    responses: { 200: { ...ok('The brief', BriefResponseSchema), also: ['text/markdown', 'text/csv', 'text/html'] } },
+    responses: {
+      200: {
+        ...ok('The brief', BriefResponseSchema),
+        also: [
+          'text/markdown',
+          'text/csv',
+          'text/html',
+          'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          'application/vnd.oasis.opendocument.text',
+        ],
+      },
+    },
+  },
+  {
+    method: 'put',
+    path: '/api/sessions/{id}/brief/sections/{section}',
+    summary: 'Write the coordinator’s text of one section of the brief (a new version each time)',
+    description:
+      'section: expectations, findings, needs, actions or save_the_date. Paragraphs are separated by a blank line, a line starting with "- " is a bullet; nothing else is interpreted. Saving the same text again adds no version (`unchanged: true`).',
+    tag: 'results',
+    auth: 'coordinator',
+    body: BriefSectionSchema,
+    responses: { 200: ok('`{section, version, language, text, actor, created_at, unchanged}`') },
+  },
+  {
+    method: 'get',
+    path: '/api/sessions/{id}/brief/sections/{section}/versions',
+    summary: 'Every version of a section’s text, newest first, with who saved it when',
+    tag: 'results',
+    auth: 'coordinator',
+    responses: { 200: ok('`{versions: [{section, version, language, text, actor, created_at}]}`') },
+  },
+  {
+    method: 'get',
+    path: '/api/series/{id}/actions',
+    summary: 'The series’ collective actions (from its post-surveys) and what became of them',
+    tag: 'series',
+    auth: 'coordinator',
+    responses: { 200: ok('`{actions: [{id, option_id, label, since_session, status, note, updated_at}]}`') },
+  },
+  {
+    method: 'patch',
+    path: '/api/actions/{id}',
+    summary: 'Set an action’s status (planned, in_progress, done, dropped) and note',
+    tag: 'series',
+    auth: 'coordinator',
+    body: UpdateActionSchema,
+    responses: { 200: ok('The action') },
+  },
+  {
+    method: 'post',
+    path: '/api/surveys/{id}/texts/hide',
+    summary: 'Hide a free text (remark or proposal) from results and brief, with a reason kept in the audit log',
+    description:
+      'The text is named by its question and wording (any spelling that differs only by case, accents or spacing is the same text), never by a response: hiding a text of an anonymous survey links it to nobody. Only a text the results publish can be hidden (422 otherwise, the same for a text held back or never written). The answers are kept.',
+    tag: 'results',
+    auth: 'coordinator',
+    body: HideTextSchema,
+    responses: { 200: ok('`{survey_id, question_id, key, hidden: true}`') },
+  },
+  {
+    method: 'post',
+    path: '/api/surveys/{id}/texts/show',
+    summary: 'Show a hidden free text again',
+    tag: 'results',
+    auth: 'coordinator',
+    body: ShowTextSchema,
+    responses: { 200: ok('`{survey_id, question_id, key, hidden: false}`') },
+  },
+  {
+    method: 'post',
+    path: '/api/series/{id}/proposals/dismiss',
+    summary: 'Dismiss a proposed theme (not a theme): it leaves the waiting list and the brief’s pending count',
+    tag: 'workspace',
+    auth: 'coordinator',
+    body: DismissProposalSchema,
+    responses: { 200: ok('`{key, dismissed: true}`') },
   },
 
   // Webhooks

@@ -8,6 +8,7 @@
  */
 import type { RawAggregates } from '../domain/disclosure.ts';
 import type { Language } from '../domain/language.ts';
+import { HIDDEN_TEXTS, type HiddenTextRow, hiddenSet, isHidden } from '../moderation/moderation.queries.ts';
 
 /** The survey, its session and series, scoped to the caller's organisation. */
 export const SURVEY_CONTEXT = `
@@ -180,6 +181,9 @@ export const THEME_RANKS = `
 /** Proposals a coordinator handled (promoted into the catalogue or counted as a theme), by normalised text. */
 export const PROPOSAL_DECISIONS = 'SELECT proposal_key, theme_id FROM theme_proposal_decisions WHERE series_id = ?';
 
+/** Proposals a coordinator dismissed (not a theme), by normalised text. */
+export const PROPOSAL_DISMISSALS = 'SELECT proposal_key FROM proposal_dismissals WHERE series_id = ?';
+
 /** Respondents per survey, for the minimum-group-size rule, from the counters (survey_tallies). ?1 is a JSON list of survey ids. */
 export const SURVEY_RESPONDENTS = `
   SELECT t.survey_id, t.responses AS n
@@ -344,9 +348,11 @@ export async function surveyAggregates(
   surveyId: number,
   ranking: { q: string; k: number }[],
   profile: string | null,
-): Promise<SurveyAggregates> {
+  options: { includeHidden?: boolean } = {},
+): Promise<SurveyAggregates & { hidden: Set<string> }> {
   const rankingJson = JSON.stringify(ranking);
   const statements = [
+    db.prepare(HIDDEN_TEXTS).bind(surveyId),
     db.prepare(PARTICIPATION).bind(surveyId),
     db.prepare(TIMELINE).bind(surveyId),
     db.prepare(QUESTION_RESPONDENTS).bind(surveyId),
@@ -362,16 +368,21 @@ export async function surveyAggregates(
       db.prepare(PROFILE_GROUPS).bind(surveyId, profile),
     );
   }
-  const results = await db.batch(statements);
+  const [hiddenRows, ...results] = await db.batch(statements);
   const rows = <T>(i: number) => (results[i]?.results ?? []) as T[];
+  // Texts a coordinator hid (src/moderation/) leave results and brief here, before the gate;
+  // the answers stay, and the question's n still counts who wrote one.
+  const hidden = hiddenSet((hiddenRows?.results ?? []) as HiddenTextRow[]);
+  const texts = rows<TextCountRow>(6);
   return {
+    hidden,
     participation: rows<ParticipationRow>(0)[0] ?? { invited: 0, opened: 0, answered: 0, responses: 0 },
     timeline: rows<TimelineRow>(1),
     respondents: rows<QuestionRespondentsRow>(2),
     options: rows<OptionCountRow>(3),
     rankings: rows<RankingTallyRow>(4),
     ratings: rows<RatingCountRow>(5),
-    texts: rows<TextCountRow>(6),
+    texts: options.includeHidden || hidden.size === 0 ? texts : texts.filter((t) => !isHidden(hidden, t.question_id, t.text)),
     breakdownCells: profile ? rows<BreakdownCellRow>(7) : [],
     breakdownGroups: profile ? rows<BreakdownGroupRow>(8) : [],
     profileGroups: profile ? rows<{ grp: string | null; n: number }>(9) : [],

@@ -1,6 +1,7 @@
 /** Results of a survey and the brief of a session, for coordinators (Bearer key, organisation-scoped). */
 import { type Context, Hono } from 'hono';
 import { briefCsv } from '../brief/brief.csv.ts';
+import { briefDocx, briefOdt, markdownBlocks } from '../brief/brief.document.ts';
 import { briefMarkdown } from '../brief/brief.markdown.ts';
 import { BriefPage } from '../brief/brief.page.tsx';
 import { loadBrief } from '../brief/brief.ts';
@@ -23,7 +24,7 @@ import { rankingQuestions, shapeResults } from './results.ts';
 /** Results name people's answers in aggregate: never kept by a shared cache. */
 const PRIVATE = { 'Cache-Control': 'no-store' };
 
-function download(c: Context, body: string, type: string, filename: string) {
+function download(c: Context, body: string | Uint8Array<ArrayBuffer>, type: string, filename: string) {
   return c.body(body, 200, { ...PRIVATE, 'Content-Type': type, 'Content-Disposition': `attachment; filename="${csvFilename(filename)}"` });
 }
 
@@ -83,10 +84,38 @@ export const resultsRoutes = new Hono<AppEnv>()
     const name = `relais-brief-${brief.series.id}-session-${brief.for_session.number}`;
     if (format === 'md') return download(c, briefMarkdown(brief), 'text/markdown; charset=utf-8', `${name}.md`);
     if (format === 'csv') return download(c, briefCsv(brief), 'text/csv; charset=utf-8', `${name}.csv`);
+    if (format === 'odt' || format === 'docx') {
+      const title = resultsMessages(brief.language).briefTitle(brief.series.title, brief.for_session.number);
+      const blocks = markdownBlocks(briefMarkdown(brief));
+      return format === 'odt'
+        ? download(
+            c,
+            briefOdt(blocks, title, brief.language) as Uint8Array<ArrayBuffer>,
+            'application/vnd.oasis.opendocument.text',
+            `${name}.odt`,
+          )
+        : download(
+            c,
+            briefDocx(blocks, title, brief.language) as Uint8Array<ArrayBuffer>,
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+            `${name}.docx`,
+          );
+    }
     if (format === 'html') {
       const base = `/api/sessions/${id}/brief`;
       return c.html(
-        await html(<BriefPage brief={brief} links={{ json: `${base}?format=json`, md: `${base}?format=md`, csv: `${base}?format=csv` }} />),
+        await html(
+          <BriefPage
+            brief={brief}
+            links={{
+              json: `${base}?format=json`,
+              md: `${base}?format=md`,
+              csv: `${base}?format=csv`,
+              docx: `${base}?format=docx`,
+              odt: `${base}?format=odt`,
+            }}
+          />,
+        ),
         200,
         PRIVATE,
       );

@@ -48,7 +48,7 @@ export async function createSurvey(
     if (foreign.length) throw invalid(foreign);
   } else {
     const themes = await activeCatalogue(env.DB, session.series_id);
-    questions = input.kind === 'pre' ? preSurveyTemplate(themes) : postSurveyTemplate(themes);
+    questions = input.kind === 'pre' ? preSurveyTemplate(themes) : postSurveyTemplate(themes, { anonymous: input.anonymous });
   }
   const [inserted] = await env.DB.batch<{ id: number }>([
     insertSurvey(env.DB, actor.organisationId, sessionId, { ...input, questions }),

@@ -7,6 +7,7 @@ import type { AppEnv } from '../env.ts';
 import { pathId } from '../http/body.ts';
 import { notFound } from '../http/problem.ts';
 import { formatDateTime } from '../i18n/index.ts';
+import { minutesMessages } from '../i18n/minutes/index.ts';
 import { openLinkMessages } from '../i18n/open-link/index.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
 import { PaperLinks } from '../paper/paper.pages.tsx';
@@ -151,7 +152,8 @@ function SessionPage({
         ) : null}
       </dl>
       <p>
-        <a href={`/api/sessions/${session.id}/brief?format=html`}>{t.session.brief}</a>
+        <a href={`/api/sessions/${session.id}/brief?format=html`}>{t.session.brief}</a> ·{' '}
+        <a href={`/app/sessions/${session.id}/minutes`}>{minutesMessages(language).workspace.link}</a>
       </p>
       {(['pre', 'post'] as const).map((kind) => {
         const survey = byKind.get(kind);

@@ -4,6 +4,7 @@ import type { AppEnv } from '../env.ts';
 import { pageHeaders } from '../http/headers.ts';
 import { Problem } from '../http/problem.ts';
 import { PUBLIC_URL_MISSING } from '../lib/public-url.ts';
+import { minutesPages } from './minutes.pages.tsx';
 import { participantPages } from './participants.pages.tsx';
 import { privacyPages } from './privacy.pages.tsx';
 import { seriesPages } from './series.pages.tsx';
@@ -17,6 +18,7 @@ const signedIn = new Hono<AppEnv>()
   .get('/', (c) => c.redirect('/app/series', 303))
   .route('/', seriesPages)
   .route('/', sessionPages)
+  .route('/', minutesPages)
   .route('/', participantPages)
   .route('/', surveyEditorPages)
   .route('/', privacyPages);
