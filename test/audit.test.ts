@@ -27,7 +27,12 @@ interface Fixture {
   surveys: number;
   invitations: number;
   webhooks: number;
+  /** The series' first action (from its post-survey). */
+  actions: number;
+  /** A section of the brief (PUT …/brief/sections/:section). */
+  sections: string;
   email: string;
+  token: string;
 }
 
 let key: string;
@@ -47,7 +52,11 @@ async function fixture(): Promise<Fixture> {
     json: { url: 'https://hooks.example.org/relais' },
     expect: 201,
   });
+  const action = await env.DB.prepare('SELECT min(id) AS id FROM series_actions WHERE series_id = ?').bind(seriesId).first<{ id: number }>();
   return {
+    actions: action?.id ?? 0,
+    sections: 'findings',
+    token: invitations[0]?.token ?? '',
     series: seriesId,
     themes: themeIds[0] ?? 0,
     otherTheme: themeIds[1] ?? 0,
@@ -85,7 +94,25 @@ const API_INPUT: Record<string, Input> = {
   'POST /api/participants/erase': (f) => ({ email: f.email }),
   'PUT /api/series/:id/retention': () => ({ retention_days: 30 }),
   'POST /api/series/:id/proposals': () => ({ action: 'promote', key: 'transport', label: 'Transport' }),
+  'PUT /api/sessions/:id/brief/sections/:section': () => ({ text: 'Les mots de la coordination.' }),
+  'PATCH /api/actions/:id': () => ({ status: 'planned', note: 'Au printemps' }),
+  'POST /api/surveys/:id/texts/hide': (f) => publishedRemark(f).then((text) => ({ question_id: 'remarks', text, reason: 'hors sujet' })),
+  'POST /api/surveys/:id/texts/show': (f) => hiddenRemark(f).then((text) => ({ question_id: 'remarks', text })),
+  'POST /api/series/:id/proposals/dismiss': () => ({ key: 'transport', reason: 'pas un thème' }),
 };
+
+/** A remark the results publish: the series' minimum lowered to 1, one answer with a remark. */
+async function publishedRemark(f: Fixture) {
+  await call(`/api/series/${f.series}`, { method: 'PATCH', key, json: { min_group_size: 1 } });
+  await call(`/api/s/${f.token}`, { method: 'PUT', json: { answers: { usefulness: 4, remarks: 'Une remarque' } } });
+  return 'Une remarque';
+}
+
+async function hiddenRemark(f: Fixture) {
+  const text = await publishedRemark(f);
+  await call(`/api/surveys/${f.surveys}/texts/hide`, { method: 'POST', key, json: { question_id: 'remarks', text, reason: 'test' } });
+  return text;
+}
 
 /** The fields of a valid form for each write of the workspace pages. */
 const PAGE_INPUT: Record<string, Input> = {
@@ -115,6 +142,12 @@ const PAGE_INPUT: Record<string, Input> = {
   'POST /app/surveys/:id/paper': (f) => paperSheet(f.surveys),
   'POST /app/privacy/export': (f) => ({ email: f.email }),
   'POST /app/privacy/erase': (f) => ({ 'erase-email': f.email }),
+  'POST /app/sessions/:id/minutes': () => ({ section: 'needs', text: 'Besoins relevés en séance.' }),
+  'POST /app/actions/:id': (f) => ({ status: 'done', note: 'Fait', session: String(f.sessions) }),
+  'POST /app/surveys/:id/texts/hide': (f) =>
+    publishedRemark(f).then((text) => ({ question_id: 'remarks', text, reason: 'hors sujet', session: String(f.sessions) })),
+  'POST /app/surveys/:id/texts/show': (f) => hiddenRemark(f).then((text) => ({ question_id: 'remarks', text, session: String(f.sessions) })),
+  'POST /app/series/:id/proposals/dismiss': () => ({ key: 'transport' }),
 };
 
 /** The editor's form as the page renders it, sent back unchanged (a save of the same texts). */
@@ -219,7 +252,7 @@ describe('every coordinator write leaves an audit entry naming actor, action and
         expect(e.organisation_id).toBe(organisationId);
         expect(e.actor).toBe(actor);
         expect(e.action).toMatch(/^[a-z-]+\.[a-z-]+$/);
-        expect(e.target).toMatch(/^(series|session|survey|theme|invitation|webhook|participant)(:\d+)?$/);
+        expect(e.target).toMatch(/^(series|session|survey|theme|invitation|webhook|participant|action)(:\d+)?$/);
       }
     });
   }
