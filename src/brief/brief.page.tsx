@@ -1,4 +1,6 @@
 /** The printable brief (GET /api/sessions/:id/brief?format=html): read on screen, printed for the meeting. */
+
+import type { WrittenBlock } from '../domain/written-text.ts';
 import { formatDateTime, formatTime } from '../i18n/index.ts';
 import { minutesMessages } from '../i18n/minutes/index.ts';
 import { resultsMessages } from '../i18n/results/index.ts';
@@ -7,6 +9,25 @@ import { Layout } from '../pages/layout.tsx';
 import { BarTable, decimal, percent } from '../results/charts.tsx';
 import { agreementLine, condorcetLine, followUpLine, priorityLine, roundLabel, sourceLabel, TOP_PRIORITIES } from './brief.markdown.ts';
 import type { Brief, MinutesSection } from './brief.ts';
+
+/** A coordinator's text as paragraphs and bullet lists, escaped by JSX (src/domain/written-text.ts). */
+export function WrittenBlocks({ blocks }: { blocks: WrittenBlock[] }) {
+  return (
+    <>
+      {blocks.map((b) =>
+        b.type === 'paragraph' ? (
+          <p>{b.text}</p>
+        ) : (
+          <ul>
+            {b.items.map((i) => (
+              <li>{i}</li>
+            ))}
+          </ul>
+        ),
+      )}
+    </>
+  );
+}
 
 /**
  * The coordinator's words above the figures, each kind labelled: "written by the
@@ -21,17 +42,7 @@ function Written({ brief, section }: { brief: Brief; section: MinutesSection }) 
     <>
       <div class="written" lang={w.language === brief.language ? undefined : w.language}>
         <p class="origin">{m.written}</p>
-        {w.blocks.map((b) =>
-          b.type === 'paragraph' ? (
-            <p>{b.text}</p>
-          ) : (
-            <ul>
-              {b.items.map((i) => (
-                <li>{i}</li>
-              ))}
-            </ul>
-          ),
-        )}
+        <WrittenBlocks blocks={w.blocks} />
       </div>
       <p class="origin">{m.measured}</p>
     </>

@@ -2,6 +2,6 @@
 export const ASSETS = {
   'brief.css': '/assets/brief.f4a632ac36.css',
   'favicon.svg': '/assets/favicon.0b7f74044c.svg',
-  'styles.css': '/assets/styles.90d3f8a654.css',
+  'styles.css': '/assets/styles.a09e01952b.css',
   'survey.js': '/assets/survey.193826474e.js',
 } as const;

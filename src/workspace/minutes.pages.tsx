@@ -17,6 +17,7 @@ import {
 } from '../actions/actions.queries.ts';
 import { SETTABLE_STATUSES, UpdateActionSchema } from '../actions/actions.schemas.ts';
 import { writeBriefSection } from '../brief/brief.actions.ts';
+import { WrittenBlocks } from '../brief/brief.page.tsx';
 import { BriefSectionParamSchema, BriefSectionSchema } from '../brief/brief.schemas.ts';
 import { MINUTES_SECTIONS, type MinutesSection } from '../brief/brief.ts';
 import { type BriefTextRow, briefTextVersions, latestBriefTexts } from '../brief/brief-texts.queries.ts';
@@ -96,24 +97,6 @@ async function minutesData(c: C, session: SessionRow, language: Language) {
     volunteers,
     texts,
   };
-}
-
-function Written({ blocks }: { blocks: ReturnType<typeof writtenBlocks> }) {
-  return (
-    <>
-      {blocks.map((b) =>
-        b.type === 'paragraph' ? (
-          <p>{b.text}</p>
-        ) : (
-          <ul>
-            {b.items.map((i) => (
-              <li>{i}</li>
-            ))}
-          </ul>
-        ),
-      )}
-    </>
-  );
 }
 
 function SectionForm({ c, id, latest, errors }: { c: C; id: MinutesSection; latest: BriefTextRow | undefined; errors: FormError[] }) {
@@ -256,7 +239,7 @@ function MinutesPage({ c, data, errors = [] }: { c: C; data: Awaited<ReturnType<
         <p class="help">{m.actionsIntro}</p>
         <p class="help">{m.volunteersIntro}</p>
         {data.actions.length ? (
-          <ul class="stack">
+          <ul class="stack minutes-list">
             {data.actions.map((a) => (
               <ActionItem c={c} action={a} volunteers={data.volunteers.filter((p) => p.option_id === a.option_id)} />
             ))}
@@ -274,7 +257,7 @@ function MinutesPage({ c, data, errors = [] }: { c: C; data: Awaited<ReturnType<
             s.texts.length ? (
               <>
                 <h3>{r.surveyLabel(s.kind, s.session)}</h3>
-                <ul class="texts">
+                <ul class="texts minutes-list">
                   {s.texts.map((x, i) => (
                     <li>
                       <span class="muted">{x.question} :</span> {x.text}
@@ -351,7 +334,7 @@ function VersionsPage({
       {shown ? (
         <section aria-labelledby="shown" lang={shown.language === language ? undefined : shown.language}>
           <h2 id="shown">{m.version(shown.version)}</h2>
-          {shown.text ? <Written blocks={writtenBlocks(shown.text)} /> : <p>{m.empty}</p>}
+          {shown.text ? <WrittenBlocks blocks={writtenBlocks(shown.text)} /> : <p>{m.empty}</p>}
         </section>
       ) : null}
     </WorkspacePage>
