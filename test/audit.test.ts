@@ -52,7 +52,9 @@ async function fixture(): Promise<Fixture> {
     json: { url: 'https://hooks.example.org/relais' },
     expect: 201,
   });
-  const action = await env.DB.prepare('SELECT min(id) AS id FROM series_actions WHERE series_id = ?').bind(seriesId).first<{ id: number }>();
+  const action = await env.DB.prepare('SELECT min(id) AS id FROM series_actions WHERE series_id = ?')
+    .bind(seriesId)
+    .first<{ id: number }>();
   return {
     actions: action?.id ?? 0,
     sections: 'findings',
@@ -146,7 +148,8 @@ const PAGE_INPUT: Record<string, Input> = {
   'POST /app/actions/:id': (f) => ({ status: 'done', note: 'Fait', session: String(f.sessions) }),
   'POST /app/surveys/:id/texts/hide': (f) =>
     publishedRemark(f).then((text) => ({ question_id: 'remarks', text, reason: 'hors sujet', session: String(f.sessions) })),
-  'POST /app/surveys/:id/texts/show': (f) => hiddenRemark(f).then((text) => ({ question_id: 'remarks', text, session: String(f.sessions) })),
+  'POST /app/surveys/:id/texts/show': (f) =>
+    hiddenRemark(f).then((text) => ({ question_id: 'remarks', text, session: String(f.sessions) })),
   'POST /app/series/:id/proposals/dismiss': () => ({ key: 'transport' }),
 };
 
