@@ -258,8 +258,47 @@ function answersFor(rand: () => number, kind: 'pre' | 'post', session: number, q
     const actions = ['info-roles', 'info-caregiver-status', 'info-ehealth', 'tools-cadastre', 'shared-secrecy', 'practice-exchange'];
     answers.actions = actions.filter(() => rand() < 0.3);
     if (index % 3 === 0) answers.remarks = REMARKS[(index + session) % REMARKS.length] ?? '';
+    // Without a random draw, so the demo's other answers stay as they were before the question.
+    if (questions.some((x) => x.id === 'contact-consent') && answers.actions.length)
+      answers['contact-consent'] = index % 2 === 0 ? 'yes' : 'no';
   }
   return answers;
+}
+
+/**
+ * What the coordination wrote for the brief of #2 (which prepares #3), in the words of the
+ * minutes of #2, and what became of the actions proposed after #1 and #2.
+ */
+const WORDS: Record<string, string> = {
+  findings:
+    'La transition hôpital-ambulatoire est plus critique pour les services aigus que pour le moyen/long terme, car le temps de préparation à l’entrée ou à la sortie y est plus court.\n\n- Multiplicité d’outils pour identifier le réseau, mais peu de mutualisation\n- Initiatives locales intéressantes (Boîte jaune), sans coordination régionale\n- Rôle central du·de la médecin généraliste, de moins en moins disponible pour les visites à domicile',
+  needs:
+    'Besoins identifiés en séance :\n\n- Améliorer la transmission de l’information\n- Clarifier le cadre du secret professionnel partagé\n- Garder une attention aux inégalités numériques',
+  actions: 'Le cadastre des outils avance avec un groupe de travail ; le moment d’information e-santé est prévu au printemps.',
+  save_the_date: 'Accueil dès 12h30 avec un lunch réseau. Le lieu sera confirmé par e-mail.',
+};
+const ACTION_STATUS: [string, string, string | null][] = [
+  ['tools-cadastre', 'in_progress', 'Groupe de travail lancé ; première réunion en janvier.'],
+  ['info-ehealth', 'planned', 'Avec Abrumet, au printemps 2026.'],
+  ['info-caregiver-status', 'done', 'Séance d’information tenue le 20 novembre.'],
+  ['shared-secrecy', 'dropped', 'Couvert par l’offre existante de la FdSS.'],
+];
+
+function coordinatorWords(): string[] {
+  const session = ID + 2;
+  const at = '2025-10-02T09:00:00.000Z';
+  return [
+    ...Object.entries(WORDS).map(
+      ([section, text]) =>
+        `INSERT OR IGNORE INTO brief_texts (session_id, section, version, language, text, coordinator_id, actor, created_at)
+         VALUES (${session}, ${q(section)}, 1, 'fr', ${q(text)}, NULL, ${q(DEMO.coordinatorEmail)}, ${q(at)})`,
+    ),
+    ...ACTION_STATUS.map(
+      ([option, status, note]) =>
+        `UPDATE series_actions SET status = ${q(status)}, note = ${q(note)}, updated_at = ${q(at)}
+          WHERE series_id = ${DEMO.seriesId} AND option_id = ${q(option)}`,
+    ),
+  ];
 }
 
 const q = (value: string | number | null) =>
@@ -347,6 +386,7 @@ export async function demoSeed(secrets: DemoSecrets): Promise<string[]> {
       );
     }
   }
+  sql.push(...coordinatorWords());
   // The demo participant: invited to the open pre-survey of #3, not yet answered.
   sql.push(
     `INSERT INTO invitations (id, survey_id, email, name, language, token_hash)

@@ -4,6 +4,8 @@ import { HTTPException } from 'hono/http-exception';
 import type { RouterRoute } from 'hono/types';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as v from 'valibot';
+import { actionsRoutes } from './actions/actions.routes.ts';
+import { briefRoutes } from './brief/brief.routes.ts';
 import { calendarFeed, calendarRoutes } from './calendar/calendar.routes.ts';
 import { contactsRoutes } from './contacts/contacts.routes.ts';
 import { requireCoordinator } from './coordinators/auth.ts';
@@ -18,6 +20,7 @@ import { languageFromHeader, messages } from './i18n/index.ts';
 import { invitationsRoutes } from './invitations/invitations.routes.ts';
 import { d1Timing } from './lib/d1-timing.ts';
 import { publicUrlIssue } from './lib/public-url.ts';
+import { moderationRoutes } from './moderation/moderation.routes.ts';
 import { openLinkPages } from './open-link/open-link.pages.tsx';
 import { openLinkRoutes } from './open-link/open-link.routes.ts';
 import { openLinkWorkspacePages } from './open-link/open-link.workspace.tsx';
@@ -58,6 +61,9 @@ const coordinatorApi = new Hono<AppEnv>()
   .route('/', calendarRoutes)
   .route('/', exportsRoutes)
   .route('/', resultsRoutes)
+  .route('/', briefRoutes)
+  .route('/', actionsRoutes)
+  .route('/', moderationRoutes)
   .route('/', workspaceApi);
 
 const HealthResponseSchema = v.object({ ok: v.literal(true) });

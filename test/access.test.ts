@@ -62,6 +62,11 @@ const VALID_BODY: Record<string, unknown> = {
   'POST /api/surveys/:id/invitations/from': { source: 'directory' },
   'PUT /api/sessions/:id/attendance': { emails: ['intrus@example.org'] },
   'DELETE /api/team/:id': {},
+  'PUT /api/sessions/:id/brief/sections/:section': { text: 'Intrus' },
+  'PATCH /api/actions/:id': { status: 'done' },
+  'POST /api/surveys/:id/texts/hide': { question_id: 'remarks', text: 'remarque privée de deux', reason: 'intrus' },
+  'POST /api/surveys/:id/texts/show': { question_id: 'remarks', text: 'remarque privée de deux' },
+  'POST /api/series/:id/proposals/dismiss': { key: 'x' },
 };
 
 let owner: { key: string; email: string };
@@ -127,6 +132,11 @@ beforeAll(async () => {
     await callJson<{ id: number }>(`/api/sessions/${ids.sessions}/surveys`, { method: 'POST', key, json: { kind: 'post' }, expect: 201 })
   ).id;
   await callJson(`/api/surveys/${ids.surveys}/open`, { method: 'POST', key });
+  ids.actions =
+    (await env.DB.prepare('SELECT min(id) AS id FROM series_actions WHERE series_id = ?').bind(ids.series).first<{ id: number }>())?.id ??
+    0;
+  // A section of the brief is named, not numbered (PUT …/brief/sections/:section).
+  ids.sections = 'findings' as unknown as number;
   const { invitations } = await callJson<{ invitations: { id: number; url: string }[] }>(`/api/surveys/${ids.surveys}/invitations`, {
     method: 'POST',
     key,

@@ -32,7 +32,12 @@ interface Fixture {
   webhooks: number;
   /** A colleague in the organisation, to remove. */
   team: number;
+  /** The series' first action (from its post-survey). */
+  actions: number;
+  /** A section of the brief (PUT …/brief/sections/:section). */
+  sections: string;
   email: string;
+  token: string;
 }
 
 let key: string;
@@ -55,8 +60,14 @@ async function fixture(): Promise<Fixture> {
   const colleague = await env.DB.prepare('INSERT INTO coordinators (organisation_id, email) VALUES (?, ?) RETURNING id')
     .bind(organisationId, `colleague-${n}@example.org`)
     .first<{ id: number }>();
+  const action = await env.DB.prepare('SELECT min(id) AS id FROM series_actions WHERE series_id = ?')
+    .bind(seriesId)
+    .first<{ id: number }>();
   return {
     team: colleague?.id ?? 0,
+    actions: action?.id ?? 0,
+    sections: 'findings',
+    token: invitations[0]?.token ?? '',
     series: seriesId,
     themes: themeIds[0] ?? 0,
     otherTheme: themeIds[1] ?? 0,
@@ -106,6 +117,11 @@ const API_INPUT: Record<string, Input> = {
     questions: (await callJson<{ questions: unknown[] }>(`/api/surveys/${f.surveys}`, { key })).questions.slice(1),
   }),
   'POST /api/surveys/:id/copy': async (f) => ({ session_id: await newSession(f) }),
+  'PUT /api/sessions/:id/brief/sections/:section': () => ({ text: 'Les mots de la coordination.' }),
+  'PATCH /api/actions/:id': () => ({ status: 'planned', note: 'Au printemps' }),
+  'POST /api/surveys/:id/texts/hide': (f) => publishedRemark(f).then((text) => ({ question_id: 'remarks', text, reason: 'hors sujet' })),
+  'POST /api/surveys/:id/texts/show': (f) => hiddenRemark(f).then((text) => ({ question_id: 'remarks', text })),
+  'POST /api/series/:id/proposals/dismiss': () => ({ key: 'transport', reason: 'pas un thème' }),
 };
 
 /** A second session of the fixture's series, with no survey yet (what a copy goes to). */
@@ -117,6 +133,19 @@ async function newSession(f: Fixture) {
     expect: 201,
   });
   return session.id;
+}
+
+/** A remark the results publish: the series' minimum lowered to 1, one answer with a remark. */
+async function publishedRemark(f: Fixture) {
+  await call(`/api/series/${f.series}`, { method: 'PATCH', key, json: { min_group_size: 1 } });
+  await call(`/api/s/${f.token}`, { method: 'PUT', json: { answers: { usefulness: 4, remarks: 'Une remarque' } } });
+  return 'Une remarque';
+}
+
+async function hiddenRemark(f: Fixture) {
+  const text = await publishedRemark(f);
+  await call(`/api/surveys/${f.surveys}/texts/hide`, { method: 'POST', key, json: { question_id: 'remarks', text, reason: 'test' } });
+  return text;
 }
 
 /** The fields of a valid form for each write of the workspace pages. */
@@ -161,6 +190,13 @@ const PAGE_INPUT: Record<string, Input> = {
   'POST /app/surveys/:id/invitations/from': () => ({ from: 'directory' }),
   'POST /app/team': () => ({ email: `page-invited-${n}@example.org` }),
   'POST /app/team/:id/remove': () => ({}),
+  'POST /app/sessions/:id/minutes': () => ({ section: 'needs', text: 'Besoins relevés en séance.' }),
+  'POST /app/actions/:id': (f) => ({ status: 'done', note: 'Fait', session: String(f.sessions) }),
+  'POST /app/surveys/:id/texts/hide': (f) =>
+    publishedRemark(f).then((text) => ({ question_id: 'remarks', text, reason: 'hors sujet', session: String(f.sessions) })),
+  'POST /app/surveys/:id/texts/show': (f) =>
+    hiddenRemark(f).then((text) => ({ question_id: 'remarks', text, session: String(f.sessions) })),
+  'POST /app/series/:id/proposals/dismiss': () => ({ key: 'transport' }),
 };
 
 /** The editor's form as the page renders it, sent back with its texts unchanged. */
@@ -267,7 +303,7 @@ describe('every coordinator write leaves an audit entry naming actor, action and
         expect(e.organisation_id).toBe(organisationId);
         expect(e.actor).toBe(actor);
         expect(e.action).toMatch(/^[a-z-]+\.[a-z-]+$/);
-        expect(e.target).toMatch(/^(series|session|survey|theme|invitation|webhook|participant|coordinator)(:\d+)?$/);
+        expect(e.target).toMatch(/^(series|session|survey|theme|invitation|webhook|participant|coordinator|action)(:\d+)?$/);
       }
     });
   }

@@ -452,7 +452,12 @@ describe('the brief in the shape of the minutes (issue 17)', () => {
     ).toBe(true);
     expect([...at].sort((x, y) => x - y)).toEqual(at);
     // The date is no longer under the title: only in Save the date.
-    const date = md.slice(at[5]).split('\n')[3] ?? '';
+    // (after the coordinator's words the demo seeds for this section, marked as written)
+    const date =
+      md
+        .slice(at[5])
+        .split('\n')
+        .find((l) => l.startsWith('Concertation') || l.startsWith('Liaison')) ?? '';
     expect(date).toContain('Liaison hôpital-ambulatoire \\#3 : le ');
     expect(date).toContain('jusqu’à 15:30');
     expect(brief.for_session.ends_at).toBe('2025-12-18T14:30:00.000Z');

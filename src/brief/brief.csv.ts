@@ -10,6 +10,10 @@ export function briefCsv(brief: Brief, dialect: CsvDialect): string {
   const push = (section: string, id: Cell, item: Cell, measure: string, value: Cell, n: Cell, sources: number[] | number, method = '') =>
     rows.push([section, id, item, measure, value, n, Array.isArray(sources) ? sources.join(' ') : String(sources), method]);
 
+  // The coordinator's words first, marked as written (every other row is measured).
+  for (const w of brief.written)
+    push('written', w.section, w.section, 'text', w.text, '', [], `written by the coordination (version ${w.version}, ${w.updated_at})`);
+
   for (const p of brief.participation) {
     push('participation', '', '', 'invited', p.invited, '', p.survey_id);
     push('participation', '', '', 'opened', p.opened, '', p.survey_id);
@@ -103,6 +107,12 @@ export function briefCsv(brief: Brief, dialect: CsvDialect): string {
     }
   }
   choices('actions', brief.actions);
+  for (const a of brief.action_follow_up) {
+    const method = 'status and note set by the coordination';
+    push('action_follow_up', a.option_id, a.label, 'status', a.status, '', [], method);
+    if (a.note) push('action_follow_up', a.option_id, a.label, 'note', a.note, '', [], method);
+    if (a.since_session !== null) push('action_follow_up', a.option_id, a.label, 'since_session', a.since_session, '', [], method);
+  }
   const proposed = brief.proposed_themes;
   // Only moderated proposals are named (under the theme they were accepted as); the rest is a count.
   for (const g of proposed.accepted)

@@ -1,8 +1,9 @@
 /** The brief as Markdown, in the shape of the minutes and in the series' language. */
 import { formatDateTime, formatTime } from '../i18n/index.ts';
+import { minutesMessages } from '../i18n/minutes/index.ts';
 import { type ResultsMessages, resultsMessages } from '../i18n/results/index.ts';
 import { decimal, percent } from '../results/charts.tsx';
-import type { Brief, PriorityItem, PriorityRound, SourceSurvey } from './brief.ts';
+import type { ActionFollowUp, Brief, MinutesSection, PriorityItem, PriorityRound, SourceSurvey } from './brief.ts';
 
 /** Participants' text must not become headings, links or tables in the minutes. */
 export function mdText(text: string): string {
@@ -52,6 +53,34 @@ export function condorcetLine(a: PriorityRound['agreement'], items: PriorityItem
   return t.condorcet[a.condorcet](winner.label);
 }
 
+/** "Label — in progress (proposed at session #1 ; 3 volunteers…) : note", the line each format shows for an action followed. */
+export function followUpLine(a: ActionFollowUp, brief: Brief): string {
+  const m = minutesMessages(brief.language);
+  const facts = [
+    a.since_session !== null ? m.since(a.since_session) : null,
+    a.volunteers !== null ? m.volunteers(a.volunteers, brief.session.number) : null,
+  ].filter((x) => x !== null);
+  const state = a.status === 'proposed' ? facts.join(' ; ') : `${m.status[a.status]}${facts.length ? ` (${facts.join(' ; ')})` : ''}`;
+  return `${a.label} — ${state}${a.note ? ` : ${a.note}` : ''}`;
+}
+
+/**
+ * The coordinator's words of a section, then the label of what follows: the two kinds of
+ * content stay apart in every format. Empty when nothing was written.
+ */
+function writtenMarkdown(brief: Brief, section: MinutesSection): string[] {
+  const w = brief.written.find((x) => x.section === section);
+  if (!w) return [];
+  const m = minutesMessages(brief.language);
+  const out = [`*${m.written} :*`, ''];
+  for (const b of w.blocks) {
+    if (b.type === 'paragraph') out.push(mdText(b.text), '');
+    else out.push(...b.items.map((i) => `- ${mdText(i)}`), '');
+  }
+  out.push(`*${m.measured} :*`, '');
+  return out;
+}
+
 /** Footnotes collected while writing: each figure's method and n, out of the way of the text. */
 function notes() {
   const list: string[] = [];
@@ -95,6 +124,7 @@ export function briefMarkdown(brief: Brief): string {
 
   // Attentes des participant·es et objectifs
   out.push(`## ${t.minutes.expectations}`, '');
+  out.push(...writtenMarkdown(brief, 'expectations'));
   const e = brief.expectations;
   if (e && !e.question.withheld && (e.question.type === 'single' || e.question.type === 'multiple')) {
     const options = [...e.question.options].filter((o) => o.count > 0).sort((a, b) => b.count - a.count);
@@ -105,6 +135,7 @@ export function briefMarkdown(brief: Brief): string {
 
   // Constats et ajustements de l'offre: how session N was rated, and before/after for N.
   out.push(`## ${t.minutes.findings}`, '');
+  out.push(...writtenMarkdown(brief, 'findings'));
   const a = brief.appreciation;
   const ratings = a?.questions ?? [];
   if (a && ratings.length) {
@@ -139,6 +170,7 @@ export function briefMarkdown(brief: Brief): string {
   // Veille des besoins de la population: priorities (compact), agreement, proposals, then remarks.
   const pr = brief.priorities;
   out.push(`## ${t.minutes.needs}`, '');
+  out.push(...writtenMarkdown(brief, 'needs'));
   out.push(`### ${t.section.priorities}`, '');
   if (pr.items.length && pr.current.n > 0) {
     const top = pr.items.slice(0, TOP_PRIORITIES);
@@ -175,6 +207,7 @@ export function briefMarkdown(brief: Brief): string {
 
   // Actions à mener collectivement et perspectives
   out.push(`## ${t.minutes.actions}`, '');
+  out.push(...writtenMarkdown(brief, 'actions'));
   const act = brief.actions;
   if (act && !act.question.withheld && (act.question.type === 'single' || act.question.type === 'multiple')) {
     const options = [...act.question.options].sort((x, y) => y.count - x.count);
@@ -185,9 +218,15 @@ export function briefMarkdown(brief: Brief): string {
     out.push(...options.map((o) => `- ${mdText(o.label)} — ${o.count} ${t.volunteers.toLowerCase()} (${percent(o.share, t.locale)})`), '');
   } else if (act?.question.withheld) out.push(t.questionWithheld(act.question.n, min), '');
   else out.push(t.noSurvey(t.kind.post), '');
+  if (brief.action_follow_up.length) {
+    const m = minutesMessages(brief.language);
+    out.push(`### ${m.followUp}`, '');
+    out.push(...brief.action_follow_up.map((a, i) => `- ${mdText(followUpLine(a, brief))}${i === 0 ? fn.ref(m.followUpMethod) : ''}`), '');
+  }
 
   // Save the date: its own section, as in the minutes.
   out.push(`## ${t.minutes.saveTheDate}`, '');
+  out.push(...writtenMarkdown(brief, 'save_the_date'));
   if (next.starts_at)
     out.push(
       mdText(

@@ -1,11 +1,53 @@
 /** The printable brief (GET /api/sessions/:id/brief?format=html): read on screen, printed for the meeting. */
+
+import type { WrittenBlock } from '../domain/written-text.ts';
 import { formatDateTime, formatTime } from '../i18n/index.ts';
+import { minutesMessages } from '../i18n/minutes/index.ts';
 import { resultsMessages } from '../i18n/results/index.ts';
 import { ASSETS } from '../pages/assets.ts';
 import { Layout } from '../pages/layout.tsx';
 import { BarTable, decimal, percent } from '../results/charts.tsx';
-import { agreementLine, condorcetLine, priorityLine, roundLabel, sourceLabel, TOP_PRIORITIES } from './brief.markdown.ts';
-import type { Brief } from './brief.ts';
+import { agreementLine, condorcetLine, followUpLine, priorityLine, roundLabel, sourceLabel, TOP_PRIORITIES } from './brief.markdown.ts';
+import type { Brief, MinutesSection } from './brief.ts';
+
+/** A coordinator's text as paragraphs and bullet lists, escaped by JSX (src/domain/written-text.ts). */
+export function WrittenBlocks({ blocks }: { blocks: WrittenBlock[] }) {
+  return (
+    <>
+      {blocks.map((b) =>
+        b.type === 'paragraph' ? (
+          <p>{b.text}</p>
+        ) : (
+          <ul>
+            {b.items.map((i) => (
+              <li>{i}</li>
+            ))}
+          </ul>
+        ),
+      )}
+    </>
+  );
+}
+
+/**
+ * The coordinator's words above the figures, each kind labelled: "written by the
+ * coordination", then "measured by the surveys". Text is escaped by JSX; only paragraphs and
+ * bullet lists are made of it (src/domain/written-text.ts).
+ */
+function Written({ brief, section }: { brief: Brief; section: MinutesSection }) {
+  const w = brief.written.find((x) => x.section === section);
+  if (!w) return null;
+  const m = minutesMessages(brief.language);
+  return (
+    <>
+      <div class="written" lang={w.language === brief.language ? undefined : w.language}>
+        <p class="origin">{m.written}</p>
+        <WrittenBlocks blocks={w.blocks} />
+      </div>
+      <p class="origin">{m.measured}</p>
+    </>
+  );
+}
 
 /** Footnote references: numbered in reading order, listed at the end (they paste into Word as text). */
 function notes() {
@@ -26,8 +68,9 @@ function notes() {
   };
 }
 
-export function BriefPage({ brief, links }: { brief: Brief; links: Record<'json' | 'md' | 'csv', string> }) {
+export function BriefPage({ brief, links }: { brief: Brief; links: Record<'json' | 'md' | 'csv' | 'docx' | 'odt', string> }) {
   const t = resultsMessages(brief.language);
+  const m = minutesMessages(brief.language);
   const title = t.briefTitle(brief.series.title, brief.for_session.number);
   const sources = new Map(brief.sources.map((s) => [s.survey_id, s]));
   const label = (id: number) => {
@@ -85,12 +128,14 @@ export function BriefPage({ brief, links }: { brief: Brief; links: Record<'json'
             </p>
           ))}
         <p class="downloads screen-only">
-          {t.download}: <a href={links.md}>{t.formats.md}</a> · <a href={links.csv}>{t.formats.csv}</a> ·{' '}
-          <a href={links.json}>{t.formats.json}</a> — {t.print}
+          {t.download}: <a href={links.docx}>{m.formats.docx}</a> · <a href={links.odt}>{m.formats.odt}</a> ·{' '}
+          <a href={links.md}>{t.formats.md}</a> · <a href={links.csv}>{t.formats.csv}</a> · <a href={links.json}>{t.formats.json}</a> —{' '}
+          {t.print}
         </p>
 
         <section aria-labelledby="expectations">
           <h2 id="expectations">{t.minutes.expectations}</h2>
+          <Written brief={brief} section="expectations" />
           {e && !e.question.withheld && (e.question.type === 'single' || e.question.type === 'multiple') ? (
             <>
               <p>
@@ -117,6 +162,7 @@ export function BriefPage({ brief, links }: { brief: Brief; links: Record<'json'
 
         <section aria-labelledby="findings">
           <h2 id="findings">{t.minutes.findings}</h2>
+          <Written brief={brief} section="findings" />
           {a?.questions.length ? (
             <>
               <h3>{t.section.appreciation(brief.session.number)}</h3>
@@ -187,6 +233,7 @@ export function BriefPage({ brief, links }: { brief: Brief; links: Record<'json'
 
         <section aria-labelledby="needs">
           <h2 id="needs">{t.minutes.needs}</h2>
+          <Written brief={brief} section="needs" />
           <h3>{t.section.priorities}</h3>
           {top.length && pr.current.n > 0 ? (
             <>
@@ -267,6 +314,7 @@ export function BriefPage({ brief, links }: { brief: Brief; links: Record<'json'
 
         <section aria-labelledby="actions">
           <h2 id="actions">{t.minutes.actions}</h2>
+          <Written brief={brief} section="actions" />
           {act && !act.question.withheld && (act.question.type === 'single' || act.question.type === 'multiple') ? (
             <>
               <p>
@@ -288,10 +336,24 @@ export function BriefPage({ brief, links }: { brief: Brief; links: Record<'json'
           ) : (
             <p>{t.noSurvey(t.kind.post)}</p>
           )}
+          {brief.action_follow_up.length ? (
+            <>
+              <h3>{m.followUp}</h3>
+              <ul class="follow-up">
+                {brief.action_follow_up.map((a, i) => (
+                  <li>
+                    {followUpLine(a, brief)}
+                    {i === 0 ? fn.ref(m.followUpMethod) : null}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
         </section>
 
         <section aria-labelledby="save-the-date">
           <h2 id="save-the-date">{t.minutes.saveTheDate}</h2>
+          <Written brief={brief} section="save_the_date" />
           <p>
             {next.starts_at
               ? t.saveTheDate(

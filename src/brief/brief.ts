@@ -3,6 +3,7 @@
  * it exists, and the theme history of the whole series, aggregated in SQL, passed through the
  * disclosure gate (src/domain/disclosure.ts) survey by survey, and shaped here.
  */
+import { ACTIONS_QUESTION, type ActionStatus, actionLabel, SERIES_ACTIONS, type SeriesActionRow } from '../actions/actions.queries.ts';
 import { type Agreement, agreement } from '../domain/agreement.ts';
 import type { ChoiceQuestion, Definition, Question } from '../domain/definition.ts';
 import {
@@ -22,12 +23,14 @@ import { groupRemarksByTheme } from '../domain/remark-themes.ts';
 import { effectiveStatus, type SurveyStatus } from '../domain/survey-status.ts';
 import { groupTexts, normaliseText, type TextGroup } from '../domain/text-normalise.ts';
 import { type Change, changes, currentTheme } from '../domain/trend.ts';
+import { type WrittenBlock, writtenBlocks } from '../domain/written-text.ts';
 import { resultsMessages } from '../i18n/results/index.ts';
 import { type ThemeCounterRow, themeHistoryFromCounters } from '../results/counters.ts';
 import {
   PAIRING,
   type PairingRow,
   PROPOSAL_DECISIONS,
+  PROPOSAL_DISMISSALS,
   SERIES_SESSIONS,
   SERIES_SURVEYS,
   SERIES_THEMES,
@@ -44,6 +47,7 @@ import {
   type ThemeTallyRow,
 } from '../results/results.queries.ts';
 import { type Participation, participation, type QuestionResult, questionResult, rankingQuestions } from '../results/results.ts';
+import { type BriefTextRow, LATEST_BRIEF_TEXTS } from './brief-texts.queries.ts';
 
 export interface SourceSurvey {
   survey_id: number;
@@ -92,9 +96,35 @@ export interface Pairing {
 export const MINUTES_SECTIONS = ['expectations', 'findings', 'needs', 'actions', 'save_the_date'] as const;
 export type MinutesSection = (typeof MINUTES_SECTIONS)[number];
 
+/** The coordinator's words in one section (the newest version), marked as written, not measured. */
+export interface WrittenSection {
+  section: MinutesSection;
+  origin: 'written';
+  text: string;
+  blocks: WrittenBlock[];
+  language: Language;
+  version: number;
+  updated_at: string;
+}
+
+/** What became of a collective action of the series, as the coordinator set it. */
+export interface ActionFollowUp {
+  id: number;
+  option_id: string;
+  label: string;
+  status: ActionStatus;
+  note: string | null;
+  /** The session whose post-survey proposed it first. */
+  since_session: number | null;
+  /** How many ticked it in the post-survey of this brief's session (the gate's figure; null: not asked or withheld). */
+  volunteers: number | null;
+}
+
 export interface Brief {
-  /** The outline of the minutes: which section holds figures (false: it says there are none). */
-  sections: { id: MinutesSection; filled: boolean }[];
+  /** The outline of the minutes: which section holds figures (false: it says there are none), and the coordinator's words. */
+  sections: { id: MinutesSection; filled: boolean; written: boolean }[];
+  /** The coordinator's words, section by section (written), shown above the figures (measured). */
+  written: WrittenSection[];
   series: { id: number; title: string; bassin: string | null; language: Language };
   language: Language;
   min_group_size: number;
@@ -116,6 +146,8 @@ export interface Brief {
     items: PriorityItem[];
   };
   actions: { survey_id: number; question: QuestionResult } | null;
+  /** The series' actions proposed up to this session and their status, set by the coordinator. */
+  action_follow_up: ActionFollowUp[];
   /**
    * Only what a coordinator moderated reaches the shared brief: proposals accepted into the
    * catalogue, under the theme's label, and how many still wait (never their text).
@@ -159,12 +191,31 @@ export async function loadBrief(db: D1Database, organisationId: number, sessionI
   const language = lang ?? ctx.language;
   const t = resultsMessages(language);
   const labels = { notStated: t.notStated, otherGroups: t.otherGroups };
-  const [sessionsResult, surveysResult, themesResult, decisionsResult] = await db.batch([
+  const [sessionsResult, surveysResult, themesResult, decisionsResult, dismissedResult, actionsResult, writtenResult] = await db.batch([
     db.prepare(SERIES_SESSIONS).bind(ctx.series_id),
     db.prepare(SERIES_SURVEYS).bind(ctx.series_id),
     db.prepare(SERIES_THEMES).bind(ctx.series_id),
     db.prepare(PROPOSAL_DECISIONS).bind(ctx.series_id),
+    db.prepare(PROPOSAL_DISMISSALS).bind(ctx.series_id),
+    db.prepare(SERIES_ACTIONS).bind(ctx.series_id),
+    db.prepare(LATEST_BRIEF_TEXTS).bind(ctx.id),
   ]);
+  const dismissed = new Set(((dismissedResult?.results ?? []) as { proposal_key: string }[]).map((d) => d.proposal_key));
+  const seriesActions = (actionsResult?.results ?? []) as SeriesActionRow[];
+  const written = ((writtenResult?.results ?? []) as BriefTextRow[])
+    .filter((w) => w.text !== '')
+    .sort((a, b) => MINUTES_SECTIONS.indexOf(a.section) - MINUTES_SECTIONS.indexOf(b.section))
+    .map(
+      (w): WrittenSection => ({
+        section: w.section,
+        origin: 'written',
+        text: w.text,
+        blocks: writtenBlocks(w.text),
+        language: w.language,
+        version: w.version,
+        updated_at: w.created_at,
+      }),
+    );
   const decisions = new Map(
     ((decisionsResult?.results ?? []) as { proposal_key: string; theme_id: number }[]).map((d) => [d.proposal_key, d.theme_id]),
   );
@@ -285,9 +336,11 @@ export async function loadBrief(db: D1Database, organisationId: number, sessionI
   const remarkTexts: TextGroup[] = remarks.counts.map((c) => ({ text: c.text, count: c.count, variants: [c.text] }));
   const ranked = priorities(N, surveys, defs, themes, themeHistory, language);
   const min = Math.max(ctx.min_group_size, ...[pre, post, nextPre].flatMap((s) => (s ? [minOf(s)] : [])));
-  const proposed = moderatedProposals(groupTexts(proposals.counts, language), decisions, themes, language);
+  const proposed = moderatedProposals(groupTexts(proposals.counts, language), decisions, dismissed, themes, language);
+  const actionFigures = post && postAgg && actionsQ && usable(post) ? { survey_id: post.id, question: result(postAgg, actionsQ) } : null;
 
   const brief: Omit<Brief, 'sections'> = {
+    written,
     series: { id: ctx.series_id, title: ctx.title, bassin: ctx.bassin, language: ctx.language },
     language,
     min_group_size: min,
@@ -330,7 +383,8 @@ export async function loadBrief(db: D1Database, organisationId: number, sessionI
             min,
           ),
     priorities: ranked,
-    actions: post && postAgg && actionsQ && usable(post) ? { survey_id: post.id, question: result(postAgg, actionsQ) } : null,
+    actions: actionFigures,
+    action_follow_up: followUp(seriesActions, N, actionFigures?.question ?? null, actionsQ?.id === ACTIONS_QUESTION, language),
     proposed_themes: {
       survey_ids: textSources.map((s) => s.id),
       n: proposals.n,
@@ -352,21 +406,52 @@ export async function loadBrief(db: D1Database, organisationId: number, sessionI
 }
 
 function outline(b: Omit<Brief, 'sections'>): Brief['sections'] {
+  const written = new Set(b.written.map((w) => w.section));
   const filled: Record<MinutesSection, boolean> = {
     expectations: b.expectations !== null,
     findings: b.appreciation !== null || (b.pairing !== null && b.pairing !== 'anonymous'),
     needs:
       b.priorities.current.n > 0 || b.remarks.texts.length > 0 || b.proposed_themes.accepted.length > 0 || b.proposed_themes.pending > 0,
-    actions: b.actions !== null,
+    actions: b.actions !== null || b.action_follow_up.length > 0,
     save_the_date: b.for_session.starts_at !== null,
   };
-  return MINUTES_SECTIONS.map((id) => ({ id, filled: filled[id] }));
+  return MINUTES_SECTIONS.map((id) => ({ id, filled: filled[id], written: written.has(id) }));
+}
+
+/**
+ * The series' actions proposed up to session N, with the status the coordinator set; how many
+ * ticked each in N's post-survey comes from the gated result only (null when withheld).
+ */
+function followUp(
+  rows: SeriesActionRow[],
+  N: number,
+  question: QuestionResult | null,
+  sameQuestion: boolean,
+  language: Language,
+): ActionFollowUp[] {
+  const counts =
+    sameQuestion && question && !question.withheld && (question.type === 'single' || question.type === 'multiple')
+      ? new Map(question.options.map((o) => [o.id, o.count]))
+      : new Map<string, number>();
+  // An action of this session's post-survey nobody decided on yet is already in the list above.
+  return rows
+    .filter((r) => r.since_session !== null && r.since_session <= N && (r.since_session < N || r.status !== 'proposed'))
+    .map((r) => ({
+      id: r.id,
+      option_id: r.option_id,
+      label: localize(actionLabel(r), language),
+      status: r.status,
+      note: r.note,
+      since_session: r.since_session,
+      volunteers: counts.get(r.option_id) ?? null,
+    }));
 }
 
 /** Proposals under the theme a coordinator accepted them as (same normalised key as the workspace). */
 function moderatedProposals(
   groups: TextGroup[],
   decisions: ReadonlyMap<string, number>,
+  dismissed: ReadonlySet<string>,
   themes: ThemeRow[],
   language: Language,
 ): Pick<Brief['proposed_themes'], 'accepted' | 'pending'> {
@@ -375,7 +460,10 @@ function moderatedProposals(
   const accepted = new Map<number, number>();
   let pending = 0;
   for (const g of groups) {
-    const decided = decisions.get(normaliseText(g.text));
+    const key = normaliseText(g.text);
+    const decided = decisions.get(key);
+    // A dismissed proposal is neither a theme nor waiting: the brief leaves it out.
+    if (decided === undefined && dismissed.has(key)) continue;
     if (decided === undefined) pending += 1;
     else {
       const id = currentTheme(decided, mergedInto);

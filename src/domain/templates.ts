@@ -20,6 +20,8 @@ export interface TemplateContext {
   themes: readonly CatalogueTheme[];
   /** The series' bassin, as typed (`Nord-Ouest`, `bassin Sud`); null when none. */
   bassin: string | null;
+  /** An anonymous survey never asks for consent to be contacted (its answers name nobody). */
+  anonymous?: boolean | undefined;
 }
 
 /** Ranking options that stand for the series' active themes (option id `t<theme id>`). */
@@ -187,6 +189,23 @@ export function preSurvey(themes: readonly CatalogueTheme[], own: { expectations
   ];
 }
 
+/**
+ * Consent to be contacted about the actions one ticked, so a working group can start. Only in
+ * a named survey: an anonymous survey never asks for it (its answers name nobody).
+ */
+const contactConsent: Question = {
+  id: 'contact-consent',
+  type: 'single',
+  required: false,
+  profile: false,
+  text: {
+    fr: 'La coordination peut-elle vous recontacter pour lancer les actions cochées ?',
+    nl: 'Mag de coördinatie u contacteren om de aangevinkte acties op te starten?',
+    en: 'May the coordination contact you to start the actions you ticked?',
+  },
+  options: [opt('yes', 'Oui', 'Ja', 'Yes'), opt('no', 'Non', 'Nee', 'No')],
+};
+
 export function preSurveyTemplate({ themes, bassin }: TemplateContext): Question[] {
   return preSurvey(themes, {
     expectations: [
@@ -270,20 +289,22 @@ export const remarks: Question = {
 };
 
 /** The post-survey: the series' own collective actions around the common questions. */
-export function postSurvey(themes: readonly CatalogueTheme[], own: { actions: Option[] }): Question[] {
+export function postSurvey(themes: readonly CatalogueTheme[], own: { actions: Option[]; anonymous?: boolean | undefined }): Question[] {
   return [
     usefulness,
     mutualKnowledge,
     themeRanking('themes', postThemesText, themes),
     proposal,
     actionsQuestion(own.actions),
+    ...(own.anonymous ? [] : [contactConsent]),
     sector,
     remarks,
   ];
 }
 
-export function postSurveyTemplate({ themes }: TemplateContext): Question[] {
+export function postSurveyTemplate({ themes, anonymous }: TemplateContext): Question[] {
   return postSurvey(themes, {
+    anonymous,
     actions: [
       opt(
         'info-services',

@@ -10,6 +10,7 @@
  */
 import type { RawAggregates } from '../domain/disclosure.ts';
 import type { Language } from '../domain/language.ts';
+import { HIDDEN_TEXTS, type HiddenTextRow, hiddenSet, isHidden } from '../moderation/moderation.queries.ts';
 import { aggregatesFromCounters, type CounterRow, type QuestionCounterRow, textsInOrder } from './counters.ts';
 
 /** The survey, its session and series, scoped to the caller's organisation. */
@@ -245,6 +246,9 @@ export const THEME_RANKS = `
 /** Proposals a coordinator handled (promoted into the catalogue or counted as a theme), by normalised text. */
 export const PROPOSAL_DECISIONS = 'SELECT proposal_key, theme_id FROM theme_proposal_decisions WHERE series_id = ?';
 
+/** Proposals a coordinator dismissed (not a theme), by normalised text. */
+export const PROPOSAL_DISMISSALS = 'SELECT proposal_key FROM proposal_dismissals WHERE series_id = ?';
+
 /** Respondents per survey, for the minimum-group-size rule, from the counters (survey_tallies). ?1 is a JSON list of survey ids. */
 export const SURVEY_RESPONDENTS = `
   SELECT t.survey_id, t.responses AS n
@@ -421,8 +425,10 @@ export async function surveyAggregates(
   profile: string | null,
   texts: string[],
   textLimit: number | null = TEXT_LIMIT,
-): Promise<SurveyAggregates> {
+  options: { includeHidden?: boolean } = {},
+): Promise<SurveyAggregates & { hidden: Set<string> }> {
   const statements = [
+    db.prepare(HIDDEN_TEXTS).bind(surveyId),
     db.prepare(PARTICIPATION).bind(surveyId),
     db.prepare(TIMELINE).bind(surveyId),
     db.prepare(QUESTION_COUNTERS).bind(surveyId),
@@ -430,12 +436,17 @@ export async function surveyAggregates(
     // LIMIT -1: no limit.
     ...texts.map((q) => db.prepare(TOP_TEXTS).bind(surveyId, q, textLimit ?? -1)),
   ];
-  const results = await db.batch(statements);
+  const [hiddenRows, ...results] = await db.batch(statements);
   const rows = <T>(i: number) => (results[i]?.results ?? []) as T[];
+  // Texts a coordinator hid (src/moderation/) leave results and brief here, before the gate;
+  // the answers stay, and the question's n still counts who wrote one.
+  const hidden = hiddenSet((hiddenRows?.results ?? []) as HiddenTextRow[]);
+  const textRows = textsInOrder(texts.flatMap((_, i) => rows<TextCountRow>(4 + i)));
   return {
+    hidden,
     participation: rows<ParticipationRow>(0)[0] ?? { invited: 0, opened: 0, answered: 0, responses: 0 },
     timeline: rows<TimelineRow>(1),
     ...aggregatesFromCounters(rows<CounterRow>(3), rows<QuestionCounterRow>(2), ranking, profile),
-    texts: textsInOrder(texts.flatMap((_, i) => rows<TextCountRow>(4 + i))),
+    texts: options.includeHidden || hidden.size === 0 ? textRows : textRows.filter((t) => !isHidden(hidden, t.question_id, t.text)),
   };
 }

@@ -2,6 +2,7 @@
 import { type Context, Hono } from 'hono';
 import type * as v from 'valibot';
 import { briefCsv } from '../brief/brief.csv.ts';
+import { briefDocx, briefOdt, markdownBlocks } from '../brief/brief.document.ts';
 import { briefMarkdown } from '../brief/brief.markdown.ts';
 import { BriefPage } from '../brief/brief.page.tsx';
 import { loadBrief } from '../brief/brief.ts';
@@ -31,7 +32,7 @@ import { rankingQuestions, shapeResults } from './results.ts';
 /** Results name people's answers in aggregate: never kept by a shared cache. */
 const PRIVATE = { 'Cache-Control': 'no-store' };
 
-function download(c: Context, body: string, type: string, filename: string) {
+function download(c: Context, body: string | Uint8Array<ArrayBuffer>, type: string, filename: string) {
   return c.body(body, 200, { ...PRIVATE, 'Content-Type': type, 'Content-Disposition': `attachment; filename="${csvFilename(filename)}"` });
 }
 
@@ -107,12 +108,23 @@ export const resultsRoutes = new Hono<AppEnv>()
     '/sessions/:id/brief',
     contract({
       summary: 'The brief for the next session',
-      description: 'JSON, Markdown in the shape of the minutes, CSV or a printable page (`?format=`, else the Accept header).',
+      description:
+        'JSON, Markdown in the shape of the minutes, CSV, a printable page, or an editable document (`docx`, `odt`) (`?format=`, else the Accept header). The coordinator’s words (`written`) come before the figures (measured).',
       tag,
       auth,
       query: BriefQuerySchema,
       responses: {
-        200: { description: 'The brief', schema: BriefResponseSchema, also: ['text/markdown', 'text/csv', 'text/html'] },
+        200: {
+          description: 'The brief',
+          schema: BriefResponseSchema,
+          also: [
+            'text/markdown',
+            'text/csv',
+            'text/html',
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+            'application/vnd.oasis.opendocument.text',
+          ],
+        },
       },
     }),
     pageHeaders,
@@ -123,7 +135,14 @@ export const resultsRoutes = new Hono<AppEnv>()
         query.format ??
         formatFromAccept(
           c.req.header('accept'),
-          { 'application/json': 'json', 'text/markdown': 'md', 'text/csv': 'csv', 'text/html': 'html' },
+          {
+            'application/json': 'json',
+            'text/markdown': 'md',
+            'text/csv': 'csv',
+            'text/html': 'html',
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+            'application/vnd.oasis.opendocument.text': 'odt',
+          },
           'json',
         );
       const brief = await loadBrief(c.env.DB, c.var.coordinator.organisationId, id, query.lang);
@@ -134,11 +153,37 @@ export const resultsRoutes = new Hono<AppEnv>()
         const dialect = readerDialect(query, c.req.header('accept-language'), brief.series.language);
         return download(c, briefCsv(brief, dialect), 'text/csv; charset=utf-8', `${name}.csv`);
       }
+      if (format === 'odt' || format === 'docx') {
+        const title = resultsMessages(brief.language).briefTitle(brief.series.title, brief.for_session.number);
+        const blocks = markdownBlocks(briefMarkdown(brief));
+        return format === 'odt'
+          ? download(
+              c,
+              briefOdt(blocks, title, brief.language) as Uint8Array<ArrayBuffer>,
+              'application/vnd.oasis.opendocument.text',
+              `${name}.odt`,
+            )
+          : download(
+              c,
+              briefDocx(blocks, title, brief.language) as Uint8Array<ArrayBuffer>,
+              'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+              `${name}.docx`,
+            );
+      }
       if (format === 'html') {
         const base = `/api/sessions/${id}/brief`;
         return c.html(
           await html(
-            <BriefPage brief={brief} links={{ json: `${base}?format=json`, md: `${base}?format=md`, csv: `${base}?format=csv` }} />,
+            <BriefPage
+              brief={brief}
+              links={{
+                json: `${base}?format=json`,
+                md: `${base}?format=md`,
+                csv: `${base}?format=csv`,
+                docx: `${base}?format=docx`,
+                odt: `${base}?format=odt`,
+              }}
+            />,
           ),
           200,
           PRIVATE,

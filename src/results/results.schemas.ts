@@ -14,13 +14,13 @@ export const ResultsQuerySchema = v.object({
 });
 
 export const BriefQuerySchema = v.object({
-  format: v.optional(v.picklist(['json', 'md', 'csv', 'html'], 'expected json, md, csv or html')),
+  format: v.optional(v.picklist(['json', 'md', 'csv', 'html', 'docx', 'odt'], 'expected json, md, csv, html, docx or odt')),
   lang: v.optional(LanguageSchema),
   sep: v.optional(SeparatorSchema),
 });
 
 export type ResultsFormat = 'json' | 'csv' | 'html';
-export type BriefFormat = 'json' | 'md' | 'csv' | 'html';
+export type BriefFormat = 'json' | 'md' | 'csv' | 'html' | 'docx' | 'odt';
 
 /** `?format=` wins; otherwise the first Accept type we serve (a browser asks for text/html). */
 export function formatFromAccept<F extends string>(accept: string | undefined, served: Record<string, F>, fallback: F): F {
@@ -261,8 +261,37 @@ const Survey = { survey_id: IdSchema };
 /** GET /api/sessions/{id}/brief as JSON: session N's post-survey, N+1's pre-survey and the theme history. */
 export const BriefResponseSchema = v.object({
   sections: v.pipe(
-    v.array(v.object({ id: v.picklist(['expectations', 'findings', 'needs', 'actions', 'save_the_date']), filled: v.boolean() })),
-    v.description('the sections of the minutes in their order; filled false: the section says it has no data'),
+    v.array(
+      v.object({
+        id: v.picklist(['expectations', 'findings', 'needs', 'actions', 'save_the_date']),
+        filled: v.boolean(),
+        written: v.boolean(),
+      }),
+    ),
+    v.description(
+      'the sections of the minutes in their order; filled false: the section says it has no data; written: the coordinator wrote a text for it',
+    ),
+  ),
+  written: v.pipe(
+    v.array(
+      v.object({
+        section: v.picklist(['expectations', 'findings', 'needs', 'actions', 'save_the_date']),
+        origin: v.literal('written'),
+        text: v.string(),
+        blocks: v.array(
+          v.variant('type', [
+            v.object({ type: v.literal('paragraph'), text: v.string() }),
+            v.object({ type: v.literal('list'), items: v.array(v.string()) }),
+          ]),
+        ),
+        language: LanguageSchema,
+        version: CountSchema,
+        updated_at: InstantSchema,
+      }),
+    ),
+    v.description(
+      'the coordinator’s words per section (newest version), written by the coordination; every other figure is measured from the surveys',
+    ),
   ),
   series: v.object({ id: IdSchema, title: v.string(), bassin: v.nullable(v.string()), language: LanguageSchema }),
   language: LanguageSchema,
@@ -316,6 +345,23 @@ export const BriefResponseSchema = v.object({
     ),
   }),
   actions: v.nullable(v.object({ ...Survey, question: QuestionResultSchema })),
+  action_follow_up: v.pipe(
+    v.array(
+      v.object({
+        id: IdSchema,
+        option_id: v.string(),
+        label: v.string(),
+        status: v.picklist(['proposed', 'planned', 'in_progress', 'done', 'dropped']),
+        note: v.nullable(v.string()),
+        since_session: v.nullable(SessionNumber),
+        volunteers: v.pipe(
+          v.nullable(CountSchema),
+          v.description('how many ticked it in this session’s post-survey (gated; null: not asked or withheld)'),
+        ),
+      }),
+    ),
+    v.description('the series’ actions proposed up to this session and what became of them (status and note set by the coordinator)'),
+  ),
   proposed_themes: v.pipe(
     v.object({
       survey_ids: v.array(IdSchema),

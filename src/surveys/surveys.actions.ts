@@ -57,7 +57,7 @@ export async function createSurvey(
       activeCatalogue(env.DB, session.series_id),
       getSeries(env.DB, actor.organisationId, session.series_id),
     ]);
-    questions = surveyTemplate(input.kind, { themes, bassin: series?.bassin ?? null });
+    questions = surveyTemplate(input.kind, { themes, bassin: series?.bassin ?? null, anonymous: input.anonymous });
   }
   const [inserted] = await env.DB.batch<{ id: number }>([
     insertSurvey(env.DB, actor.organisationId, sessionId, { ...input, questions }),

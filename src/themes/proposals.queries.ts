@@ -1,4 +1,6 @@
 import { gateProposalTexts } from '../domain/disclosure.ts';
+import { normaliseText } from '../domain/text-normalise.ts';
+import { hiddenTextsOfSeries } from '../moderation/moderation.queries.ts';
 
 /** SQL of theme proposals (free texts participants proposed) and the coordinator's decisions on them. */
 
@@ -6,12 +8,13 @@ import { gateProposalTexts } from '../domain/disclosure.ts';
  * Counts of identical proposal texts of a series (text_tallies: what a GROUP BY over the answers
  * gave, with the responses counted in survey_tallies), through the disclosure gate: a question's
  * proposals count only when its survey and the question reach the survey's minimum group
- * size. Grouping across spellings is done by the caller.
+ * size. Grouping across spellings is done by the caller. Texts a coordinator hid are left out.
  */
 export async function proposalCounts(db: D1Database, seriesId: number) {
+  const hidden = await hiddenTextsOfSeries(db, seriesId);
   const { results } = await db
     .prepare(
-      `SELECT a.survey_id, su.anonymous, s.min_group_size, a.text, a.n AS count,
+      `SELECT a.survey_id, a.question_id, su.anonymous, s.min_group_size, a.text, a.n AS count,
               (SELECT coalesce(sum(st.responses), 0) FROM survey_tallies st WHERE st.survey_id = a.survey_id) AS survey_n,
               (SELECT coalesce(sum(qt.n), 0) FROM question_tallies qt WHERE qt.survey_id = a.survey_id AND qt.question_id = a.question_id) AS question_n
          FROM sessions se JOIN series s ON s.id = se.series_id JOIN surveys su ON su.session_id = se.id
@@ -23,6 +26,7 @@ export async function proposalCounts(db: D1Database, seriesId: number) {
     .bind(seriesId)
     .all<{
       survey_id: number;
+      question_id: string;
       anonymous: 0 | 1;
       min_group_size: number;
       text: string;
@@ -30,12 +34,17 @@ export async function proposalCounts(db: D1Database, seriesId: number) {
       survey_n: number;
       question_n: number;
     }>();
-  return gateProposalTexts(results);
+  return gateProposalTexts(
+    hidden.size ? results.filter((r) => !hidden.has(`${r.survey_id}\n${r.question_id}\n${normaliseText(r.text)}`)) : results,
+  );
 }
 
+/** Proposals handled: promoted, counted as a theme, or dismissed. */
 export async function decidedProposals(db: D1Database, seriesId: number) {
   const { results } = await db
-    .prepare('SELECT proposal_key FROM theme_proposal_decisions WHERE series_id = ?')
+    .prepare(
+      'SELECT proposal_key FROM theme_proposal_decisions WHERE series_id = ?1 UNION SELECT proposal_key FROM proposal_dismissals WHERE series_id = ?1',
+    )
     .bind(seriesId)
     .all<{ proposal_key: string }>();
   return new Set(results.map((r) => r.proposal_key));

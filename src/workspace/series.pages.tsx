@@ -7,6 +7,7 @@ import { pathId } from '../http/body.ts';
 import { notFound, Problem } from '../http/problem.ts';
 import { contactsMessages } from '../i18n/contacts/index.ts';
 import { formatDateTime } from '../i18n/index.ts';
+import { minutesMessages } from '../i18n/minutes/index.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
 import { createSeries, MINIMUM_ONLY_UP, updateSeries } from '../series/series.actions.ts';
 import { getSeries, listSeries, type SeriesRow, seriesAnswered, seriesRetention } from '../series/series.queries.ts';
@@ -289,6 +290,13 @@ function SeriesPage({
                     label={t.series.promote}
                     token={csrf}
                     hidden={{ key, text: g.text }}
+                    context={g.text}
+                  />
+                  <ActionButton
+                    action={`/app/series/${series.id}/proposals/dismiss`}
+                    label={minutesMessages(language).workspace.dismiss}
+                    token={csrf}
+                    hidden={{ key }}
                     context={g.text}
                   />
                   {active.length ? (

@@ -10,6 +10,7 @@ import { notFound } from '../http/problem.ts';
 import { contactsMessages } from '../i18n/contacts/index.ts';
 import { editorMessages } from '../i18n/editor/index.ts';
 import { formatDateTime } from '../i18n/index.ts';
+import { minutesMessages } from '../i18n/minutes/index.ts';
 import { openLinkMessages } from '../i18n/open-link/index.ts';
 import { phoneMessages } from '../i18n/phone/index.ts';
 import { resultsMessages } from '../i18n/results/index.ts';
@@ -309,7 +310,8 @@ function SessionPage({
         </>
       )}
       <p>
-        <a href={`/api/sessions/${session.id}/brief?format=html`}>{t.session.brief}</a>
+        <a href={`/api/sessions/${session.id}/brief?format=html`}>{t.session.brief}</a> ·{' '}
+        <a href={`/app/sessions/${session.id}/minutes`}>{minutesMessages(language).workspace.link}</a>
       </p>
       <p>
         <a href={`/app/sessions/${session.id}/attendance`}>{contactsMessages(language).attendance.link}</a>

@@ -6,6 +6,7 @@ import { pageHeaders } from '../http/headers.ts';
 import { Problem } from '../http/problem.ts';
 import { PUBLIC_URL_MISSING } from '../lib/public-url.ts';
 import { teamPages } from '../team/team.pages.tsx';
+import { minutesPages } from './minutes.pages.tsx';
 import { participantPages } from './participants.pages.tsx';
 import { privacyPages } from './privacy.pages.tsx';
 import { sendingPages } from './sending.pages.tsx';
@@ -20,6 +21,7 @@ const signedIn = new Hono<AppEnv>()
   .get('/', (c) => c.redirect('/app/series', 303))
   .route('/', seriesPages)
   .route('/', sessionPages)
+  .route('/', minutesPages)
   .route('/', participantPages)
   .route('/', sendingPages)
   .route('/', surveyEditorPages)
