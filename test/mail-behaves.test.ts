@@ -173,6 +173,11 @@ describe('the one-click opt-out', () => {
     // Pressing the button (a plain form post, no JavaScript) records it.
     const done = await call(`${path}?lang=nl`, { method: 'POST', body: new URLSearchParams({ 'List-Unsubscribe': 'One-Click' }) });
     expect(await done.text()).toContain('Gedaan');
+    // The series' directory records the same consent: nobody invites her from it afterwards.
+    const contact = await env.DB.prepare('SELECT opted_out_at FROM contacts WHERE email = ?')
+      .bind('fay@example.org')
+      .first<{ opted_out_at: string | null }>();
+    expect(contact?.opted_out_at).not.toBeNull();
     const before = sentTo(mail, 'fay@example.org').length;
     const fay = await env.DB.prepare('SELECT id FROM invitations WHERE email = ?').bind('fay@example.org').first<{ id: number }>();
     await browser.get(`/app/surveys/${surveyIds[0]}/participants`);

@@ -126,7 +126,7 @@ describe('the coordinator’s words in each section of the brief', () => {
     expect(page).toContain('<li># pas un titre</li>');
     expect(page).not.toContain('<a href="https://x.example"');
 
-    const csv = await (await call(`/api/sessions/${sessionId}/brief?format=csv`, { key })).text();
+    const csv = await (await call(`/api/sessions/${sessionId}/brief?format=csv&sep=,`, { key })).text();
     expect(csv.split('\n')[1]).toMatch(/^written,findings,findings,text,"Constat/);
   });
 
@@ -230,7 +230,7 @@ describe('the series’ actions, followed across sessions', () => {
     for (const i of invited)
       await callJson(`/api/s/${i.token}`, {
         method: 'PUT',
-        json: { answers: { usefulness: 4, actions: ['info-roles'], 'contact-consent': 'yes' } },
+        json: { answers: { usefulness: 4, actions: ['tools-cadastre'], 'contact-consent': 'yes' } },
       });
     await callJson(`/api/surveys/${own.id}/close`, { method: 'POST', key });
     const { html } = await pages.get(`/app/sessions/${made.sessionId}/minutes`);

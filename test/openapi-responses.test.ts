@@ -486,6 +486,34 @@ describe('what the coordinator reads back', () => {
     }
   });
 
+  it('the coordinator’s words, the series’ actions and moderation', async () => {
+    const section = `/api/sessions/${sessions[0]}/brief/sections/findings`;
+    const template = '/api/sessions/{id}/brief/sections/{section}';
+    await check('put', template, section, { key, json: { text: 'Constats de la séance.' }, expect: 200 });
+    await check('get', `${template}/versions`, `${section}/versions`, { key, expect: 200 });
+    const { actions } = await check<{ actions: { id: number }[] }>('get', '/api/series/{id}/actions', `/api/series/${seriesId}/actions`, {
+      key,
+      expect: 200,
+    });
+    expect(actions.length).toBeGreaterThan(0);
+    await check('patch', '/api/actions/{id}', `/api/actions/${actions[0]?.id}`, { key, json: { status: 'planned' }, expect: 200 });
+    const dismiss = `/api/series/${seriesId}/proposals/dismiss`;
+    await check('post', '/api/series/{id}/proposals/dismiss', dismiss, { key, json: { key: 'pas un thème' }, expect: 200 });
+    // A free text the results publish, hidden then shown again.
+    const results = await check<{ questions: { id: string; type: string; groups?: { text: string }[] }[] }>(
+      'get',
+      '/api/surveys/{id}/results',
+      `/api/surveys/${surveys.post1?.id}/results`,
+      { key, expect: 200 },
+    );
+    const text = results.questions.find((q) => q.type === 'text' && q.groups?.length);
+    expect(text).toBeDefined();
+    const body = { question_id: text?.id, text: text?.groups?.[0]?.text };
+    const base = `/api/surveys/${surveys.post1?.id}/texts`;
+    await check('post', '/api/surveys/{id}/texts/hide', `${base}/hide`, { key, json: { ...body, reason: 'hors sujet' }, expect: 200 });
+    await check('post', '/api/surveys/{id}/texts/show', `${base}/show`, { key, json: body, expect: 200 });
+  });
+
   it('the webhook delivery log', async () => {
     const { deliveries } = await check<{ deliveries: unknown[] }>(
       'get',

@@ -6,7 +6,8 @@
 import { writeAudit } from '../audit/audit.queries.ts';
 import type { Coordinator, Env } from '../env.ts';
 import { notFound } from '../http/problem.ts';
-import { type ActionStatus, actionLabel, getSeriesAction, type SeriesActionRow, updateSeriesActionStatement } from './actions.queries.ts';
+import { actionLabel } from './action-label.ts';
+import { type ActionStatus, getSeriesAction, type SeriesActionRow, updateSeriesActionStatement } from './actions.queries.ts';
 
 export const actionJson = (a: SeriesActionRow) => ({
   id: a.id,

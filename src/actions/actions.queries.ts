@@ -1,9 +1,3 @@
-/**
- * SQL of a series' collective actions (series_actions, filled by migrations/0020_minutes.sql's
- * triggers from the post-surveys' `actions` question) and of who volunteered for them.
- */
-import type { LocalizedText } from '../domain/language.ts';
-
 export const ACTION_STATUSES = ['proposed', 'planned', 'in_progress', 'done', 'dropped'] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 
@@ -22,8 +16,6 @@ export interface SeriesActionRow {
   note: string | null;
   updated_at: string | null;
 }
-
-export const actionLabel = (row: Pick<SeriesActionRow, 'label'>) => JSON.parse(row.label) as LocalizedText;
 
 const SELECT_ACTION = `
   SELECT a.id, a.series_id, a.option_id, a.label, a.status, a.note, a.updated_at,

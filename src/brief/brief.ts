@@ -3,7 +3,8 @@
  * it exists, and the theme history of the whole series, aggregated in SQL, passed through the
  * disclosure gate (src/domain/disclosure.ts) survey by survey, and shaped here.
  */
-import { ACTIONS_QUESTION, type ActionStatus, actionLabel, SERIES_ACTIONS, type SeriesActionRow } from '../actions/actions.queries.ts';
+import { actionLabel } from '../actions/action-label.ts';
+import { ACTIONS_QUESTION, type ActionStatus, SERIES_ACTIONS, type SeriesActionRow } from '../actions/actions.queries.ts';
 import { type Agreement, agreement } from '../domain/agreement.ts';
 import type { ChoiceQuestion, Definition, Question } from '../domain/definition.ts';
 import {

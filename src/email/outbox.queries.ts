@@ -263,7 +263,8 @@ export function optOutTarget(db: D1Database, invitationId: number) {
 
 /**
  * The opt-out of one address from one series, all or nothing: its keyed record (for later
- * invitations) and the mark on every invitation of the series to that address. Idempotent.
+ * invitations), the mark on every invitation of the series to that address and on its entry in
+ * the series' directory. Idempotent.
  */
 export function optOutStatements(db: D1Database, target: { series_id: number; email: string }, key: string, source: 'link' | 'complaint') {
   return [
@@ -277,5 +278,12 @@ export function optOutStatements(db: D1Database, target: { series_id: number; em
             AND survey_id IN (SELECT su.id FROM surveys su JOIN sessions se ON se.id = su.session_id WHERE se.series_id = ?2)`,
       )
       .bind(target.email, target.series_id),
+    // The series' directory (src/contacts/) records the same consent: nobody is invited from it afterwards.
+    db
+      .prepare(
+        `UPDATE contacts SET opted_out_at = COALESCE(opted_out_at, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
+          WHERE series_id = ? AND email = ?`,
+      )
+      .bind(target.series_id, target.email),
   ];
 }

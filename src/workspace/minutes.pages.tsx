@@ -4,12 +4,13 @@
  * (named surveys only, never in the brief), and the free texts to moderate. Every write is
  * an action of its resource's folder; the handlers here only parse, call and redirect.
  */
+
 import { type Context, Hono } from 'hono';
 import * as v from 'valibot';
+import { actionLabel } from '../actions/action-label.ts';
 import { updateSeriesAction } from '../actions/actions.actions.ts';
 import {
   type ActionStatus,
-  actionLabel,
   actionVolunteers,
   listSeriesActions,
   type SeriesActionRow,

@@ -16,7 +16,7 @@ import { canDeliver } from '../email/delivery.ts';
 import { countUnsent, getOutboxMessage, listOutbox, sendingRow } from '../email/outbox.queries.ts';
 import type { AppEnv } from '../env.ts';
 import { pathId, validate } from '../http/body.ts';
-import { notFound, Problem } from '../http/problem.ts';
+import { notFound } from '../http/problem.ts';
 import { contactsMessages } from '../i18n/contacts/index.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { phoneMessages } from '../i18n/phone/index.ts';
@@ -298,7 +298,11 @@ export const participantPages = new Hono<AppEnv>()
   })
   .post('/invitations/:id/remove', async (c) => {
     // Only the confirmation page's button removes; a post without it (an old page) asks first.
-    if (text(await readForm(c), 'confirm') !== 'yes') return c.redirect(`/app/invitations/${pathId(c)}/remove`, 303);
+    if (text(await readForm(c), 'confirm') !== 'yes') {
+      // Another organisation's id is a 404 here as everywhere, not a redirect that confirms nothing.
+      if (!(await sendingRow(c.env.DB, c.var.coordinator.organisationId, pathId(c)))) throw notFound('invitation');
+      return c.redirect(`/app/invitations/${pathId(c)}/remove`, 303);
+    }
     const invitation = await removeInvitation(c.env, c.var.coordinator, pathId(c));
     return redirectWith(c, `/app/surveys/${invitation.survey_id}/participants`, 'removed');
   })

@@ -160,10 +160,13 @@ function withoutWho(value: unknown): unknown {
 export function whatWasAnswered(name: string, text: string): string {
   if (name.endsWith('.json')) return JSON.stringify(withoutWho(JSON.parse(text)));
   if (name.includes('.csv')) {
-    return text
-      .split('\r\n')
-      .filter((line) => !line.split(',').some((cell) => WHO.has(cell)))
-      .join('\r\n');
+    return (
+      text
+        .split('\r\n')
+        // Either separator: French and Dutch readers get `;` (src/lib/csv.ts).
+        .filter((line) => !line.split(/[;,]/).some((cell) => WHO.has(cell)))
+        .join('\r\n')
+    );
   }
   return (
     text
@@ -173,6 +176,8 @@ export function whatWasAnswered(name: string, text: string): string {
       .replace(/Ont répondu \d+ \/ Invité·es \d+ \([^)]*\)/g, '')
       .replace(/Réponses : [^.<]*\./g, '')
       .replace(/Ont ouvert leur lien \d+/g, '')
+      // The session page's participation chart: invited, opened, answered (who, not what).
+      .replace(/<figure class="participation">[\s\S]*?<\/figure>/g, '')
       // The participants page: each person's state and the actions it offers.
       .replace(/<span class="state[^"]*">[^<]*<\/span>/g, '')
       .replace(/<form method="post" action="\/app\/invitations\/\d+\/[a-z-]+"[\s\S]*?<\/form>/g, '')
