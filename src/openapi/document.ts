@@ -146,6 +146,8 @@ const TAGS: Record<string, string> = {
   webhooks: 'Webhook endpoints and their deliveries.',
   calendar: 'Calendar feeds of the sessions.',
   workspace: "The coordinator workspace's own JSON calls.",
+  contacts: "A series' directory of contacts, invitations from it and who attended a session.",
+  team: 'The coordinators of your organisation.',
 };
 
 export function openApiDocument(appRoutes: readonly RouterRoute[]): Json {

@@ -181,6 +181,30 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /**
+         * Change a session’s date, end, place or notes
+         * @description Only the fields given change (`null` empties ends_at, place, notes). Checked: the end after the start, the series’ order (#3 not before #2); 422 names the field. The SEQUENCE rises; invitees of the session’s open surveys are e-mailed the change with an updated calendar entry (METHOD:REQUEST), and `session.updated` goes to webhooks. 409 if the session is cancelled.
+         */
+        patch: operations["patchApiSessionsById"];
+        trace?: never;
+    };
+    "/api/sessions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a session
+         * @description Marks it cancelled (calendar feeds show STATUS:CANCELLED); invitees of its open surveys are e-mailed a METHOD:CANCEL entry, and `session.cancelled` goes to webhooks. Cancelling again changes nothing.
+         */
+        post: operations["postApiSessionsByIdCancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
         patch?: never;
         trace?: never;
     };
@@ -195,7 +219,7 @@ export interface paths {
         put?: never;
         /**
          * Create the pre- or post-survey of a session
-         * @description Without `questions`, the template of that kind with the series' active themes.
+         * @description Without `questions`, the template of that kind for the series: its active themes, and the commune question with the series' bassin's communes first.
          */
         post: operations["postApiSessionsByIdSurveys"];
         delete?: never;
@@ -215,6 +239,46 @@ export interface paths {
         get: operations["getApiSurveysById"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{id}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Replace a survey's questions (the editor)
+         * @description Add, remove, reorder questions and options, change types, `max_ranked`, required, the profile question, texts. Free until someone answers; afterwards only changes that keep every stored answer meaningful (rewording, new options, new questions that are not required, reordering, a larger `max_ranked`): anything else is a 422 naming the field, with a `code` per rule.
+         */
+        put: operations["putApiSurveysByIdQuestions"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{id}/copy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy a survey to another session, as a draft
+         * @description The questions are copied; theme options follow the target series' active catalogue (merged or archived themes dropped, new ones added).
+         */
+        post: operations["postApiSurveysByIdCopy"];
         delete?: never;
         options?: never;
         head?: never;
@@ -294,6 +358,128 @@ export interface paths {
          */
         post: operations["postApiInvitationsByIdNewLink"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/series/{id}/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The series' contacts (directory)
+         * @description Everyone invited to a survey of the series and everyone imported, once per address, with their consent state.
+         */
+        get: operations["getApiSeriesByIdContacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/series/{id}/contacts/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import an address book into the series’ contacts
+         * @description The file as it is: a CSV exported from Outlook (fr/nl/en headers; UTF-8 with or without BOM, UTF-16 "Unicode", Windows-1252; `;`, `,` or tab) or Google Contacts, or a vCard (.vcf). `?dry_run=1` reads and reports without importing (the preview). Each skipped or doubtful row is listed with its reason; the good rows are imported. A row with a replacement character (a file damaged before) is skipped, never imported as a name.
+         */
+        post: operations["postApiSeriesByIdContactsImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{id}/invitations/from": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Invite a survey from the series: its contacts, or who was invited to, answered or attended another
+         * @description One action whatever the number of people. Someone already invited keeps their invitation and live link; people who opted out of the series are left out. Links are issued when the invitations are sent.
+         */
+        post: operations["postApiSurveysByIdInvitationsFrom"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who attended the session */
+        get: operations["getApiSessionsByIdAttendance"];
+        /**
+         * Set who attended the session
+         * @description JSON `{contact_ids?: [id], emails?: [address]}`, or a CSV / vCard of the attendance sheet: the list becomes exactly these people; addresses not yet in the series’ contacts are added to them.
+         */
+        put: operations["putApiSessionsByIdAttendance"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The coordinators of your organisation */
+        get: operations["getApiTeam"];
+        put?: never;
+        /**
+         * Invite a colleague (an e-mailed one-time sign-in link, valid 72 hours)
+         * @description An address already in your organisation gets a new link; an address of another organisation answers 409.
+         */
+        post: operations["postApiTeam"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/team/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a colleague (their sessions, API keys and links stop working)
+         * @description You cannot remove yourself, nor the last coordinator of the organisation (409).
+         */
+        delete: operations["deleteApiTeamById"];
         options?: never;
         head?: never;
         patch?: never;
@@ -525,10 +711,50 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * E-mail the invitations not sent yet (up to 40 a call)
-         * @description Through the send_email binding; without it, messages are recorded in the outbox only. Call again while `remaining` > 0.
+         * E-mail every invitation not sent yet, in one call
+         * @description Starts a send job (or answers the one running): the first chunk goes at once, the rest by the cron, a few dozen a minute. 200 when done, else 202 with the job at `Location`. Through the send_email binding; without it, messages are recorded in the outbox only. Nothing is sent twice.
          */
         post: operations["postApiSurveysByIdInvitationsSend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{id}/reminders/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * E-mail a reminder to everyone invited who has not answered, in one call
+         * @description A send job like the invitations’: once per person per call, never to who answered or bounced.
+         */
+        post: operations["postApiSurveysByIdRemindersSend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/send-jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A send job's progress
+         * @description `sent` of `total` (sent, or recorded without an e-mail binding), `failed`, `remaining`; `finished_at` once done.
+         */
+        get: operations["getApiSendJobsById"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1375,6 +1601,9 @@ export interface operations {
                             starts_at: string;
                             ends_at: string | null;
                             place: string | null;
+                            notes: string | null;
+                            sequence: number;
+                            cancelled_at: string | null;
                             surveys: {
                                 id: number;
                                 /** @enum {string} */
@@ -1886,6 +2115,9 @@ export interface operations {
                             starts_at: string;
                             ends_at: string | null;
                             place: string | null;
+                            notes: string | null;
+                            sequence: number;
+                            cancelled_at: string | null;
                             surveys: {
                                 id: number;
                                 /** @enum {string} */
@@ -1946,6 +2178,7 @@ export interface operations {
                     starts_at: string;
                     ends_at?: string;
                     place?: string;
+                    notes?: string;
                 };
             };
         };
@@ -1964,6 +2197,9 @@ export interface operations {
                         starts_at: string;
                         ends_at: string | null;
                         place: string | null;
+                        notes: string | null;
+                        sequence: number;
+                        cancelled_at: string | null;
                         surveys: {
                             id: number;
                             /** @enum {string} */
@@ -2074,6 +2310,9 @@ export interface operations {
                         starts_at: string;
                         ends_at: string | null;
                         place: string | null;
+                        notes: string | null;
+                        sequence: number;
+                        cancelled_at: string | null;
                         surveys: {
                             id: number;
                             /** @enum {string} */
@@ -2095,6 +2334,211 @@ export interface operations {
             };
             /** @description No such resource (or not of your organisation) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error; a 503 says that nothing was changed and carries Retry-After */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchApiSessionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A replay with the same key and body gets the first answer back (Idempotent-Replayed: true) where that answer holds no personal data or secret, and otherwise runs again (such routes are idempotent by themselves); the same key with another body answers 422; keys are kept a day (a participant’s until the end of the UTC day). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Numeric id; ids of another organisation answer 404. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    starts_at?: string;
+                    ends_at?: string | null;
+                    place?: string | null;
+                    notes?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The session */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        series_id: number;
+                        number: number;
+                        /** Format: date-time */
+                        starts_at: string;
+                        ends_at: string | null;
+                        place: string | null;
+                        notes: string | null;
+                        sequence: number;
+                        cancelled_at: string | null;
+                        surveys: {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "pre" | "post";
+                            /** @enum {string} */
+                            status: "draft" | "open" | "closed";
+                        }[];
+                    };
+                };
+            };
+            /** @description Malformed JSON or invalid UTF-8 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or not of your organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The session is cancelled, or changed meanwhile */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error; a 503 says that nothing was changed and carries Retry-After */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiSessionsByIdCancel: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A replay with the same key and body gets the first answer back (Idempotent-Replayed: true) where that answer holds no personal data or secret, and otherwise runs again (such routes are idempotent by themselves); the same key with another body answers 422; keys are kept a day (a participant’s until the end of the UTC day). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Numeric id; ids of another organisation answer 404. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancelled session */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        series_id: number;
+                        number: number;
+                        /** Format: date-time */
+                        starts_at: string;
+                        ends_at: string | null;
+                        place: string | null;
+                        notes: string | null;
+                        sequence: number;
+                        cancelled_at: string | null;
+                        surveys: {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "pre" | "post";
+                            /** @enum {string} */
+                            status: "draft" | "open" | "closed";
+                        }[];
+                    };
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or not of your organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The first request with this Idempotency-Key is still running (Retry-After) */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2726,6 +3170,688 @@ export interface operations {
             };
             /** @description No such resource (or not of your organisation) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error; a 503 says that nothing was changed and carries Retry-After */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putApiSurveysByIdQuestions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A replay with the same key and body gets the first answer back (Idempotent-Replayed: true) where that answer holds no personal data or secret, and otherwise runs again (such routes are idempotent by themselves); the same key with another body answers 422; keys are kept a day (a participant’s until the end of the UTC day). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Numeric id; ids of another organisation answer 404. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    questions: ({
+                        id: string;
+                        text: {
+                            fr: string;
+                            nl?: string;
+                            en?: string;
+                        };
+                        help?: {
+                            fr: string;
+                            nl?: string;
+                            en?: string;
+                        };
+                        /** @default false */
+                        required?: boolean;
+                        /** @constant */
+                        type: "single";
+                        options: {
+                            id: string;
+                            label: {
+                                fr: string;
+                                nl?: string;
+                                en?: string;
+                            };
+                            theme_id?: number;
+                        }[];
+                        /** @default false */
+                        profile?: boolean;
+                    } | {
+                        id: string;
+                        text: {
+                            fr: string;
+                            nl?: string;
+                            en?: string;
+                        };
+                        help?: {
+                            fr: string;
+                            nl?: string;
+                            en?: string;
+                        };
+                        /** @default false */
+                        required?: boolean;
+                        /** @constant */
+                        type: "multiple";
+                        options: {
+                            id: string;
+                            label: {
+                                fr: string;
+                                nl?: string;
+                                en?: string;
+                            };
+                            theme_id?: number;
+                        }[];
+                        min?: number;
+                        max?: number;
+                        /** @default false */
+                        profile?: boolean;
+                    } | {
+                        id: string;
+                        text: {
+                            fr: string;
+                            nl?: string;
+                            en?: string;
+                        };
+                        help?: {
+                            fr: string;
+                            nl?: string;
+                            en?: string;
+                        };
+                        /** @default false */
+                        required?: boolean;
+                        /** @constant */
+                        type: "ranking";
+                        options: {
+                            id: string;
+                            label: {
+                                fr: string;
+                                nl?: string;
+                                en?: string;
+                            };
+                            theme_id?: number;
+                        }[];
+                        max_ranked: number;
+                        /**
+                         * @default options
+                         * @enum {string}
+                         */
+                        source?: "themes" | "options";
+                    } | {
+                        id: string;
+                        text: {
+                            fr: string;
+                            nl?: string;
+                            en?: string;
+                        };
+                        help?: {
+                            fr: string;
+                            nl?: string;
+                            en?: string;
+                        };
+                        /** @default false */
+                        required?: boolean;
+                        /** @constant */
+                        type: "rating";
+                        min: number;
+                        max: number;
+                        min_label?: {
+                            fr: string;
+                            nl?: string;
+                            en?: string;
+                        };
+                        max_label?: {
+                            fr: string;
+                            nl?: string;
+                            en?: string;
+                        };
+                    } | {
+                        id: string;
+                        text: {
+                            fr: string;
+                            nl?: string;
+                            en?: string;
+                        };
+                        help?: {
+                            fr: string;
+                            nl?: string;
+                            en?: string;
+                        };
+                        /** @default false */
+                        required?: boolean;
+                        /** @constant */
+                        type: "text";
+                        /** @default 2000 */
+                        max_length?: number;
+                        /**
+                         * @default remark
+                         * @enum {string}
+                         */
+                        role?: "remark" | "theme_proposal";
+                    })[];
+                    /** @description the survey's definition_version as read: a 409 if someone changed the questions since */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The edited survey */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        session_id: number;
+                        series_id: number;
+                        session_number: number;
+                        /** @enum {string} */
+                        kind: "pre" | "post";
+                        /**
+                         * @description effective status: an open survey past closes_at is closed
+                         * @enum {string}
+                         */
+                        status: "draft" | "open" | "closed";
+                        anonymous: boolean;
+                        closes_at: string | null;
+                        opened_at: string | null;
+                        closed_at: string | null;
+                        /** @description goes up when the questions change (theme options refreshed at opening, an edit) */
+                        definition_version: number;
+                        questions: ({
+                            id: string;
+                            text: {
+                                fr: string;
+                                nl?: string;
+                                en?: string;
+                            };
+                            help?: {
+                                fr: string;
+                                nl?: string;
+                                en?: string;
+                            };
+                            /** @default false */
+                            required: boolean;
+                            /** @constant */
+                            type: "single";
+                            options: {
+                                id: string;
+                                label: {
+                                    fr: string;
+                                    nl?: string;
+                                    en?: string;
+                                };
+                                theme_id?: number;
+                            }[];
+                            /** @default false */
+                            profile: boolean;
+                        } | {
+                            id: string;
+                            text: {
+                                fr: string;
+                                nl?: string;
+                                en?: string;
+                            };
+                            help?: {
+                                fr: string;
+                                nl?: string;
+                                en?: string;
+                            };
+                            /** @default false */
+                            required: boolean;
+                            /** @constant */
+                            type: "multiple";
+                            options: {
+                                id: string;
+                                label: {
+                                    fr: string;
+                                    nl?: string;
+                                    en?: string;
+                                };
+                                theme_id?: number;
+                            }[];
+                            min?: number;
+                            max?: number;
+                            /** @default false */
+                            profile: boolean;
+                        } | {
+                            id: string;
+                            text: {
+                                fr: string;
+                                nl?: string;
+                                en?: string;
+                            };
+                            help?: {
+                                fr: string;
+                                nl?: string;
+                                en?: string;
+                            };
+                            /** @default false */
+                            required: boolean;
+                            /** @constant */
+                            type: "ranking";
+                            options: {
+                                id: string;
+                                label: {
+                                    fr: string;
+                                    nl?: string;
+                                    en?: string;
+                                };
+                                theme_id?: number;
+                            }[];
+                            max_ranked: number;
+                            /**
+                             * @default options
+                             * @enum {string}
+                             */
+                            source: "themes" | "options";
+                        } | {
+                            id: string;
+                            text: {
+                                fr: string;
+                                nl?: string;
+                                en?: string;
+                            };
+                            help?: {
+                                fr: string;
+                                nl?: string;
+                                en?: string;
+                            };
+                            /** @default false */
+                            required: boolean;
+                            /** @constant */
+                            type: "rating";
+                            min: number;
+                            max: number;
+                            min_label?: {
+                                fr: string;
+                                nl?: string;
+                                en?: string;
+                            };
+                            max_label?: {
+                                fr: string;
+                                nl?: string;
+                                en?: string;
+                            };
+                        } | {
+                            id: string;
+                            text: {
+                                fr: string;
+                                nl?: string;
+                                en?: string;
+                            };
+                            help?: {
+                                fr: string;
+                                nl?: string;
+                                en?: string;
+                            };
+                            /** @default false */
+                            required: boolean;
+                            /** @constant */
+                            type: "text";
+                            /** @default 2000 */
+                            max_length: number;
+                            /**
+                             * @default remark
+                             * @enum {string}
+                             */
+                            role: "remark" | "theme_proposal";
+                        })[];
+                        /** @description people invited */
+                        invitations: number;
+                        /** @description responses stored (for an anonymous survey: released, see held_back) */
+                        responses: number;
+                        /** @description anonymous surveys: answers received but not counted yet; they are released together once at least the minimum group size of people have answered or changed their answers (and at closing if nothing was released before) */
+                        held_back: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Malformed JSON or invalid UTF-8 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or not of your organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `version` is not the current definition_version */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error; a 503 says that nothing was changed and carries Retry-After */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiSurveysByIdCopy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A replay with the same key and body gets the first answer back (Idempotent-Replayed: true) where that answer holds no personal data or secret, and otherwise runs again (such routes are idempotent by themselves); the same key with another body answers 422; keys are kept a day (a participant’s until the end of the UTC day). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Numeric id; ids of another organisation answer 404. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    session_id: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The new draft survey (its URL in Location) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        session_id: number;
+                        series_id: number;
+                        session_number: number;
+                        /** @enum {string} */
+                        kind: "pre" | "post";
+                        /**
+                         * @description effective status: an open survey past closes_at is closed
+                         * @enum {string}
+                         */
+                        status: "draft" | "open" | "closed";
+                        anonymous: boolean;
+                        closes_at: string | null;
+                        opened_at: string | null;
+                        closed_at: string | null;
+                        /** @description goes up when the questions change (theme options refreshed at opening, an edit) */
+                        definition_version: number;
+                        questions: ({
+                            id: string;
+                            text: {
+                                fr: string;
+                                nl?: string;
+                                en?: string;
+                            };
+                            help?: {
+                                fr: string;
+                                nl?: string;
+                                en?: string;
+                            };
+                            /** @default false */
+                            required: boolean;
+                            /** @constant */
+                            type: "single";
+                            options: {
+                                id: string;
+                                label: {
+                                    fr: string;
+                                    nl?: string;
+                                    en?: string;
+                                };
+                                theme_id?: number;
+                            }[];
+                            /** @default false */
+                            profile: boolean;
+                        } | {
+                            id: string;
+                            text: {
+                                fr: string;
+                                nl?: string;
+                                en?: string;
+                            };
+                            help?: {
+                                fr: string;
+                                nl?: string;
+                                en?: string;
+                            };
+                            /** @default false */
+                            required: boolean;
+                            /** @constant */
+                            type: "multiple";
+                            options: {
+                                id: string;
+                                label: {
+                                    fr: string;
+                                    nl?: string;
+                                    en?: string;
+                                };
+                                theme_id?: number;
+                            }[];
+                            min?: number;
+                            max?: number;
+                            /** @default false */
+                            profile: boolean;
+                        } | {
+                            id: string;
+                            text: {
+                                fr: string;
+                                nl?: string;
+                                en?: string;
+                            };
+                            help?: {
+                                fr: string;
+                                nl?: string;
+                                en?: string;
+                            };
+                            /** @default false */
+                            required: boolean;
+                            /** @constant */
+                            type: "ranking";
+                            options: {
+                                id: string;
+                                label: {
+                                    fr: string;
+                                    nl?: string;
+                                    en?: string;
+                                };
+                                theme_id?: number;
+                            }[];
+                            max_ranked: number;
+                            /**
+                             * @default options
+                             * @enum {string}
+                             */
+                            source: "themes" | "options";
+                        } | {
+                            id: string;
+                            text: {
+                                fr: string;
+                                nl?: string;
+                                en?: string;
+                            };
+                            help?: {
+                                fr: string;
+                                nl?: string;
+                                en?: string;
+                            };
+                            /** @default false */
+                            required: boolean;
+                            /** @constant */
+                            type: "rating";
+                            min: number;
+                            max: number;
+                            min_label?: {
+                                fr: string;
+                                nl?: string;
+                                en?: string;
+                            };
+                            max_label?: {
+                                fr: string;
+                                nl?: string;
+                                en?: string;
+                            };
+                        } | {
+                            id: string;
+                            text: {
+                                fr: string;
+                                nl?: string;
+                                en?: string;
+                            };
+                            help?: {
+                                fr: string;
+                                nl?: string;
+                                en?: string;
+                            };
+                            /** @default false */
+                            required: boolean;
+                            /** @constant */
+                            type: "text";
+                            /** @default 2000 */
+                            max_length: number;
+                            /**
+                             * @default remark
+                             * @enum {string}
+                             */
+                            role: "remark" | "theme_proposal";
+                        })[];
+                        /** @description people invited */
+                        invitations: number;
+                        /** @description responses stored (for an anonymous survey: released, see held_back) */
+                        responses: number;
+                        /** @description anonymous surveys: answers received but not counted yet; they are released together once at least the minimum group size of people have answered or changed their answers (and at closing if nothing was released before) */
+                        held_back: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        /** Format: date-time */
+                        updated_at: string;
+                    };
+                };
+            };
+            /** @description Malformed JSON or invalid UTF-8 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or not of your organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The session already has a survey of this kind */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3458,6 +4584,714 @@ export interface operations {
             };
         };
     };
+    getApiSeriesByIdContacts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id; ids of another organisation answer 404. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{contacts: [...]}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        contacts: {
+                            id: number;
+                            email: string;
+                            name: string | null;
+                            organisation: string | null;
+                            language: ("fr" | "nl" | "en") | null;
+                            opted_out_at: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                            /** Format: date-time */
+                            updated_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or not of your organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error; a 503 says that nothing was changed and carries Retry-After */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiSeriesByIdContactsImport: {
+        parameters: {
+            query?: {
+                dry_run?: "0" | "1" | "true" | "false";
+            };
+            header?: {
+                /** @description Optional. A replay with the same key and body gets the first answer back (Idempotent-Replayed: true) where that answer holds no personal data or secret, and otherwise runs again (such routes are idempotent by themselves); the same key with another body answers 422; keys are kept a day (a participant’s until the end of the UTC day). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Numeric id; ids of another organisation answer 404. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "text/plain": string;
+                "text/tab-separated-values": string;
+                "text/vcard": string;
+                "text/x-vcard": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description `{dry_run, format, encoding, contacts, imported, rows}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        dry_run: boolean;
+                        /** @enum {string} */
+                        format: "csv" | "vcard";
+                        /** @enum {string} */
+                        encoding: "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
+                        /** @description good rows: imported, or to be imported by the same call without dry_run */
+                        contacts: number;
+                        imported: number;
+                        rows: {
+                            /** @description the row as a spreadsheet numbers it (header = 1), or the card number in a vCard file */
+                            row: number;
+                            /** @enum {string} */
+                            status: "skipped" | "doubtful";
+                            /** @enum {string} */
+                            reason: "noAddress" | "phoneOnly" | "badAddress" | "unreadable" | "severalAddresses" | "duplicate";
+                            label: string;
+                            email?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Malformed JSON or invalid UTF-8 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or not of your organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The first request with this Idempotency-Key is still running (Retry-After) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not one of the listed media types */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error; a 503 says that nothing was changed and carries Retry-After */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiSurveysByIdInvitationsFrom: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A replay with the same key and body gets the first answer back (Idempotent-Replayed: true) where that answer holds no personal data or secret, and otherwise runs again (such routes are idempotent by themselves); the same key with another body answers 422; keys are kept a day (a participant’s until the end of the UTC day). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Numeric id; ids of another organisation answer 404. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description every contact of the survey's series who has not opted out
+                     * @constant
+                     */
+                    source: "directory";
+                } | {
+                    /**
+                     * @description everyone invited to, or who answered, another survey of the series
+                     * @enum {string}
+                     */
+                    source: "invited" | "answered";
+                    survey_id: number;
+                } | {
+                    /**
+                     * @description everyone on the attendance list of a session of the series
+                     * @constant
+                     */
+                    source: "attended";
+                    session_id: number;
+                };
+            };
+        };
+        responses: {
+            /** @description `{added, already}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description new invitations (links issued when sent) */
+                        added: number;
+                        /** @description people the source names who were already invited (they keep their live link) */
+                        already: number;
+                    };
+                };
+            };
+            /** @description Malformed JSON or invalid UTF-8 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or not of your organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The first request with this Idempotency-Key is still running (Retry-After) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error; a 503 says that nothing was changed and carries Retry-After */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiSessionsByIdAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id; ids of another organisation answer 404. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{session_id, attended, attendees}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        session_id: number;
+                        attended: number;
+                        attendees: {
+                            contact_id: number;
+                            email: string;
+                            name: string | null;
+                            /** Format: date-time */
+                            recorded_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or not of your organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error; a 503 says that nothing was changed and carries Retry-After */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putApiSessionsByIdAttendance: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A replay with the same key and body gets the first answer back (Idempotent-Replayed: true) where that answer holds no personal data or secret, and otherwise runs again (such routes are idempotent by themselves); the same key with another body answers 422; keys are kept a day (a participant’s until the end of the UTC day). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Numeric id; ids of another organisation answer 404. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": string;
+                "text/csv": string;
+                "text/plain": string;
+                "text/tab-separated-values": string;
+                "text/vcard": string;
+                "text/x-vcard": string;
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description `{session_id, attended, attendees}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        session_id: number;
+                        attended: number;
+                        attendees: {
+                            contact_id: number;
+                            email: string;
+                            name: string | null;
+                            /** Format: date-time */
+                            recorded_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Malformed JSON or invalid UTF-8 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or not of your organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The first request with this Idempotency-Key is still running (Retry-After) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not one of the listed media types */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error; a 503 says that nothing was changed and carries Retry-After */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{coordinators: [{id, email, created_at, you}]}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        coordinators: {
+                            id: number;
+                            email: string;
+                            /** Format: date-time */
+                            created_at: string;
+                            you: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error; a 503 says that nothing was changed and carries Retry-After */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiTeam: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A replay with the same key and body gets the first answer back (Idempotent-Replayed: true) where that answer holds no personal data or secret, and otherwise runs again (such routes are idempotent by themselves); the same key with another body answers 422; keys are kept a day (a participant’s until the end of the UTC day). */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    /**
+                     * @description language of the invitation e-mail (default: French)
+                     * @enum {string}
+                     */
+                    language?: "fr" | "nl" | "en";
+                };
+            };
+        };
+        responses: {
+            /** @description The colleague */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        email: string;
+                        /**
+                         * @description recorded: no e-mail service, nothing delivered
+                         * @enum {string}
+                         */
+                        delivery: "sent" | "recorded" | "failed";
+                    };
+                };
+            };
+            /** @description Malformed JSON or invalid UTF-8 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A coordinator of another organisation */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error; a 503 says that nothing was changed and carries Retry-After */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteApiTeamById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A replay with the same key and body gets the first answer back (Idempotent-Replayed: true) where that answer holds no personal data or secret, and otherwise runs again (such routes are idempotent by themselves); the same key with another body answers 422; keys are kept a day (a participant’s until the end of the UTC day). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Numeric id; ids of another organisation answer 404. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or not of your organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Yourself, or the last coordinator */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error; a 503 says that nothing was changed and carries Retry-After */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     getApiSurveysByIdOpenLink: {
         parameters: {
             query?: never;
@@ -3650,7 +5484,7 @@ export interface operations {
                             id: number;
                             series_id: number;
                             url: string;
-                            events: ("response.submitted" | "responses.released" | "survey.opened" | "survey.closed")[];
+                            events: ("response.submitted" | "responses.released" | "survey.opened" | "survey.closed" | "session.updated" | "session.cancelled")[];
                             /** Format: date-time */
                             created_at: string;
                         }[];
@@ -3708,10 +5542,12 @@ export interface operations {
                      *       "response.submitted",
                      *       "responses.released",
                      *       "survey.opened",
-                     *       "survey.closed"
+                     *       "survey.closed",
+                     *       "session.updated",
+                     *       "session.cancelled"
                      *     ]
                      */
-                    events?: ("response.submitted" | "responses.released" | "survey.opened" | "survey.closed")[];
+                    events?: ("response.submitted" | "responses.released" | "survey.opened" | "survey.closed" | "session.updated" | "session.cancelled")[];
                 };
             };
         };
@@ -3726,7 +5562,7 @@ export interface operations {
                         id: number;
                         series_id: number;
                         url: string;
-                        events: ("response.submitted" | "responses.released" | "survey.opened" | "survey.closed")[];
+                        events: ("response.submitted" | "responses.released" | "survey.opened" | "survey.closed" | "session.updated" | "session.cancelled")[];
                         /** Format: date-time */
                         created_at: string;
                         /** @description signs every delivery (Relais-Signature); shown only in this answer */
@@ -3832,7 +5668,7 @@ export interface operations {
                             webhook_id: number;
                             url: string;
                             /** @enum {string} */
-                            event: "response.submitted" | "responses.released" | "survey.opened" | "survey.closed";
+                            event: "response.submitted" | "responses.released" | "survey.opened" | "survey.closed" | "session.updated" | "session.cancelled";
                             /** @enum {string} */
                             status: "pending" | "delivered" | "failed";
                             attempts: number;
@@ -4681,6 +6517,7 @@ export interface operations {
                 format?: "json" | "csv" | "html";
                 question?: string;
                 lang?: "fr" | "nl" | "en";
+                sep?: ";" | "," | "tab";
             };
             header?: never;
             path: {
@@ -5010,6 +6847,7 @@ export interface operations {
             query?: {
                 format?: "json" | "md" | "csv" | "html";
                 lang?: "fr" | "nl" | "en";
+                sep?: ";" | "," | "tab";
             };
             header?: never;
             path: {
@@ -6015,18 +7853,45 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description `{claimed, sent, recorded, failed, remaining}` */
+            /** @description The finished job */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        claimed: number;
+                        id: number;
+                        survey_id: number;
+                        /** @enum {string} */
+                        kind: "invitation" | "reminder" | "session-update" | "session-cancel";
+                        total: number;
                         sent: number;
-                        recorded: number;
                         failed: number;
                         remaining: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        finished_at: string | null;
+                    };
+                };
+            };
+            /** @description The job, still sending (its progress at Location) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        survey_id: number;
+                        /** @enum {string} */
+                        kind: "invitation" | "reminder" | "session-update" | "session-cancel";
+                        total: number;
+                        sent: number;
+                        failed: number;
+                        remaining: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        finished_at: string | null;
                     };
                 };
             };
@@ -6050,6 +7915,163 @@ export interface operations {
             };
             /** @description The survey is not open */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error; a 503 says that nothing was changed and carries Retry-After */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiSurveysByIdRemindersSend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A replay with the same key and body gets the first answer back (Idempotent-Replayed: true) where that answer holds no personal data or secret, and otherwise runs again (such routes are idempotent by themselves); the same key with another body answers 422; keys are kept a day (a participant’s until the end of the UTC day). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Numeric id; ids of another organisation answer 404. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The finished job */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        survey_id: number;
+                        /** @enum {string} */
+                        kind: "invitation" | "reminder" | "session-update" | "session-cancel";
+                        total: number;
+                        sent: number;
+                        failed: number;
+                        remaining: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        finished_at: string | null;
+                    };
+                };
+            };
+            /** @description The job, still sending (its progress at Location) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        survey_id: number;
+                        /** @enum {string} */
+                        kind: "invitation" | "reminder" | "session-update" | "session-cancel";
+                        total: number;
+                        sent: number;
+                        failed: number;
+                        remaining: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        finished_at: string | null;
+                    };
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or not of your organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The survey is not open */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error; a 503 says that nothing was changed and carries Retry-After */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiSendJobsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id; ids of another organisation answer 404. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        survey_id: number;
+                        /** @enum {string} */
+                        kind: "invitation" | "reminder" | "session-update" | "session-cancel";
+                        total: number;
+                        sent: number;
+                        failed: number;
+                        remaining: number;
+                        /** Format: date-time */
+                        created_at: string;
+                        finished_at: string | null;
+                    };
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or not of your organisation) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6336,6 +8358,10 @@ export interface operations {
                             [key: string]: unknown;
                         }[];
                         messages: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @description the series' directories that list the person, with the sessions they attended */
+                        contacts: {
                             [key: string]: unknown;
                         }[];
                     };
