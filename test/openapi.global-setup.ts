@@ -1,29 +1,79 @@
 /**
- * Validates the OpenAPI document with @seriousme/openapi-schema-validator in Node, where the
- * validator can read its bundled meta-schemas (inside workerd it cannot reach the disk).
- * The document and the verdict are handed to test/openapi.test.ts, which also checks that the
+ * Checks the OpenAPI document in Node, where the tools can read their bundled files (inside
+ * workerd they cannot reach the disk):
+ * - @seriousme/openapi-schema-validator: the document is valid OpenAPI 3.1;
+ * - @redocly/openapi-core's `recommended` ruleset: an independent linter (built-in rules only,
+ *   no remote ruleset, nothing fetched) must find no error.
+ * It also generates the typed client's paths (openapi-typescript) and compares them with the
+ * committed test/client/relais-api.d.ts, which test/client.test.ts type-checks and runs:
+ * `UPDATE_CLIENT=1 npx vitest run test/openapi.test.ts` rewrites it after a contract change.
+ * The document and the verdicts are handed to test/openapi.test.ts, which also checks that the
  * Worker serves this very document.
  */
+import { readFile, writeFile } from 'node:fs/promises';
+import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import type { TestProject } from 'vitest/node';
 import { app } from '../src/app.tsx';
 import { openApiDocument } from '../src/openapi/document.ts';
+
+/** Lint problems as `severity rule at pointer: message`, errors and warnings apart. */
+async function lint(document: object) {
+  const problems = await lintFromString({
+    source: JSON.stringify(document),
+    absoluteRef: 'openapi.json',
+    config: await createConfig({ extends: ['recommended'] }),
+  });
+  const describe = (p: (typeof problems)[number]) => `${p.ruleId} at ${p.location[0]?.pointer ?? '?'}: ${p.message}`;
+  return {
+    errors: problems.filter((p) => p.severity === 'error').map(describe),
+    warnings: problems.filter((p) => p.severity === 'warn').map(describe),
+  };
+}
+
+const CLIENT = `${import.meta.dirname}/client/relais-api.d.ts`;
+
+/** Whether the committed client types are what the document generates now (rewritten on request). */
+async function clientIsFresh(document: object): Promise<boolean> {
+  const header = '// Generated from GET /api/openapi.json by openapi-typescript (test/openapi.global-setup.ts). Do not edit.\n';
+  const fresh = header + astToString(await openapiTS(document as OpenAPI3));
+  if (process.env.UPDATE_CLIENT) await writeFile(CLIENT, fresh);
+  const committed = await readFile(CLIENT, 'utf8').catch(() => '');
+  return committed === fresh;
+}
 
 export default async function setup(project: TestProject) {
   const document = openApiDocument(app.routes);
   const result = await new Validator().validate(document);
   // A deliberately broken copy must fail, or a validator that accepts anything would pass.
   const broken = await new Validator().validate({ ...document, info: {} });
+  const lintResult = await lint(document);
+  // The linter too must see a broken copy (an operation answering no response at all).
+  const brokenLint = await lint({ ...document, paths: { '/x': { get: { operationId: 'x', responses: {} } } } });
   project.provide('openapi', {
     document: JSON.stringify(document),
     valid: result.valid,
     errors: JSON.stringify(result.errors ?? null),
     brokenValid: broken.valid,
+    lintErrors: lintResult.errors,
+    lintWarnings: lintResult.warnings,
+    brokenLintErrors: brokenLint.errors.length,
+    clientFresh: await clientIsFresh(document),
   });
 }
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    openapi: { document: string; valid: boolean; errors: string; brokenValid: boolean };
+    openapi: {
+      document: string;
+      valid: boolean;
+      errors: string;
+      brokenValid: boolean;
+      lintErrors: string[];
+      lintWarnings: string[];
+      brokenLintErrors: number;
+      clientFresh: boolean;
+    };
   }
 }

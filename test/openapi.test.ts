@@ -26,6 +26,19 @@ describe('GET /api/openapi.json', () => {
     expect(validated.brokenValid).toBe(false);
   });
 
+  it('passes an independent linter (Redocly, recommended ruleset) with no error', () => {
+    expect(validated.lintErrors).toEqual([]);
+    // The linter does run: a copy with an operation that answers nothing has errors.
+    expect(validated.brokenLintErrors).toBeGreaterThan(0);
+    // Warnings left on purpose are listed in README ("Linting the document"), one per kind.
+    expect(validated.lintWarnings.map((w) => w.split(' ')[0])).toEqual(['info-license', ...Array(3).fill('operation-4xx-response')]);
+  });
+
+  it('the committed client types (test/client/relais-api.d.ts) are what the document generates', () => {
+    // After a contract change: UPDATE_CLIENT=1 npx vitest run test/openapi.test.ts, then commit.
+    expect(validated.clientFresh).toBe(true);
+  });
+
   it('is served, without a key, exactly as validated', async () => {
     const res = await call('/api/openapi.json');
     expect(res.status).toBe(200);

@@ -42,3 +42,22 @@ export const ShortTextSchema = v.pipe(CleanText(), v.maxLength(200));
 export const IdSchema = v.pipe(v.number(), v.integer(), v.minValue(1));
 export const CountSchema = v.pipe(v.number(), v.integer(), v.minValue(0));
 export const InstantSchema = v.pipe(v.string(), v.isoTimestamp('expected an ISO 8601 UTC timestamp'));
+
+/** The schema each `documentedAs` value is typed and documented as. */
+const SHAPES = new WeakMap<object, v.GenericSchema>();
+
+/**
+ * A value typed (for clients) and documented (OpenAPI, src/openapi/document.ts) as `shape`, of
+ * which only `check` is enforced here: for input a later check judges more precisely than
+ * `shape` could, naming the field it concerns (answers are checked per question against the
+ * survey by domain/answers.ts; refusing them here would name only their parent).
+ */
+export function documentedAs<S extends v.GenericSchema, Checked>(shape: S, check: (x: unknown) => x is Checked, message: string) {
+  const schema = v.custom<Checked>(check, message);
+  SHAPES.set(schema, shape);
+  // What a client sends is typed as the shape; what the handler gets, as what was checked.
+  return schema as unknown as v.GenericSchema<v.InferInput<S>, Checked>;
+}
+
+/** The shape a `documentedAs` schema is documented as, if it is one. */
+export const documentedShape = (schema: object): v.GenericSchema | undefined => SHAPES.get(schema);

@@ -6,6 +6,7 @@ import { toJsonSchema } from '@valibot/to-json-schema';
 import type { RouterRoute } from 'hono/types';
 import type { GenericSchema } from 'valibot';
 import { ProblemResponseSchema } from '../http/problem.ts';
+import { documentedShape } from '../lib/schemas.ts';
 import { documentedRoutes, type RouteDoc } from './contract.ts';
 
 type Json = Record<string, unknown>;
@@ -16,7 +17,16 @@ type Json = Record<string, unknown>;
  * schemas are converted alike (they have no transforms to stop at).
  */
 export function jsonSchema(schema: GenericSchema): Json {
-  const { $schema: _, ...rest } = toJsonSchema(schema, { target: 'draft-2020-12', typeMode: 'input', errorMode: 'ignore' }) as Json;
+  const { $schema: _, ...rest } = toJsonSchema(schema, {
+    target: 'draft-2020-12',
+    typeMode: 'input',
+    errorMode: 'ignore',
+    // A value checked loosely here and precisely later is documented as what it must be (lib/schemas.ts).
+    overrideSchema: ({ valibotSchema }) => {
+      const shape = documentedShape(valibotSchema);
+      return shape ? jsonSchema(shape) : undefined;
+    },
+  }) as Json;
   return rest;
 }
 
@@ -122,6 +132,24 @@ function operation(route: RouteDoc): Json {
   };
 }
 
+/** What each tag groups, for the reference page and generated clients. */
+const TAGS: Record<string, string> = {
+  meta: 'The service itself: health, this document and its reference page.',
+  series: 'Series of thematic concertations: the unit a minimum group size and participation belong to.',
+  themes: "A series' themes, which options of survey questions can refer to.",
+  sessions: 'The sessions of a series, each with its pre and post surveys.',
+  surveys: 'Surveys: questions, opening and closing.',
+  invitations: 'Personal links and the open link of a survey.',
+  participants: 'What a participant does with a personal link: read the survey and answer it.',
+  results: 'Results and the session brief, through the disclosure gate.',
+  export: "The series' data as one document, for archiving or a move.",
+  webhooks: 'Webhook endpoints and their deliveries.',
+  calendar: 'Calendar feeds of the sessions.',
+  workspace: "The coordinator workspace's own JSON calls.",
+  contacts: "A series' directory of contacts, invitations from it and who attended a session.",
+  team: 'The coordinators of your organisation.',
+};
+
 export function openApiDocument(appRoutes: readonly RouterRoute[]): Json {
   const list = documentedRoutes(appRoutes);
   const paths: Record<string, Json> = {};
@@ -137,7 +165,7 @@ export function openApiDocument(appRoutes: readonly RouterRoute[]): Json {
         "Survey backend of the concertations thématiques of Brussels' social-health networks. Coordinator routes take `Authorization: Bearer <key>` and see only their organisation; errors are `application/problem+json`.",
     },
     servers: [{ url: '/' }],
-    tags: [...new Set(list.map((r) => r.tag))].map((name) => ({ name })),
+    tags: [...new Set(list.map((r) => r.tag))].map((name) => ({ name, ...(TAGS[name] ? { description: TAGS[name] } : {}) })),
     paths,
     components: {
       schemas: { Problem: PROBLEM },

@@ -2,14 +2,31 @@
 import * as v from 'valibot';
 import { QuestionSchema } from '../domain/definition.ts';
 import { LanguageSchema } from '../domain/language.ts';
-import { IdSchema, InstantSchema } from '../lib/schemas.ts';
+import { documentedAs, IdSchema, InstantSchema } from '../lib/schemas.ts';
+
+/**
+ * One answer, by question type: single → an option id; multiple → option ids; ranking → option
+ * ids, preferred first; rating → an integer on the question's scale; text → a string.
+ */
+const AnswerValueSchema = v.union([v.string(), v.pipe(v.number(), v.integer()), v.array(v.string())]);
+
+/** `{ <question id>: answer }`; question ids are the survey's own (`survey.questions[].id`). */
+const AnswersSchema = v.pipe(
+  v.record(v.string(), AnswerValueSchema),
+  v.description(
+    "`{ <question id>: answer }` for the survey's questions (`survey.questions[].id`), by question type: single → an option id; multiple → a list of option ids; ranking → option ids, preferred first; rating → an integer on the question's scale; text → a string.",
+  ),
+);
 
 /** PUT /api/s/{token}: a submission. */
 export const SubmissionSchema = v.strictObject({
-  /** `{ <question id>: value }`: option id, option ids, ordered option ids, integer or text. */
   answers: v.pipe(
-    v.custom<Record<string, unknown>>(
-      (x) => typeof x === 'object' && x !== null && !Array.isArray(x),
+    // Typed and documented per question type, but each answer is judged against its question by
+    // domain/answers.ts, which names the question (`answers.<id>`) and reads an empty string,
+    // list or null as "not answered": only the object itself is checked here.
+    documentedAs(
+      AnswersSchema,
+      (x): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x),
       'expected an object { <question id>: value }',
     ),
     v.record(v.string(), v.unknown()),
@@ -22,9 +39,6 @@ export const SubmissionSchema = v.strictObject({
    */
   survey_id: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
 });
-
-/** single → option id, multiple → option ids, ranking → ordered option ids, rating → integer, text → string. */
-const AnswersSchema = v.record(v.string(), v.union([v.string(), v.pipe(v.number(), v.integer()), v.array(v.string())]));
 
 /** Anonymous responses keep only the day (YYYY-MM-DD), so their times cannot be matched to a link's opening. */
 const AnsweredAtSchema = v.pipe(
