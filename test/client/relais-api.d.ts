@@ -670,11 +670,136 @@ export interface paths {
         };
         /**
          * The brief for the next session
-         * @description JSON, Markdown in the shape of the minutes, CSV or a printable page (`?format=`, else the Accept header).
+         * @description JSON, Markdown in the shape of the minutes, CSV, a printable page, or an editable document (`docx`, `odt`) (`?format=`, else the Accept header). The coordinator’s words (`written`) come before the figures (measured).
          */
         get: operations["getApiSessionsByIdBrief"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/brief/sections/{section}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Write the coordinator’s text of one section of the brief (a new version each time)
+         * @description section: expectations, findings, needs, actions or save_the_date. Paragraphs are separated by a blank line, a line starting with "- " is a bullet; nothing else is interpreted. Saving the same text again adds no version (`unchanged: true`).
+         */
+        put: operations["putApiSessionsByIdBriefSectionsBySection"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/brief/sections/{section}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a section’s text, newest first, with who saved it when */
+        get: operations["getApiSessionsByIdBriefSectionsBySectionVersions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/series/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The series’ collective actions (from its post-surveys) and what became of them */
+        get: operations["getApiSeriesByIdActions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/actions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Set an action’s status (planned, in_progress, done, dropped) and note */
+        patch: operations["patchApiActionsById"];
+        trace?: never;
+    };
+    "/api/surveys/{id}/texts/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hide a free text (remark or proposal) from results and brief, with a reason kept in the audit log
+         * @description The text is named by its question and wording (any spelling that differs only by case, accents or spacing is the same text), never by a response: hiding a text of an anonymous survey links it to nobody. Only a text the results publish can be hidden (422 otherwise, the same for a text held back or never written). The answers are kept.
+         */
+        post: operations["postApiSurveysByIdTextsHide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/surveys/{id}/texts/show": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show a hidden free text again */
+        post: operations["postApiSurveysByIdTextsShow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/series/{id}/proposals/dismiss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Dismiss a proposed theme (not a theme): it leaves the waiting list and the brief’s pending count */
+        post: operations["postApiSeriesByIdProposalsDismiss"];
         delete?: never;
         options?: never;
         head?: never;
@@ -6845,7 +6970,7 @@ export interface operations {
     getApiSessionsByIdBrief: {
         parameters: {
             query?: {
-                format?: "json" | "md" | "csv" | "html";
+                format?: "json" | "md" | "csv" | "html" | "docx" | "odt";
                 lang?: "fr" | "nl" | "en";
                 sep?: ";" | "," | "tab";
             };
@@ -6865,11 +6990,34 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        /** @description the sections of the minutes in their order; filled false: the section says it has no data */
+                        /** @description the sections of the minutes in their order; filled false: the section says it has no data; written: the coordinator wrote a text for it */
                         sections: {
                             /** @enum {string} */
                             id: "expectations" | "findings" | "needs" | "actions" | "save_the_date";
                             filled: boolean;
+                            written: boolean;
+                        }[];
+                        /** @description the coordinator’s words per section (newest version), written by the coordination; every other figure is measured from the surveys */
+                        written: {
+                            /** @enum {string} */
+                            section: "expectations" | "findings" | "needs" | "actions" | "save_the_date";
+                            /** @constant */
+                            origin: "written";
+                            text: string;
+                            blocks: ({
+                                /** @constant */
+                                type: "paragraph";
+                                text: string;
+                            } | {
+                                /** @constant */
+                                type: "list";
+                                items: string[];
+                            })[];
+                            /** @enum {string} */
+                            language: "fr" | "nl" | "en";
+                            version: number;
+                            /** Format: date-time */
+                            updated_at: string;
                         }[];
                         series: {
                             id: number;
@@ -7705,6 +7853,18 @@ export interface operations {
                                 }[];
                             };
                         } | null;
+                        /** @description the series’ actions proposed up to this session and what became of them (status and note set by the coordinator) */
+                        action_follow_up: {
+                            id: number;
+                            option_id: string;
+                            label: string;
+                            /** @enum {string} */
+                            status: "proposed" | "planned" | "in_progress" | "done" | "dropped";
+                            note: string | null;
+                            since_session: number | null;
+                            /** @description how many ticked it in this session’s post-survey (gated; null: not asked or withheld) */
+                            volunteers: number | null;
+                        }[];
                         /** @description only moderated proposals are named: those accepted into the catalogue, under the theme’s label */
                         proposed_themes: {
                             survey_ids: number[];
@@ -7747,6 +7907,8 @@ export interface operations {
                     "text/markdown": string;
                     "text/csv": string;
                     "text/html": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "application/vnd.oasis.opendocument.text": string;
                 };
             };
             /** @description Missing or unknown API key */
@@ -7760,6 +7922,705 @@ export interface operations {
             };
             /** @description No such resource (or not of your organisation) */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error; a 503 says that nothing was changed and carries Retry-After */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    putApiSessionsByIdBriefSectionsBySection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A replay with the same key and body gets the first answer back (Idempotent-Replayed: true) where that answer holds no personal data or secret, and otherwise runs again (such routes are idempotent by themselves); the same key with another body answers 422; keys are kept a day (a participant’s until the end of the UTC day). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Numeric id; ids of another organisation answer 404. */
+                id: number;
+                /** @description The secret token of the link. */
+                section: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    text: string;
+                    /** @enum {string} */
+                    language?: "fr" | "nl" | "en";
+                };
+            };
+        };
+        responses: {
+            /** @description The version saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        section: "expectations" | "findings" | "needs" | "actions" | "save_the_date";
+                        version: number;
+                        /** @enum {string} */
+                        language: "fr" | "nl" | "en";
+                        text: string;
+                        actor: string | null;
+                        /** Format: date-time */
+                        created_at: string;
+                        unchanged: boolean;
+                    };
+                };
+            };
+            /** @description Malformed JSON or invalid UTF-8 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or not of your organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The first request with this Idempotency-Key is still running (Retry-After) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error; a 503 says that nothing was changed and carries Retry-After */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiSessionsByIdBriefSectionsBySectionVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id; ids of another organisation answer 404. */
+                id: number;
+                /** @description The secret token of the link. */
+                section: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{versions: [...]}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        versions: {
+                            /** @enum {string} */
+                            section: "expectations" | "findings" | "needs" | "actions" | "save_the_date";
+                            version: number;
+                            /** @enum {string} */
+                            language: "fr" | "nl" | "en";
+                            text: string;
+                            actor: string | null;
+                            /** Format: date-time */
+                            created_at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or not of your organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error; a 503 says that nothing was changed and carries Retry-After */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApiSeriesByIdActions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Numeric id; ids of another organisation answer 404. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description `{actions: [...]}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        actions: {
+                            id: number;
+                            series_id: number;
+                            option_id: string;
+                            label: {
+                                fr: string;
+                                nl?: string;
+                                en?: string;
+                            };
+                            since_session: number | null;
+                            /** @enum {string} */
+                            status: "proposed" | "planned" | "in_progress" | "done" | "dropped";
+                            note: string | null;
+                            updated_at: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or not of your organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error; a 503 says that nothing was changed and carries Retry-After */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    patchApiActionsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A replay with the same key and body gets the first answer back (Idempotent-Replayed: true) where that answer holds no personal data or secret, and otherwise runs again (such routes are idempotent by themselves); the same key with another body answers 422; keys are kept a day (a participant’s until the end of the UTC day). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Numeric id; ids of another organisation answer 404. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    status?: "planned" | "in_progress" | "done" | "dropped";
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description The action */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        series_id: number;
+                        option_id: string;
+                        label: {
+                            fr: string;
+                            nl?: string;
+                            en?: string;
+                        };
+                        since_session: number | null;
+                        /** @enum {string} */
+                        status: "proposed" | "planned" | "in_progress" | "done" | "dropped";
+                        note: string | null;
+                        updated_at: string | null;
+                    };
+                };
+            };
+            /** @description Malformed JSON or invalid UTF-8 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or not of your organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The first request with this Idempotency-Key is still running (Retry-After) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error; a 503 says that nothing was changed and carries Retry-After */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiSurveysByIdTextsHide: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A replay with the same key and body gets the first answer back (Idempotent-Replayed: true) where that answer holds no personal data or secret, and otherwise runs again (such routes are idempotent by themselves); the same key with another body answers 422; keys are kept a day (a participant’s until the end of the UTC day). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Numeric id; ids of another organisation answer 404. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    question_id: string;
+                    text: string;
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The text, hidden */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        survey_id: number;
+                        question_id: string;
+                        key: string;
+                        hidden: boolean;
+                    };
+                };
+            };
+            /** @description Malformed JSON or invalid UTF-8 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or not of your organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The first request with this Idempotency-Key is still running (Retry-After) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error; a 503 says that nothing was changed and carries Retry-After */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiSurveysByIdTextsShow: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A replay with the same key and body gets the first answer back (Idempotent-Replayed: true) where that answer holds no personal data or secret, and otherwise runs again (such routes are idempotent by themselves); the same key with another body answers 422; keys are kept a day (a participant’s until the end of the UTC day). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Numeric id; ids of another organisation answer 404. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    question_id: string;
+                    text: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The text, shown */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        survey_id: number;
+                        question_id: string;
+                        key: string;
+                        hidden: boolean;
+                    };
+                };
+            };
+            /** @description Malformed JSON or invalid UTF-8 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or not of your organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The first request with this Idempotency-Key is still running (Retry-After) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Any other error; a 503 says that nothing was changed and carries Retry-After */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    postApiSeriesByIdProposalsDismiss: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Optional. A replay with the same key and body gets the first answer back (Idempotent-Replayed: true) where that answer holds no personal data or secret, and otherwise runs again (such routes are idempotent by themselves); the same key with another body answers 422; keys are kept a day (a participant’s until the end of the UTC day). */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description Numeric id; ids of another organisation answer 404. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The proposal, dismissed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key: string;
+                        /** @constant */
+                        dismissed: true;
+                    };
+                };
+            };
+            /** @description Malformed JSON or invalid UTF-8 */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Missing or unknown API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such resource (or not of your organisation) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The first request with this Idempotency-Key is still running (Retry-After) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Content-Type is not application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Invalid fields (each named in `errors`) */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
