@@ -105,8 +105,10 @@ describe('the coordinator workspace in a browser', () => {
     await page.getByLabel('Contacts (CSV : e-mail, nom, langue)').fill('email;name;language\nnew.person@example.org;Nouvelle Personne;fr');
     await page.getByRole('button', { name: 'Ajouter les contacts' }).click();
     assert.match(await page.getByRole('status').innerText(), /1 contacts ajoutés/);
-    await page.getByRole('button', { name: 'Envoyer les invitations pas encore envoyées' }).click();
-    assert.match(await page.getByRole('status').innerText(), /invitations envoyées/);
+    // One click sends them all: a progress page (src/workspace/sending.pages.tsx) says how many went.
+    await page.getByRole('button', { name: /^Envoyer les \d+ invitations?$/ }).click();
+    await page.waitForURL(/\/app\/send-jobs\/\d+/);
+    assert.match(await page.getByRole('status').innerText(), /(\d+) sur \1 envoyés/);
     await page.goto(`${server.base}/app/outbox`);
     await expectNoAxeViolations(page, 'outbox');
     assert.ok(await page.getByRole('cell', { name: 'new.person@example.org' }).isVisible());
