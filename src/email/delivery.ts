@@ -254,14 +254,26 @@ export async function sendSignInLink(
   env: Env,
   message: { to: string; language: Language; link: string; minutes: number },
 ): Promise<'sent' | 'recorded' | 'failed'> {
+  return sendToCoordinator(env, message.to, renderSignInMessage(message), 'sign-in link');
+}
+
+/**
+ * A message to a coordinator (a sign-in link, a colleague's invitation): sent now, never through
+ * the participants' outbox (the link in it is a credential). Without a binding nothing is sent.
+ */
+export async function sendToCoordinator(
+  env: Env,
+  to: string,
+  rendered: { subject: string; text: string; html: string },
+  what: string,
+): Promise<'sent' | 'recorded' | 'failed'> {
   if (!env.EMAIL || !env.EMAIL_FROM) return 'recorded';
-  const rendered = renderSignInMessage(message);
   try {
-    await env.EMAIL.send({ from: env.EMAIL_FROM, to: message.to, subject: rendered.subject, text: rendered.text, html: rendered.html });
+    await env.EMAIL.send({ from: env.EMAIL_FROM, to, subject: rendered.subject, text: rendered.text, html: rendered.html });
     return 'sent';
   } catch (error) {
     // For the operator's logs: the provider's reason, never the link.
-    console.error('sign-in link not delivered', String((error as Error)?.message ?? error).slice(0, 300));
+    console.error(`${what} not delivered`, errorOf(error));
     return 'failed';
   }
 }

@@ -23,7 +23,7 @@ import type { VisitorContext } from '../open-link/open-link.queries.ts';
 import { getOpenLink } from '../open-link/open-link.queries.ts';
 import { Layout } from '../pages/layout.tsx';
 import { InvalidAnswers } from '../responses/participation.ts';
-import { type LinkContext, linkContextFrom } from '../responses/responses.queries.ts';
+import { coordinatorViewContext, type LinkContext } from '../responses/responses.queries.ts';
 import { SurveyPage } from '../responses/survey-page.tsx';
 import { getSeries, type SeriesRow } from '../series/series.queries.ts';
 import { getSession, type SessionRow } from '../sessions/sessions.queries.ts';
@@ -285,14 +285,7 @@ async function printData(c: C): Promise<PrintData> {
 
 /** What the key-in form shows, as the participant's page would (built by the handlers: components only render). */
 const keyInContext = ({ survey, series, session, language }: PrintData): LinkContext =>
-  linkContextFrom({
-    survey,
-    series,
-    session,
-    nextSession: null,
-    invitation: { id: 0, language, openedAt: null },
-    hasSubmissionWebhooks: false,
-  });
+  coordinatorViewContext({ survey, series, session, language });
 
 const notOpen = (survey: SurveyRow) => effectiveStatus(survey.status, survey.closes_at) !== 'open';
 

@@ -94,6 +94,20 @@ export function linkContextFrom(parts: {
   };
 }
 
+/**
+ * What a coordinator sees of a survey as a participant would (the editor's preview, the
+ * paper key-in form): the same context, with no invitation behind it.
+ */
+export function coordinatorViewContext(parts: {
+  survey: LinkSurvey;
+  series: { id: number; title: string; min_group_size: number };
+  session: SessionInfo;
+  language: Language;
+}): LinkContext {
+  const { language, ...rest } = parts;
+  return linkContextFrom({ ...rest, nextSession: null, invitation: { id: 0, language, openedAt: null }, hasSubmissionWebhooks: false });
+}
+
 interface LinkRow {
   invitation_id: number;
   language: Language;

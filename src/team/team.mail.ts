@@ -1,5 +1,6 @@
 /** The e-mail that invites a colleague to the workspace: who invites, the one-time link, what to do later. */
 import type { Language } from '../domain/language.ts';
+import { sendToCoordinator } from '../email/delivery.ts';
 import { escapeHtml } from '../email/templates.ts';
 import type { Env } from '../env.ts';
 import { contactsMessages } from '../i18n/contacts/index.ts';
@@ -29,13 +30,5 @@ export async function sendTeamInvitation(
   env: Env,
   m: { to: string; language: Language; from: string; organisation: string; link: string; hours: number },
 ): Promise<'sent' | 'recorded' | 'failed'> {
-  if (!env.EMAIL || !env.EMAIL_FROM) return 'recorded';
-  const rendered = renderTeamInvitation(m);
-  try {
-    await env.EMAIL.send({ from: env.EMAIL_FROM, to: m.to, subject: rendered.subject, text: rendered.text, html: rendered.html });
-    return 'sent';
-  } catch (error) {
-    console.error('team invitation not delivered', String((error as Error)?.message ?? error).slice(0, 300));
-    return 'failed';
-  }
+  return sendToCoordinator(env, m.to, renderTeamInvitation(m), 'team invitation');
 }

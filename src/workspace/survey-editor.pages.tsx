@@ -20,7 +20,7 @@ import { notFound, Problem, type ProblemField } from '../http/problem.ts';
 import { editorMessages } from '../i18n/editor/index.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
 import { html } from '../pages/layout.tsx';
-import { linkContextFrom } from '../responses/responses.queries.ts';
+import { coordinatorViewContext } from '../responses/responses.queries.ts';
 import { SurveyPage } from '../responses/survey-page.tsx';
 import { getSeries } from '../series/series.queries.ts';
 import { getSession } from '../sessions/sessions.queries.ts';
@@ -455,14 +455,7 @@ export const surveyEditorPages = new Hono<AppEnv>()
         language={language}
         answers={null}
         updatedAt={null}
-        context={linkContextFrom({
-          survey,
-          series,
-          session,
-          nextSession: null,
-          invitation: { id: 0, language, openedAt: null },
-          hasSubmissionWebhooks: false,
-        })}
+        context={coordinatorViewContext({ survey, series, session, language })}
         preview={{
           action,
           notice: (
