@@ -20,7 +20,7 @@ import { floorPost, startFloor } from './floor.ts';
 import { type JsTime, replayJs } from './js-replay.ts';
 import { type Load, load, median, type ServerTiming, serverTiming } from './load.ts';
 import { writeReport } from './report.ts';
-import { api, benchPreSurvey, benchSurvey, bulkSql, invite, type OpenSurvey, submission } from './seed.ts';
+import { api, benchPreSurvey, benchSurvey, bulkSql, formBody, invite, type OpenSurvey, submission } from './seed.ts';
 import { copyFloorDatabase, SHARED_FLOOR, type SharedFloor, seedSharedFloor, startSharedFloor } from './shared-floor.ts';
 import { bundleSize, pageWeight } from './static.ts';
 import { type Storage, storageOf } from './storage.ts';
@@ -153,21 +153,6 @@ async function settle(base: string, key: string, surveyId: number, responses: nu
     await new Promise((r) => setTimeout(r, 500));
   }
   throw new Error(`survey ${surveyId}: the server does not see the ${responses} seeded responses`);
-}
-
-/** The survey page's form as a browser without JavaScript posts it (src/responses/survey-page.tsx). */
-function formBody(survey: OpenSurvey, n: number): string {
-  const { answers } = submission(survey, n);
-  const entries: [string, string][] = [
-    ['lang', 'fr'],
-    ['survey', String(survey.id)],
-  ];
-  for (const [id, value] of Object.entries(answers)) {
-    if (id === 'themes') for (const [i, o] of (value as string[]).entries()) entries.push([`q.themes.${o}`, String(i + 1)]);
-    else if (Array.isArray(value)) for (const v of value) entries.push([`q.${id}`, String(v)]);
-    else entries.push([`q.${id}`, String(value)]);
-  }
-  return new URLSearchParams(entries).toString();
 }
 
 const commit = () => {

@@ -94,6 +94,21 @@ export function submission(survey: OpenSurvey, n: number): { answers: Record<str
   return { answers };
 }
 
+/** The survey page's form as a browser without JavaScript posts it (src/responses/survey-page.tsx). */
+export function formBody(survey: OpenSurvey, n: number): string {
+  const { answers } = submission(survey, n);
+  const entries: [string, string][] = [
+    ['lang', 'fr'],
+    ['survey', String(survey.id)],
+  ];
+  for (const [id, value] of Object.entries(answers)) {
+    if (id === 'themes') for (const [i, o] of (value as string[]).entries()) entries.push([`q.themes.${o}`, String(i + 1)]);
+    else if (Array.isArray(value)) for (const v of value) entries.push([`q.${id}`, String(v)]);
+    else entries.push([`q.${id}`, String(value)]);
+  }
+  return new URLSearchParams(entries).toString();
+}
+
 /** The answer tuples the floor inserts, the same rows validateAnswers makes of `submission`. */
 export function submissionRows(survey: OpenSurvey, n: number): unknown[][] {
   const { answers } = submission(survey, n);
