@@ -85,10 +85,11 @@ const local = transport(false);
 /**
  * Whatever a coordinator or a participant is shown — the API with a key or a cookie, the
  * workspace, personal-link and open-link pages, their errors too — holds personal data or a
- * secret link and must not be kept by a browser's or a proxy's cache. Only the public contract
- * and the calendar feed (the subscriber's app polls it) may be cached.
+ * secret link and must not be kept by a browser's or a proxy's cache. Only the home page, the
+ * health check and the calendar feed (the subscriber's app polls it) may be cached (the public
+ * contract, /api/openapi.json and /api/docs, is static files with headers of public/_headers).
  */
-const PUBLIC_CACHEABLE = new Set(['/', '/api/health', '/api/openapi.json', '/api/docs']);
+const PUBLIC_CACHEABLE = new Set(['/', '/api/health']);
 export const mustNotBeStored = (path: string) =>
   !PUBLIC_CACHEABLE.has(path) && !path.startsWith('/calendar/') && /^\/(api|app|s|o)(\/|$)/.test(path);
 
