@@ -1,5 +1,5 @@
 /** The whole Worker in one place: which router answers which path, and how errors look. */
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as v from 'valibot';
@@ -13,6 +13,7 @@ import { optOutPages } from './email/opt-out.pages.tsx';
 import type { AppEnv } from './env.ts';
 import { exportsRoutes } from './exports/exports.routes.ts';
 import { pageHeaders, responseHeaders } from './http/headers.ts';
+import { Hono } from './http/hono.ts';
 import { idempotent, storedAnswer } from './http/idempotency.ts';
 import { Problem, problemResponse } from './http/problem.ts';
 import { languageFromHeader, messages } from './i18n/index.ts';
