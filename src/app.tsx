@@ -1,7 +1,6 @@
 /** The whole Worker in one place: which router answers which path, and how errors look. */
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import type { RouterRoute } from 'hono/types';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as v from 'valibot';
 import { actionsRoutes } from './actions/actions.routes.ts';
@@ -14,6 +13,7 @@ import { optOutPages } from './email/opt-out.pages.tsx';
 import type { AppEnv } from './env.ts';
 import { exportsRoutes } from './exports/exports.routes.ts';
 import { pageHeaders, responseHeaders } from './http/headers.ts';
+import { Hono } from './http/hono.ts';
 import { idempotent, storedAnswer } from './http/idempotency.ts';
 import { Problem, problemResponse } from './http/problem.ts';
 import { languageFromHeader, messages } from './i18n/index.ts';
@@ -25,7 +25,6 @@ import { openLinkPages } from './open-link/open-link.pages.tsx';
 import { openLinkRoutes } from './open-link/open-link.routes.ts';
 import { openLinkWorkspacePages } from './open-link/open-link.workspace.tsx';
 import { contract } from './openapi/contract.ts';
-import { openApiRoutes } from './openapi/openapi.routes.tsx';
 import { html, Layout } from './pages/layout.tsx';
 import { NotFoundPage } from './pages/not-found.tsx';
 import { paperPages } from './paper/paper.pages.tsx';
@@ -94,11 +93,8 @@ export const app = new Hono<AppEnv>()
   // The participant API is registered before the coordinator API so that a personal link
   // never meets the coordinator's authentication.
   .route('/api', participantApi)
-  // The contract is public (it holds no data), so it too comes before the coordinator API.
-  .route(
-    '/api',
-    openApiRoutes((): readonly RouterRoute[] => app.routes),
-  )
+  // The contract itself (GET /api/openapi.json, /api/docs) is not a route of the Worker: it is
+  // generated ahead of time into public/api/ and served as static files (src/openapi/document.ts).
   .route('/api', coordinatorApi)
   .route('/s', participantPages)
   .route('/o', openLinkPages)

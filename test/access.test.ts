@@ -9,12 +9,10 @@ import { app } from '../src/app.tsx';
 import { call, callJson, env, tokenOf } from './helpers.ts';
 import { Browser, workspaceCoordinator } from './workspace/browser.ts';
 
-/** Routes anyone may call: the contract, and what a personal link, open link or feed token opens. */
+/** Routes anyone may call: the home page, health, and what a personal link, open link or feed token opens. */
 const PUBLIC = new Set([
   'GET /',
   'GET /api/health',
-  'GET /api/openapi.json',
-  'GET /api/docs',
   'GET /api/s/:token',
   'PUT /api/s/:token',
   'GET /s/:token',

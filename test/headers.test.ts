@@ -11,8 +11,8 @@ import { callJson, createCoordinator, env } from './helpers.ts';
 import { Browser, workspaceCoordinator } from './workspace/browser.ts';
 
 const HSTS = 'max-age=63072000; includeSubDomains';
-/** The public contract and the calendar feed may be cached; everything else a person sees may not. */
-const CACHEABLE = new Set(['GET /', 'GET /api/health', 'GET /api/openapi.json', 'GET /api/docs']);
+/** The home page, the health check and the calendar feed may be cached; everything else a person sees may not. */
+const CACHEABLE = new Set(['GET /', 'GET /api/health']);
 const personal = (method: string, path: string) => !CACHEABLE.has(`${method} ${path}`) && !path.startsWith('/calendar/');
 
 function routes() {

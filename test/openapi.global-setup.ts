@@ -7,8 +7,10 @@
  * It also generates the typed client's paths (openapi-typescript) and compares them with the
  * committed test/client/relais-api.d.ts, which test/client.test.ts type-checks and runs:
  * `UPDATE_CLIENT=1 npx vitest run test/openapi.test.ts` rewrites it after a contract change.
- * The document and the verdicts are handed to test/openapi.test.ts, which also checks that the
- * Worker serves this very document.
+ * The document is served as a static file, not built by the Worker: this setup renders it and
+ * its reference page and compares them with the committed public/api/openapi.json and
+ * public/api/docs.html (src/openapi/document.ts, PUBLISHED); the same `UPDATE_CLIENT=1` run
+ * rewrites them. The document, the page and the verdicts are handed to test/openapi.test.ts.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { createConfig, lintFromString } from '@redocly/openapi-core';
@@ -16,7 +18,8 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import type { TestProject } from 'vitest/node';
 import { app } from '../src/app.tsx';
-import { openApiDocument } from '../src/openapi/document.ts';
+import { openApiDocument, PUBLISHED } from '../src/openapi/document.ts';
+import { referencePage } from '../src/openapi/reference-page.tsx';
 
 /** Lint problems as `severity rule at pointer: message`, errors and warnings apart. */
 async function lint(document: object) {
@@ -43,8 +46,19 @@ async function clientIsFresh(document: object): Promise<boolean> {
   return committed === fresh;
 }
 
+const ROOT = `${import.meta.dirname}/..`;
+
+/** Whether the committed file is `fresh` (rewritten on request, like the client). */
+async function publishedIsFresh(file: string, fresh: string): Promise<boolean> {
+  if (process.env.UPDATE_CLIENT) await writeFile(`${ROOT}/${file}`, fresh);
+  return (await readFile(`${ROOT}/${file}`, 'utf8').catch(() => '')) === fresh;
+}
+
 export default async function setup(project: TestProject) {
   const document = openApiDocument(app.routes);
+  // Exactly the bytes the Worker used to answer (c.json): compact, no final newline.
+  const json = JSON.stringify(document);
+  const page = await referencePage(document);
   const result = await new Validator().validate(document);
   // A deliberately broken copy must fail, or a validator that accepts anything would pass.
   const broken = await new Validator().validate({ ...document, info: {} });
@@ -52,7 +66,14 @@ export default async function setup(project: TestProject) {
   // The linter too must see a broken copy (an operation answering no response at all).
   const brokenLint = await lint({ ...document, paths: { '/x': { get: { operationId: 'x', responses: {} } } } });
   project.provide('openapi', {
-    document: JSON.stringify(document),
+    document: json,
+    page,
+    publishedFresh: {
+      [PUBLISHED['/api/openapi.json']]: await publishedIsFresh(PUBLISHED['/api/openapi.json'], json),
+      [PUBLISHED['/api/docs']]: await publishedIsFresh(PUBLISHED['/api/docs'], page),
+    },
+    headersFile: await readFile(`${ROOT}/public/_headers`, 'utf8'),
+    wranglerToml: await readFile(`${ROOT}/wrangler.toml`, 'utf8'),
     valid: result.valid,
     errors: JSON.stringify(result.errors ?? null),
     brokenValid: broken.valid,
@@ -67,6 +88,13 @@ declare module 'vitest' {
   export interface ProvidedContext {
     openapi: {
       document: string;
+      /** The reference page (public/api/docs.html) rendered from `document`. */
+      page: string;
+      /** Committed file under public/api/ → whether it is what the routes give now. */
+      publishedFresh: Record<string, boolean>;
+      /** public/_headers and wrangler.toml, which say how the static files are served. */
+      headersFile: string;
+      wranglerToml: string;
       valid: boolean;
       errors: string;
       brokenValid: boolean;

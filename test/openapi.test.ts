@@ -1,15 +1,16 @@
 /**
  * The contract: the OpenAPI document is valid OpenAPI 3.1 (checked by
- * @seriousme/openapi-schema-validator in test/openapi.global-setup.ts), it is what the Worker
- * serves, every API route of the app declares its contract (from which the document is read,
- * so the two cannot drift), and its reference page is accessible HTML.
+ * @seriousme/openapi-schema-validator in test/openapi.global-setup.ts), it is what is served
+ * (the committed static files public/api/, in front of the Worker), every API route of the app
+ * declares its contract (from which the document is read, so the two cannot drift), and its
+ * reference page is accessible HTML.
  */
 import { Hono } from 'hono';
 import { describe, expect, inject, it } from 'vitest';
 import { app } from '../src/app.tsx';
 import { CONTENT_SECURITY_POLICY } from '../src/http/headers.ts';
 import { contract, documentedRoutes, openApiPath, routesWithoutContract } from '../src/openapi/contract.ts';
-import { jsonSchema } from '../src/openapi/document.ts';
+import { documentRoutes, jsonSchema, PUBLISHED } from '../src/openapi/document.ts';
 import { CreateSessionSchema } from '../src/sessions/sessions.schemas.ts';
 import { call, createCoordinator } from './helpers.ts';
 
@@ -17,7 +18,30 @@ import { call, createCoordinator } from './helpers.ts';
 type Json = Record<string, any>;
 
 const validated = inject('openapi');
-const routes = documentedRoutes(app.routes);
+const routes = documentRoutes(app.routes);
+
+/** The headers public/_headers gives a static file at `path` (every matching rule, in order, as Cloudflare merges them). */
+function staticHeaders(path: string): Record<string, string> {
+  const headers: Record<string, string> = {};
+  let applies = false;
+  for (const line of validated.headersFile.split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      const pattern = new RegExp(
+        `^${line
+          .trim()
+          .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*/g, '.*')}$`,
+      );
+      applies = pattern.test(path);
+    } else if (applies) {
+      const [name = '', ...value] = line.trim().split(':');
+      const key = name.toLowerCase();
+      headers[key] = headers[key] ? `${headers[key]}, ${value.join(':').trim()}` : value.join(':').trim();
+    }
+  }
+  return headers;
+}
 
 describe('GET /api/openapi.json', () => {
   it('is a valid OpenAPI 3.1 document (and the validator does reject a broken one)', () => {
@@ -39,13 +63,24 @@ describe('GET /api/openapi.json', () => {
     expect(validated.clientFresh).toBe(true);
   });
 
-  it('is served, without a key, exactly as validated', async () => {
-    const res = await call('/api/openapi.json');
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-    const served = (await res.json()) as Json;
-    expect(served.openapi).toBe('3.1.0');
-    expect(JSON.stringify(served)).toBe(validated.document);
+  it('is served, without a key, exactly as validated: the committed static files are what the routes give', () => {
+    // After a contract change (or a stylesheet's new name): UPDATE_CLIENT=1 npx vitest run test/openapi.test.ts, then commit.
+    expect(validated.publishedFresh).toEqual({ 'public/api/openapi.json': true, 'public/api/docs.html': true });
+    expect(Object.keys(PUBLISHED)).toEqual(['/api/openapi.json', '/api/docs']);
+    expect((JSON.parse(validated.document) as Json).openapi).toBe('3.1.0');
+    // Static files under public/ are answered before the Worker (an .html file at its name without the extension).
+    expect(validated.wranglerToml).toMatch(/\[assets\]\ndirectory = "public"\n(#.*\n)*run_worker_first = false\n/);
+    // The Worker has no route of its own there that could answer something else.
+    expect(app.routes.filter((r) => r.path in PUBLISHED)).toEqual([]);
+    // Public, so cacheable a while (as the Worker answered it), with the headers of every page.
+    for (const path of Object.keys(PUBLISHED)) {
+      expect(staticHeaders(path)).toMatchObject({
+        'cache-control': 'public, max-age=300',
+        'content-security-policy': CONTENT_SECURITY_POLICY,
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'DENY',
+      });
+    }
   });
 
   it('every API route of the app declares its contract, and the document has each one', () => {
@@ -53,6 +88,7 @@ describe('GET /api/openapi.json', () => {
     const doc = JSON.parse(validated.document) as Json;
     const operations = Object.entries(doc.paths as Json).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m} ${path}`));
     expect(operations.sort()).toEqual(routes.map((r) => `${r.method} ${r.path}`).sort());
+    expect(operations).toContain('get /api/docs');
     expect(operations.length).toBeGreaterThan(40);
   });
 
@@ -105,11 +141,10 @@ describe('GET /api/openapi.json', () => {
 });
 
 describe('GET /api/docs', () => {
-  it('renders every operation on one self-contained page, without script or inline style', async () => {
-    const res = await call('/api/docs');
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-security-policy')).toBe(CONTENT_SECURITY_POLICY);
-    const page = await res.text();
+  it('renders every operation on one self-contained page, without script or inline style', () => {
+    expect(staticHeaders('/api/docs')['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
+    const page = validated.page;
+    expect(page).toMatch(/^<!doctype html>/);
     for (const r of routes) expect(page).toContain(`${r.method.toUpperCase()} ${r.path}`);
     expect(page).not.toMatch(/<script|style=/i);
     // Self-hosted: every stylesheet, script or link stays on this origin (no CDN).

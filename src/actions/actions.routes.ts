@@ -1,8 +1,9 @@
 /** The series' collective actions (JSON API): thin adapters over src/actions/actions.actions.ts. */
-import { Hono } from 'hono';
+
 import * as v from 'valibot';
 import type { AppEnv } from '../env.ts';
 import { pathId } from '../http/body.ts';
+import { Hono } from '../http/hono.ts';
 import { notFound } from '../http/problem.ts';
 import { contract } from '../openapi/contract.ts';
 import { getSeries } from '../series/series.queries.ts';

@@ -1,8 +1,9 @@
 /** The coordinator's words in a brief (JSON API): thin adapters over src/brief/brief.actions.ts. */
-import { Hono } from 'hono';
+
 import * as v from 'valibot';
 import type { AppEnv } from '../env.ts';
 import { pathId, validate } from '../http/body.ts';
+import { Hono } from '../http/hono.ts';
 import { notFound } from '../http/problem.ts';
 import { contract } from '../openapi/contract.ts';
 import { getSession } from '../sessions/sessions.queries.ts';

@@ -2,10 +2,11 @@
  * A series' sessions as an iCalendar feed: for the coordinator (API key), and at a public,
  * unguessable URL that a bassin's website or a calendar app can subscribe to.
  */
-import { Hono } from 'hono';
+
 import * as v from 'valibot';
 import type { AppEnv } from '../env.ts';
 import { pathId } from '../http/body.ts';
+import { Hono } from '../http/hono.ts';
 import { notFound } from '../http/problem.ts';
 import { sha256Hex, TOKEN_PATTERN } from '../lib/crypto.ts';
 import { contract } from '../openapi/contract.ts';

@@ -3,11 +3,12 @@
  * import), a session's attendance list, and "invite from" on a survey's participants page.
  * Handlers load what the pages show and call the same actions as the API.
  */
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { decodeContacts, MAX_CONTACTS, type ParsedAddressBook, parseAddressBook } from '../domain/contacts-import.ts';
 import type { Language } from '../domain/language.ts';
 import type { AppEnv } from '../env.ts';
 import { pathId } from '../http/body.ts';
+import { Hono } from '../http/hono.ts';
 import { type ContactsMessages, contactsMessages } from '../i18n/contacts/index.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';

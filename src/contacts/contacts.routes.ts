@@ -1,10 +1,10 @@
 /** The series' contacts, "invite from" and attendance in the JSON API: thin adapters over contacts.actions.ts. */
 import type { Context } from 'hono';
-import { Hono } from 'hono';
 import type * as v from 'valibot';
 import { type ParsedAddressBook, parseAddressBook } from '../domain/contacts-import.ts';
 import type { AppEnv } from '../env.ts';
 import { jsonBody, pathId, readBytes } from '../http/body.ts';
+import { Hono } from '../http/hono.ts';
 import { Problem } from '../http/problem.ts';
 import { contract } from '../openapi/contract.ts';
 import { attendanceOf, importContacts, inviteFrom, ownedSeries, setAttendance } from './contacts.actions.ts';

@@ -10,7 +10,7 @@
  * reason rather than imported as a name. Forgiving about shape: one bad row (a phone-only
  * contact, a missing address) is reported by its row number and never blocks the good ones.
  */
-import Papa from 'papaparse';
+import { csvRecords } from './csv-reader.ts';
 import { isLanguage, type Language } from './language.ts';
 import { textRefusal } from './text-hygiene.ts';
 
@@ -222,8 +222,7 @@ const addressesIn = (cell: string) =>
     .filter(Boolean);
 
 function csvCandidates(text: string): { candidates: Candidate[]; problem?: 'noEmailColumn' } {
-  const parsed = Papa.parse<string[]>(text, { delimitersToGuess: [';', ',', '\t'], skipEmptyLines: 'greedy' });
-  const records = parsed.data.map((cells, i) => ({ row: i + 1, cells: cells.map((x) => x.normalize('NFC').trim()) }));
+  const records = csvRecords(text).map((cells, i) => ({ row: i + 1, cells: cells.map((x) => x.normalize('NFC').trim()) }));
   if (!records.length) return { candidates: [] };
   const header = records[0]?.cells.map(fold) ?? [];
   const find = (names: string[]) => header.findIndex((h) => names.includes(h));

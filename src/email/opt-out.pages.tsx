@@ -5,10 +5,11 @@
  * link opened by a mail scanner changes nothing. No login and no CSRF token: the token itself
  * is the credential, and it opens nothing but this (src/email/opt-out.ts).
  */
-import { Hono } from 'hono';
+
 import { isLanguage, type Language } from '../domain/language.ts';
 import type { AppEnv } from '../env.ts';
 import { pageHeaders, personalLinkHeaders } from '../http/headers.ts';
+import { Hono } from '../http/hono.ts';
 import { languageFromHeader } from '../i18n/index.ts';
 import { optOutMessages } from '../i18n/opt-out/index.ts';
 import { html, Layout } from '../pages/layout.tsx';

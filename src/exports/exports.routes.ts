@@ -1,8 +1,8 @@
-import { Hono } from 'hono';
 import type * as v from 'valibot';
 import { writeAudit } from '../audit/audit.queries.ts';
 import type { AppEnv } from '../env.ts';
 import { pathId } from '../http/body.ts';
+import { Hono } from '../http/hono.ts';
 import { invalid, notFound, Problem } from '../http/problem.ts';
 import { randomSecret } from '../lib/crypto.ts';
 import { contract } from '../openapi/contract.ts';

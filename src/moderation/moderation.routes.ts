@@ -1,8 +1,9 @@
 /** Moderation (JSON API): thin adapters over src/moderation/moderation.actions.ts. */
-import { Hono } from 'hono';
+
 import * as v from 'valibot';
 import type { AppEnv } from '../env.ts';
 import { pathId } from '../http/body.ts';
+import { Hono } from '../http/hono.ts';
 import { contract } from '../openapi/contract.ts';
 import { dismissProposal, hideText, showText } from './moderation.actions.ts';
 import { DismissProposalSchema, HideTextSchema, ShowTextSchema } from './moderation.schemas.ts';

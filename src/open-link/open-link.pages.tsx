@@ -7,7 +7,7 @@
  * how many places are left, since a count that drops or not after someone typed an address
  * would tell whether that address was new.
  */
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import * as v from 'valibot';
 import { isLanguage, LANGUAGES, type Language } from '../domain/language.ts';
 import { normaliseSlug, openLinkSlot } from '../domain/open-link.ts';
@@ -18,6 +18,7 @@ import { renderNoPlaceMessage } from '../email/templates.ts';
 import type { Env } from '../env.ts';
 import { readUrlEncoded } from '../http/body.ts';
 import { CSP_DIRECTIVES, pageHeaders, pagePolicy, personalLinkHeaders } from '../http/headers.ts';
+import { Hono } from '../http/hono.ts';
 import { formatDateTime, languageFromHeader, messages } from '../i18n/index.ts';
 import { type OpenLinkRefusal, openLinkMessages } from '../i18n/open-link/index.ts';
 import { publicUrl } from '../lib/public-url.ts';

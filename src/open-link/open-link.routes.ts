@@ -1,9 +1,10 @@
 /** The coordinator's side of the open link: read it, switch it on or off, set its cap. */
-import { Hono } from 'hono';
+
 import type * as v from 'valibot';
 import { placesLeft } from '../domain/open-link.ts';
 import type { AppEnv } from '../env.ts';
 import { pathId } from '../http/body.ts';
+import { Hono } from '../http/hono.ts';
 import { notFound } from '../http/problem.ts';
 import { publicUrl } from '../lib/public-url.ts';
 import { contract } from '../openapi/contract.ts';

@@ -3,11 +3,12 @@
  * URL, who joined through it, and a form to switch it and set its cap. Same session cookie and
  * CSRF rules as every workspace page (requireSignedIn), same frame (WorkspacePage).
  */
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import * as v from 'valibot';
 import type { Language } from '../domain/language.ts';
 import type { AppEnv } from '../env.ts';
 import { pageHeaders } from '../http/headers.ts';
+import { Hono } from '../http/hono.ts';
 import { Problem } from '../http/problem.ts';
 import { openLinkMessages } from '../i18n/open-link/index.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';

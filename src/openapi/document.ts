@@ -1,13 +1,19 @@
 /**
  * Builds the OpenAPI 3.1 document from the app's routes: each operation is the contract its
  * route declares (src/openapi/contract.ts), with the request and response schemas themselves.
+ *
+ * Built ahead of time, not by the Worker: test/openapi.global-setup.ts writes it, with its
+ * reference page, to public/api/ (PUBLISHED), which the static-asset layer serves in front of
+ * the Worker, and `npm test` fails when the committed files are not what the routes give. So
+ * neither this builder nor @valibot/to-json-schema is in what `npm run deploy` ships (~7 KiB
+ * gzip, issue 15), and no request spends CPU converting schemas.
  */
 import { toJsonSchema } from '@valibot/to-json-schema';
 import type { RouterRoute } from 'hono/types';
 import type { GenericSchema } from 'valibot';
 import { ProblemResponseSchema } from '../http/problem.ts';
 import { documentedShape } from '../lib/schemas.ts';
-import { documentedRoutes, type RouteDoc } from './contract.ts';
+import { type Contract, documentedRoutes, type RouteDoc } from './contract.ts';
 
 type Json = Record<string, unknown>;
 
@@ -150,8 +156,41 @@ const TAGS: Record<string, string> = {
   team: 'The coordinators of your organisation.',
 };
 
-export function openApiDocument(appRoutes: readonly RouterRoute[]): Json {
+/** The contract's own two URLs: static files (public/api/), so documented here rather than on a route of the app. */
+export const PUBLISHED = {
+  '/api/openapi.json': 'public/api/openapi.json',
+  '/api/docs': 'public/api/docs.html',
+} as const;
+
+const PUBLISHED_CONTRACTS: Record<keyof typeof PUBLISHED, Contract> = {
+  '/api/openapi.json': {
+    summary: 'This OpenAPI 3.1 document',
+    tag: 'meta',
+    auth: 'public',
+    responses: { 200: { description: 'The document' } },
+  },
+  '/api/docs': {
+    summary: 'The API reference (HTML, generated from this document)',
+    tag: 'meta',
+    auth: 'public',
+    responses: { 200: { description: 'An HTML page', type: 'text/html' } },
+  },
+};
+
+/**
+ * Every documented operation: the app's routes, with the contract's own two files placed
+ * where their router was mounted (after the public routes, before the coordinator API).
+ */
+export function documentRoutes(appRoutes: readonly RouterRoute[]): RouteDoc[] {
   const list = documentedRoutes(appRoutes);
+  const published = Object.entries(PUBLISHED_CONTRACTS).map(([path, spec]): RouteDoc => ({ ...spec, method: 'get', path }));
+  const at = list.findIndex((r) => r.auth === 'coordinator');
+  list.splice(at < 0 ? list.length : at, 0, ...published);
+  return list;
+}
+
+export function openApiDocument(appRoutes: readonly RouterRoute[]): Json {
+  const list = documentRoutes(appRoutes);
   const paths: Record<string, Json> = {};
   for (const route of list) {
     paths[route.path] = { ...(paths[route.path] ?? {}), [route.method]: operation(route) };

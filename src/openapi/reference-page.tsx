@@ -1,6 +1,9 @@
-/** The API reference as one server-rendered page, generated from the OpenAPI document: no script, no CDN. */
+/**
+ * The API reference as one page rendered from the OpenAPI document: no script, no CDN. Rendered
+ * ahead of time with the document (src/openapi/document.ts) into public/api/docs.html.
+ */
 import type { Child } from 'hono/jsx';
-import { Layout } from '../pages/layout.tsx';
+import { html, Layout } from '../pages/layout.tsx';
 
 type Json = Record<string, unknown>;
 
@@ -223,3 +226,6 @@ export function ReferencePage({ doc }: { doc: Json }) {
     </Layout>
   );
 }
+
+/** The whole page, as public/api/docs.html holds it. */
+export const referencePage = (doc: Json): Promise<string> => html(<ReferencePage doc={doc} />);

@@ -3,7 +3,7 @@
  * numériques"): a printable version of any survey, a workspace form that keys a sheet in, and
  * the open link's flyer with its QR code for the agenda. Handlers load; components render.
  */
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import * as v from 'valibot';
@@ -15,6 +15,7 @@ import { effectiveStatus } from '../domain/survey-status.ts';
 import type { AppEnv } from '../env.ts';
 import { readUrlEncoded } from '../http/body.ts';
 import { pageHeaders } from '../http/headers.ts';
+import { Hono } from '../http/hono.ts';
 import { notFound } from '../http/problem.ts';
 import { formatDateTime, messages } from '../i18n/index.ts';
 import { paperMessages } from '../i18n/paper/index.ts';

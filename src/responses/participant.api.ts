@@ -1,7 +1,8 @@
 /** The participant's JSON API, for clients other than the HTML form. */
-import { Hono } from 'hono';
+
 import type * as v from 'valibot';
 import type { AppEnv } from '../env.ts';
+import { Hono } from '../http/hono.ts';
 import { idempotent, participantScope } from '../http/idempotency.ts';
 import { sha256Hex } from '../lib/crypto.ts';
 import { contract } from '../openapi/contract.ts';

@@ -1,5 +1,5 @@
 /** The participant's pages under /s/:token: they work with plain HTML forms, JavaScript off. */
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { calendarSession } from '../calendar/calendar.queries.ts';
 import { icsCalendar, sessionEvent } from '../calendar/ics.ts';
 import { answersFromForm } from '../domain/answers.ts';
@@ -7,6 +7,7 @@ import { isLanguage, type Language } from '../domain/language.ts';
 import type { AppEnv } from '../env.ts';
 import { readUrlEncoded } from '../http/body.ts';
 import { pageHeaders, personalLinkHeaders } from '../http/headers.ts';
+import { Hono } from '../http/hono.ts';
 import { Problem } from '../http/problem.ts';
 import { html } from '../pages/layout.tsx';
 import { afterResponse } from '../webhooks/delivery.ts';

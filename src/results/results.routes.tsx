@@ -1,5 +1,5 @@
 /** Results of a survey and the brief of a session, for coordinators (Bearer key, organisation-scoped). */
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import type * as v from 'valibot';
 import { briefCsv } from '../brief/brief.csv.ts';
 import { briefDocx, briefOdt, markdownBlocks } from '../brief/brief.document.ts';
@@ -12,6 +12,7 @@ import { effectiveStatus } from '../domain/survey-status.ts';
 import type { AppEnv } from '../env.ts';
 import { pathId } from '../http/body.ts';
 import { pageHeaders } from '../http/headers.ts';
+import { Hono } from '../http/hono.ts';
 import { invalid, notFound } from '../http/problem.ts';
 import { resultsMessages } from '../i18n/results/index.ts';
 import { csvFilename, readerDialect } from '../lib/csv.ts';

@@ -1,7 +1,7 @@
-import { Hono } from 'hono';
 import type * as v from 'valibot';
 import type { AppEnv } from '../env.ts';
 import { pathId } from '../http/body.ts';
+import { Hono } from '../http/hono.ts';
 import { contract } from '../openapi/contract.ts';
 import { afterResponse } from '../webhooks/delivery.ts';
 import { closeSurvey, copySurvey, createSurvey, editQuestions, openSurvey, ownedSurvey } from './surveys.actions.ts';

@@ -1,9 +1,10 @@
 /** The workspace's team page: the organisation's coordinators, invite a colleague, remove one. */
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import * as v from 'valibot';
 import type { Language } from '../domain/language.ts';
 import type { AppEnv } from '../env.ts';
 import { pathId } from '../http/body.ts';
+import { Hono } from '../http/hono.ts';
 import { Problem } from '../http/problem.ts';
 import { contactsMessages } from '../i18n/contacts/index.ts';
 import { formatDateTime } from '../i18n/index.ts';

@@ -1,8 +1,9 @@
 /** The team in the JSON API: thin adapters over team.actions.ts. */
-import { Hono } from 'hono';
+
 import type * as v from 'valibot';
 import type { AppEnv } from '../env.ts';
 import { pathId } from '../http/body.ts';
+import { Hono } from '../http/hono.ts';
 import { contract } from '../openapi/contract.ts';
 import { inviteColleague, removeColleague } from './team.actions.ts';
 import { listTeam } from './team.queries.ts';

@@ -5,7 +5,7 @@
  * an action of its resource's folder; the handlers here only parse, call and redirect.
  */
 
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import * as v from 'valibot';
 import { actionLabel } from '../actions/action-label.ts';
 import { updateSeriesAction } from '../actions/actions.actions.ts';
@@ -29,6 +29,7 @@ import { normaliseText } from '../domain/text-normalise.ts';
 import { writtenBlocks } from '../domain/written-text.ts';
 import type { AppEnv } from '../env.ts';
 import { pathId } from '../http/body.ts';
+import { Hono } from '../http/hono.ts';
 import { notFound, Problem } from '../http/problem.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { minutesMessages } from '../i18n/minutes/index.ts';

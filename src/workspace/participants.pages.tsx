@@ -1,5 +1,5 @@
 /** Participants of a survey (contacts, invitation state, sending), and the outbox. */
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import * as v from 'valibot';
 import {
   contactsNotice,
@@ -16,6 +16,7 @@ import { canDeliver } from '../email/delivery.ts';
 import { countUnsent, getOutboxMessage, listOutbox, sendingRow } from '../email/outbox.queries.ts';
 import type { AppEnv } from '../env.ts';
 import { pathId, validate } from '../http/body.ts';
+import { Hono } from '../http/hono.ts';
 import { notFound } from '../http/problem.ts';
 import { contactsMessages } from '../i18n/contacts/index.ts';
 import { formatDateTime } from '../i18n/index.ts';

@@ -1,8 +1,9 @@
 /** Data protection: one participant's data exported or erased; the audit log. */
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { listAudit } from '../audit/audit.queries.ts';
 import type { Language } from '../domain/language.ts';
 import type { AppEnv } from '../env.ts';
+import { Hono } from '../http/hono.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
 import { eraseParticipant, exportParticipantData } from '../invitations/invitations.actions.ts';

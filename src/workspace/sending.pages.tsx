@@ -3,9 +3,10 @@
  * (src/sending/), and its progress page ("43 of 120 sent") refreshes itself with the HTTP
  * `Refresh` header while the job runs — no JavaScript — and can be closed at any time.
  */
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import type { AppEnv } from '../env.ts';
 import { pathId } from '../http/body.ts';
+import { Hono } from '../http/hono.ts';
 import { Problem } from '../http/problem.ts';
 import { formatDateTime } from '../i18n/index.ts';
 import { sessionMessages } from '../i18n/sessions/index.ts';

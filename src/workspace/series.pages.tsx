@@ -1,9 +1,10 @@
 /** Series list, series page (sessions, theme catalogue, proposals waiting, minimum group size, retention). */
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { type Language, localize, themeLabel } from '../domain/language.ts';
 import { groupTexts, normaliseText } from '../domain/text-normalise.ts';
 import type { AppEnv } from '../env.ts';
 import { pathId } from '../http/body.ts';
+import { Hono } from '../http/hono.ts';
 import { notFound, Problem } from '../http/problem.ts';
 import { contactsMessages } from '../i18n/contacts/index.ts';
 import { formatDateTime } from '../i18n/index.ts';

@@ -1,11 +1,12 @@
 /** Session page: its facts (changed or cancelled here), its pre- and post-survey, their state and counts, open/close, links onward. */
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { readBrusselsTime, utcToBrussels } from '../domain/brussels-time.ts';
 import type { Language } from '../domain/language.ts';
 import { closingIssue, type DateIssue } from '../domain/session-dates.ts';
 import { effectiveStatus } from '../domain/survey-status.ts';
 import type { AppEnv } from '../env.ts';
 import { pathId } from '../http/body.ts';
+import { Hono } from '../http/hono.ts';
 import { notFound } from '../http/problem.ts';
 import { contactsMessages } from '../i18n/contacts/index.ts';
 import { editorMessages } from '../i18n/editor/index.ts';

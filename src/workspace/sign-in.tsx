@@ -11,7 +11,7 @@
  * Every POST here needs the pre-session form token and refuses a cross-site request: nobody
  * can sign a victim's browser into another account (login CSRF).
  */
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import * as v from 'valibot';
 import { writeAudit } from '../audit/audit.queries.ts';
 import { ACCESS_HEADER, accessConfigured, accessIdentity } from '../coordinators/access.ts';
@@ -39,6 +39,7 @@ import { LINK_LIFETIME_MINUTES, LINK_TOKEN_BYTES, LINK_TOKEN_PATTERN } from '../
 import { sendSignInLink } from '../email/delivery.ts';
 import type { AppEnv } from '../env.ts';
 import { pageHeaders, personalLinkHeaders } from '../http/headers.ts';
+import { Hono } from '../http/hono.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';
 import { randomSecret, sameText, sha256Hex } from '../lib/crypto.ts';
 import { publicUrl } from '../lib/public-url.ts';

@@ -9,13 +9,14 @@
  * an answered survey, one batch with the audit entry); the page shows those rules before the
  * coordinator tries, and hides what they forbid.
  */
-import { type Context, Hono } from 'hono';
+import type { Context } from 'hono';
 import { type Definition, isChoice, type Question, type QuestionType } from '../domain/definition.ts';
 import { isLanguage, LANGUAGES, type Language, type LocalizedText, localize } from '../domain/language.ts';
 import { catalogueFed, type EditRule, moved, newQuestion, optionsFrom, withType } from '../domain/survey-edit.ts';
 import { TEXT_REFUSAL_MESSAGES } from '../domain/text-hygiene.ts';
 import type { AppEnv } from '../env.ts';
 import { validate } from '../http/body.ts';
+import { Hono } from '../http/hono.ts';
 import { notFound, Problem, type ProblemField } from '../http/problem.ts';
 import { editorMessages } from '../i18n/editor/index.ts';
 import { workspaceMessages } from '../i18n/workspace/index.ts';

@@ -3,13 +3,14 @@
  * rules (key or cookie + CSRF, scoped to the organisation). Each write is the same action as
  * the pages' (src/<resource>/<resource>.actions.ts), audited the same way.
  */
-import { Hono } from 'hono';
+
 import type * as v from 'valibot';
 import { listAudit } from '../audit/audit.queries.ts';
 import { groupTexts, normaliseText } from '../domain/text-normalise.ts';
 import { listOutbox } from '../email/outbox.queries.ts';
 import type { AppEnv } from '../env.ts';
 import { pathId } from '../http/body.ts';
+import { Hono } from '../http/hono.ts';
 import { notFound } from '../http/problem.ts';
 import { eraseParticipant, exportParticipantData, removeInvitation, resendInvitation } from '../invitations/invitations.actions.ts';
 import { listParticipants } from '../invitations/invitations.queries.ts';

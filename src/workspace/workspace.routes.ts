@@ -1,8 +1,9 @@
 /** The coordinator workspace under /app: sign-in, then pages behind the browser session. */
-import { Hono } from 'hono';
+
 import { contactsPages } from '../contacts/contacts.pages.tsx';
 import type { AppEnv } from '../env.ts';
 import { pageHeaders } from '../http/headers.ts';
+import { Hono } from '../http/hono.ts';
 import { Problem } from '../http/problem.ts';
 import { PUBLIC_URL_MISSING } from '../lib/public-url.ts';
 import { teamPages } from '../team/team.pages.tsx';

@@ -4,6 +4,7 @@
  * back and changes an answer. Then axe-core on every participant page in fr, nl and en.
  */
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { DEMO } from '../../scripts/demo-data.ts';
@@ -233,6 +234,20 @@ describe('static assets', () => {
       const res = await fetch(`${server.base}${asset}`);
       assert.equal(res.status, 200, asset);
       assert.equal(res.headers.get('cache-control'), 'public, max-age=31536000, immutable', asset);
+    }
+  });
+
+  it('include the API contract, generated ahead of time (public/api/): served at its documented URLs, kept five minutes', async () => {
+    for (const [url, file, type] of [
+      ['/api/openapi.json', 'public/api/openapi.json', /^application\/json/],
+      ['/api/docs', 'public/api/docs.html', /^text\/html/],
+    ] as const) {
+      const res = await fetch(`${server.base}${url}`, { redirect: 'manual' });
+      assert.equal(res.status, 200, url);
+      assert.match(res.headers.get('content-type') ?? '', type, url);
+      assert.equal(res.headers.get('cache-control'), 'public, max-age=300', url);
+      assert.match(res.headers.get('content-security-policy') ?? '', /default-src 'none'/, url);
+      assert.equal(await res.text(), readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'), url);
     }
   });
 });
