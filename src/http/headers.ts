@@ -1,12 +1,14 @@
 /** Response headers that every HTML page carries; personal-link pages add privacy ones. */
 import { createMiddleware } from 'hono/factory';
+import { secureHeaders } from 'hono/secure-headers';
 
-/** A Content-Security-Policy as directives (camelCase) and their sources. */
-type ContentSecurityPolicyOptions = Record<string, readonly string[]>;
+/** Hono does not export the type of its CSP option; this is it. */
+type ContentSecurityPolicyOptions = NonNullable<NonNullable<Parameters<typeof secureHeaders>[0]>['contentSecurityPolicy']>;
 
 /**
- * No inline script or style anywhere: every page's CSS and JS are files under public/. A page
- * that needs more (the open link's Turnstile widget) widens a copy with `pagePolicy`.
+ * No inline script or style anywhere: every page's CSS and JS are files under public/. The
+ * directives as Hono's secure-headers takes them; a page that needs more (the open link's
+ * Turnstile widget) widens a copy with `pagePolicy`.
  */
 export const CSP_DIRECTIVES = {
   defaultSrc: ["'none'"],
@@ -18,34 +20,36 @@ export const CSP_DIRECTIVES = {
   frameAncestors: ["'none'"],
 } satisfies ContentSecurityPolicyOptions;
 
-const policy = (directives: ContentSecurityPolicyOptions) =>
-  Object.entries(directives)
-    .map(([name, sources]) => `${name.replace(/[A-Z]/g, (ch) => `-${ch.toLowerCase()}`)} ${sources.join(' ')}`)
-    .join('; ');
-
 /** The header as browsers receive it (tests compare with it). */
-export const CONTENT_SECURITY_POLICY = policy(CSP_DIRECTIVES);
+export const CONTENT_SECURITY_POLICY = Object.entries(CSP_DIRECTIVES)
+  .map(([name, sources]) => `${name.replace(/[A-Z]/g, (ch) => `-${ch.toLowerCase()}`)} ${sources.join(' ')}`)
+  .join('; ');
 
-/**
- * Sets `headers` on the answer once the handler has given it, except those it already carries:
- * the innermost choice wins (a personal-link page's stricter Referrer-Policy, the Turnstile
- * page's wider CSP). What Hono's secure-headers did with `overwrite: false`, in a few lines
- * rather than its ~1 KiB gzip of options never used (issue 15).
- */
-const headersAfter = (headers: readonly (readonly [string, string])[]) =>
-  createMiddleware(async (c, next) => {
-    await next();
-    for (const [name, value] of headers) if (!c.res.headers.has(name)) c.res.headers.set(name, value);
-  });
+/** Hono's secure-headers with only the headers a page adds (the transport ones are on every response, below). */
+const only = {
+  crossOriginResourcePolicy: false,
+  crossOriginOpenerPolicy: false,
+  originAgentCluster: false,
+  referrerPolicy: false,
+  strictTransportSecurity: false,
+  xContentTypeOptions: false,
+  xDnsPrefetchControl: false,
+  xDownloadOptions: false,
+  xFrameOptions: false,
+  xPermittedCrossDomainPolicies: false,
+  xXssProtection: false,
+} as const;
 
 /** A page's policy: `directives` replaces the default CSP (the open link's Turnstile page). */
 export const pagePolicy = (directives: ContentSecurityPolicyOptions = CSP_DIRECTIVES) =>
-  headersAfter([
+  secureHeaders({
+    ...only,
+    contentSecurityPolicy: directives,
+    xContentTypeOptions: true,
     // A personal-link page has set a stricter policy already (personalLinkHeaders); keep it.
-    ['Referrer-Policy', 'same-origin'],
-    ['X-Content-Type-Options', 'nosniff'],
-    ['Content-Security-Policy', policy(directives)],
-  ]);
+    referrerPolicy: 'same-origin',
+    overwrite: false,
+  });
 
 export const pageHeaders = pagePolicy();
 
@@ -63,13 +67,18 @@ export const HSTS = 'max-age=63072000; includeSubDomains';
 /** A developer's machine answers plain http; HSTS there would pin localhost to https in their browser. */
 export const isLocalHost = (hostname: string) => hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]';
 
-/** What every response may carry without overriding a page's own choices (pageHeaders, personalLinkHeaders). */
+/**
+ * Hono's secure-headers, reduced to what every response may carry without overriding a page's
+ * own choices (its CSP and Referrer-Policy are set by pageHeaders and personalLinkHeaders).
+ */
 const transport = (hsts: boolean) =>
-  headersAfter([
-    ...(hsts ? [['Strict-Transport-Security', HSTS] as const] : []),
-    ['X-Content-Type-Options', 'nosniff'],
-    ['X-Frame-Options', 'DENY'],
-  ]);
+  secureHeaders({
+    ...only,
+    strictTransportSecurity: hsts ? HSTS : false,
+    xContentTypeOptions: true,
+    xFrameOptions: 'DENY',
+    overwrite: false,
+  });
 const remote = transport(true);
 const local = transport(false);
 
