@@ -69,6 +69,22 @@ describe('Access tokens', () => {
     expect(await verifyAccessJwt(unsigned, check())).toBeNull();
     expect(await verifyAccessJwt('not.a.jwt', check())).toBeNull();
   });
+  it('refuse a token not yet valid or issued in the future, an odd header, a tampered payload; accept a single audience', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const email = 'a@example.org';
+    expect(await verifyAccessJwt(await token({ email, nbf: now + 60 }), check())).toBeNull();
+    expect(await verifyAccessJwt(await token({ email, iat: now + 60 }), check())).toBeNull();
+    expect(await verifyAccessJwt(await token({ email, exp: 'never' }), check())).toBeNull();
+    expect(await verifyAccessJwt(await token({ email }, signer, { alg: 'RS256', kid: 'k1', typ: 'JOSE+JSON' }), check())).toBeNull();
+    expect(await verifyAccessJwt(await token({ email }, signer, { alg: 'RS256', kid: 'k1', crit: ['exp'] }), check())).toBeNull();
+    expect(await verifyAccessJwt(await token({ email }, signer, { alg: 'RS256' }), check())).toBeNull();
+    const [h, , sig] = (await token({ email })).split('.');
+    const forged = part({ iss: ISSUER, aud: [AUD], exp: now + 600, email: 'boss@example.org' });
+    expect(await verifyAccessJwt(`${h}.${forged}.${sig}`, check())).toBeNull();
+    expect(await verifyAccessJwt(`${await token({ email })}.x`, check())).toBeNull();
+    // Access sends `aud` as a list; a bare string naming the application is the same claim.
+    expect(await verifyAccessJwt(await token({ email, aud: AUD }, signer, { alg: 'RS256', kid: 'k1' }), check())).toBe(email);
+  });
 });
 
 describe('the workspace behind Access', () => {
