@@ -114,10 +114,7 @@ export async function replayJs(
   const c = await load('src/i18n/catalogue.ts');
   c.installCatalogues(
     Object.fromEntries(
-      Object.entries(CATALOGUES as Record<string, string>).map(([l, url]) => [
-        l,
-        JSON.parse(readFileSync(path.join(ROOT, 'public', url), 'utf8')),
-      ]),
+      Object.entries(CATALOGUES as Record<string, string>).map(([l, url]) => [l, readFileSync(path.join(ROOT, 'public', url), 'utf8')]),
     ),
   );
   const b = await load('src/brief/brief.ts');
