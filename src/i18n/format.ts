@@ -182,16 +182,19 @@ export function placeholders(template: string): string[] {
 
 const isTemplate = (v: object): v is Template => typeof (v as Template).$ === 'string';
 
-/** A catalogue from its JSON: every template turned back into the function the sources declare. */
+/**
+ * A catalogue from its JSON: every template turned back into the function the sources declare.
+ * In place (the parsed JSON is the catalogue's own copy): a cold isolate allocates no second tree.
+ */
 export function hydrate(data: unknown, locale: string): unknown {
-  if (Array.isArray(data)) return data.map((x) => hydrate(x, locale));
-  if (data && typeof data === 'object') {
-    if (isTemplate(data)) return compile(data, locale);
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(data)) out[k] = hydrate(v, locale);
-    return out;
+  if (!data || typeof data !== 'object') return data;
+  if (isTemplate(data)) return compile(data, locale);
+  const o = data as Record<string, unknown>;
+  for (const k in o) {
+    const v = o[k];
+    if (v && typeof v === 'object') o[k] = hydrate(v, locale);
   }
-  return data;
+  return o;
 }
 
 /** The template of each msg() function, for scripts/i18n.ts to serialise. */
