@@ -6,6 +6,7 @@
  * in workerd are close relatives; process CPU time is reported besides wall time, since the
  * machine may be busy with other work.
  */
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT } from '../scripts/wrangler.ts';
@@ -108,6 +109,14 @@ export async function replayJs(
   const d = await load('src/domain/definition.ts');
   const st = await load('src/domain/survey-status.ts');
   const m = await load('src/i18n/results/index.ts');
+  // The Worker reads its message catalogues from public/i18n/ (src/i18n/catalogue.ts); here, from disk.
+  const { CATALOGUES } = await load('src/i18n/catalogues.ts');
+  const c = await load('src/i18n/catalogue.ts');
+  c.installCatalogues(
+    Object.fromEntries(
+      Object.entries(CATALOGUES as Record<string, string>).map(([l, url]) => [l, readFileSync(path.join(ROOT, 'public', url), 'utf8')]),
+    ),
+  );
   const b = await load('src/brief/brief.ts');
   const g = await load('src/domain/disclosure.ts');
 

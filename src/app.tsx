@@ -16,6 +16,7 @@ import { pageHeaders, responseHeaders } from './http/headers.ts';
 import { Hono } from './http/hono.ts';
 import { idempotent, storedAnswer } from './http/idempotency.ts';
 import { Problem, problemResponse } from './http/problem.ts';
+import { cataloguesLoaded, loadCatalogues } from './i18n/catalogue.ts';
 import { languageFromHeader, messages } from './i18n/index.ts';
 import { invitationsRoutes } from './invitations/invitations.routes.ts';
 import { d1Timing } from './lib/d1-timing.ts';
@@ -73,6 +74,21 @@ export const app = new Hono<AppEnv>()
   // HSTS (outside localhost) and Cache-Control: no-store on every coordinator and participant answer.
   .use(responseHeaders)
   .use(d1Timing) // dev-only: counts D1 work per request when RELAIS_TIMING=1 (npm run bench)
+  // The message catalogues are static assets (src/i18n/catalogue.ts): read once per isolate,
+  // before any handler or error page needs a text. Without them nothing can be said in the
+  // caller's language, so the answer is a bare, untranslated 503.
+  .use(async (c, next) => {
+    if (!cataloguesLoaded()) {
+      try {
+        await loadCatalogues(c.env.ASSETS);
+      } catch (e) {
+        console.error('message catalogues', e);
+        const body = { type: '/problems/internal-error', title: 'Service unavailable', status: 503, detail: 'Try again in a moment.' };
+        return c.body(JSON.stringify(body), 503, { 'Content-Type': 'application/problem+json' });
+      }
+    }
+    await next();
+  })
   // Loud about a deployment that cannot send links (no PUBLIC_URL), before anyone tries.
   .get(
     '/api/health',

@@ -1,6 +1,7 @@
 /** Bindings of the Worker (see wrangler.toml) and the per-request variables set by middleware. */
 export interface Env {
   DB: D1Database;
+  /** public/ (wrangler.toml [assets]): the Worker reads its message catalogues through it (src/i18n/catalogue.ts). */
   ASSETS?: Fetcher;
   /** Public origin of every link that leaves Relais; required to send any (src/lib/public-url.ts). */
   PUBLIC_URL?: string;

@@ -17,7 +17,9 @@ import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import openapiTS, { astToString, type OpenAPI3 } from 'openapi-typescript';
 import type { TestProject } from 'vitest/node';
+import { catalogueJson } from '../scripts/i18n.ts';
 import { app } from '../src/app.tsx';
+import { installCatalogues } from '../src/i18n/catalogue.ts';
 import { openApiDocument, PUBLISHED } from '../src/openapi/document.ts';
 import { referencePage } from '../src/openapi/reference-page.tsx';
 
@@ -55,6 +57,9 @@ async function publishedIsFresh(file: string, fresh: string): Promise<boolean> {
 }
 
 export default async function setup(project: TestProject) {
+  // The reference page's layout speaks the catalogues' words, which the Worker reads through
+  // ASSETS; here they are built from their sources, as `npm run assets` writes them.
+  installCatalogues(await catalogueJson());
   const document = openApiDocument(app.routes);
   // Exactly the bytes the Worker used to answer (c.json): compact, no final newline.
   const json = JSON.stringify(document);

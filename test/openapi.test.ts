@@ -69,7 +69,16 @@ describe('GET /api/openapi.json', () => {
     expect(Object.keys(PUBLISHED)).toEqual(['/api/openapi.json', '/api/docs']);
     expect((JSON.parse(validated.document) as Json).openapi).toBe('3.1.0');
     // Static files under public/ are answered before the Worker (an .html file at its name without the extension).
-    expect(validated.wranglerToml).toMatch(/\[assets\]\ndirectory = "public"\n(#.*\n)*run_worker_first = false\n/);
+    const assets = /\[assets\]\n([^[]*)/.exec(validated.wranglerToml)?.[1] ?? '';
+    expect(assets).toMatch(/^directory = "public"$/m);
+    // run_worker_first: false, or a list of patterns ("!" excludes) none of which sends these paths to the Worker.
+    const workerFirst = /^run_worker_first = (.*)$/m.exec(assets)?.[1] ?? 'false';
+    const patterns = workerFirst === 'false' ? [] : (JSON.parse(workerFirst) as string[]);
+    const glob = (p: string) => new RegExp(`^${p.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replaceAll('*', '.*')}$`);
+    const toWorker = (path: string) =>
+      patterns.some((p) => !p.startsWith('!') && glob(p).test(path)) &&
+      !patterns.some((p) => p.startsWith('!') && glob(p.slice(1)).test(path));
+    for (const path of Object.keys(PUBLISHED)) expect(toWorker(path), path).toBe(false);
     // The Worker has no route of its own there that could answer something else.
     expect(app.routes.filter((r) => r.path in PUBLISHED)).toEqual([]);
     // Public, so cacheable a while (as the Worker answered it), with the headers of every page.

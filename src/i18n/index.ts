@@ -1,12 +1,10 @@
 import { isLanguage, type Language } from '../domain/language.ts';
-import { en, type Messages } from './en.ts';
-import { fr } from './fr.ts';
-import { nl } from './nl.ts';
+import { catalogue } from './catalogue.ts';
+import type { Messages } from './en.ts';
 
-const catalogues: Record<Language, Messages> = { fr, nl, en };
-
+/** The participant pages' messages (src/i18n/<language>.ts), from the loaded catalogues (catalogue.ts). */
 export function messages(language: Language): Messages {
-  return catalogues[language];
+  return catalogue(language).main;
 }
 
 export type { Messages };

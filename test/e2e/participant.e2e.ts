@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { DEMO } from '../../scripts/demo-data.ts';
 import { type LocalServer, startLocalServer } from '../../scripts/local-server.ts';
+import { CATALOGUES } from '../../src/i18n/catalogues.ts';
 import { ASSETS } from '../../src/pages/assets.ts';
 import { DESKTOP, expectNoAxeViolations, launch, PHONE, tabTo } from './browser.ts';
 
@@ -248,6 +249,16 @@ describe('static assets', () => {
       assert.equal(res.headers.get('cache-control'), 'public, max-age=300', url);
       assert.match(res.headers.get('content-security-policy') ?? '', /default-src 'none'/, url);
       assert.equal(await res.text(), readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8'), url);
+    }
+  });
+
+  it('include the message catalogues the Worker reads through its ASSETS binding, hashed and kept a year too', async () => {
+    for (const url of Object.values(CATALOGUES)) {
+      assert.match(url, /^\/i18n\/(fr|nl|en)\.[0-9a-f]{10}\.json$/, url);
+      const res = await fetch(`${server.base}${url}`);
+      assert.equal(res.status, 200, url);
+      assert.equal(res.headers.get('cache-control'), 'public, max-age=31536000, immutable', url);
+      assert.ok(Object.hasOwn(await res.json(), 'main'), url);
     }
   });
 });

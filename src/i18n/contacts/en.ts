@@ -1,4 +1,6 @@
 /** English messages of the series' contacts, attendance, the team and contacts import; the reference shape for fr and nl. */
+import { msg } from '../format.ts';
+
 export const en = {
   nav: { team: 'Team' },
   directory: {
@@ -23,7 +25,7 @@ export const en = {
     preview: 'Preview the import',
     previewTitle: 'Check before importing',
     readAs: (format: string, encoding: string) => `Read as ${format}, ${encoding}.`,
-    good: (n: number) => (n === 1 ? '1 contact will be imported.' : `${n} contacts will be imported.`),
+    good: msg<[n: number]>(['n'], '{n, plural, =1 {1 contact will be imported.} other {# contacts will be imported.}}'),
     listed: 'Rows skipped or to check',
     row: 'Row',
     who: 'Contact',
@@ -39,7 +41,7 @@ export const en = {
       severalAddresses: 'several addresses: the first one was taken',
       duplicate: 'the same address as an earlier row: this row wins',
     },
-    confirm: (n: number) => (n === 1 ? 'Import 1 contact' : `Import ${n} contacts`),
+    confirm: msg<[n: number]>(['n'], '{n, plural, =1 {Import 1 contact} other {Import # contacts}}'),
     cancel: 'Choose another file',
     imported: (n: number) => `${n} contacts imported or updated.`,
     noEmailColumn: 'No e-mail column was found in the first row (headers).',
@@ -55,7 +57,10 @@ export const en = {
     answered: (survey: string) => `Everyone who answered ${survey}`,
     attended: (session: number) => `Everyone who attended session #${session}`,
     submit: 'Add to the participants',
-    added: (n: number, already: number) => `${n === 1 ? '1 person' : `${n} people`} added${already ? `, ${already} already invited` : ''}.`,
+    added: msg<[n: number, already: number]>(
+      ['n', 'already'],
+      '{n, plural, =1 {1 person} other {# people}} added{already, plural, =0 {} other {, # already invited}}.',
+    ),
     survey: (kind: string, n: number) => `the ${kind} of session #${n}`,
   },
   attendance: {

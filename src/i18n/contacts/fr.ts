@@ -1,6 +1,7 @@
 /** Messages des contacts de la série, des présences, de l'équipe et de l'import, en français. */
-import type { ContactsMessages } from './en.ts';
 
+import { msg } from '../format.ts';
+import type { ContactsMessages } from './en.ts';
 export const fr: ContactsMessages = {
   nav: { team: 'Équipe' },
   directory: {
@@ -25,7 +26,7 @@ export const fr: ContactsMessages = {
     preview: 'Voir l’aperçu de l’import',
     previewTitle: 'À vérifier avant l’import',
     readAs: (format: string, encoding: string) => `Lu comme ${format}, ${encoding}.`,
-    good: (n: number) => (n === 1 ? '1 contact sera importé.' : `${n} contacts seront importés.`),
+    good: msg<[n: number]>(['n'], '{n, plural, =1 {1 contact sera importé.} other {# contacts seront importés.}}'),
     listed: 'Lignes ignorées ou à vérifier',
     row: 'Ligne',
     who: 'Contact',
@@ -41,7 +42,7 @@ export const fr: ContactsMessages = {
       severalAddresses: 'plusieurs adresses : la première est retenue',
       duplicate: 'la même adresse qu’une ligne précédente : cette ligne l’emporte',
     },
-    confirm: (n: number) => (n === 1 ? 'Importer 1 contact' : `Importer ${n} contacts`),
+    confirm: msg<[n: number]>(['n'], '{n, plural, =1 {Importer 1 contact} other {Importer # contacts}}'),
     cancel: 'Choisir un autre fichier',
     imported: (n: number) => `${n} contacts importés ou mis à jour.`,
     noEmailColumn: 'Aucune colonne d’adresse e-mail n’a été trouvée dans la première ligne (les en-têtes).',
@@ -57,8 +58,10 @@ export const fr: ContactsMessages = {
     answered: (survey: string) => `Toutes les personnes qui ont répondu ${survey}`,
     attended: (session: number) => `Toutes les personnes présentes à la séance #${session}`,
     submit: 'Ajouter aux participant·es',
-    added: (n: number, already: number) =>
-      `${n === 1 ? '1 personne ajoutée' : `${n} personnes ajoutées`}${already ? `, ${already} déjà invitée${already === 1 ? '' : 's'}` : ''}.`,
+    added: msg<[n: number, already: number]>(
+      ['n', 'already'],
+      '{n, plural, =1 {1 personne ajoutée} other {# personnes ajoutées}}{already, plural, =0 {} other {, # déjà invitée{already, plural, =1 {} other {s}}}}.',
+    ),
     survey: (kind: string, n: number) => `au ${kind} de la séance #${n}`,
   },
   attendance: {

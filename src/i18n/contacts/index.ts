@@ -1,12 +1,9 @@
 import type { Language } from '../../domain/language.ts';
-import { type ContactsMessages, en } from './en.ts';
-import { fr } from './fr.ts';
-import { nl } from './nl.ts';
-
-const catalogues: Record<Language, ContactsMessages> = { fr, nl, en };
+import { catalogue } from '../catalogue.ts';
+import type { ContactsMessages } from './en.ts';
 
 export function contactsMessages(language: Language): ContactsMessages {
-  return catalogues[language];
+  return catalogue(language).contacts;
 }
 
 export type { ContactsMessages };

@@ -1,6 +1,7 @@
 /** Berichten van de contacten van de reeks, de aanwezigheden, het team en de import, in het Nederlands. */
-import type { ContactsMessages } from './en.ts';
 
+import { msg } from '../format.ts';
+import type { ContactsMessages } from './en.ts';
 export const nl: ContactsMessages = {
   nav: { team: 'Team' },
   directory: {
@@ -25,7 +26,7 @@ export const nl: ContactsMessages = {
     preview: 'Voorbeeld van de import',
     previewTitle: 'Na te kijken vóór de import',
     readAs: (format: string, encoding: string) => `Gelezen als ${format}, ${encoding}.`,
-    good: (n: number) => (n === 1 ? '1 contact wordt geïmporteerd.' : `${n} contacten worden geïmporteerd.`),
+    good: msg<[n: number]>(['n'], '{n, plural, =1 {1 contact wordt geïmporteerd.} other {# contacten worden geïmporteerd.}}'),
     listed: 'Overgeslagen of na te kijken rijen',
     row: 'Rij',
     who: 'Contact',
@@ -41,7 +42,7 @@ export const nl: ContactsMessages = {
       severalAddresses: 'meerdere adressen: het eerste wordt gebruikt',
       duplicate: 'hetzelfde adres als een eerdere rij: deze rij geldt',
     },
-    confirm: (n: number) => (n === 1 ? '1 contact importeren' : `${n} contacten importeren`),
+    confirm: msg<[n: number]>(['n'], '{n, plural, =1 {1 contact importeren} other {# contacten importeren}}'),
     cancel: 'Een ander bestand kiezen',
     imported: (n: number) => `${n} contacten geïmporteerd of bijgewerkt.`,
     noEmailColumn: 'Er werd geen kolom met e-mailadressen gevonden in de eerste rij (de kopteksten).',
@@ -57,8 +58,10 @@ export const nl: ContactsMessages = {
     answered: (survey: string) => `Iedereen die ${survey} beantwoordde`,
     attended: (session: number) => `Iedereen die aanwezig was op sessie #${session}`,
     submit: 'Toevoegen aan de deelnemers',
-    added: (n: number, already: number) =>
-      `${n === 1 ? '1 persoon' : `${n} mensen`} toegevoegd${already ? `, ${already} al uitgenodigd` : ''}.`,
+    added: msg<[n: number, already: number]>(
+      ['n', 'already'],
+      '{n, plural, =1 {1 persoon} other {# mensen}} toegevoegd{already, plural, =0 {} other {, # al uitgenodigd}}.',
+    ),
     survey: (kind: string, n: number) => `de ${kind} van sessie #${n}`,
   },
   attendance: {

@@ -1,12 +1,9 @@
 import type { Language } from '../../domain/language.ts';
-import { type EditorMessages, en } from './en.ts';
-import { fr } from './fr.ts';
-import { nl } from './nl.ts';
-
-const catalogues: Record<Language, EditorMessages> = { fr, nl, en };
+import { catalogue } from '../catalogue.ts';
+import type { EditorMessages } from './en.ts';
 
 export function editorMessages(language: Language): EditorMessages {
-  return catalogues[language];
+  return catalogue(language).editor;
 }
 
 export type { EditorMessages };

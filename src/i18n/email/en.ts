@@ -1,11 +1,13 @@
 /** English e-mail messages; the reference shape for fr and nl. */
+import { msg } from '../format.ts';
+
 export const en = {
   subject: {
     invitation: (series: string, n: number) => `${series} — your opinion before session #${n}`,
     invitationPost: (series: string, n: number) => `${series} — your opinion after session #${n}`,
     reminder: (series: string, n: number) => `Reminder: ${series}, session #${n}`,
   },
-  greeting: (name: string | null) => (name ? `Hello ${name},` : 'Hello,'),
+  greeting: msg<[name: string | null]>(['name'], '{name, select, null {Hello,} other {Hello {name},}}'),
   invitationPre:
     'To prepare the next meeting of the thematic consultation, we would like to know your expectations and the themes you want to prioritise. It takes about five minutes.',
   invitationPost:

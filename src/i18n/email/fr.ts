@@ -1,13 +1,14 @@
 /** Messages des e-mails (fr). */
-import type { EmailMessages } from './en.ts';
 
+import { msg } from '../format.ts';
+import type { EmailMessages } from './en.ts';
 export const fr: EmailMessages = {
   subject: {
     invitation: (series: string, n: number) => `${series} — votre avis avant la séance #${n}`,
     invitationPost: (series: string, n: number) => `${series} — votre avis après la séance #${n}`,
     reminder: (series: string, n: number) => `Rappel : ${series}, séance #${n}`,
   },
-  greeting: (name: string | null) => (name ? `Bonjour ${name},` : 'Bonjour,'),
+  greeting: msg<[name: string | null]>(['name'], '{name, select, null {Bonjour,} other {Bonjour {name},}}'),
   invitationPre:
     'Pour préparer la prochaine rencontre de la concertation thématique, nous aimerions connaître vos attentes et les thématiques à prioriser. Cela prend environ cinq minutes.',
   invitationPost:

@@ -1,10 +1,7 @@
 import type { Language } from '../../domain/language.ts';
-import { type EmailMessages, en } from './en.ts';
-import { fr } from './fr.ts';
-import { nl } from './nl.ts';
-
-const catalogues: Record<Language, EmailMessages> = { fr, nl, en };
+import { catalogue } from '../catalogue.ts';
+import type { EmailMessages } from './en.ts';
 
 export function emailMessages(language: Language): EmailMessages {
-  return catalogues[language];
+  return catalogue(language).email;
 }

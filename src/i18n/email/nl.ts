@@ -1,13 +1,14 @@
 /** E-mailberichten (nl). */
-import type { EmailMessages } from './en.ts';
 
+import { msg } from '../format.ts';
+import type { EmailMessages } from './en.ts';
 export const nl: EmailMessages = {
   subject: {
     invitation: (series: string, n: number) => `${series} — uw mening vóór sessie #${n}`,
     invitationPost: (series: string, n: number) => `${series} — uw mening na sessie #${n}`,
     reminder: (series: string, n: number) => `Herinnering: ${series}, sessie #${n}`,
   },
-  greeting: (name: string | null) => (name ? `Beste ${name},` : 'Beste,'),
+  greeting: msg<[name: string | null]>(['name'], '{name, select, null {Beste,} other {Beste {name},}}'),
   invitationPre:
     'Om de volgende bijeenkomst van het thematisch overleg voor te bereiden, horen we graag uw verwachtingen en de thema’s die voorrang verdienen. Het duurt ongeveer vijf minuten.',
   invitationPost:

@@ -1,10 +1,10 @@
 import type { Language } from '../../domain/language.ts';
+import { catalogue } from '../catalogue.ts';
 import { languageFromHeader } from '../index.ts';
-import { type ErrorPageMessages, type ErrorTranslation, en, type Noun } from './en.ts';
-import { fr } from './fr.ts';
-import { nl } from './nl.ts';
+import type { ErrorPageMessages, ErrorTranslation, Noun } from './en.ts';
 
-const translations = { fr, nl } satisfies Record<Exclude<Language, 'en'>, ErrorTranslation>;
+/** fr.ts and nl.ts are typed ErrorTranslation in their sources; the catalogues test checks their JSON has every key. */
+const translation = (language: Exclude<Language, 'en'>): ErrorTranslation => catalogue(language).errors as ErrorTranslation;
 
 /**
  * The language of an API error: the first of fr/nl/en in `Accept-Language`, English without
@@ -12,7 +12,7 @@ const translations = { fr, nl } satisfies Record<Exclude<Language, 'en'>, ErrorT
  */
 export const apiLanguage = (acceptLanguage: string | undefined): Language => languageFromHeader(acceptLanguage, 'en');
 
-export const errorPageMessages = (language: Language): ErrorPageMessages => (language === 'en' ? en.page : translations[language].page);
+export const errorPageMessages = (language: Language): ErrorPageMessages => catalogue(language).errors.page;
 
 const isNoun = (word: string, t: ErrorTranslation): word is Noun => Object.hasOwn(t.nouns, word);
 
@@ -58,7 +58,7 @@ interface ProblemBody {
 /** A problem's title, detail and field messages in `language`; `type`, `status`, `field` and `code` unchanged. */
 export function translateProblem<T extends ProblemBody>(body: T, language: Language): T {
   if (language === 'en') return body;
-  const t = translations[language];
+  const t = translation(language);
   const slug = body.type.replace(/^\/problems\//, '');
   return {
     ...body,

@@ -1,4 +1,6 @@
 /** English messages of the minutes (the coordinator's words, actions followed, moderation); the reference shape for fr and nl. */
+import { msg } from '../format.ts';
+
 export const en = {
   written: 'Written by the coordination',
   measured: 'Measured by the surveys',
@@ -11,7 +13,10 @@ export const en = {
     dropped: 'dropped',
   } as Record<'proposed' | 'planned' | 'in_progress' | 'done' | 'dropped', string>,
   since: (session: number) => `proposed at session #${session}`,
-  volunteers: (n: number, session: number) => `${n} volunteer${n === 1 ? '' : 's'} in the survey after #${session}`,
+  volunteers: msg<[n: number, session: number]>(
+    ['n', 'session'],
+    '{n} volunteer{n, plural, =1 {} other {s}} in the survey after #{session}',
+  ),
   followUpMethod: 'status and note set by the coordination; volunteers counted like every other figure (minimum group size)',
   formats: { docx: 'Word (.docx)', odt: 'LibreOffice (.odt)' },
   workspace: {

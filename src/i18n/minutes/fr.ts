@@ -1,6 +1,7 @@
 /** Messages du compte rendu (mots de la coordination, suivi des actions, modération), en français. */
-import type { MinutesMessages } from './en.ts';
 
+import { msg } from '../format.ts';
+import type { MinutesMessages } from './en.ts';
 export const fr: MinutesMessages = {
   written: 'Rédigé par la coordination',
   measured: 'Mesuré par les questionnaires',
@@ -13,7 +14,10 @@ export const fr: MinutesMessages = {
     dropped: 'abandonnée',
   },
   since: (session) => `proposée à la séance #${session}`,
-  volunteers: (n, session) => `${n} volontaire${n > 1 ? 's' : ''} dans le questionnaire après la séance #${session}`,
+  volunteers: msg<[n: number, session: number]>(
+    ['n', 'session'],
+    '{n} volontaire{n, plural, =0 {} =1 {} other {s}} dans le questionnaire après la séance #{session}',
+  ),
   followUpMethod: 'statut et note fixés par la coordination ; volontaires comptés comme tout autre chiffre (taille minimale des groupes)',
   formats: { docx: 'Word (.docx)', odt: 'LibreOffice (.odt)' },
   workspace: {

@@ -1,12 +1,9 @@
 import type { Language } from '../../domain/language.ts';
-import { en, type MinutesMessages } from './en.ts';
-import { fr } from './fr.ts';
-import { nl } from './nl.ts';
-
-const catalogues: Record<Language, MinutesMessages> = { fr, nl, en };
+import { catalogue } from '../catalogue.ts';
+import type { MinutesMessages } from './en.ts';
 
 export function minutesMessages(language: Language): MinutesMessages {
-  return catalogues[language];
+  return catalogue(language).minutes;
 }
 
 export type { MinutesMessages };

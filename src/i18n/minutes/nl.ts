@@ -1,6 +1,7 @@
 /** Berichten van het verslag (woorden van de coördinatie, opvolging van acties, moderatie), in het Nederlands. */
-import type { MinutesMessages } from './en.ts';
 
+import { msg } from '../format.ts';
+import type { MinutesMessages } from './en.ts';
 export const nl: MinutesMessages = {
   written: 'Geschreven door de coördinatie',
   measured: 'Gemeten met de vragenlijsten',
@@ -13,7 +14,10 @@ export const nl: MinutesMessages = {
     dropped: 'stopgezet',
   },
   since: (session) => `voorgesteld op sessie #${session}`,
-  volunteers: (n, session) => `${n} vrijwilliger${n === 1 ? '' : 's'} in de vragenlijst na sessie #${session}`,
+  volunteers: msg<[n: number, session: number]>(
+    ['n', 'session'],
+    '{n} vrijwilliger{n, plural, =1 {} other {s}} in de vragenlijst na sessie #{session}',
+  ),
   followUpMethod: 'status en notitie door de coördinatie; vrijwilligers geteld zoals elk ander cijfer (minimale groepsgrootte)',
   formats: { docx: 'Word (.docx)', odt: 'LibreOffice (.odt)' },
   workspace: {

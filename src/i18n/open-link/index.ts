@@ -1,12 +1,9 @@
 import type { Language } from '../../domain/language.ts';
-import { en, type OpenLinkMessages, type OpenLinkRefusal } from './en.ts';
-import { fr } from './fr.ts';
-import { nl } from './nl.ts';
-
-const catalogues: Record<Language, OpenLinkMessages> = { fr, nl, en };
+import { catalogue } from '../catalogue.ts';
+import type { OpenLinkMessages, OpenLinkRefusal } from './en.ts';
 
 export function openLinkMessages(language: Language): OpenLinkMessages {
-  return catalogues[language];
+  return catalogue(language)['open-link'];
 }
 
 export type { OpenLinkMessages, OpenLinkRefusal };

@@ -1,10 +1,7 @@
 import type { Language } from '../../domain/language.ts';
-import { en, type OptOutMessages } from './en.ts';
-import { fr } from './fr.ts';
-import { nl } from './nl.ts';
-
-const catalogues: Record<Language, OptOutMessages> = { fr, nl, en };
+import { catalogue } from '../catalogue.ts';
+import type { OptOutMessages } from './en.ts';
 
 export function optOutMessages(language: Language): OptOutMessages {
-  return catalogues[language];
+  return catalogue(language)['opt-out'];
 }

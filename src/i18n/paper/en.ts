@@ -1,4 +1,6 @@
 /** English messages of paper surveys (printable survey, keyed-in answers, flyer); the reference shape. */
+import { msg } from '../format.ts';
+
 export const en = {
   print: {
     title: 'Paper version',
@@ -22,7 +24,10 @@ export const en = {
       'You are keying in a paper answer. It counts like an online answer and is marked as keyed in. Submit each sheet once: after saving, the form is empty again for the next sheet.',
     anonymous: (m: number) =>
       `This survey is anonymous: the sheet is stored without a name and counted with at least ${m} other answers, like online answers. Once saved, it cannot be shown again, here or anywhere.`,
-    saved: (n: number) => `Paper answer saved. ${n} paper ${n === 1 ? 'answer has' : 'answers have'} been keyed in for this survey.`,
+    saved: msg<[n: number]>(
+      ['n'],
+      'Paper answer saved. {n} paper {n, plural, =1 {answer has} other {answers have}} been keyed in for this survey.',
+    ),
     notOpen: 'Paper answers can be keyed in while the survey is open.',
     back: 'Back to the session',
   },

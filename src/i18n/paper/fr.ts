@@ -1,5 +1,5 @@
+import { msg } from '../format.ts';
 import type { PaperMessages } from './en.ts';
-
 export const fr: PaperMessages = {
   print: {
     title: 'Version papier',
@@ -23,8 +23,10 @@ export const fr: PaperMessages = {
       'Vous saisissez une réponse papier. Elle compte comme une réponse en ligne et est marquée « saisie ». Envoyez chaque feuille une seule fois : après l’enregistrement, le formulaire est vide pour la feuille suivante.',
     anonymous: (m: number) =>
       `Cette enquête est anonyme : la feuille est enregistrée sans nom et comptée avec au moins ${m} autres réponses, comme les réponses en ligne. Une fois enregistrée, elle ne peut plus être affichée, ici ni ailleurs.`,
-    saved: (n: number) =>
-      `Réponse papier enregistrée. ${n} ${n === 1 ? 'réponse papier a été saisie' : 'réponses papier ont été saisies'} pour cette enquête.`,
+    saved: msg<[n: number]>(
+      ['n'],
+      'Réponse papier enregistrée. {n} {n, plural, =1 {réponse papier a été saisie} other {réponses papier ont été saisies}} pour cette enquête.',
+    ),
     notOpen: 'Les réponses papier se saisissent pendant que l’enquête est ouverte.',
     back: 'Retour à la séance',
   },
@@ -33,7 +35,7 @@ export const fr: PaperMessages = {
     print: 'Version imprimable',
     keyIn: 'Saisir des réponses papier',
     flyer: 'Affiche avec le code QR du lien ouvert',
-    keyed: (n: number) => `${n} ${n === 1 ? 'saisie' : 'saisies'} depuis le papier`,
+    keyed: msg<[n: number]>(['n'], '{n} {n, plural, =1 {saisie} other {saisies}} depuis le papier'),
   },
   flyer: {
     title: 'Donnez votre avis',

@@ -1,12 +1,9 @@
 import type { Language } from '../../domain/language.ts';
-import { en, type PaperMessages } from './en.ts';
-import { fr } from './fr.ts';
-import { nl } from './nl.ts';
-
-const catalogues: Record<Language, PaperMessages> = { fr, nl, en };
+import { catalogue } from '../catalogue.ts';
+import type { PaperMessages } from './en.ts';
 
 export function paperMessages(language: Language): PaperMessages {
-  return catalogues[language];
+  return catalogue(language).paper;
 }
 
 export type { PaperMessages };

@@ -1,5 +1,5 @@
+import { msg } from '../format.ts';
 import type { PaperMessages } from './en.ts';
-
 export const nl: PaperMessages = {
   print: {
     title: 'Papieren versie',
@@ -24,8 +24,10 @@ export const nl: PaperMessages = {
       'U voert een papieren antwoord in. Het telt als een online antwoord en wordt gemarkeerd als ingevoerd. Verstuur elk blad één keer: na het opslaan is het formulier weer leeg voor het volgende blad.',
     anonymous: (m: number) =>
       `Deze bevraging is anoniem: het blad wordt zonder naam opgeslagen en samen met minstens ${m} andere antwoorden geteld, zoals online antwoorden. Eenmaal opgeslagen kan het nergens meer getoond worden.`,
-    saved: (n: number) =>
-      `Papieren antwoord opgeslagen. ${n} papieren ${n === 1 ? 'antwoord is' : 'antwoorden zijn'} ingevoerd voor deze bevraging.`,
+    saved: msg<[n: number]>(
+      ['n'],
+      'Papieren antwoord opgeslagen. {n} papieren {n, plural, =1 {antwoord is} other {antwoorden zijn}} ingevoerd voor deze bevraging.',
+    ),
     notOpen: 'Papieren antwoorden worden ingevoerd zolang de bevraging open is.',
     back: 'Terug naar de sessie',
   },

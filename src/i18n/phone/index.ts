@@ -1,10 +1,7 @@
 import type { Language } from '../../domain/language.ts';
-import { en, type PhoneMessages } from './en.ts';
-import { fr } from './fr.ts';
-import { nl } from './nl.ts';
-
-const catalogues: Record<Language, PhoneMessages> = { fr, nl, en };
+import { catalogue } from '../catalogue.ts';
+import type { PhoneMessages } from './en.ts';
 
 export function phoneMessages(language: Language): PhoneMessages {
-  return catalogues[language];
+  return catalogue(language).phone;
 }

@@ -1,10 +1,15 @@
 /** English text of results and briefs; the reference shape for fr and nl. */
+import { msg } from '../format.ts';
+
 export const en = {
   locale: 'en-GB',
   resultsTitle: (series: string, kind: string, session: number) => `Results — ${series}, ${kind} #${session}`,
   briefTitle: (series: string, next: number) => `Brief for session #${next} — ${series}`,
   kind: { pre: 'survey before session', post: 'survey after session' },
-  surveyLabel: (kind: 'pre' | 'post', session: number) => (kind === 'pre' ? `pre-survey of #${session}` : `post-survey of #${session}`),
+  surveyLabel: msg<[kind: 'pre' | 'post', session: number]>(
+    ['kind', 'session'],
+    '{kind, select, pre {pre-survey of #{session}} other {post-survey of #{session}}}',
+  ),
   status: { draft: 'draft', open: 'open', closed: 'closed' },
   anonymous: 'anonymous',
   preparedFrom: 'Prepared from',
@@ -119,8 +124,7 @@ export const en = {
   },
   respondedLine: (parts: string) => `Answers: ${parts}.`,
   respondedPart: (answered: number, label: string) => `${answered} to the ${label}`,
-  ordinal: (n: number) =>
-    `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`,
+  ordinal: msg<[n: number]>(['n'], '{n, selectordinal, one {#st} two {#nd} few {#rd} other {#th}}'),
   points: (n: number) => `${n} pts`,
   placeFor: (ordinal: string, session: number) => `${ordinal} for session #${session}`,
   firstRanked: 'ranked for the first time',
@@ -146,8 +150,10 @@ export const en = {
   acceptedProposals: 'Proposals accepted into the catalogue',
   proposedTimes: (n: number) => `proposed ${n} time(s)`,
   noNeeds: 'No ranking, remark or proposal with enough answers yet.',
-  saveTheDate: (series: string, n: number, date: string, until: string | null, place: string | null) =>
-    `${series} #${n}: ${date}${until ? ` until ${until}` : ''}${place ? ` (${place})` : ''}.`,
+  saveTheDate: msg<[series: string, n: number, date: string, until: string | null, place: string | null]>(
+    ['series', 'n', 'date', 'until', 'place'],
+    '{series} #{n}: {date}{until, select, null {} other { until {until}}}{place, select, null {} other { ({place})}}.',
+  ),
   notePriorities: 'Places, Borda scores and trends for every theme offered.',
   roundList: 'Rounds compared',
 };

@@ -1,12 +1,14 @@
+import { msg } from '../format.ts';
 import type { ResultsMessages } from './en.ts';
-
 export const fr: ResultsMessages = {
   locale: 'fr-BE',
   resultsTitle: (series, kind, session) => `Résultats — ${series}, ${kind} #${session}`,
   briefTitle: (series, next) => `Synthèse pour la séance #${next} — ${series}`,
   kind: { pre: 'questionnaire avant la séance', post: 'questionnaire après la séance' },
-  surveyLabel: (kind, session) =>
-    kind === 'pre' ? `questionnaire avant la séance #${session}` : `questionnaire après la séance #${session}`,
+  surveyLabel: msg<[kind: 'pre' | 'post', session: number]>(
+    ['kind', 'session'],
+    '{kind, select, pre {questionnaire avant la séance #{session}} other {questionnaire après la séance #{session}}}',
+  ),
   status: { draft: 'brouillon', open: 'ouvert', closed: 'clôturé' },
   anonymous: 'anonyme',
   preparedFrom: 'Établie à partir du',
@@ -120,7 +122,7 @@ export const fr: ResultsMessages = {
   },
   respondedLine: (parts) => `Réponses : ${parts}.`,
   respondedPart: (answered, label) => `${answered} au ${label}`,
-  ordinal: (n) => (n === 1 ? '1ʳᵉ' : `${n}ᵉ`),
+  ordinal: msg<[n: number]>(['n'], '{n, plural, =1 {1ʳᵉ} other {#ᵉ}}'),
   points: (n) => `${n} pts`,
   placeFor: (ordinal, session) => `${ordinal} pour la séance #${session}`,
   firstRanked: 'classée pour la première fois',
@@ -147,8 +149,10 @@ export const fr: ResultsMessages = {
   acceptedProposals: 'Propositions acceptées dans le catalogue',
   proposedTimes: (n) => `proposée ${n} fois`,
   noNeeds: 'Pas encore de classement, de remarque ni de proposition avec assez de réponses.',
-  saveTheDate: (series, n, date, until, place) =>
-    `${series} #${n} : le ${date}${until ? ` jusqu’à ${until}` : ''}${place ? ` (${place})` : ''}.`,
+  saveTheDate: msg<[series: string, n: number, date: string, until: string | null, place: string | null]>(
+    ['series', 'n', 'date', 'until', 'place'],
+    '{series} #{n} : le {date}{until, select, null {} other { jusqu’à {until}}}{place, select, null {} other { ({place})}}.',
+  ),
   notePriorities: 'Rang, score Borda et évolution de chaque thématique proposée.',
   roundList: 'Séances comparées',
 };

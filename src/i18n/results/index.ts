@@ -1,12 +1,9 @@
 import type { Language } from '../../domain/language.ts';
-import { en, type ResultsMessages } from './en.ts';
-import { fr } from './fr.ts';
-import { nl } from './nl.ts';
-
-const catalogues: Record<Language, ResultsMessages> = { fr, nl, en };
+import { catalogue } from '../catalogue.ts';
+import type { ResultsMessages } from './en.ts';
 
 export function resultsMessages(language: Language): ResultsMessages {
-  return catalogues[language];
+  return catalogue(language).results;
 }
 
 export type { ResultsMessages };

@@ -1,11 +1,14 @@
+import { msg } from '../format.ts';
 import type { ResultsMessages } from './en.ts';
-
 export const nl: ResultsMessages = {
   locale: 'nl-BE',
   resultsTitle: (series, kind, session) => `Resultaten — ${series}, ${kind} #${session}`,
   briefTitle: (series, next) => `Synthese voor sessie #${next} — ${series}`,
   kind: { pre: 'vragenlijst vooraf', post: 'vragenlijst achteraf' },
-  surveyLabel: (kind, session) => (kind === 'pre' ? `vragenlijst vóór sessie #${session}` : `vragenlijst na sessie #${session}`),
+  surveyLabel: msg<[kind: 'pre' | 'post', session: number]>(
+    ['kind', 'session'],
+    '{kind, select, pre {vragenlijst vóór sessie #{session}} other {vragenlijst na sessie #{session}}}',
+  ),
   status: { draft: 'ontwerp', open: 'open', closed: 'afgesloten' },
   anonymous: 'anoniem',
   preparedFrom: 'Opgesteld op basis van',
@@ -147,7 +150,10 @@ export const nl: ResultsMessages = {
   acceptedProposals: 'Voorstellen opgenomen in de catalogus',
   proposedTimes: (n) => `${n} keer voorgesteld`,
   noNeeds: 'Nog geen rangschikking, opmerking of voorstel met genoeg antwoorden.',
-  saveTheDate: (series, n, date, until, place) => `${series} #${n}: ${date}${until ? ` tot ${until}` : ''}${place ? ` (${place})` : ''}.`,
+  saveTheDate: msg<[series: string, n: number, date: string, until: string | null, place: string | null]>(
+    ['series', 'n', 'date', 'until', 'place'],
+    '{series} #{n}: {date}{until, select, null {} other { tot {until}}}{place, select, null {} other { ({place})}}.',
+  ),
   notePriorities: 'Plaats, Bordascore en evolutie van elk voorgesteld thema.',
   roundList: 'Vergeleken sessies',
 };

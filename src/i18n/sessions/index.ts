@@ -1,12 +1,9 @@
 import type { Language } from '../../domain/language.ts';
-import { en, type SessionMessages } from './en.ts';
-import { fr } from './fr.ts';
-import { nl } from './nl.ts';
-
-const catalogues: Record<Language, SessionMessages> = { fr, nl, en };
+import { catalogue } from '../catalogue.ts';
+import type { SessionMessages } from './en.ts';
 
 export function sessionMessages(language: Language): SessionMessages {
-  return catalogues[language];
+  return catalogue(language).sessions;
 }
 
 export type { SessionMessages };

@@ -1,4 +1,6 @@
 /** English messages of the coordinator workspace; the reference shape for fr and nl. */
+import { msg } from '../format.ts';
+
 export const en = {
   workspace: 'Coordinator workspace',
   nav: { label: 'Workspace', series: 'Series', outbox: 'Outbox', privacy: 'Data protection', audit: 'Audit log' },
@@ -95,7 +97,7 @@ export const en = {
     proposals: 'Proposals waiting',
     proposalsIntro: 'Themes that participants proposed in the surveys, grouped when they differ only by case, accents or spacing.',
     noProposals: 'No proposal waiting.',
-    proposalCount: (n: number) => (n === 1 ? '1 participant' : `${n} participants`),
+    proposalCount: msg<[n: number]>(['n'], '{n, plural, =1 {1 participant} other {# participants}}'),
     promote: 'Add to the catalogue',
     mergeProposal: 'Count it as an existing theme',
     minimum: 'Minimum group size',
@@ -150,7 +152,10 @@ export const en = {
     imported: (n: number) => `${n} contacts added or updated.`,
     send: 'Send the invitations not sent yet',
     sendHelp: (n: number) => `${n} not sent yet.`,
-    sent: (n: number, remaining: number) => `${n} invitations sent.${remaining ? ` ${remaining} remain: press again.` : ''}`,
+    sent: msg<[n: number, remaining: number]>(
+      ['n', 'remaining'],
+      '{n} invitations sent.{remaining, plural, =0 {} other { # remain: press again.}}',
+    ),
     recorded: 'No e-mail service is configured: the messages are in the outbox, not delivered. Export the links for a mail merge.',
     exportLinks: 'Export the personal links (CSV)',
     state: 'State',
@@ -186,7 +191,7 @@ export const en = {
     export: 'Export their data (JSON)',
     erase: 'Erase this participant',
     eraseConfirm: 'Erasing removes their invitations, their answers to named surveys and the messages sent to them. It cannot be undone.',
-    erased: (n: number) => (n ? `Erased: ${n} invitations and their data.` : 'Nobody with this address was found.'),
+    erased: msg<[n: number]>(['n'], '{n, plural, =0 {Nobody with this address was found.} other {Erased: # invitations and their data.}}'),
   },
   audit: {
     title: 'Audit log',

@@ -1,6 +1,7 @@
 /** Messages de l’espace coordination (fr). */
-import type { WorkspaceMessages } from './en.ts';
 
+import { msg } from '../format.ts';
+import type { WorkspaceMessages } from './en.ts';
 export const fr: WorkspaceMessages = {
   workspace: 'Espace coordination',
   nav: {
@@ -105,7 +106,7 @@ export const fr: WorkspaceMessages = {
     proposalsIntro:
       'Thématiques proposées par les participant·es dans les questionnaires, regroupées quand elles ne diffèrent que par la casse, les accents ou les espaces.',
     noProposals: 'Aucune proposition en attente.',
-    proposalCount: (n: number) => (n === 1 ? '1 participant·e' : `${n} participant·es`),
+    proposalCount: msg<[n: number]>(['n'], '{n, plural, =1 {1 participant·e} other {# participant·es}}'),
     promote: 'Ajouter au catalogue',
     mergeProposal: 'Compter comme une thématique existante',
     minimum: 'Taille minimale des groupes',
@@ -160,8 +161,10 @@ export const fr: WorkspaceMessages = {
     imported: (n: number) => `${n} contacts ajoutés ou mis à jour.`,
     send: 'Envoyer les invitations pas encore envoyées',
     sendHelp: (n: number) => `${n} pas encore envoyées.`,
-    sent: (n: number, remaining: number) =>
-      `${n} invitations envoyées.${remaining ? ` Il en reste ${remaining} : appuyez à nouveau.` : ''}`,
+    sent: msg<[n: number, remaining: number]>(
+      ['n', 'remaining'],
+      '{n} invitations envoyées.{remaining, plural, =0 {} other { Il en reste # : appuyez à nouveau.}}',
+    ),
     recorded:
       'Aucun service d’e-mail n’est configuré : les messages sont dans la liste des messages, pas délivrés. Exportez les liens pour un publipostage.',
     exportLinks: 'Exporter les liens personnels (CSV)',
@@ -199,7 +202,10 @@ export const fr: WorkspaceMessages = {
     erase: 'Effacer cette personne',
     eraseConfirm:
       'L’effacement retire ses invitations, ses réponses aux questionnaires nominatifs et les messages qui lui ont été envoyés. Il est définitif.',
-    erased: (n: number) => (n ? `Effacé : ${n} invitations et leurs données.` : 'Personne n’a été trouvé avec cette adresse.'),
+    erased: msg<[n: number]>(
+      ['n'],
+      '{n, plural, =0 {Personne n’a été trouvé avec cette adresse.} other {Effacé : # invitations et leurs données.}}',
+    ),
   },
   audit: {
     title: 'Journal des actions',

@@ -1,12 +1,9 @@
 import type { Language } from '../../domain/language.ts';
-import { en, type WorkspaceMessages } from './en.ts';
-import { fr } from './fr.ts';
-import { nl } from './nl.ts';
-
-const catalogues: Record<Language, WorkspaceMessages> = { fr, nl, en };
+import { catalogue } from '../catalogue.ts';
+import type { WorkspaceMessages } from './en.ts';
 
 export function workspaceMessages(language: Language): WorkspaceMessages {
-  return catalogues[language];
+  return catalogue(language).workspace;
 }
 
 export type { WorkspaceMessages };

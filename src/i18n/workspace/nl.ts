@@ -1,6 +1,7 @@
 /** Berichten van de coördinatieomgeving (nl). */
-import type { WorkspaceMessages } from './en.ts';
 
+import { msg } from '../format.ts';
+import type { WorkspaceMessages } from './en.ts';
 export const nl: WorkspaceMessages = {
   workspace: 'Coördinatieomgeving',
   nav: {
@@ -105,7 +106,7 @@ export const nl: WorkspaceMessages = {
     proposalsIntro:
       'Thema’s die deelnemers in de vragenlijsten voorstelden, gegroepeerd wanneer ze enkel verschillen in hoofdletters, accenten of spaties.',
     noProposals: 'Geen wachtende voorstellen.',
-    proposalCount: (n: number) => (n === 1 ? '1 deelnemer' : `${n} deelnemers`),
+    proposalCount: msg<[n: number]>(['n'], '{n, plural, =1 {1 deelnemer} other {# deelnemers}}'),
     promote: 'Aan de catalogus toevoegen',
     mergeProposal: 'Tellen als een bestaand thema',
     minimum: 'Minimale groepsgrootte',
@@ -160,7 +161,10 @@ export const nl: WorkspaceMessages = {
     imported: (n: number) => `${n} contacten toegevoegd of bijgewerkt.`,
     send: 'De nog niet verzonden uitnodigingen versturen',
     sendHelp: (n: number) => `${n} nog niet verzonden.`,
-    sent: (n: number, remaining: number) => `${n} uitnodigingen verzonden.${remaining ? ` Er blijven er ${remaining}: druk opnieuw.` : ''}`,
+    sent: msg<[n: number, remaining: number]>(
+      ['n', 'remaining'],
+      '{n} uitnodigingen verzonden.{remaining, plural, =0 {} other { Er blijven er #: druk opnieuw.}}',
+    ),
     recorded:
       'Er is geen e-maildienst ingesteld: de berichten staan bij de verzonden berichten, maar worden niet bezorgd. Exporteer de links voor een mailing.',
     exportLinks: 'De persoonlijke links exporteren (CSV)',
@@ -199,7 +203,7 @@ export const nl: WorkspaceMessages = {
     erase: 'Deze persoon wissen',
     eraseConfirm:
       'Wissen verwijdert de uitnodigingen, de antwoorden op niet-anonieme vragenlijsten en de verstuurde berichten. Dit is definitief.',
-    erased: (n: number) => (n ? `Gewist: ${n} uitnodigingen en hun gegevens.` : 'Niemand gevonden met dit adres.'),
+    erased: msg<[n: number]>(['n'], '{n, plural, =0 {Niemand gevonden met dit adres.} other {Gewist: # uitnodigingen en hun gegevens.}}'),
   },
   audit: {
     title: 'Logboek',
