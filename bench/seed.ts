@@ -115,9 +115,11 @@ const sqlJson = (value: unknown) => `'${JSON.stringify(value).replace(/'/g, "''"
  * `count` invited participants who all answered `survey`: the invitations, their responses
  * (first submissions spread over three weeks) and 20 answer rows each, in three statements.
  * Each row carries the respondent's profile group (their sector), as replaceResponse writes
- * it; the counters' triggers fire on these inserts as on every submission.
+ * it; the counters' triggers fire on these inserts as on every submission. `from` numbers the
+ * people from `from` + 1 (bench-<n>@example.org, the same in a session's pre- and post-survey),
+ * so that a large survey is seeded in chunks, each its own transaction (bench/run.ts: 1M).
  */
-export function bulkSql(survey: OpenSurvey, count: number): string[] {
+export function bulkSql(survey: OpenSurvey, count: number, from = 0): string[] {
   const sector = sqlJson(optionsOf(survey, 'sector').map((o) => o.id));
   const exp = sqlJson(optionsOf(survey, 'expectations').map((o) => o.id));
   const themes = optionsOf(survey, 'themes');
@@ -135,16 +137,20 @@ export function bulkSql(survey: OpenSurvey, count: number): string[] {
   // Parenthesised where used: ->> binds tighter than %, so `x ->> (…) % 14` took the element
   // first (NULL past the 14th) and every rank after the first stored no theme.
   const rankIdx = `((r.id % ${themes.length}) + a.k * (${steps} ->> ((r.id / ${themes.length}) % ${STEPS.length}))) % ${themes.length}`;
+  // This chunk's people, found again through the invitations' (survey, e-mail) key.
+  const seq = `WITH RECURSIVE seq(n) AS (SELECT ${from + 1} UNION ALL SELECT n + 1 FROM seq WHERE n < ${from + count})`;
+  const chunk = `seq JOIN invitations i ON i.survey_id = ${survey.id} AND i.email = 'bench-' || seq.n || '@example.org'`;
   return [
-    `WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < ${count})
+    `${seq}
      INSERT INTO invitations (survey_id, email, language, token_hash, opened_at, answered)
      SELECT ${survey.id}, 'bench-' || n || '@example.org', 'fr', lower(hex(randomblob(32))),
             strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-' || (n % 21) || ' days'), 1
        FROM seq`,
-    `INSERT INTO responses (survey_id, invitation_id, respondent_key, language, answers_hash, definition_version, created_at, updated_at)
-     SELECT survey_id, id, 'i:' || id, 'fr', lower(hex(randomblob(32))), ${survey.definition_version}, opened_at, opened_at
-       FROM invitations WHERE survey_id = ${survey.id} AND answered = 1 ORDER BY id`,
-    `WITH atoms(ord, q, kind, k) AS (VALUES ${atomValues})
+    `${seq}
+     INSERT INTO responses (survey_id, invitation_id, respondent_key, language, answers_hash, definition_version, created_at, updated_at)
+     SELECT i.survey_id, i.id, 'i:' || i.id, 'fr', lower(hex(randomblob(32))), ${survey.definition_version}, i.opened_at, i.opened_at
+       FROM ${chunk} WHERE i.answered = 1 ORDER BY i.id`,
+    `${seq}, atoms(ord, q, kind, k) AS (VALUES ${atomValues})
      INSERT INTO answers (response_id, survey_id, question_id, option_id, theme_id, rank, number, text, grp)
      SELECT r.id, r.survey_id, a.q,
             CASE a.kind WHEN 'single' THEN ${sector} ->> (r.id % 6)
@@ -155,8 +161,7 @@ export function bulkSql(survey: OpenSurvey, count: number): string[] {
             CASE a.kind WHEN 'rating' THEN 1 + (r.id * 31 + a.k * 17) % 5 END,
             CASE a.kind WHEN 'text' THEN 'Remarque ' || a.q || ' ' || ((r.id * 7 + a.k) % 200) END,
             ${sector} ->> (r.id % 6)
-       FROM responses r, atoms a
-      WHERE r.survey_id = ${survey.id}
+       FROM ${chunk} JOIN responses r ON r.invitation_id = i.id AND r.survey_id = ${survey.id}, atoms a
       ORDER BY r.id, a.ord`,
   ];
 }
