@@ -106,7 +106,6 @@ export async function replayJs(
 ): Promise<{ results: JsTime; brief: JsTime }> {
   const q = await load('src/results/results.queries.ts');
   const r = await load('src/results/results.ts');
-  const d = await load('src/domain/definition.ts');
   const st = await load('src/domain/survey-status.ts');
   const m = await load('src/i18n/results/index.ts');
   // The Worker reads its message catalogues from public/i18n/ (src/i18n/catalogue.ts); here, from disk.
@@ -123,10 +122,7 @@ export async function replayJs(
   const resultsDb = new ReplayDb(fetchRows);
   // src/results/results.routes.tsx, format=json, without a question filter.
   const results = await time(iterations, resultsDb, async () => {
-    const ctx = await q.surveyContext(resultsDb, organisationId, surveyId);
-    const def = JSON.parse(ctx.definition);
-    const texts = def.questions.flatMap((x: { id: string; type: string }) => (x.type === 'text' ? [x.id] : []));
-    const agg = await q.surveyAggregates(resultsDb, ctx.id, r.rankingQuestions(def), d.profileQuestion(def)?.id ?? null, texts);
+    const { ctx, def, agg } = await q.surveyResultsData(resultsDb, organisationId, surveyId);
     const language = ctx.language;
     const t = m.resultsMessages(language);
     const shaped = r.shapeResults(

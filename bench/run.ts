@@ -7,7 +7,10 @@
  *
  * Environment: BENCH_SIZES (default 1000,10000,100000; 1000000 works, in about 10 minutes
  * more), BENCH_SECONDS (default 4, one measurement), BENCH_CONNECTIONS (default 4, for the
- * participant requests), BENCH_ROUNDS (default 3), BENCH_FLOOR (default ../shared/bench-floor).
+ * participant requests), BENCH_ROUNDS (default 3), BENCH_FLOOR (default ../shared/bench-floor),
+ * BENCH_ONLY (a comma list of the parts to run: bundle, reads, storage, submissions, counters,
+ * statements; default all of them — e.g. BENCH_ONLY=reads for the reads at 1M on a busy machine).
+ * A partial run writes bench/results/latest.json only, never the baseline nor BENCHMARKS.md.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -30,6 +33,13 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const PAGE_TOKENS = 100;
+/** Responses seeded in one transaction (one `wrangler d1 execute`). */
+const SEED_CHUNK = 200_000;
+const PARTS = ['bundle', 'reads', 'storage', 'submissions', 'counters', 'statements'] as const;
+const ONLY = (process.env.BENCH_ONLY ?? '').split(',').filter(Boolean);
+for (const p of ONLY) if (!(PARTS as readonly string[]).includes(p)) throw new Error(`BENCH_ONLY: no part "${p}" (${PARTS.join(', ')})`);
+/** Whether a part of the bench runs (BENCH_ONLY, default every part). */
+const part = (p: (typeof PARTS)[number]) => ONLY.length === 0 || ONLY.includes(p);
 
 const t0 = Date.now();
 const loadavg = () => os.loadavg().map((x) => Number(x.toFixed(2)));
@@ -176,8 +186,8 @@ function counterTriggers(): { name: string; sql: string }[] {
 async function main() {
   const LOAD_AT_START = loadavg();
   log(`bench: sizes ${SIZES.join(', ')}; ${ROUNDS} rounds of ${SECONDS} s; floor ${SHARED_FLOOR}`);
-  log('bundle (wrangler deploy --dry-run, as npm run deploy)');
-  const bundle = bundleSize();
+  log(ONLY.length ? `parts: ${ONLY.join(', ')}` : 'bundle (wrangler deploy --dry-run, as npm run deploy)');
+  const bundle = part('bundle') ? bundleSize() : null;
   log('starting Relais (wrangler dev, fresh local D1, RELAIS_TIMING=1) and the shared floor (unchanged)');
   const server = await startLocalServer({ vars: { RELAIS_TIMING: '1' } });
   const relaisDir = process.env.RELAIS_PERSIST_TO;
@@ -205,18 +215,23 @@ async function main() {
     /** Post-survey id → the pre-survey of its session, seeded with the same people (the brief pairs them). */
     const pres = new Map<number, number>();
     let floorResponses = 0;
-    for (const size of SIZES) {
+    for (const size of part('reads') || part('statements') ? SIZES : []) {
       const survey = await benchSurvey(call, `Bench ${size}`);
       const pre = await benchPreSurvey(call, survey);
       pres.set(survey.id, pre.id);
       let start = Date.now();
       // Both surveys of the session, the same people: the post-survey's rows pair with the pre's.
-      executeSql(bulkSql(pre, size));
-      executeSql(bulkSql(survey, size));
+      // In chunks, each its own transaction, so that 1M stays within memory and disk.
+      for (let from = 0; from < size; from += SEED_CHUNK) {
+        const count = Math.min(SEED_CHUNK, size - from);
+        executeSql(bulkSql(pre, count, from));
+        executeSql(bulkSql(survey, count, from));
+        if (size > SEED_CHUNK) log(`seeded ${from + count} of ${size} responses in Relais`);
+      }
       await settle(server.base, server.coordinatorKey, survey.id, size);
       const relaisSeconds = (Date.now() - start) / 1000;
       start = Date.now();
-      seedSharedFloor(floor, floorResponses, size);
+      for (let from = floorResponses; from < size; from += SEED_CHUNK) seedSharedFloor(floor, from, Math.min(size, from + SEED_CHUNK));
       floorResponses = size;
       const filled = await fetch(`${floor.base}/tallies?k=5`, { method: 'POST' });
       if (!filled.ok) throw new Error(`floor /tallies: ${filled.status}`);
@@ -225,6 +240,7 @@ async function main() {
       log(
         `seeded ${size} responses × 20 answers in the pre- and post-survey: Relais surveys ${pre.id}, ${survey.id} (${relaisSeconds.toFixed(1)} s), floor`,
       );
+      if (!part('reads')) continue;
       const results = `/api/surveys/${survey.id}/results`;
       const brief = `/api/sessions/${survey.session_id}/brief`;
       const measuredLines = await alternate([
@@ -242,224 +258,238 @@ async function main() {
     }
 
     // 2. Storage: bytes per response, Relais's database against the floor's (same answers).
-    storage = { relais: storageOf(relaisDir), floor: storageOf(floor.persist) };
-    log(
-      `storage: Relais ${storage.relais.bytes_per_response.toFixed(0)} B a response, floor ${storage.floor.bytes_per_response.toFixed(0)} B`,
-    );
-
-    // 3. Participant requests, 4 connections. The survey page for participants coming back
-    // (earlier answers filled in); submissions to distinct links, answers varied by a counter
-    // that runs on across rounds, so that every request really writes.
-    const live = await benchSurvey(call, 'Bench live');
-    const anonymous = await benchSurvey(call, 'Bench anonymous', { anonymous: true });
-    const pageTokens = await invite(call, live.id, PAGE_TOKENS, 'page');
-    const putTokens = await invite(call, live.id, 6000, 'put');
-    const formTokens = await invite(call, live.id, 3000, 'form');
-    const anonTokens = await invite(call, anonymous.id, 3000, 'anon');
-    for (const [i, token] of pageTokens.entries()) {
-      const res = await fetch(`${server.base}/api/s/${token}`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(submission(live, 1_000_000 + i)),
-      });
-      if (!res.ok) throw new Error(`page token answer: ${res.status} ${await res.text()}`);
+    if (part('storage')) {
+      storage = { relais: storageOf(relaisDir), floor: storageOf(floor.persist) };
+      log(
+        `storage: Relais ${storage.relais.bytes_per_response.toFixed(0)} B a response, floor ${storage.floor.bytes_per_response.toFixed(0)} B`,
+      );
     }
-    page = await pageWeight(server.base, `/s/${pageTokens[0]}`);
-    const assetsFloor = await startSharedFloor({ withAssets: true, persist: copyFloorDatabase(floor.persist) });
-    stops.push(() => assetsFloor.stop());
 
-    let n = 0;
-    const put =
-      (base: string, p: (i: number) => string, body: (i: number) => string, headers?: Record<string, string>, redirects = false) =>
-      () =>
-        load({
-          base,
+    if (part('submissions') || part('counters')) {
+      // 3. Participant requests, 4 connections. The survey page for participants coming back
+      // (earlier answers filled in); submissions to distinct links, answers varied by a counter
+      // that runs on across rounds, so that every request really writes.
+      const live = await benchSurvey(call, 'Bench live');
+      const anonymous = await benchSurvey(call, 'Bench anonymous', { anonymous: true });
+      const pageTokens = await invite(call, live.id, PAGE_TOKENS, 'page');
+      const putTokens = await invite(call, live.id, 6000, 'put');
+      const formTokens = await invite(call, live.id, 3000, 'form');
+      const anonTokens = await invite(call, anonymous.id, 3000, 'anon');
+      for (const [i, token] of pageTokens.entries()) {
+        const res = await fetch(`${server.base}/api/s/${token}`, {
           method: 'PUT',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(submission(live, 1_000_000 + i)),
+        });
+        if (!res.ok) throw new Error(`page token answer: ${res.status} ${await res.text()}`);
+      }
+      page = await pageWeight(server.base, `/s/${pageTokens[0]}`);
+      const assetsFloor = await startSharedFloor({ withAssets: true, persist: copyFloorDatabase(floor.persist) });
+      stops.push(() => assetsFloor.stop());
+
+      let n = 0;
+      const put =
+        (base: string, p: (i: number) => string, body: (i: number) => string, headers?: Record<string, string>, redirects = false) =>
+        () =>
+          load({
+            base,
+            method: 'PUT',
+            connections: CONNECTIONS,
+            seconds: SECONDS,
+            ...(headers ? { headers } : {}),
+            redirects,
+            next: () => {
+              const i = n++;
+              return { path: p(i), body: body(i) };
+            },
+          });
+      const relaisPut = (survey: OpenSurvey, tokens: string[], named: boolean) =>
+        put(
+          server.base,
+          (i) => `/api/s/${tokens[i % tokens.length]}`,
+          (i) => JSON.stringify({ ...submission(survey, i), ...(named ? { survey_id: survey.id } : {}) }),
+        );
+      const formPost = () =>
+        load({
+          base: server.base,
+          method: 'POST',
           connections: CONNECTIONS,
           seconds: SECONDS,
-          ...(headers ? { headers } : {}),
-          redirects,
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          redirects: true,
           next: () => {
             const i = n++;
-            return { path: p(i), body: body(i) };
+            return { path: `/s/${formTokens[i % formTokens.length]}`, body: formBody(live, i) };
           },
         });
-    const relaisPut = (survey: OpenSurvey, tokens: string[], named: boolean) =>
-      put(
-        server.base,
-        (i) => `/api/s/${tokens[i % tokens.length]}`,
-        (i) => JSON.stringify({ ...submission(survey, i), ...(named ? { survey_id: survey.id } : {}) }),
-      );
-    const formPost = () =>
-      load({
-        base: server.base,
-        method: 'POST',
-        connections: CONNECTIONS,
-        seconds: SECONDS,
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
-        redirects: true,
-        next: () => {
-          const i = n++;
-          return { path: `/s/${formTokens[i % formTokens.length]}`, body: formBody(live, i) };
-        },
-      });
-    const floorSubmit = (f: SharedFloor) =>
-      put(
-        f.base,
-        (i) => `/submit/bench-${i}`,
-        (i) => JSON.stringify(submission(live, i)),
-      );
-    let pageN = 0;
-    lines.push(
-      ...(await alternate([
-        { name: 'GET /api/health (no D1)', side: 'relais', run: get(server.base, () => '/api/health') },
-        { name: 'GET / (no D1)', side: 'floor', run: get(floor.base, () => '/') },
-        { name: 'GET / (no D1)', side: 'floor+assets', run: get(assetsFloor.base, () => '/') },
-        { name: 'GET /s/:token (survey page)', side: 'relais', run: get(server.base, () => `/s/${pageTokens[pageN++ % PAGE_TOKENS]}`) },
-      ])),
-    );
-    lines.push(
-      ...(await alternate([
-        { name: 'PUT /api/s/:token (with survey_id)', side: 'relais', run: relaisPut(live, putTokens, true) },
-        { name: 'POST /s/:token (the HTML form)', side: 'relais', run: formPost },
-        { name: 'PUT /api/s/:token (without survey_id)', side: 'relais', run: relaisPut(live, putTokens, false) },
-        { name: 'PUT /api/s/:token (anonymous survey)', side: 'relais', run: relaisPut(anonymous, anonTokens, true) },
-        { name: 'PUT /submit/:token', side: 'floor', run: floorSubmit(floor) },
-        { name: 'PUT /submit/:token', side: 'floor+assets', run: floorSubmit(assetsFloor) },
-      ])),
-    );
+      const floorSubmit = (f: SharedFloor) =>
+        put(
+          f.base,
+          (i) => `/submit/bench-${i}`,
+          (i) => JSON.stringify(submission(live, i)),
+        );
+      let pageN = 0;
+      if (part('submissions')) {
+        lines.push(
+          ...(await alternate([
+            { name: 'GET /api/health (no D1)', side: 'relais', run: get(server.base, () => '/api/health') },
+            { name: 'GET / (no D1)', side: 'floor', run: get(floor.base, () => '/') },
+            { name: 'GET / (no D1)', side: 'floor+assets', run: get(assetsFloor.base, () => '/') },
+            { name: 'GET /s/:token (survey page)', side: 'relais', run: get(server.base, () => `/s/${pageTokens[pageN++ % PAGE_TOKENS]}`) },
+          ])),
+        );
+        lines.push(
+          ...(await alternate([
+            { name: 'PUT /api/s/:token (with survey_id)', side: 'relais', run: relaisPut(live, putTokens, true) },
+            { name: 'POST /s/:token (the HTML form)', side: 'relais', run: formPost },
+            { name: 'PUT /api/s/:token (without survey_id)', side: 'relais', run: relaisPut(live, putTokens, false) },
+            { name: 'PUT /api/s/:token (anonymous survey)', side: 'relais', run: relaisPut(anonymous, anonTokens, true) },
+            { name: 'PUT /submit/:token', side: 'floor', run: floorSubmit(floor) },
+            { name: 'PUT /submit/:token', side: 'floor+assets', run: floorSubmit(assetsFloor) },
+          ])),
+        );
+      }
 
-    // 4. What the counters cost a write: Relais's own submission with every counter trigger
-    // dropped, alternating with the same submission with them (put back each round).
-    const triggers = counterTriggers();
-    const setTriggers = async (on: boolean) => {
-      executeSql(triggers.map((t) => `DROP TRIGGER IF EXISTS ${t.name}`).concat(on ? triggers.map((t) => t.sql) : []));
-      await new Promise((r) => setTimeout(r, 500));
-    };
-    lines.push(
-      ...(await alternate([
-        {
-          name: 'PUT /api/s/:token (with survey_id), no counters',
-          side: 'relais',
-          before: () => setTriggers(false),
-          run: relaisPut(live, putTokens, true),
-        },
-        {
-          name: 'PUT /api/s/:token (with survey_id), counters',
-          side: 'relais',
-          before: () => setTriggers(true),
-          run: relaisPut(live, putTokens, true),
-        },
-      ])),
-    );
-    await setTriggers(true);
+      // 4. What the counters cost a write: Relais's own submission with every counter trigger
+      // dropped, alternating with the same submission with them (put back each round).
+      if (part('counters')) {
+        const triggers = counterTriggers();
+        const setTriggers = async (on: boolean) => {
+          executeSql(triggers.map((t) => `DROP TRIGGER IF EXISTS ${t.name}`).concat(on ? triggers.map((t) => t.sql) : []));
+          await new Promise((r) => setTimeout(r, 500));
+        };
+        lines.push(
+          ...(await alternate([
+            {
+              name: 'PUT /api/s/:token (with survey_id), no counters',
+              side: 'relais',
+              before: () => setTriggers(false),
+              run: relaisPut(live, putTokens, true),
+            },
+            {
+              name: 'PUT /api/s/:token (with survey_id), counters',
+              side: 'relais',
+              before: () => setTriggers(true),
+              run: relaisPut(live, putTokens, true),
+            },
+          ])),
+        );
+        await setTriggers(true);
+      }
 
-    // Server-Timing of the participant requests, sequential.
-    const timing = new Map<string, ServerTiming | null>([
-      ['GET /api/health (no D1)', await timingSamples(5, () => fetch(`${server.base}/api/health`))],
-      ['GET /s/:token (survey page)', await timingSamples(10, (i) => fetch(`${server.base}/s/${pageTokens[i]}`))],
-      [
-        'PUT /api/s/:token (with survey_id)',
-        await timingSamples(10, (i) =>
-          fetch(`${server.base}/api/s/${putTokens[5000 + i]}`, {
-            method: 'PUT',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ ...submission(live, 3_000_000 + i), survey_id: live.id }),
-          }),
-        ),
-      ],
-      [
-        'POST /s/:token (the HTML form)',
-        await timingSamples(10, (i) =>
-          fetch(`${server.base}/s/${formTokens[2900 + i]}`, {
-            method: 'POST',
-            redirect: 'manual',
-            headers: { 'content-type': 'application/x-www-form-urlencoded' },
-            body: formBody(live, 3_100_000 + i),
-          }),
-        ),
-      ],
-      [
-        'PUT /api/s/:token (without survey_id)',
-        await timingSamples(10, (i) =>
-          fetch(`${server.base}/api/s/${putTokens[5100 + i]}`, {
-            method: 'PUT',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify(submission(live, 3_200_000 + i)),
-          }),
-        ),
-      ],
-      [
-        'PUT /api/s/:token (anonymous survey)',
-        await timingSamples(10, (i) =>
-          fetch(`${server.base}/api/s/${anonTokens[2900 + i]}`, {
-            method: 'PUT',
-            headers: { 'content-type': 'application/json' },
-            body: JSON.stringify({ ...submission(anonymous, 3_300_000 + i), survey_id: anonymous.id }),
-          }),
-        ),
-      ],
-    ]);
-    for (const l of lines) if (l.side === 'relais' && timing.has(l.name)) l.timing = timing.get(l.name) ?? null;
+      // Server-Timing of the participant requests, sequential.
+      if (part('submissions')) {
+        const timing = new Map<string, ServerTiming | null>([
+          ['GET /api/health (no D1)', await timingSamples(5, () => fetch(`${server.base}/api/health`))],
+          ['GET /s/:token (survey page)', await timingSamples(10, (i) => fetch(`${server.base}/s/${pageTokens[i]}`))],
+          [
+            'PUT /api/s/:token (with survey_id)',
+            await timingSamples(10, (i) =>
+              fetch(`${server.base}/api/s/${putTokens[5000 + i]}`, {
+                method: 'PUT',
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify({ ...submission(live, 3_000_000 + i), survey_id: live.id }),
+              }),
+            ),
+          ],
+          [
+            'POST /s/:token (the HTML form)',
+            await timingSamples(10, (i) =>
+              fetch(`${server.base}/s/${formTokens[2900 + i]}`, {
+                method: 'POST',
+                redirect: 'manual',
+                headers: { 'content-type': 'application/x-www-form-urlencoded' },
+                body: formBody(live, 3_100_000 + i),
+              }),
+            ),
+          ],
+          [
+            'PUT /api/s/:token (without survey_id)',
+            await timingSamples(10, (i) =>
+              fetch(`${server.base}/api/s/${putTokens[5100 + i]}`, {
+                method: 'PUT',
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify(submission(live, 3_200_000 + i)),
+              }),
+            ),
+          ],
+          [
+            'PUT /api/s/:token (anonymous survey)',
+            await timingSamples(10, (i) =>
+              fetch(`${server.base}/api/s/${anonTokens[2900 + i]}`, {
+                method: 'PUT',
+                headers: { 'content-type': 'application/json' },
+                body: JSON.stringify({ ...submission(anonymous, 3_300_000 + i), survey_id: anonymous.id }),
+              }),
+            ),
+          ],
+        ]);
+        for (const l of lines) if (l.side === 'relais' && timing.has(l.name)) l.timing = timing.get(l.name) ?? null;
+      }
+    }
 
     // 5. Every aggregation statement alone, and the JavaScript of results and brief replayed
     // without D1, through bench/floor/ (a statement runner on a copy of Relais's database).
-    const runner = await startFloor(relaisDir);
-    stops.push(() => runner.stop());
-    const queries = (await import(pathToFileURL(path.join(ROOT, 'src/results/results.queries.ts')).href)) as {
-      AGGREGATIONS: Record<string, string>;
-    };
-    const argsFor = (name: string, s: number): unknown[] => {
-      const seriesRanking = JSON.stringify([{ s, q: 'themes', k: 5 }]);
-      const args: Record<string, unknown[]> = {
-        TOP_TEXTS: [s, 'remarks', 100],
-        THEME_ROWS: [seriesRanking],
-        THEME_TALLIES_EXACT: [seriesRanking],
-        SURVEY_RESPONDENTS: [JSON.stringify([s])],
-        // The session's pre-survey (seeded with the same people) paired with its post-survey.
-        PAIRING: [pres.get(s) ?? 0, 'expectations', s, 'usefulness', 4],
+    if (part('statements')) {
+      const runner = await startFloor(relaisDir);
+      stops.push(() => runner.stop());
+      const queries = (await import(pathToFileURL(path.join(ROOT, 'src/results/results.queries.ts')).href)) as {
+        AGGREGATIONS: Record<string, string>;
       };
-      return args[name] ?? [s];
-    };
-    const largest = Math.max(...SIZES);
-    for (const [name, sql] of Object.entries(queries.AGGREGATIONS)) {
-      const ms_by_size: Record<string, number> = {};
-      const rows_read_by_size: Record<string, number | null> = {};
-      let rows = 0;
+      const argsFor = (name: string, s: number): unknown[] => {
+        const seriesRanking = JSON.stringify([{ s, q: 'themes', k: 5 }]);
+        const args: Record<string, unknown[]> = {
+          TOP_TEXTS: [s, 'remarks', 100],
+          DEFINITION_TEXTS: [s, 50, null],
+          THEME_ROWS: [seriesRanking],
+          THEME_TALLIES_EXACT: [seriesRanking],
+          SURVEY_RESPONDENTS: [JSON.stringify([s])],
+          SERIES_RESPONDENTS: [[...bySize.values()].find((x) => x.id === s)?.session_id ?? 0],
+          // The session's pre-survey (seeded with the same people) paired with its post-survey.
+          PAIRING: [pres.get(s) ?? 0, 'expectations', s, 'usefulness', 4],
+        };
+        return args[name] ?? [s];
+      };
+      const largest = Math.max(...SIZES);
+      for (const [name, sql] of Object.entries(queries.AGGREGATIONS)) {
+        const ms_by_size: Record<string, number> = {};
+        const rows_read_by_size: Record<string, number | null> = {};
+        let rows = 0;
+        for (const size of SIZES) {
+          const survey = bySize.get(size);
+          if (!survey) continue;
+          const start = performance.now();
+          // A statement whose arguments the bench does not know yet is reported as not run.
+          const ran = (await floorPost(runner, '/run', sql, argsFor(name, survey.id)).catch(() => ({ rows: 0, rows_read: null }))) as {
+            rows: number;
+            rows_read: number | null;
+          };
+          ms_by_size[size] = performance.now() - start;
+          rows = ran.rows;
+          rows_read_by_size[size] = ran.rows_read;
+        }
+        const args = argsFor(name, bySize.get(largest)?.id ?? 0);
+        const plan = (
+          (await floorPost(runner, '/explain', sql, args).catch(() => [{ detail: 'not run: unknown arguments' }])) as { detail: string }[]
+        ).map((r) => r.detail);
+        plans.push({ name, args, plan, ms_by_size, rows_read_by_size, rows });
+        log(
+          `${name}: ${SIZES.map((z) => `${(ms_by_size[z] ?? Number.NaN).toFixed(0)} ms, ${rows_read_by_size[z]} rows read at ${z}`).join('; ')}`,
+        );
+      }
+      const fetchRows = async (sql: string, args: unknown[]) => {
+        const r = await fetch(`${runner.base}/rows`, { method: 'POST', body: JSON.stringify({ sql, args }) });
+        if (!r.ok) throw new Error(`rows: ${r.status} ${await r.text()}`);
+        return (await r.json()) as Record<string, unknown>[];
+      };
       for (const size of SIZES) {
         const survey = bySize.get(size);
         if (!survey) continue;
-        const start = performance.now();
-        // A statement whose arguments the bench does not know yet is reported as not run.
-        const ran = (await floorPost(runner, '/run', sql, argsFor(name, survey.id)).catch(() => ({ rows: 0, rows_read: null }))) as {
-          rows: number;
-          rows_read: number | null;
-        };
-        ms_by_size[size] = performance.now() - start;
-        rows = ran.rows;
-        rows_read_by_size[size] = ran.rows_read;
+        const [org] = await fetchRows('SELECT organisation_id FROM series WHERE id = ?1', [survey.series_id]);
+        const js = await replayJs(fetchRows, Number(org?.organisation_id), survey.id, survey.session_id);
+        jsReplay.push({ size, ...js });
+        log(`JS at ${size}: results ${js.results.cpu_median_ms.toFixed(1)} ms CPU, brief ${js.brief.cpu_median_ms.toFixed(1)} ms CPU`);
       }
-      const args = argsFor(name, bySize.get(largest)?.id ?? 0);
-      const plan = (
-        (await floorPost(runner, '/explain', sql, args).catch(() => [{ detail: 'not run: unknown arguments' }])) as { detail: string }[]
-      ).map((r) => r.detail);
-      plans.push({ name, args, plan, ms_by_size, rows_read_by_size, rows });
-      log(
-        `${name}: ${SIZES.map((z) => `${(ms_by_size[z] ?? Number.NaN).toFixed(0)} ms, ${rows_read_by_size[z]} rows read at ${z}`).join('; ')}`,
-      );
-    }
-    const fetchRows = async (sql: string, args: unknown[]) => {
-      const r = await fetch(`${runner.base}/rows`, { method: 'POST', body: JSON.stringify({ sql, args }) });
-      if (!r.ok) throw new Error(`rows: ${r.status} ${await r.text()}`);
-      return (await r.json()) as Record<string, unknown>[];
-    };
-    for (const size of SIZES) {
-      const survey = bySize.get(size);
-      if (!survey) continue;
-      const [org] = await fetchRows('SELECT organisation_id FROM series WHERE id = ?1', [survey.series_id]);
-      const js = await replayJs(fetchRows, Number(org?.organisation_id), survey.id, survey.session_id);
-      jsReplay.push({ size, ...js });
-      log(`JS at ${size}: results ${js.results.cpu_median_ms.toFixed(1)} ms CPU, brief ${js.brief.cpu_median_ms.toFixed(1)} ms CPU`);
     }
   } finally {
     for (const stop of stops.reverse()) await stop();
@@ -491,7 +521,7 @@ async function main() {
   const dir = path.join(ROOT, 'bench', 'results');
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, 'latest.json'), `${JSON.stringify(output, null, 2)}\n`);
-  if (!process.env.BENCH_NO_REPORT) {
+  if (!process.env.BENCH_NO_REPORT && ONLY.length === 0) {
     copyFileSync(path.join(dir, 'latest.json'), path.join(ROOT, 'bench', 'baseline.json'));
     writeReport();
     log('bench/baseline.json and BENCHMARKS.md written');

@@ -130,9 +130,11 @@ const sqlJson = (value: unknown) => `'${JSON.stringify(value).replace(/'/g, "''"
  * `count` invited participants who all answered `survey`: the invitations, their responses
  * (first submissions spread over three weeks) and 20 answer rows each, in three statements.
  * Each row carries the respondent's profile group (their sector), as replaceResponse writes
- * it; the counters' triggers fire on these inserts as on every submission.
+ * it; the counters' triggers fire on these inserts as on every submission. `from` numbers the
+ * people from `from` + 1 (bench-<n>@example.org, the same in a session's pre- and post-survey),
+ * so that a large survey is seeded in chunks, each its own transaction (bench/run.ts: 1M).
  */
-export function bulkSql(survey: OpenSurvey, count: number): string[] {
+export function bulkSql(survey: OpenSurvey, count: number, from = 0): string[] {
   const sector = sqlJson(optionsOf(survey, 'sector').map((o) => o.id));
   const exp = sqlJson(optionsOf(survey, 'expectations').map((o) => o.id));
   const themes = optionsOf(survey, 'themes');
@@ -150,15 +152,21 @@ export function bulkSql(survey: OpenSurvey, count: number): string[] {
   // Parenthesised where used: ->> binds tighter than %, so `x ->> (…) % 14` took the element
   // first (NULL past the 14th) and every rank after the first stored no theme.
   const rankIdx = `((r.id % ${themes.length}) + a.k * (${steps} ->> ((r.id / ${themes.length}) % ${STEPS.length}))) % ${themes.length}`;
+  // This chunk's rows, found again by their ids: each INSERT … SELECT gives its rows the
+  // consecutive ids after the table's largest (INTEGER PRIMARY KEY), and nothing else writes
+  // between these statements, so the newest `count` ids of the table are this chunk's. (A join
+  // on the e-mail let the planner walk every invitation of the survey for each person.)
+  // `+survey_id`: no index on the survey, so the planner takes the range of ids.
+  const newest = (table: string) => `id > (SELECT max(id) FROM ${table}) - ${count} AND +survey_id = ${survey.id}`;
   return [
-    `WITH RECURSIVE seq(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM seq WHERE n < ${count})
+    `WITH RECURSIVE seq(n) AS (SELECT ${from + 1} UNION ALL SELECT n + 1 FROM seq WHERE n < ${from + count})
      INSERT INTO invitations (survey_id, email, language, token_hash, opened_at, answered)
      SELECT ${survey.id}, 'bench-' || n || '@example.org', 'fr', lower(hex(randomblob(32))),
             strftime('%Y-%m-%dT%H:%M:%fZ', 'now', '-' || (n % 21) || ' days'), 1
        FROM seq`,
     `INSERT INTO responses (survey_id, invitation_id, respondent_key, language, answers_hash, definition_version, created_at, updated_at)
      SELECT survey_id, id, 'i:' || id, 'fr', lower(hex(randomblob(32))), ${survey.definition_version}, opened_at, opened_at
-       FROM invitations WHERE survey_id = ${survey.id} AND answered = 1 ORDER BY id`,
+       FROM invitations WHERE ${newest('invitations')} AND answered = 1 ORDER BY id`,
     `WITH atoms(ord, q, kind, k) AS (VALUES ${atomValues})
      INSERT INTO answers (response_id, survey_id, question_id, option_id, theme_id, rank, number, text, grp)
      SELECT r.id, r.survey_id, a.q,
@@ -170,8 +178,7 @@ export function bulkSql(survey: OpenSurvey, count: number): string[] {
             CASE a.kind WHEN 'rating' THEN 1 + (r.id * 31 + a.k * 17) % 5 END,
             CASE a.kind WHEN 'text' THEN 'Remarque ' || a.q || ' ' || ((r.id * 7 + a.k) % 200) END,
             ${sector} ->> (r.id % 6)
-       FROM responses r, atoms a
-      WHERE r.survey_id = ${survey.id}
+       FROM (SELECT * FROM responses WHERE ${newest('responses')}) r CROSS JOIN atoms a
       ORDER BY r.id, a.ord`,
   ];
 }

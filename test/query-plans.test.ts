@@ -18,9 +18,11 @@ const ARGS: Record<keyof typeof AGGREGATIONS, unknown[]> = {
   ANSWER_COUNTERS: [1],
   ANSWER_TOTALS: [1],
   TOP_TEXTS: [1, 'remarks', 100],
+  DEFINITION_TEXTS: [1, 50, null],
   THEME_ROWS: [seriesRanking],
   THEME_TALLIES_EXACT: [seriesRanking],
   SURVEY_RESPONDENTS: ['[1, 2]'],
+  SERIES_RESPONDENTS: [1],
   PAIRING: [1, 'expectations', 2, 'usefulness', 4],
 };
 

@@ -24,6 +24,8 @@ const SELECT_ACTION = `
 
 /** A series' actions in the order they were first proposed. ?1 = series. */
 export const SERIES_ACTIONS = `${SELECT_ACTION} WHERE a.series_id = ?1 ORDER BY a.id`;
+/** The same for the brief of session ?1, read in one batch with the session (src/brief/brief.ts). */
+export const SESSION_SERIES_ACTIONS = `${SELECT_ACTION} WHERE a.series_id = (SELECT series_id FROM sessions WHERE id = ?1) ORDER BY a.id`;
 
 export async function listSeriesActions(db: D1Database, seriesId: number) {
   return (await db.prepare(SERIES_ACTIONS).bind(seriesId).all<SeriesActionRow>()).results;

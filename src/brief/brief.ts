@@ -4,7 +4,7 @@
  * disclosure gate (src/domain/disclosure.ts) survey by survey, and shaped here.
  */
 import { actionLabel } from '../actions/action-label.ts';
-import { ACTIONS_QUESTION, type ActionStatus, SERIES_ACTIONS, type SeriesActionRow } from '../actions/actions.queries.ts';
+import { ACTIONS_QUESTION, type ActionStatus, SESSION_SERIES_ACTIONS, type SeriesActionRow } from '../actions/actions.queries.ts';
 import { type Agreement, agreement } from '../domain/agreement.ts';
 import type { ChoiceQuestion, Definition, Question } from '../domain/definition.ts';
 import {
@@ -28,10 +28,12 @@ import { type WrittenBlock, writtenBlocks } from '../domain/written-text.ts';
 import { resultsMessages } from '../i18n/results/index.ts';
 import { type ThemeCounterRow, themeHistoryFromCounters } from '../results/counters.ts';
 import {
+  aggregatesBatch,
   PAIRING,
   type PairingRow,
   PROPOSAL_DECISIONS,
   PROPOSAL_DISMISSALS,
+  SERIES_RESPONDENTS,
   SERIES_SESSIONS,
   SERIES_SURVEYS,
   SERIES_THEMES,
@@ -39,9 +41,7 @@ import {
   type SeriesSurveyRow,
   type SessionContextRow,
   type SessionRow,
-  SURVEY_RESPONDENTS,
   type SurveyCountRow,
-  surveyAggregates,
   THEME_ROWS,
   THEME_TALLIES_EXACT,
   type ThemeRow,
@@ -187,20 +187,35 @@ const themeRanking = (def: Definition) =>
 const texts = (def: Definition, role: 'remark' | 'theme_proposal') => def.questions.filter((q) => q.type === 'text' && q.role === role);
 
 export async function loadBrief(db: D1Database, organisationId: number, sessionId: number, lang?: Language): Promise<Brief | null> {
-  const ctx = await db.prepare(SESSION_CONTEXT).bind(sessionId, organisationId).first<SessionContextRow>();
+  // Call 1: the session (scoped to the organisation) and everything the brief reads of its
+  // series, each statement naming the series through the session (results.queries.ts).
+  const [
+    ctxResult,
+    sessionsResult,
+    surveysResult,
+    themesResult,
+    decisionsResult,
+    dismissedResult,
+    actionsResult,
+    writtenResult,
+    respondentsResult,
+  ] = await db.batch([
+    db.prepare(SESSION_CONTEXT).bind(sessionId, organisationId),
+    db.prepare(SERIES_SESSIONS).bind(sessionId),
+    db.prepare(SERIES_SURVEYS).bind(sessionId),
+    db.prepare(SERIES_THEMES).bind(sessionId),
+    db.prepare(PROPOSAL_DECISIONS).bind(sessionId),
+    db.prepare(PROPOSAL_DISMISSALS).bind(sessionId),
+    db.prepare(SESSION_SERIES_ACTIONS).bind(sessionId),
+    db.prepare(LATEST_BRIEF_TEXTS).bind(sessionId),
+    db.prepare(SERIES_RESPONDENTS).bind(sessionId),
+  ]);
+  // Another organisation's session: nothing read in the batch leaves.
+  const ctx = (ctxResult?.results?.[0] ?? null) as SessionContextRow | null;
   if (!ctx) return null;
   const language = lang ?? ctx.language;
   const t = resultsMessages(language);
   const labels = { notStated: t.notStated, otherGroups: t.otherGroups };
-  const [sessionsResult, surveysResult, themesResult, decisionsResult, dismissedResult, actionsResult, writtenResult] = await db.batch([
-    db.prepare(SERIES_SESSIONS).bind(ctx.series_id),
-    db.prepare(SERIES_SURVEYS).bind(ctx.series_id),
-    db.prepare(SERIES_THEMES).bind(ctx.series_id),
-    db.prepare(PROPOSAL_DECISIONS).bind(ctx.series_id),
-    db.prepare(PROPOSAL_DISMISSALS).bind(ctx.series_id),
-    db.prepare(SERIES_ACTIONS).bind(ctx.series_id),
-    db.prepare(LATEST_BRIEF_TEXTS).bind(ctx.id),
-  ]);
   const dismissed = new Set(((dismissedResult?.results ?? []) as { proposal_key: string }[]).map((d) => d.proposal_key));
   const seriesActions = (actionsResult?.results ?? []) as SeriesActionRow[];
   const written = ((writtenResult?.results ?? []) as BriefTextRow[])
@@ -225,6 +240,10 @@ export async function loadBrief(db: D1Database, organisationId: number, sessionI
   const themes = (themesResult?.results ?? []) as ThemeRow[];
   const defs = new Map(surveys.map((s) => [s.id, JSON.parse(s.definition) as Definition]));
   const surveyOf = (session: number, kind: 'pre' | 'post') => surveys.find((s) => s.session_number === session && s.kind === kind);
+  // Respondents of the surveys read (drafts are not), for the minimum-group-size rule.
+  const respondents = new Map(
+    ((respondentsResult?.results ?? []) as SurveyCountRow[]).filter((r) => defs.has(r.survey_id)).map((r) => [r.survey_id, r.n]),
+  );
 
   const N = ctx.number;
   const post = surveyOf(N, 'post');
@@ -243,27 +262,39 @@ export async function loadBrief(db: D1Database, organisationId: number, sessionI
   const canPair = !!(pre && post && usefulnessQ?.type === 'rating' && expectationsPreQ);
   const named = canPair && pre?.anonymous === 0 && post?.anonymous === 0;
   const threshold = usefulnessQ?.type === 'rating' ? usefulnessQ.max - 1 : 0;
+  const minOf = (s: SeriesSurveyRow) => effectiveMinimum(ctx.min_group_size, s.anonymous === 1);
+  const usable = (s: SeriesSurveyRow | undefined) => !!s && !withheld(respondents.get(s.id) ?? 0, minOf(s));
+  // Expectations for N+1 once its pre-survey has enough answers; until then, those stated before N.
+  const expectationsSurvey = [nextPre, pre].find((s) => usable(s));
 
-  const history = [
-    db.prepare(THEME_ROWS).bind(JSON.stringify(rankingList)),
-    db.prepare(SURVEY_RESPONDENTS).bind(JSON.stringify(surveys.map((s) => s.id))),
-  ];
+  // Call 2: the theme history's counters, the pairing, and the aggregates of every survey the
+  // brief shows (texts only from the post-survey of N and the pre-survey of N+1).
+  const history = [db.prepare(THEME_ROWS).bind(JSON.stringify(rankingList))];
   if (named && pre && post && usefulnessQ && expectationsPreQ) {
     const args = [pre.id, expectationsPreQ.id, post.id, usefulnessQ.id, threshold] as const;
     history.push(db.prepare(PAIRING).bind(...args));
   }
-  const minOf = (s: SeriesSurveyRow) => effectiveMinimum(ctx.min_group_size, s.anonymous === 1);
-  // Every survey the brief reads goes through the gate before anything is shaped.
-  // Texts are read only from the surveys whose texts the brief shows (post of N, pre of N+1).
-  const aggregatesOf = async (s: SeriesSurveyRow | undefined, withTexts = true): Promise<Disclosed<GatedSurvey> | null> => {
+  const aggregatesOf = (s: SeriesSurveyRow | undefined, withTexts = true) => {
     if (!s) return null;
     const def = defs.get(s.id) ?? { questions: [] };
     const textIds = withTexts ? def.questions.flatMap((q) => (q.type === 'text' ? [q.id] : [])) : [];
-    return gateSurvey(await surveyAggregates(db, s.id, rankingQuestions(def), null, textIds), def, minOf(s));
+    return { s, def, ...aggregatesBatch(db, s.id, rankingQuestions(def), null, textIds) };
   };
-  const [historyResults, postAgg, nextPreAgg] = await Promise.all([db.batch(history), aggregatesOf(post), aggregatesOf(nextPre)]);
-  const rows = <T>(i: number) => (historyResults[i]?.results ?? []) as T[];
-  const respondents = new Map(rows<SurveyCountRow>(1).map((r) => [r.survey_id, r.n]));
+  const reads = [
+    aggregatesOf(post),
+    aggregatesOf(nextPre),
+    expectationsSurvey && expectationsSurvey !== nextPre ? aggregatesOf(expectationsSurvey, false) : null,
+  ];
+  const batchResults = await db.batch([...history, ...reads.flatMap((r) => r?.statements ?? [])]);
+  // Every survey the brief reads goes through the gate before anything is shaped.
+  let at = history.length;
+  const [postAgg, nextPreAgg, earlierAgg] = reads.map((r): Disclosed<GatedSurvey> | null => {
+    if (!r) return null;
+    const results = batchResults.slice(at, at + r.statements.length);
+    at += r.statements.length;
+    return gateSurvey(r.read(results), r.def, minOf(r.s));
+  });
+  const rows = <T>(i: number) => (batchResults[i]?.results ?? []) as T[];
   const fromCounters = themeHistoryFromCounters(rows<ThemeCounterRow>(0), rankingList, themes);
   // Only a survey whose answers hold two themes merged into one is counted per respondent.
   const exactList = rankingList.filter((r) => fromCounters.exact.includes(r.s));
@@ -296,12 +327,8 @@ export async function loadBrief(db: D1Database, organisationId: number, sessionI
       disclosure: gates.get(s.id)?.disclosure ?? null,
     };
   };
-  const usable = (s: SeriesSurveyRow | undefined) => !!s && !withheld(respondents.get(s.id) ?? 0, minOf(s));
 
-  // Expectations for N+1 once its pre-survey has enough answers; until then, those stated
-  // before N (read with one more round trip, only in that case).
-  const expectationsSurvey = [nextPre, pre].find((s) => usable(s));
-  const expectationsAgg = expectationsSurvey === nextPre ? nextPreAgg : await aggregatesOf(expectationsSurvey, false);
+  const expectationsAgg = expectationsSurvey === nextPre ? nextPreAgg : earlierAgg;
   if (expectationsSurvey && expectationsAgg) gates.set(expectationsSurvey.id, expectationsAgg);
 
   const result = (agg: Disclosed<GatedSurvey>, q: Question) => questionResult(q, agg, language, labels);
@@ -372,8 +399,8 @@ export async function loadBrief(db: D1Database, organisationId: number, sessionI
         ? 'anonymous'
         : pairing(
             gatePairing(
-              rows<PairingRow>(2).find((r) => r.option_id === '') ?? { paired: 0, useful: 0 },
-              rows<PairingRow>(2).filter((r) => r.option_id !== ''),
+              rows<PairingRow>(1).find((r) => r.option_id === '') ?? { paired: 0, useful: 0 },
+              rows<PairingRow>(1).filter((r) => r.option_id !== ''),
               min,
             ),
             { pre: pre as SeriesSurveyRow, post: post as SeriesSurveyRow },

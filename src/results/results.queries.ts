@@ -8,10 +8,12 @@
  * The statements are exported so test/query-plans.test.ts checks the real text with
  * EXPLAIN QUERY PLAN.
  */
+import { type Definition, profileQuestion } from '../domain/definition.ts';
 import type { RawAggregates } from '../domain/disclosure.ts';
 import type { Language } from '../domain/language.ts';
 import { HIDDEN_TEXTS, type HiddenTextRow, hiddenSet, isHidden } from '../moderation/moderation.queries.ts';
 import { aggregatesFromCounters, type CounterRow, type QuestionCounterRow, textsInOrder } from './counters.ts';
+import { rankingQuestions } from './results.ts';
 
 /** The survey, its session and series, scoped to the caller's organisation. */
 export const SURVEY_CONTEXT = `
@@ -68,6 +70,24 @@ export const TOP_TEXTS = `
     FROM text_tallies WHERE survey_id = ?1 AND question_id = ?2
    ORDER BY n DESC, text
    LIMIT ?3`;
+
+/**
+ * The texts of every text question in survey ?1's definition, at most ?2 groups each (-1: all),
+ * only question ?3 when it is given: read in the same batch as the survey itself, before
+ * JavaScript has its definition (src/results/results.routes.tsx, one D1 call). One row per
+ * question, its groups as JSON [[text, n], …]: the rows TOP_TEXTS gives, through the same index
+ * in the same order, so at most ?2 rows read a question. CROSS JOIN keeps the definition's
+ * questions outside, so text_tallies is searched by (survey, question), never scanned.
+ */
+export const DEFINITION_TEXTS = `
+  SELECT q.value ->> 'id' AS question_id,
+         (SELECT json_group_array(json_array(top.text, top.n))
+            FROM (SELECT text, n FROM text_tallies
+                   WHERE survey_id = ?1 AND question_id = q.value ->> 'id'
+                   ORDER BY n DESC, text
+                   LIMIT ?2) top) AS groups
+    FROM surveys su CROSS JOIN json_each(su.definition, '$.questions') q
+   WHERE su.id = ?1 AND q.value ->> 'type' = 'text' AND (?3 IS NULL OR q.value ->> 'id' = ?3)`;
 
 /**
  * The statements below, one per figure, are what results read before 0022 (each scanned the
@@ -150,17 +170,33 @@ export const SESSION_CONTEXT = `
     FROM sessions se JOIN series s ON s.id = se.series_id
    WHERE se.id = ?1 AND s.organisation_id = ?2`;
 
+/**
+ * The series of the brief's session ?1. A brief reads its session (SESSION_CONTEXT) and what it
+ * needs of the series in one batch, before JavaScript knows the series: the statements below
+ * name it by this subquery (the session's primary key, read once). When SESSION_CONTEXT finds
+ * no session of the caller's organisation, src/brief/brief.ts returns nothing of the others.
+ */
+const SESSION_SERIES = '(SELECT series_id FROM sessions WHERE id = ?1)';
+
 export const SERIES_SESSIONS = `
-  SELECT id, number, starts_at, ends_at, place FROM sessions WHERE series_id = ?1 ORDER BY number`;
+  SELECT id, number, starts_at, ends_at, place FROM sessions WHERE series_id = ${SESSION_SERIES} ORDER BY number`;
 
 export const SERIES_SURVEYS = `
   SELECT su.id, su.session_id, se.number AS session_number, su.kind, su.status, su.anonymous, su.closes_at, su.definition
     FROM sessions se JOIN surveys su ON su.session_id = se.id
-   WHERE se.series_id = ?1
+   WHERE se.series_id = ${SESSION_SERIES}
    ORDER BY se.number, su.kind DESC`;
 
 export const SERIES_THEMES = `
-  SELECT id, label_fr, label_nl, label_en, status, merged_into_id FROM themes WHERE series_id = ?1 ORDER BY id`;
+  SELECT id, label_fr, label_nl, label_en, status, merged_into_id FROM themes WHERE series_id = ${SESSION_SERIES} ORDER BY id`;
+
+/** Respondents per survey of the series, from the counters (survey_tallies), as SURVEY_RESPONDENTS gives them. */
+export const SERIES_RESPONDENTS = `
+  SELECT t.survey_id, t.responses AS n
+    FROM sessions se
+    JOIN surveys su ON su.session_id = se.id
+    JOIN survey_tallies t ON t.survey_id = su.id
+   WHERE se.series_id = ${SESSION_SERIES} AND t.responses > 0`;
 
 /**
  * Theme history of a series. ?1 is the JSON list [{"s": survey id, "q": question id, "k": K}]
@@ -244,10 +280,10 @@ export const THEME_RANKS = `
    GROUP BY t.survey_id, t.rank`;
 
 /** Proposals a coordinator handled (promoted into the catalogue or counted as a theme), by normalised text. */
-export const PROPOSAL_DECISIONS = 'SELECT proposal_key, theme_id FROM theme_proposal_decisions WHERE series_id = ?';
+export const PROPOSAL_DECISIONS = `SELECT proposal_key, theme_id FROM theme_proposal_decisions WHERE series_id = ${SESSION_SERIES}`;
 
 /** Proposals a coordinator dismissed (not a theme), by normalised text. */
-export const PROPOSAL_DISMISSALS = 'SELECT proposal_key FROM proposal_dismissals WHERE series_id = ?';
+export const PROPOSAL_DISMISSALS = `SELECT proposal_key FROM proposal_dismissals WHERE series_id = ${SESSION_SERIES}`;
 
 /** Respondents per survey, for the minimum-group-size rule, from the counters (survey_tallies). ?1 is a JSON list of survey ids. */
 export const SURVEY_RESPONDENTS = `
@@ -308,9 +344,11 @@ export const AGGREGATIONS = {
   ANSWER_COUNTERS,
   ANSWER_TOTALS,
   TOP_TEXTS,
+  DEFINITION_TEXTS,
   THEME_ROWS,
   THEME_TALLIES_EXACT,
   SURVEY_RESPONDENTS,
+  SERIES_RESPONDENTS,
   PAIRING,
 } as const;
 
@@ -413,11 +451,79 @@ export function surveyContext(db: D1Database, organisationId: number, surveyId: 
 export type SurveyAggregates = RawAggregates;
 
 /**
- * All aggregates of one survey in one round trip, each counter table read once. `ranking` lists
- * the ranking questions with their K; `profile` the profile question when a breakdown is wanted;
- * `texts` the text questions whose groups are read (at most `textLimit` each; null: all of them,
- * for the CSV of one question).
+ * The statements of one survey's aggregates, each counter table read once, to run in the
+ * caller's batch (results read them with the survey, a brief with every survey it shows: one
+ * D1 call each). `answers` is ANSWER_COUNTERS (with the profile groups) or ANSWER_TOTALS;
+ * `texts` the statements of its texts, rows shaped like TextCountRow or DEFINITION_TEXTS's.
  */
+function aggregateStatements(db: D1Database, surveyId: number, answers: string, texts: D1PreparedStatement[]): D1PreparedStatement[] {
+  return [
+    db.prepare(HIDDEN_TEXTS).bind(surveyId),
+    db.prepare(PARTICIPATION).bind(surveyId),
+    db.prepare(TIMELINE).bind(surveyId),
+    db.prepare(QUESTION_COUNTERS).bind(surveyId),
+    db.prepare(answers).bind(surveyId),
+    ...texts,
+  ];
+}
+const AGGREGATE_STATEMENTS = 5;
+
+/** What aggregateStatements read (`results`, in its order), summed for the gate; `texts` already read from the rest. */
+function readAggregates(
+  results: D1Result[],
+  texts: TextCountRow[],
+  ranking: { q: string; k: number }[],
+  profile: string | null,
+  options: { includeHidden?: boolean },
+): SurveyAggregates & { hidden: Set<string> } {
+  const rows = <T>(i: number) => (results[i]?.results ?? []) as T[];
+  // Texts a coordinator hid (src/moderation/) leave results and brief here, before the gate;
+  // the answers stay, and the question's n still counts who wrote one.
+  const hidden = hiddenSet(rows<HiddenTextRow>(0));
+  const textRows = textsInOrder(texts);
+  return {
+    hidden,
+    participation: rows<ParticipationRow>(1)[0] ?? { invited: 0, opened: 0, answered: 0, responses: 0 },
+    timeline: rows<TimelineRow>(2),
+    ...aggregatesFromCounters(rows<CounterRow>(4), rows<QuestionCounterRow>(3), ranking, profile),
+    texts: options.includeHidden || hidden.size === 0 ? textRows : textRows.filter((t) => !isHidden(hidden, t.question_id, t.text)),
+  };
+}
+
+/**
+ * One survey's aggregates as statements for a caller's batch, and how to read them back:
+ * `ranking` lists the ranking questions with their K; `profile` the profile question when a
+ * breakdown is wanted; `texts` the text questions whose groups are read (at most `textLimit`
+ * each; null: all of them, for the CSV of one question).
+ */
+export function aggregatesBatch(
+  db: D1Database,
+  surveyId: number,
+  ranking: { q: string; k: number }[],
+  profile: string | null,
+  texts: string[],
+  textLimit: number | null = TEXT_LIMIT,
+  options: { includeHidden?: boolean } = {},
+) {
+  const statements = aggregateStatements(
+    db,
+    surveyId,
+    profile ? ANSWER_COUNTERS : ANSWER_TOTALS,
+    // LIMIT -1: no limit.
+    texts.map((q) => db.prepare(TOP_TEXTS).bind(surveyId, q, textLimit ?? -1)),
+  );
+  const read = (results: D1Result[]) =>
+    readAggregates(
+      results,
+      texts.flatMap((_, i) => (results[AGGREGATE_STATEMENTS + i]?.results ?? []) as TextCountRow[]),
+      ranking,
+      profile,
+      options,
+    );
+  return { statements, read };
+}
+
+/** All aggregates of one survey in one round trip (aggregatesBatch, alone). */
 export async function surveyAggregates(
   db: D1Database,
   surveyId: number,
@@ -427,26 +533,35 @@ export async function surveyAggregates(
   textLimit: number | null = TEXT_LIMIT,
   options: { includeHidden?: boolean } = {},
 ): Promise<SurveyAggregates & { hidden: Set<string> }> {
-  const statements = [
-    db.prepare(HIDDEN_TEXTS).bind(surveyId),
-    db.prepare(PARTICIPATION).bind(surveyId),
-    db.prepare(TIMELINE).bind(surveyId),
-    db.prepare(QUESTION_COUNTERS).bind(surveyId),
-    db.prepare(profile ? ANSWER_COUNTERS : ANSWER_TOTALS).bind(surveyId),
-    // LIMIT -1: no limit.
-    ...texts.map((q) => db.prepare(TOP_TEXTS).bind(surveyId, q, textLimit ?? -1)),
-  ];
-  const [hiddenRows, ...results] = await db.batch(statements);
-  const rows = <T>(i: number) => (results[i]?.results ?? []) as T[];
-  // Texts a coordinator hid (src/moderation/) leave results and brief here, before the gate;
-  // the answers stay, and the question's n still counts who wrote one.
-  const hidden = hiddenSet((hiddenRows?.results ?? []) as HiddenTextRow[]);
-  const textRows = textsInOrder(texts.flatMap((_, i) => rows<TextCountRow>(4 + i)));
-  return {
-    hidden,
-    participation: rows<ParticipationRow>(0)[0] ?? { invited: 0, opened: 0, answered: 0, responses: 0 },
-    timeline: rows<TimelineRow>(1),
-    ...aggregatesFromCounters(rows<CounterRow>(3), rows<QuestionCounterRow>(2), ranking, profile),
-    texts: options.includeHidden || hidden.size === 0 ? textRows : textRows.filter((t) => !isHidden(hidden, t.question_id, t.text)),
-  };
+  const { statements, read } = aggregatesBatch(db, surveyId, ranking, profile, texts, textLimit, options);
+  return read(await db.batch(statements));
+}
+
+/**
+ * A survey's results read in ONE D1 call: its context (scoped to the organisation) and every
+ * aggregate, before JavaScript has read its definition. The counters are read with the profile
+ * groups (answer_tallies), which results need whenever the definition has a profile question;
+ * without one every row of a survey is in the one group '', so answer_tallies holds as many rows
+ * as answer_totals and the sums are the same. The texts come from DEFINITION_TEXTS (the
+ * definition's text questions, `question` alone when given). Another organisation's survey
+ * gives null: its counters were read in the batch but nothing of them is returned.
+ */
+export async function surveyResultsData(
+  db: D1Database,
+  organisationId: number,
+  surveyId: number,
+  { question = null, textLimit = TEXT_LIMIT }: { question?: string | null; textLimit?: number | null } = {},
+): Promise<{ ctx: SurveyContextRow; def: Definition; agg: SurveyAggregates & { hidden: Set<string> } } | null> {
+  const [ctxResult, ...results] = await db.batch([
+    db.prepare(SURVEY_CONTEXT).bind(surveyId, organisationId),
+    ...aggregateStatements(db, surveyId, ANSWER_COUNTERS, [db.prepare(DEFINITION_TEXTS).bind(surveyId, textLimit ?? -1, question)]),
+  ]);
+  const ctx = (ctxResult?.results?.[0] ?? null) as SurveyContextRow | null;
+  if (!ctx) return null;
+  const def = JSON.parse(ctx.definition) as Definition;
+  const texts = ((results[AGGREGATE_STATEMENTS]?.results ?? []) as { question_id: string; groups: string }[]).flatMap((r) =>
+    (JSON.parse(r.groups) as [string, number][]).map(([text, count]) => ({ question_id: r.question_id, text, count })),
+  );
+  const profile = profileQuestion(def)?.id ?? null;
+  return { ctx, def, agg: readAggregates(results, texts, rankingQuestions(def), profile, {}) };
 }

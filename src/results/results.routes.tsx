@@ -6,7 +6,6 @@ import { briefDocx, briefOdt, markdownBlocks } from '../brief/brief.document.ts'
 import { briefMarkdown } from '../brief/brief.markdown.ts';
 import { BriefPage } from '../brief/brief.page.tsx';
 import { loadBrief } from '../brief/brief.ts';
-import { type Definition, profileQuestion } from '../domain/definition.ts';
 import { effectiveMinimum, gateSurvey } from '../domain/disclosure.ts';
 import { effectiveStatus } from '../domain/survey-status.ts';
 import type { AppEnv } from '../env.ts';
@@ -20,7 +19,7 @@ import { contract } from '../openapi/contract.ts';
 import { html } from '../pages/layout.tsx';
 import { questionCsv, resultsLongCsv } from './results.csv.ts';
 import { ResultsPage } from './results.page.tsx';
-import { surveyAggregates, surveyContext } from './results.queries.ts';
+import { surveyResultsData } from './results.queries.ts';
 import {
   BriefQuerySchema,
   BriefResponseSchema,
@@ -28,7 +27,7 @@ import {
   ResultsQuerySchema,
   SurveyResultsResponseSchema,
 } from './results.schemas.ts';
-import { rankingQuestions, shapeResults } from './results.ts';
+import { shapeResults } from './results.ts';
 
 /** Results name people's answers in aggregate: never kept by a shared cache. */
 const PRIVATE = { 'Cache-Control': 'no-store' };
@@ -56,27 +55,22 @@ export const resultsRoutes = new Hono<AppEnv>()
     async (c) => {
       const id = pathId(c);
       const query = c.req.valid('query');
-      const ctx = await surveyContext(c.env.DB, c.var.coordinator.organisationId, id);
-      if (!ctx) throw notFound('survey');
-      const def = JSON.parse(ctx.definition) as Definition;
-      if (query.question && !def.questions.some((q) => q.id === query.question)) {
-        throw invalid([{ field: 'question', message: 'no such question in this survey' }]);
-      }
       const format =
         query.format ??
         formatFromAccept(c.req.header('accept'), { 'application/json': 'json', 'text/csv': 'csv', 'text/html': 'html' }, 'json');
-      const language = query.lang ?? ctx.language;
-      // Texts: the most frequent TEXT_LIMIT groups a question, all of them in the CSV of one question.
-      const textIds = def.questions.flatMap((q) => (q.type === 'text' && (!query.question || q.id === query.question) ? [q.id] : []));
+      // The survey and its aggregates in one D1 call; texts: the most frequent TEXT_LIMIT groups
+      // a question, all of them in the CSV of one question.
       const oneCsv = !!query.question && format === 'csv';
-      const agg = await surveyAggregates(
-        c.env.DB,
-        ctx.id,
-        rankingQuestions(def),
-        profileQuestion(def)?.id ?? null,
-        textIds,
-        oneCsv ? null : undefined,
-      );
+      const read = await surveyResultsData(c.env.DB, c.var.coordinator.organisationId, id, {
+        question: query.question ?? null,
+        ...(oneCsv ? { textLimit: null } : {}),
+      });
+      if (!read) throw notFound('survey');
+      const { ctx, def, agg } = read;
+      if (query.question && !def.questions.some((q) => q.id === query.question)) {
+        throw invalid([{ field: 'question', message: 'no such question in this survey' }]);
+      }
+      const language = query.lang ?? ctx.language;
       const t = resultsMessages(language);
       const results = shapeResults(
         ctx,
