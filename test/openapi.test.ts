@@ -69,7 +69,7 @@ describe('GET /api/openapi.json', () => {
     expect(Object.keys(PUBLISHED)).toEqual(['/api/openapi.json', '/api/docs']);
     expect((JSON.parse(validated.document) as Json).openapi).toBe('3.1.0');
     // Static files under public/ are answered before the Worker (an .html file at its name without the extension).
-    const assets = /\[assets\]\n([^[]*)/.exec(validated.wranglerToml)?.[1] ?? '';
+    const assets = /\[assets\]\n((?:[^[\n].*\n|\n)*)/.exec(validated.wranglerToml)?.[1] ?? '';
     expect(assets).toMatch(/^directory = "public"$/m);
     // run_worker_first: false, or a list of patterns ("!" excludes) none of which sends these paths to the Worker.
     const workerFirst = /^run_worker_first = (.*)$/m.exec(assets)?.[1] ?? 'false';
