@@ -7,7 +7,9 @@
  *
  * Environment: BENCH_SIZES (default 1000,10000,100000; 1000000 works, in about 10 minutes
  * more), BENCH_SECONDS (default 4, one measurement), BENCH_CONNECTIONS (default 4, for the
- * participant requests), BENCH_ROUNDS (default 3), BENCH_FLOOR (default ../shared/bench-floor).
+ * participant requests), BENCH_ROUNDS (default 3), BENCH_FLOOR (default ../shared/bench-floor),
+ * BENCH_ONLY (e.g. `submit,storage`: only those parts — reads, storage, page, submit, counters,
+ * statements — for quick figures while working; with BENCH_NO_REPORT=1).
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -30,6 +32,9 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const PAGE_TOKENS = 100;
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
+/** Whether a part of the bench runs (all of them without BENCH_ONLY). */
+const runs_ = (part: 'reads' | 'storage' | 'page' | 'submit' | 'counters' | 'statements') => !ONLY || ONLY.has(part);
 
 const t0 = Date.now();
 const loadavg = () => os.loadavg().map((x) => Number(x.toFixed(2)));
@@ -192,7 +197,7 @@ async function main() {
   const LOAD_AT_START = loadavg();
   log(`bench: sizes ${SIZES.join(', ')}; ${ROUNDS} rounds of ${SECONDS} s; floor ${SHARED_FLOOR}`);
   log('bundle (wrangler deploy --dry-run, as npm run deploy)');
-  const bundle = bundleSize();
+  const bundle = runs_('page') ? bundleSize() : null;
   log('starting Relais (wrangler dev, fresh local D1, RELAIS_TIMING=1) and the shared floor (unchanged)');
   const server = await startLocalServer({ vars: { RELAIS_TIMING: '1' } });
   const relaisDir = process.env.RELAIS_PERSIST_TO;
@@ -242,6 +247,7 @@ async function main() {
       );
       const results = `/api/surveys/${survey.id}/results`;
       const brief = `/api/sessions/${survey.session_id}/brief`;
+      if (!runs_('reads')) continue;
       const measuredLines = await alternate([
         { name: 'GET /api/surveys/:id/results', side: 'relais', size, run: get(server.base, () => results, 1, auth) },
         { name: 'GET /api/sessions/:id/brief', side: 'relais', size, run: get(server.base, () => brief, 1, auth) },
@@ -257,10 +263,11 @@ async function main() {
     }
 
     // 2. Storage: bytes per response, Relais's database against the floor's (same answers).
-    storage = { relais: storageOf(relaisDir), floor: storageOf(floor.persist) };
-    log(
-      `storage: Relais ${storage.relais.bytes_per_response.toFixed(0)} B a response, floor ${storage.floor.bytes_per_response.toFixed(0)} B`,
-    );
+    if (runs_('storage')) storage = { relais: storageOf(relaisDir), floor: storageOf(floor.persist) };
+    if (storage)
+      log(
+        `storage: Relais ${storage.relais.bytes_per_response.toFixed(0)} B a response, floor ${storage.floor.bytes_per_response.toFixed(0)} B`,
+      );
 
     // 3. Participant requests, 4 connections. The survey page for participants coming back
     // (earlier answers filled in); submissions to distinct links, answers varied by a counter
@@ -279,7 +286,7 @@ async function main() {
       });
       if (!res.ok) throw new Error(`page token answer: ${res.status} ${await res.text()}`);
     }
-    page = await pageWeight(server.base, `/s/${pageTokens[0]}`);
+    if (runs_('page')) page = await pageWeight(server.base, `/s/${pageTokens[0]}`);
     const assetsFloor = await startSharedFloor({ withAssets: true, persist: copyFloorDatabase(floor.persist) });
     stops.push(() => assetsFloor.stop());
 
@@ -325,24 +332,26 @@ async function main() {
         (i) => JSON.stringify(submission(live, i)),
       );
     let pageN = 0;
-    lines.push(
-      ...(await alternate([
-        { name: 'GET /api/health (no D1)', side: 'relais', run: get(server.base, () => '/api/health') },
-        { name: 'GET / (no D1)', side: 'floor', run: get(floor.base, () => '/') },
-        { name: 'GET / (no D1)', side: 'floor+assets', run: get(assetsFloor.base, () => '/') },
-        { name: 'GET /s/:token (survey page)', side: 'relais', run: get(server.base, () => `/s/${pageTokens[pageN++ % PAGE_TOKENS]}`) },
-      ])),
-    );
-    lines.push(
-      ...(await alternate([
-        { name: 'PUT /api/s/:token (with survey_id)', side: 'relais', run: relaisPut(live, putTokens, true) },
-        { name: 'POST /s/:token (the HTML form)', side: 'relais', run: formPost },
-        { name: 'PUT /api/s/:token (without survey_id)', side: 'relais', run: relaisPut(live, putTokens, false) },
-        { name: 'PUT /api/s/:token (anonymous survey)', side: 'relais', run: relaisPut(anonymous, anonTokens, true) },
-        { name: 'PUT /submit/:token', side: 'floor', run: floorSubmit(floor) },
-        { name: 'PUT /submit/:token', side: 'floor+assets', run: floorSubmit(assetsFloor) },
-      ])),
-    );
+    if (runs_('page'))
+      lines.push(
+        ...(await alternate([
+          { name: 'GET /api/health (no D1)', side: 'relais', run: get(server.base, () => '/api/health') },
+          { name: 'GET / (no D1)', side: 'floor', run: get(floor.base, () => '/') },
+          { name: 'GET / (no D1)', side: 'floor+assets', run: get(assetsFloor.base, () => '/') },
+          { name: 'GET /s/:token (survey page)', side: 'relais', run: get(server.base, () => `/s/${pageTokens[pageN++ % PAGE_TOKENS]}`) },
+        ])),
+      );
+    if (runs_('submit'))
+      lines.push(
+        ...(await alternate([
+          { name: 'PUT /api/s/:token (with survey_id)', side: 'relais', run: relaisPut(live, putTokens, true) },
+          { name: 'POST /s/:token (the HTML form)', side: 'relais', run: formPost },
+          { name: 'PUT /api/s/:token (without survey_id)', side: 'relais', run: relaisPut(live, putTokens, false) },
+          { name: 'PUT /api/s/:token (anonymous survey)', side: 'relais', run: relaisPut(anonymous, anonTokens, true) },
+          { name: 'PUT /submit/:token', side: 'floor', run: floorSubmit(floor) },
+          { name: 'PUT /submit/:token', side: 'floor+assets', run: floorSubmit(assetsFloor) },
+        ])),
+      );
 
     // 4. What the counters cost a write: Relais's own submission with every counter trigger
     // dropped, alternating with the same submission with them (put back each round).
@@ -351,22 +360,23 @@ async function main() {
       executeSql(triggers.map((t) => `DROP TRIGGER IF EXISTS ${t.name}`).concat(on ? triggers.map((t) => t.sql) : []));
       await new Promise((r) => setTimeout(r, 500));
     };
-    lines.push(
-      ...(await alternate([
-        {
-          name: 'PUT /api/s/:token (with survey_id), no counters',
-          side: 'relais',
-          before: () => setTriggers(false),
-          run: relaisPut(live, putTokens, true),
-        },
-        {
-          name: 'PUT /api/s/:token (with survey_id), counters',
-          side: 'relais',
-          before: () => setTriggers(true),
-          run: relaisPut(live, putTokens, true),
-        },
-      ])),
-    );
+    if (runs_('counters'))
+      lines.push(
+        ...(await alternate([
+          {
+            name: 'PUT /api/s/:token (with survey_id), no counters',
+            side: 'relais',
+            before: () => setTriggers(false),
+            run: relaisPut(live, putTokens, true),
+          },
+          {
+            name: 'PUT /api/s/:token (with survey_id), counters',
+            side: 'relais',
+            before: () => setTriggers(true),
+            run: relaisPut(live, putTokens, true),
+          },
+        ])),
+      );
     await setTriggers(true);
 
     // Server-Timing of the participant requests, sequential.
@@ -419,62 +429,65 @@ async function main() {
 
     // 5. Every aggregation statement alone, and the JavaScript of results and brief replayed
     // without D1, through bench/floor/ (a statement runner on a copy of Relais's database).
-    const runner = await startFloor(relaisDir);
-    stops.push(() => runner.stop());
-    const queries = (await import(pathToFileURL(path.join(ROOT, 'src/results/results.queries.ts')).href)) as {
-      AGGREGATIONS: Record<string, string>;
-    };
-    const argsFor = (name: string, s: number): unknown[] => {
-      const seriesRanking = JSON.stringify([{ s, q: 'themes', k: 5 }]);
-      const args: Record<string, unknown[]> = {
-        TOP_TEXTS: [s, 'remarks', 100],
-        THEME_ROWS: [seriesRanking],
-        THEME_TALLIES_EXACT: [seriesRanking],
-        SURVEY_RESPONDENTS: [JSON.stringify([s])],
-        // The session's pre-survey (seeded with the same people) paired with its post-survey.
-        PAIRING: [pres.get(s) ?? 0, 'expectations', s, 'usefulness', 4],
+    if (runs_('statements')) await statementsAndReplay();
+    async function statementsAndReplay() {
+      const runner = await startFloor(relaisDir);
+      stops.push(() => runner.stop());
+      const queries = (await import(pathToFileURL(path.join(ROOT, 'src/results/results.queries.ts')).href)) as {
+        AGGREGATIONS: Record<string, string>;
       };
-      return args[name] ?? [s];
-    };
-    const largest = Math.max(...SIZES);
-    for (const [name, sql] of Object.entries(queries.AGGREGATIONS)) {
-      const ms_by_size: Record<string, number> = {};
-      const rows_read_by_size: Record<string, number | null> = {};
-      let rows = 0;
+      const argsFor = (name: string, s: number): unknown[] => {
+        const seriesRanking = JSON.stringify([{ s, q: 'themes', k: 5 }]);
+        const args: Record<string, unknown[]> = {
+          TOP_TEXTS: [s, 'remarks', 100],
+          THEME_ROWS: [seriesRanking],
+          THEME_TALLIES_EXACT: [seriesRanking],
+          SURVEY_RESPONDENTS: [JSON.stringify([s])],
+          // The session's pre-survey (seeded with the same people) paired with its post-survey.
+          PAIRING: [pres.get(s) ?? 0, 'expectations', s, 'usefulness', 4],
+        };
+        return args[name] ?? [s];
+      };
+      const largest = Math.max(...SIZES);
+      for (const [name, sql] of Object.entries(queries.AGGREGATIONS)) {
+        const ms_by_size: Record<string, number> = {};
+        const rows_read_by_size: Record<string, number | null> = {};
+        let rows = 0;
+        for (const size of SIZES) {
+          const survey = bySize.get(size);
+          if (!survey) continue;
+          const start = performance.now();
+          // A statement whose arguments the bench does not know yet is reported as not run.
+          const ran = (await floorPost(runner, '/run', sql, argsFor(name, survey.id)).catch(() => ({ rows: 0, rows_read: null }))) as {
+            rows: number;
+            rows_read: number | null;
+          };
+          ms_by_size[size] = performance.now() - start;
+          rows = ran.rows;
+          rows_read_by_size[size] = ran.rows_read;
+        }
+        const args = argsFor(name, bySize.get(largest)?.id ?? 0);
+        const plan = (
+          (await floorPost(runner, '/explain', sql, args).catch(() => [{ detail: 'not run: unknown arguments' }])) as { detail: string }[]
+        ).map((r) => r.detail);
+        plans.push({ name, args, plan, ms_by_size, rows_read_by_size, rows });
+        log(
+          `${name}: ${SIZES.map((z) => `${(ms_by_size[z] ?? Number.NaN).toFixed(0)} ms, ${rows_read_by_size[z]} rows read at ${z}`).join('; ')}`,
+        );
+      }
+      const fetchRows = async (sql: string, args: unknown[]) => {
+        const r = await fetch(`${runner.base}/rows`, { method: 'POST', body: JSON.stringify({ sql, args }) });
+        if (!r.ok) throw new Error(`rows: ${r.status} ${await r.text()}`);
+        return (await r.json()) as Record<string, unknown>[];
+      };
       for (const size of SIZES) {
         const survey = bySize.get(size);
         if (!survey) continue;
-        const start = performance.now();
-        // A statement whose arguments the bench does not know yet is reported as not run.
-        const ran = (await floorPost(runner, '/run', sql, argsFor(name, survey.id)).catch(() => ({ rows: 0, rows_read: null }))) as {
-          rows: number;
-          rows_read: number | null;
-        };
-        ms_by_size[size] = performance.now() - start;
-        rows = ran.rows;
-        rows_read_by_size[size] = ran.rows_read;
+        const [org] = await fetchRows('SELECT organisation_id FROM series WHERE id = ?1', [survey.series_id]);
+        const js = await replayJs(fetchRows, Number(org?.organisation_id), survey.id, survey.session_id);
+        jsReplay.push({ size, ...js });
+        log(`JS at ${size}: results ${js.results.cpu_median_ms.toFixed(1)} ms CPU, brief ${js.brief.cpu_median_ms.toFixed(1)} ms CPU`);
       }
-      const args = argsFor(name, bySize.get(largest)?.id ?? 0);
-      const plan = (
-        (await floorPost(runner, '/explain', sql, args).catch(() => [{ detail: 'not run: unknown arguments' }])) as { detail: string }[]
-      ).map((r) => r.detail);
-      plans.push({ name, args, plan, ms_by_size, rows_read_by_size, rows });
-      log(
-        `${name}: ${SIZES.map((z) => `${(ms_by_size[z] ?? Number.NaN).toFixed(0)} ms, ${rows_read_by_size[z]} rows read at ${z}`).join('; ')}`,
-      );
-    }
-    const fetchRows = async (sql: string, args: unknown[]) => {
-      const r = await fetch(`${runner.base}/rows`, { method: 'POST', body: JSON.stringify({ sql, args }) });
-      if (!r.ok) throw new Error(`rows: ${r.status} ${await r.text()}`);
-      return (await r.json()) as Record<string, unknown>[];
-    };
-    for (const size of SIZES) {
-      const survey = bySize.get(size);
-      if (!survey) continue;
-      const [org] = await fetchRows('SELECT organisation_id FROM series WHERE id = ?1', [survey.series_id]);
-      const js = await replayJs(fetchRows, Number(org?.organisation_id), survey.id, survey.session_id);
-      jsReplay.push({ size, ...js });
-      log(`JS at ${size}: results ${js.results.cpu_median_ms.toFixed(1)} ms CPU, brief ${js.brief.cpu_median_ms.toFixed(1)} ms CPU`);
     }
   } finally {
     for (const stop of stops.reverse()) await stop();
@@ -534,7 +547,7 @@ export type BenchOutput = {
   seeding: { size: number; survey_id: number; relais_seconds: number; floor_seconds: number }[];
   lines: Line[];
   runs: Run[];
-  bundle: ReturnType<typeof bundleSize>;
+  bundle: ReturnType<typeof bundleSize> | null;
   page: Awaited<ReturnType<typeof pageWeight>> | null;
   storage: { relais: Storage; floor: Storage } | null;
   aggregation_statements: {
