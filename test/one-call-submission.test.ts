@@ -216,6 +216,30 @@ describe('one D1 call when the survey is named', () => {
   });
 });
 
+describe('one D1 call without survey_id, for a link this isolate has read', () => {
+  it('stores a submission that does not name its survey in one call once its link was opened here', async () => {
+    const [token] = await invite(surveyId, 1, 'opened-');
+    if (!token) throw new Error('no link');
+    await callJson(`/api/s/${token}`);
+    const res = await putJson(token, { answers: answersFor(2) });
+    expect(res.res.status).toBe(200);
+    expect(res.calls).toBe(1);
+    expect(await res.res.json()).toMatchObject({ survey_id: surveyId, unchanged: false });
+    await countersMatchAnswers(surveyId);
+  });
+
+  it('takes the usual path for a link never read here while several surveys held ask the same questions', async () => {
+    const [token] = await invite(otherSurveyId, 1, 'unread-');
+    if (!token) throw new Error('no link');
+    const res = await putJson(token, { answers: answersFor(3) });
+    expect(res.res.status).toBe(200);
+    expect(res.calls).toBe(2);
+    expect(await res.res.json()).toMatchObject({ survey_id: otherSurveyId, unchanged: false });
+    // The other survey is the tests' below: the person leaves it as they came (answers, counters).
+    await env.DB.prepare(`DELETE FROM invitations WHERE survey_id = ? AND email LIKE 'unread-%'`).bind(otherSurveyId).run();
+  });
+});
+
 describe('anything else takes the two-call path, with its answer', () => {
   it('a survey id that is not the link’s: stored on the link’s own survey', async () => {
     const [token] = await invite(surveyId, 1, 'wrong-');
