@@ -4,7 +4,7 @@
  * answer_tallies, question_tallies, text_tallies, survey_tallies, response_days), whatever the size of the table. EXPLAIN QUERY PLAN reads the plan without running the statement.
  */
 import { describe, expect, it } from 'vitest';
-import { KNOWN_SUBMISSION } from '../src/responses/responses.queries.ts';
+import { FIRST_SUBMISSION, KNOWN_SUBMISSION } from '../src/responses/responses.queries.ts';
 import { AGGREGATIONS } from '../src/results/results.queries.ts';
 import { env } from './helpers.ts';
 
@@ -91,9 +91,17 @@ describe('query plans of the one-call submission', () => {
     INSERT_ANSWERS: 7,
     FLAG_INVITATION: 5,
   };
-  for (const [name, sql] of Object.entries(KNOWN_SUBMISSION)) {
+  const statements: [string, string, number][] = [
+    ...Object.entries(KNOWN_SUBMISSION).map(([name, sql]): [string, string, number] => [
+      name,
+      sql,
+      ARITY[name as keyof typeof KNOWN_SUBMISSION],
+    ]),
+    ['FIRST_SUBMISSION.INSERT_RESPONSE', FIRST_SUBMISSION.INSERT_RESPONSE, 7],
+  ];
+  for (const [name, sql, arity] of statements) {
     it(`${name} reads through indexes`, async () => {
-      const details = await plan(sql, args.slice(0, ARITY[name as keyof typeof KNOWN_SUBMISSION]));
+      const details = await plan(sql, args.slice(0, arity));
       const fullScans = details.filter((d) => /^SCAN /.test(d) && !/VIRTUAL TABLE/.test(d));
       expect(fullScans, details.join('\n')).toEqual([]);
       expect(

@@ -49,11 +49,12 @@ export function knownSurvey(surveyId: number): KnownSurvey | undefined {
  * Anonymous surveys' links are never kept (their write needs the invitation read first).
  */
 const LINK_CAPACITY = 4096;
-const links = new Map<string, number>();
+/** Token hash → its survey, and whether the link was seen holding a response. */
+const links = new Map<string, { surveyId: number; answered: boolean }>();
 
-export function rememberLink(tokenHash: string, surveyId: number): void {
+export function rememberLink(tokenHash: string, surveyId: number, answered: boolean): void {
   links.delete(tokenHash);
-  links.set(tokenHash, surveyId);
+  links.set(tokenHash, { surveyId, answered });
   if (links.size > LINK_CAPACITY) {
     const oldest = links.keys().next().value;
     if (oldest !== undefined) links.delete(oldest);
@@ -68,7 +69,7 @@ export function rememberLink(tokenHash: string, surveyId: number): void {
  */
 export function likelySurvey(tokenHash: string, answers: Record<string, unknown>): number | undefined {
   const linked = links.get(tokenHash);
-  if (linked !== undefined) return linked;
+  if (linked !== undefined) return linked.surveyId;
   const named = Object.keys(answers);
   if (!named.length) return undefined;
   let fit: number | undefined;
@@ -80,4 +81,12 @@ export function likelySurvey(tokenHash: string, answers: Record<string, unknown>
     fit = survey.surveyId;
   }
   return fit;
+}
+
+/**
+ * Whether a link may hold a response already: seen answered here, or never seen here (then
+ * false: most links are answered once, and a wrong guess costs the edit one more D1 call).
+ */
+export function linkAnswered(tokenHash: string): boolean {
+  return links.get(tokenHash)?.answered ?? false;
 }

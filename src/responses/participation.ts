@@ -14,7 +14,7 @@ import { profileGroup } from '../results/profile-group.ts';
 import { deliverAfter } from '../webhooks/delivery.ts';
 import { ballotOf, type PendingBallot, storeBallotStatements } from './ballots.queries.ts';
 import { answersMac, openReadback, releaseQuietly, sealPending, sealReadback } from './ballots.ts';
-import { knownSurvey, likelySurvey, rememberLink, rememberSurvey } from './known-surveys.ts';
+import { knownSurvey, likelySurvey, linkAnswered, rememberLink, rememberSurvey } from './known-surveys.ts';
 import { newDevice } from './readback-device.ts';
 import { respondentKey } from './respondent.ts';
 import {
@@ -72,7 +72,7 @@ export async function openLink(env: Env, token: string, options: { markOpened?: 
   const tokenHash = await sha256Hex(token);
   const context = await linkContext(env.DB, tokenHash);
   if (!context) throw new LinkProblem('not-found');
-  if (!context.anonymous) rememberLink(tokenHash, context.surveyId);
+  if (!context.anonymous) rememberLink(tokenHash, context.surveyId, Boolean(context.stored));
   rememberSurvey({
     surveyId: context.surveyId,
     createdAt: context.surveyCreatedAt,
@@ -315,10 +315,11 @@ export async function submitToKnownSurvey(
       rows: result.rows,
       grp: profileGroup(survey.definition, result.rows),
       withEvent: survey.hasSubmissionWebhooks,
+      first: !linkAnswered(tokenHash),
     }),
   );
   if (!written) return null;
-  rememberLink(tokenHash, surveyId);
+  rememberLink(tokenHash, surveyId, true);
   await deliverAfter(env, written.deliveries, after);
   return {
     answers: result.answers,

@@ -351,6 +351,21 @@ export const KNOWN_SUBMISSION = {
     WHERE token_hash = ?1 AND (answered = 0 OR opened_at IS NULL) AND EXISTS (${HOLDING})`,
 };
 
+/**
+ * A first submission's batch: the response inserted only if the link has none yet (the guard's
+ * LEFT JOIN found no row), then INSERT_ANSWERS and FLAG_INVITATION as above. No DELETE: every
+ * statement that changes answers compiles the counters' triggers into its program
+ * (migrations 0008, 0009, 0022), so a delete with nothing to delete still cost a first
+ * submission nearly half of its statements' preparation. An edit makes it a no-op (nothing
+ * returned); the full batch then follows.
+ */
+export const FIRST_SUBMISSION = {
+  INSERT_RESPONSE: `INSERT INTO responses (survey_id, invitation_id, respondent_key, language, answers_hash, definition_version, created_at, updated_at)
+    SELECT su.id, i.id, 'i:' || i.id, coalesce(?6, i.language), ?5, ?4, ${NOW}, ${NOW} ${WRITABLE_LINK} AND r.id IS NULL
+    ON CONFLICT (survey_id, respondent_key) DO NOTHING
+    RETURNING created_at, updated_at, language`,
+};
+
 /** What the one-call submission tells when it wrote. */
 export interface KnownSubmissionWritten {
   created_at: string;
@@ -394,6 +409,11 @@ export async function storeKnownSubmission(
     grp: string;
     /** Whether an endpoint of the series listened when the survey was last read (see WRITABLE_LINK's ?7). */
     withEvent: boolean;
+    /**
+     * True when the link is not known to hold a response: the first-submission batch is tried
+     * first (FIRST_SUBMISSION), and the full one only if the link turns out to hold one.
+     */
+    first?: boolean;
   },
 ): Promise<KnownSubmissionWritten | null> {
   const guard = [
@@ -408,6 +428,17 @@ export async function storeKnownSubmission(
   const holding = [input.tokenHash, input.surveyId, null, null, input.answersHash];
   const tuples = input.rows.map((r) => [r.question_id, r.option_id, r.theme_id, r.rank, r.number, r.text]);
   const event = input.withEvent ? [db.prepare(SUBMITTED_BY_TOKEN).bind(input.tokenHash, input.surveyId)] : [];
+  if (input.first) {
+    const results = await db.batch([
+      db.prepare(FIRST_SUBMISSION.INSERT_RESPONSE).bind(...guard),
+      ...event,
+      db.prepare(KNOWN_SUBMISSION.INSERT_ANSWERS).bind(...holding, JSON.stringify(tuples), input.grp),
+      db.prepare(KNOWN_SUBMISSION.FLAG_INVITATION).bind(...holding),
+    ]);
+    const inserted = results[0]?.results[0] as Omit<KnownSubmissionWritten, 'deliveries'> | undefined;
+    if (inserted) return { ...inserted, deliveries: input.withEvent ? deliveryIds(results[1]) : [] };
+    // Not a first submission after all (or not writable): the full batch decides.
+  }
   const results = await db.batch([
     db.prepare(KNOWN_SUBMISSION.DELETE_OLD_ANSWERS).bind(...guard, JSON.stringify(tuples), input.grp),
     db.prepare(KNOWN_SUBMISSION.UPSERT_RESPONSE).bind(...guard),
