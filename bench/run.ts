@@ -197,7 +197,7 @@ async function main() {
   const LOAD_AT_START = loadavg();
   log(`bench: sizes ${SIZES.join(', ')}; ${ROUNDS} rounds of ${SECONDS} s; floor ${SHARED_FLOOR}`);
   log('bundle (wrangler deploy --dry-run, as npm run deploy)');
-  const bundle = runs_('page') ? bundleSize() : null;
+  const bundle = bundleSize();
   log('starting Relais (wrangler dev, fresh local D1, RELAIS_TIMING=1) and the shared floor (unchanged)');
   const server = await startLocalServer({ vars: { RELAIS_TIMING: '1' } });
   const relaisDir = process.env.RELAIS_PERSIST_TO;
@@ -429,8 +429,8 @@ async function main() {
 
     // 5. Every aggregation statement alone, and the JavaScript of results and brief replayed
     // without D1, through bench/floor/ (a statement runner on a copy of Relais's database).
-    if (runs_('statements')) await statementsAndReplay();
-    async function statementsAndReplay() {
+    if (runs_('statements')) await statementsAndReplay(relaisDir);
+    async function statementsAndReplay(relaisDir: string) {
       const runner = await startFloor(relaisDir);
       stops.push(() => runner.stop());
       const queries = (await import(pathToFileURL(path.join(ROOT, 'src/results/results.queries.ts')).href)) as {
@@ -547,7 +547,7 @@ export type BenchOutput = {
   seeding: { size: number; survey_id: number; relais_seconds: number; floor_seconds: number }[];
   lines: Line[];
   runs: Run[];
-  bundle: ReturnType<typeof bundleSize> | null;
+  bundle: ReturnType<typeof bundleSize>;
   page: Awaited<ReturnType<typeof pageWeight>> | null;
   storage: { relais: Storage; floor: Storage } | null;
   aggregation_statements: {
