@@ -7,6 +7,8 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { benchPreSurvey, benchSurvey, bulkSql, type OpenSurvey } from '../bench/seed.ts';
+import type { AnswerRow } from '../src/domain/answers.ts';
+import { replaceResponse } from '../src/responses/responses.queries.ts';
 import { aggregatesFromCounters, type CounterRow, type QuestionCounterRow, themeHistoryFromCounters } from '../src/results/counters.ts';
 import {
   ANSWER_COUNTERS,
@@ -133,6 +135,46 @@ describe('counters read once', () => {
     expect(other.filter((r) => r.option_id !== '')).toEqual(
       await all(PAIRING_BY_EXPECTATION_FROM_ROWS, pre.id, 'expectations', post.id, 'r3', 3),
     );
+    expect(await all('SELECT * FROM pair_tallies WHERE n < 0')).toEqual([]);
+  });
+
+  it('pair the same people after corrections that rewrite only the rows that changed (pre- and post-survey)', async () => {
+    // A few people correct one answer: one expectation swapped before, the usefulness rating after.
+    const correct = async (surveyId: number, change: (rows: AnswerRow[]) => AnswerRow[]) => {
+      const people = await all<{ id: number; invitation_id: number; respondent_key: string }>(
+        'SELECT id, invitation_id, respondent_key FROM responses WHERE survey_id = ? ORDER BY id LIMIT 6 OFFSET 20',
+        surveyId,
+      );
+      for (const r of people) {
+        const stored = await all<AnswerRow & { grp: string }>(
+          'SELECT question_id, option_id, theme_id, rank, number, text, grp FROM answers WHERE response_id = ? ORDER BY rowid',
+          r.id,
+        );
+        await replaceResponse(env.DB, {
+          surveyId,
+          invitationId: r.invitation_id,
+          respondentKey: r.respondent_key,
+          language: 'fr',
+          answersHash: `corrected-${r.id}`,
+          definitionVersion: 1,
+          rows: change(stored.map(({ grp: _grp, ...row }) => row)),
+          grp: stored[0]?.grp ?? '',
+        });
+      }
+    };
+    await correct(pre.id, (rows) => {
+      const chosen = new Set(rows.filter((r) => r.question_id === 'expectations').map((r) => r.option_id));
+      const other = Array.from({ length: 8 }, (_, i) => `exp${i + 1}`).find((id) => !chosen.has(id)) ?? null;
+      const first = rows.findIndex((r) => r.question_id === 'expectations');
+      return rows.map((r, i) => (i === first ? { ...r, option_id: other } : r));
+    });
+    await correct(post.id, (rows) => rows.map((r) => (r.question_id === 'usefulness' ? { ...r, number: 1 + ((r.number ?? 0) % 5) } : r)));
+    const args = [pre.id, 'expectations', post.id, 'usefulness', 4];
+    const rows = await all<{ option_id: string; paired: number; useful: number }>(PAIRING, ...args);
+    const [fromRows] = await all<{ paired: number; useful: number }>(PAIRING_TOTAL_FROM_ROWS, ...args);
+    const total = rows.find((r) => r.option_id === '');
+    expect({ paired: total?.paired, useful: total?.useful }).toEqual(fromRows);
+    expect(rows.filter((r) => r.option_id !== '')).toEqual(await all(PAIRING_BY_EXPECTATION_FROM_ROWS, ...args));
     expect(await all('SELECT * FROM pair_tallies WHERE n < 0')).toEqual([]);
   });
 

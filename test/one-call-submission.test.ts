@@ -5,6 +5,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { app } from '../src/app.tsx';
+import { validateAnswers } from '../src/domain/answers.ts';
+import type { Definition } from '../src/domain/definition.ts';
+import { replaceResponse } from '../src/responses/responses.queries.ts';
 import { call, callJson, createCoordinator, env, tokenOf } from './helpers.ts';
 
 interface Question {
@@ -213,6 +216,66 @@ describe('one D1 call when the survey is named', () => {
     if (!twin) throw new Error('no link');
     expect((await putJson(twin, { answers: answersFor(10) })).res.status).toBe(200);
     expect(rows).toEqual((await stored(twin)).rows);
+  });
+});
+
+describe('a first submission without a DELETE', () => {
+  it('writes a new response in three statements; an edit of a link answered through another isolate costs one more call', async () => {
+    const [fresh, elsewhere, reference] = await invite(surveyId, 3, 'first-stmts-');
+    if (!fresh || !elsewhere || !reference) throw new Error('no links');
+    const first = await putJson(fresh, { answers: answersFor(4), survey_id: surveyId });
+    expect(first.res.status).toBe(200);
+    expect([first.calls, first.statements]).toEqual([1, 3]);
+    // Answered behind this isolate's back: the link's response is written straight to D1.
+    const invitation = await env.DB.prepare('SELECT id FROM invitations WHERE token_hash = ?')
+      .bind(await tokenHash(elsewhere))
+      .first<{ id: number }>();
+    const checked = validateAnswers({ questions } as unknown as Definition, answersFor(1));
+    if (!checked.ok || !invitation) throw new Error('no answers');
+    await replaceResponse(env.DB, {
+      surveyId,
+      invitationId: invitation.id,
+      respondentKey: `i:${invitation.id}`,
+      language: 'fr',
+      answersHash: 'written-elsewhere',
+      definitionVersion: 1,
+      rows: checked.rows,
+      grp: '',
+    });
+    const edit = await putJson(elsewhere, { answers: answersFor(6), survey_id: surveyId });
+    expect(edit.res.status).toBe(200);
+    expect(edit.calls).toBe(2);
+    // The same rows as a first submission of these answers: the old ones are gone.
+    await putJson(reference, { answers: answersFor(6), survey_id: surveyId });
+    expect((await stored(elsewhere)).rows).toEqual((await stored(reference)).rows);
+    // Known answered now: the next edit is one call again.
+    const again = await putJson(elsewhere, { answers: answersFor(7), survey_id: surveyId });
+    expect([again.calls, again.statements]).toEqual([1, 4]);
+    await countersMatchAnswers(surveyId);
+  });
+});
+
+describe('one D1 call without survey_id, for a link this isolate has read', () => {
+  it('stores a submission that does not name its survey in one call once its link was opened here', async () => {
+    const [token] = await invite(surveyId, 1, 'opened-');
+    if (!token) throw new Error('no link');
+    await callJson(`/api/s/${token}`);
+    const res = await putJson(token, { answers: answersFor(2) });
+    expect(res.res.status).toBe(200);
+    expect(res.calls).toBe(1);
+    expect(await res.res.json()).toMatchObject({ survey_id: surveyId, unchanged: false });
+    await countersMatchAnswers(surveyId);
+  });
+
+  it('takes the usual path for a link never read here while several surveys held ask the same questions', async () => {
+    const [token] = await invite(otherSurveyId, 1, 'unread-');
+    if (!token) throw new Error('no link');
+    const res = await putJson(token, { answers: answersFor(3) });
+    expect(res.res.status).toBe(200);
+    expect(res.calls).toBe(2);
+    expect(await res.res.json()).toMatchObject({ survey_id: otherSurveyId, unchanged: false });
+    // The other survey is the tests' below: the person leaves it as they came (answers, counters).
+    await env.DB.prepare(`DELETE FROM invitations WHERE survey_id = ? AND email LIKE 'unread-%'`).bind(otherSurveyId).run();
   });
 });
 

@@ -4,7 +4,7 @@
  * answer_tallies, question_tallies, text_tallies, survey_tallies, response_days), whatever the size of the table. EXPLAIN QUERY PLAN reads the plan without running the statement.
  */
 import { describe, expect, it } from 'vitest';
-import { KNOWN_SUBMISSION } from '../src/responses/responses.queries.ts';
+import { FIRST_SUBMISSION, KNOWN_SUBMISSION } from '../src/responses/responses.queries.ts';
 import { AGGREGATIONS } from '../src/results/results.queries.ts';
 import { env } from './helpers.ts';
 
@@ -86,16 +86,24 @@ describe('query plans of results and briefs', () => {
  * unique key, never scanning invitations, responses or answers.
  */
 describe('query plans of the one-call submission', () => {
-  const args = ['0'.repeat(64), 1, '2026-01-01T00:00:00.000Z', 1, 'hash', null, 0, ''];
+  const args = ['0'.repeat(64), 1, '2026-01-01T00:00:00.000Z', 1, 'hash', null, 0, '[]', ''];
   const ARITY: Record<keyof typeof KNOWN_SUBMISSION, number> = {
-    DELETE_OLD_ANSWERS: 7,
+    DELETE_OLD_ANSWERS: 9,
     UPSERT_RESPONSE: 7,
     INSERT_ANSWERS: 7,
     FLAG_INVITATION: 5,
   };
-  for (const [name, sql] of Object.entries(KNOWN_SUBMISSION)) {
+  const statements: [string, string, number][] = [
+    ...Object.entries(KNOWN_SUBMISSION).map(([name, sql]): [string, string, number] => [
+      name,
+      sql,
+      ARITY[name as keyof typeof KNOWN_SUBMISSION],
+    ]),
+    ['FIRST_SUBMISSION.INSERT_RESPONSE', FIRST_SUBMISSION.INSERT_RESPONSE, 7],
+  ];
+  for (const [name, sql, arity] of statements) {
     it(`${name} reads through indexes`, async () => {
-      const details = await plan(sql, args.slice(0, ARITY[name as keyof typeof KNOWN_SUBMISSION]));
+      const details = await plan(sql, args.slice(0, arity));
       const fullScans = details.filter((d) => /^SCAN /.test(d) && !/VIRTUAL TABLE/.test(d));
       expect(fullScans, details.join('\n')).toEqual([]);
       expect(
@@ -148,5 +156,41 @@ describe('query plans of anonymous ballots', () => {
         expect(details.some(held), `${s.sql}\n${details.join('\n')}`).toBe(true);
       }
     }
+  });
+});
+
+/**
+ * answers_by_response (migrations/0024) is keyed by response and question only: every reader of
+ * answers by response finds them through it, the counters' triggers' probes of "another row of
+ * this question" (0008, 0022) included, and a re-submission's delete of the rows that changed.
+ */
+describe('query plans of the readers of one response', () => {
+  const byResponse =
+    /^SEARCH (?:answers|a|x) USING (?:COVERING )?INDEX answers_by_response \(response_id=\?(?: AND question_id=\?)?(?: AND rowid<\?)?\)$/;
+  it('finds the rows of a response, or of one of its questions, through answers_by_response', async () => {
+    for (const [sql, args] of [
+      ['SELECT 1 FROM answers WHERE response_id = ?1 AND question_id = ?2 AND rowid <> ?3', [1, 'q', 1]],
+      ['SELECT 1 FROM answers x WHERE x.response_id = ?1 AND x.question_id = ?2 AND x.rowid < ?3', [1, 'q', 1]],
+      [
+        'SELECT json_group_array(json_array(a.question_id, a.option_id, a.theme_id, a.rank, a.number, a.text)) FROM answers a WHERE a.response_id = ?1',
+        [1],
+      ],
+    ] as const) {
+      const details = await plan(sql, [...args]);
+      expect(details, `${sql}\n${details.join('\n')}`).toHaveLength(1);
+      expect(details[0], sql).toMatch(byResponse);
+    }
+    const deletion = await plan(KNOWN_SUBMISSION.DELETE_OLD_ANSWERS, ['0'.repeat(64), 1, '', 1, 'h', null, 0, '[]', '']);
+    expect(
+      deletion.some((d) => byResponse.test(d)),
+      deletion.join('\n'),
+    ).toBe(true);
+  });
+
+  it('keeps no index of answers or responses that no statement reads', async () => {
+    const { results } = await env.DB.prepare(
+      "SELECT name, tbl_name FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('answers', 'responses') AND name NOT LIKE 'sqlite_autoindex_%' ORDER BY name",
+    ).all<{ name: string }>();
+    expect(results.map((r) => r.name)).toEqual(['answers_by_response', 'responses_by_invitation']);
   });
 });

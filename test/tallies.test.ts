@@ -282,6 +282,28 @@ describe('answer_tallies and question_tallies (real D1, real triggers)', () => {
     await expectConsistent(survey.id);
   });
 
+  it('rewrite only the answers that changed when a respondent corrects one, the rest kept as they were', async () => {
+    const survey = await freshSurvey('single');
+    const answersOf = () =>
+      rows(`SELECT rowid AS id, question_id, option_id, number FROM answers WHERE survey_id = ?1 ORDER BY question_id, option_id`, [
+        survey.id,
+      ]);
+    await submit(survey, 0, { sector: 's1', exp: ['e1', 'e2'], themes: ['t2', 't1'], use: 4, note: 'Merci' });
+    const before = await answersOf();
+    await submit(survey, 0, { sector: 's1', exp: ['e1', 'e3'], themes: ['t2', 't1'], use: 4, note: 'Merci' });
+    const after = await answersOf();
+    // e2 went, e3 came; every other row is the very same row (same rowid).
+    const kept = (list: Record<string, unknown>[]) => list.filter((r) => !['e2', 'e3'].includes(String(r.option_id)));
+    expect(kept(after)).toEqual(kept(before));
+    expect(after.filter((r) => r.option_id === 'e3')).toHaveLength(1);
+    expect(after.filter((r) => r.option_id === 'e2')).toHaveLength(0);
+    await expectConsistent(survey.id);
+    // A new profile answer changes the group every row carries: all of them are replaced
+    // (expectConsistent checks each row's group against its response's profile answer).
+    await submit(survey, 0, { sector: 's2', exp: ['e1', 'e3'], themes: ['t2', 't1'], use: 4, note: 'Merci' });
+    await expectConsistent(survey.id);
+  });
+
   it('refuse an answer changed in place, which the counters would not follow', async () => {
     const survey = await freshSurvey('single');
     await submit(survey, 0, { sector: 's1', use: 4 });

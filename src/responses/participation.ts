@@ -14,7 +14,7 @@ import { profileGroup } from '../results/profile-group.ts';
 import { deliverAfter } from '../webhooks/delivery.ts';
 import { ballotOf, type PendingBallot, storeBallotStatements } from './ballots.queries.ts';
 import { answersMac, openReadback, releaseQuietly, sealPending, sealReadback } from './ballots.ts';
-import { knownSurvey, rememberSurvey } from './known-surveys.ts';
+import { knownSurvey, likelySurvey, linkAnswered, rememberLink, rememberSurvey } from './known-surveys.ts';
 import { newDevice } from './readback-device.ts';
 import { respondentKey } from './respondent.ts';
 import {
@@ -69,8 +69,10 @@ export interface OpenLink {
 /** Resolves a token to its survey and earlier answers; refuses unknown, unopened, closed links. */
 export async function openLink(env: Env, token: string, options: { markOpened?: boolean; device?: string | null } = {}): Promise<OpenLink> {
   if (!TOKEN_PATTERN.test(token)) throw new LinkProblem('not-found');
-  const context = await linkContext(env.DB, await sha256Hex(token));
+  const tokenHash = await sha256Hex(token);
+  const context = await linkContext(env.DB, tokenHash);
   if (!context) throw new LinkProblem('not-found');
+  if (!context.anonymous) rememberLink(tokenHash, context.surveyId, Boolean(context.stored));
   rememberSurvey({
     surveyId: context.surveyId,
     createdAt: context.surveyCreatedAt,
@@ -257,9 +259,12 @@ export async function submitAnswers(
   after?: (work: Promise<unknown>) => unknown,
   device: string | null = null,
 ): Promise<{ surveyId: number; saved: Submitted }> {
-  if (body.survey_id) {
-    const saved = await submitToKnownSurvey(env, token, body.survey_id, () => body.answers, body.language ?? null, after);
-    if (saved) return { surveyId: body.survey_id, saved };
+  // Without survey_id, the survey this isolate most likely holds for it (known-surveys.ts):
+  // a wrong guess writes nothing and costs one D1 call before the usual path.
+  const surveyId = body.survey_id ?? (TOKEN_PATTERN.test(token) ? likelySurvey(await sha256Hex(token), body.answers) : undefined);
+  if (surveyId) {
+    const saved = await submitToKnownSurvey(env, token, surveyId, () => body.answers, body.language ?? null, after);
+    if (saved) return { surveyId, saved };
   }
   const link = await openLink(env, token, { device });
   const language = body.language ?? link.stored?.language ?? link.context.invitationLanguage;
@@ -310,9 +315,11 @@ export async function submitToKnownSurvey(
       rows: result.rows,
       grp: profileGroup(survey.definition, result.rows),
       withEvent: survey.hasSubmissionWebhooks,
+      first: !linkAnswered(tokenHash),
     }),
   );
   if (!written) return null;
+  rememberLink(tokenHash, surveyId, true);
   await deliverAfter(env, written.deliveries, after);
   return {
     answers: result.answers,

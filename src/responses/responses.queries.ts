@@ -216,6 +216,19 @@ function storedFrom(row: { answers_hash: string; language: Language; updated_at:
   };
 }
 
+/**
+ * Whether the answer row `a` is the element `j` of a submission's rows (json_each of
+ * [question_id, option_id, theme_id, rank, number, text] tuples, validated: no two alike).
+ * A re-submission deletes only the rows that are not among the new ones, and inserts only the
+ * new ones that are not there yet: the counters' triggers (migrations 0008, 0009, 0022) then
+ * work for the answers that changed, not for all of them (a participant correcting one answer
+ * of twenty wrote forty rows and their counters before). Every row carries the profile group:
+ * when it changes, every row is replaced.
+ */
+const SAME_ROW = (a: string, j: string) =>
+  `${a}.question_id = ${j}.value ->> 0 AND ${a}.option_id IS ${j}.value ->> 1 AND ${a}.theme_id IS ${j}.value ->> 2
+   AND ${a}.rank IS ${j}.value ->> 3 AND ${a}.number IS ${j}.value ->> 4 AND ${a}.text IS ${j}.value ->> 5`;
+
 /** An anonymous survey's invitation keeps only the day of the opening (see DAY). */
 export function markOpened(db: D1Database, invitationId: number, anonymous: boolean) {
   return db
@@ -231,9 +244,10 @@ export function markOpened(db: D1Database, invitationId: number, anonymous: bool
  * together or not at all. Returns null when the response already held these answers (a retry
  * of a batch that committed): then nothing changed and no second event was written. The
  * answers travel as one JSON parameter, so any submission fits D1's bound-parameter limit.
- * The old answers are deleted before the new ones are inserted: the triggers of
- * migrations/0008_tallies.sql take the old rows out of the counters (under the old profile
- * group) before the new rows go in, all in this one transaction.
+ * The old answers that are not among the new ones are deleted before the new ones that are not
+ * there yet are inserted (SAME_ROW): the triggers of migrations/0008_tallies.sql take the old
+ * rows out of the counters (under the old profile group) before the new rows go in, all in
+ * this one transaction.
  */
 export async function replaceResponse(
   db: D1Database,
@@ -271,14 +285,18 @@ export async function replaceResponse(
     // The event, in the same transaction, only if the upsert wrote (src/webhooks/outbox.queries.ts).
     ...event,
     db
-      .prepare('DELETE FROM answers WHERE response_id = (SELECT id FROM responses WHERE survey_id = ?1 AND respondent_key = ?2)')
-      .bind(input.surveyId, input.respondentKey),
+      .prepare(
+        `DELETE FROM answers WHERE response_id = (SELECT id FROM responses WHERE survey_id = ?1 AND respondent_key = ?2)
+           AND (grp IS NOT ?4 OR NOT EXISTS (SELECT 1 FROM json_each(?3) j WHERE ${SAME_ROW('answers', 'j')}))`,
+      )
+      .bind(input.surveyId, input.respondentKey, JSON.stringify(tuples), input.grp),
     db
       .prepare(
         `INSERT INTO answers (response_id, survey_id, question_id, option_id, theme_id, rank, number, text, grp)
          SELECT r.id, r.survey_id, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, ?4
            FROM responses r, json_each(?3) j
-          WHERE r.survey_id = ?1 AND r.respondent_key = ?2`,
+          WHERE r.survey_id = ?1 AND r.respondent_key = ?2
+            AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.response_id = r.id AND ${SAME_ROW('a', 'j')})`,
       )
       .bind(input.surveyId, input.respondentKey, JSON.stringify(tuples), input.grp),
     db.prepare(`UPDATE invitations SET answered = 1, opened_at = coalesce(opened_at, ${NOW}) WHERE id = ?`).bind(input.invitationId),
@@ -314,9 +332,10 @@ const HOLDING = `SELECT r.id FROM invitations i
 
 /** The four statements of storeKnownSubmission, in batch order (test/query-plans.test.ts reads their plans). */
 export const KNOWN_SUBMISSION = {
-  /** Old answers go only when the answers or their language change. */
+  /** Old answers go only when the answers or their language change, and only those not among the new ones (?8, group ?9). */
   DELETE_OLD_ANSWERS: `DELETE FROM answers WHERE response_id =
-    (SELECT r.id ${WRITABLE_LINK} AND (r.answers_hash IS NOT ?5 OR r.language IS NOT coalesce(?6, r.language)))`,
+    (SELECT r.id ${WRITABLE_LINK} AND (r.answers_hash IS NOT ?5 OR r.language IS NOT coalesce(?6, r.language)))
+    AND (grp IS NOT ?9 OR NOT EXISTS (SELECT 1 FROM json_each(?8) j WHERE ${SAME_ROW('answers', 'j')}))`,
   UPSERT_RESPONSE: `INSERT INTO responses (survey_id, invitation_id, respondent_key, language, answers_hash, definition_version, created_at, updated_at)
     SELECT su.id, i.id, 'i:' || i.id, coalesce(?6, r.language, i.language), ?5, ?4, ${NOW}, ${NOW} ${WRITABLE_LINK}
     ON CONFLICT (survey_id, respondent_key) DO UPDATE SET
@@ -327,9 +346,24 @@ export const KNOWN_SUBMISSION = {
   INSERT_ANSWERS: `INSERT INTO answers (response_id, survey_id, question_id, option_id, theme_id, rank, number, text, grp)
     SELECT h.id, ?2, j.value ->> 0, j.value ->> 1, j.value ->> 2, j.value ->> 3, j.value ->> 4, j.value ->> 5, ?7
       FROM (${HOLDING}) h, json_each(?6) j
-     WHERE NOT EXISTS (SELECT 1 FROM answers a WHERE a.response_id = h.id)`,
+     WHERE NOT EXISTS (SELECT 1 FROM answers a WHERE a.response_id = h.id AND ${SAME_ROW('a', 'j')})`,
   FLAG_INVITATION: `UPDATE invitations SET answered = 1, opened_at = coalesce(opened_at, ${NOW})
     WHERE token_hash = ?1 AND (answered = 0 OR opened_at IS NULL) AND EXISTS (${HOLDING})`,
+};
+
+/**
+ * A first submission's batch: the response inserted only if the link has none yet (the guard's
+ * LEFT JOIN found no row), then INSERT_ANSWERS and FLAG_INVITATION as above. No DELETE: every
+ * statement that changes answers compiles the counters' triggers into its program
+ * (migrations 0008, 0009, 0022), so a delete with nothing to delete still cost a first
+ * submission nearly half of its statements' preparation. An edit makes it a no-op (nothing
+ * returned); the full batch then follows.
+ */
+export const FIRST_SUBMISSION = {
+  INSERT_RESPONSE: `INSERT INTO responses (survey_id, invitation_id, respondent_key, language, answers_hash, definition_version, created_at, updated_at)
+    SELECT su.id, i.id, 'i:' || i.id, coalesce(?6, i.language), ?5, ?4, ${NOW}, ${NOW} ${WRITABLE_LINK} AND r.id IS NULL
+    ON CONFLICT (survey_id, respondent_key) DO NOTHING
+    RETURNING created_at, updated_at, language`,
 };
 
 /** What the one-call submission tells when it wrote. */
@@ -346,12 +380,13 @@ export interface KnownSubmissionWritten {
  * answers already validated against a definition held in memory (src/responses/known-surveys.ts).
  * One batch, one transaction:
  *
- * 1. the old answers deleted, only if the answers or their language change;
+ * 1. the old answers that are not among the new ones deleted, only if the answers or their
+ *    language change (SAME_ROW);
  * 2. the response upserted, only if they change, returning what the caller reports;
  *    (2b. when an endpoint of the series listens, the `response.submitted` event's deliveries,
  *    only if 2 wrote: src/webhooks/outbox.queries.ts — a fifth statement, in the same call);
- * 3. the new answers inserted, only into a response that holds these answers and no rows:
- *    new, or emptied by 1 (a hash names the answers, so an unchanged response keeps its rows);
+ * 3. the new answers that are not there yet inserted, only into a response that holds these
+ *    answers (a hash names the answers, so an unchanged response keeps its rows);
  * 4. the invitation flagged answered.
  *
  * 1 and 2 are guarded by WRITABLE_LINK, 3 and 4 follow from them (HOLDING): a survey that
@@ -374,6 +409,11 @@ export async function storeKnownSubmission(
     grp: string;
     /** Whether an endpoint of the series listened when the survey was last read (see WRITABLE_LINK's ?7). */
     withEvent: boolean;
+    /**
+     * True when the link is not known to hold a response: the first-submission batch is tried
+     * first (FIRST_SUBMISSION), and the full one only if the link turns out to hold one.
+     */
+    first?: boolean;
   },
 ): Promise<KnownSubmissionWritten | null> {
   const guard = [
@@ -388,8 +428,19 @@ export async function storeKnownSubmission(
   const holding = [input.tokenHash, input.surveyId, null, null, input.answersHash];
   const tuples = input.rows.map((r) => [r.question_id, r.option_id, r.theme_id, r.rank, r.number, r.text]);
   const event = input.withEvent ? [db.prepare(SUBMITTED_BY_TOKEN).bind(input.tokenHash, input.surveyId)] : [];
+  if (input.first) {
+    const results = await db.batch([
+      db.prepare(FIRST_SUBMISSION.INSERT_RESPONSE).bind(...guard),
+      ...event,
+      db.prepare(KNOWN_SUBMISSION.INSERT_ANSWERS).bind(...holding, JSON.stringify(tuples), input.grp),
+      db.prepare(KNOWN_SUBMISSION.FLAG_INVITATION).bind(...holding),
+    ]);
+    const inserted = results[0]?.results[0] as Omit<KnownSubmissionWritten, 'deliveries'> | undefined;
+    if (inserted) return { ...inserted, deliveries: input.withEvent ? deliveryIds(results[1]) : [] };
+    // Not a first submission after all (or not writable): the full batch decides.
+  }
   const results = await db.batch([
-    db.prepare(KNOWN_SUBMISSION.DELETE_OLD_ANSWERS).bind(...guard),
+    db.prepare(KNOWN_SUBMISSION.DELETE_OLD_ANSWERS).bind(...guard, JSON.stringify(tuples), input.grp),
     db.prepare(KNOWN_SUBMISSION.UPSERT_RESPONSE).bind(...guard),
     // Right after the upsert: its changes() say whether the submission wrote.
     ...event,
