@@ -13,16 +13,49 @@ import { sha256Hex } from '../src/lib/crypto.ts';
 import { profileGroup } from '../src/results/profile-group.ts';
 import { demoPostSurvey, demoPreSurvey } from './demo-templates.ts';
 
-export const DEMO = {
-  organisation: 'Bassin Sud-Est (démo)',
-  coordinatorEmail: 'coordination@demo.relais.local',
-  participantEmail: 'participant@demo.relais.local',
-  seriesId: 900001,
-  /** The pre-survey of session #3, open, which the printed demo link answers. */
-  openSurveyId: 900005,
-} as const;
-
 const ID = 900000;
+
+/**
+ * One copy of the demo: its organisation, coordinator and ids. `npm start` and the tests seed
+ * copy 0; the browser tests share one database and seed a copy per test file
+ * (test/e2e/server.ts), each with ids of its own: copy k's ids start at 900000 + k × 1,000,000,
+ * far above any row the other copies' tests add (a new row takes the table's highest id + 1).
+ */
+export interface Demo {
+  copy: number;
+  /** Every id of the copy is `base + n`, as the comments below number them from 900000. */
+  base: number;
+  organisation: string;
+  coordinatorEmail: string;
+  participantEmail: string;
+  seriesId: number;
+  /** The pre-survey of session #3, open, which the printed demo link answers. */
+  openSurveyId: number;
+  /** Session #n of the series. */
+  sessionId(n: number): number;
+  /** The pre- or post-survey of session #n. */
+  surveyId(n: number, kind: 'pre' | 'post'): number;
+  /** Theme n of DEMO_THEMES (its option id in the surveys is `t<id>`). */
+  themeId(n: number): number;
+}
+
+export function demoCopy(copy: number): Demo {
+  const base = ID + copy * 1_000_000;
+  return {
+    copy,
+    base,
+    organisation: copy === 0 ? 'Bassin Sud-Est (démo)' : `Bassin Sud-Est (démo ${copy})`,
+    coordinatorEmail: copy === 0 ? 'coordination@demo.relais.local' : `coordination-${copy}@demo.relais.local`,
+    participantEmail: 'participant@demo.relais.local',
+    seriesId: base + 1,
+    openSurveyId: base + 5,
+    sessionId: (n) => base + n,
+    surveyId: (n, kind) => base + (n - 1) * 2 + (kind === 'pre' ? 1 : 2),
+    themeId: (n) => base + n,
+  };
+}
+
+export const DEMO: Demo = demoCopy(0);
 
 interface DemoTheme extends CatalogueTheme {
   /** Session before which the theme entered the catalogue. */
@@ -119,8 +152,6 @@ const PLAN = [
   { session: 3, kind: 'pre', invited: 18, answered: 7, status: 'open' },
   { session: 3, kind: 'post', invited: 0, answered: 0, status: 'draft' },
 ] as const;
-
-const surveyId = (session: number, kind: 'pre' | 'post') => ID + (session - 1) * 2 + (kind === 'pre' ? 1 : 2);
 
 /** Deterministic pseudo-random numbers (mulberry32), so the demo is the same everywhere. */
 function random(seed: number) {
@@ -221,15 +252,18 @@ function invitedTo(session: number, count: number, people: DemoPerson[]): DemoPe
   return [...people.slice(2, 16), ...people.slice(22, 26)].slice(0, count);
 }
 
-function catalogueFor(session: number): CatalogueTheme[] {
-  return DEMO_THEMES.filter((t) => t.since <= session && !(t.mergedInto && session >= 2)).map(({ id, label }) => ({ id, label }));
+function catalogueFor(demo: Demo, session: number): CatalogueTheme[] {
+  return DEMO_THEMES.filter((t) => t.since <= session && !(t.mergedInto && session >= 2)).map(({ id, label }) => ({
+    id: id - ID + demo.base,
+    label,
+  }));
 }
 
-function answersFor(rand: () => number, kind: 'pre' | 'post', session: number, questions: Question[], index: number): Answers {
+function answersFor(demo: Demo, rand: () => number, kind: 'pre' | 'post', session: number, questions: Question[], index: number): Answers {
   const themeQ = questions.find((q) => q.id === 'themes');
   const themeIds = themeQ && 'options' in themeQ ? themeQ.options.map((o) => o.id) : [];
   const weights = THEME_WEIGHTS[session] ?? {};
-  const ranked = weightedOrder(rand, themeIds, (id) => weights[Number(id.slice(1)) - ID] ?? 1);
+  const ranked = weightedOrder(rand, themeIds, (id) => weights[Number(id.slice(1)) - demo.base] ?? 1);
   // Most rank 3, some only 2 or 1 (top-k).
   const depth = rand() < 0.7 ? 3 : rand() < 0.6 ? 2 : 1;
   const answers: Answers = { themes: ranked.slice(0, depth) };
@@ -284,19 +318,19 @@ const ACTION_STATUS: [string, string, string | null][] = [
   ['shared-secrecy', 'dropped', 'Couvert par l’offre existante de la FdSS.'],
 ];
 
-function coordinatorWords(): string[] {
-  const session = ID + 2;
+function coordinatorWords(demo: Demo): string[] {
+  const session = demo.sessionId(2);
   const at = '2025-10-02T09:00:00.000Z';
   return [
     ...Object.entries(WORDS).map(
       ([section, text]) =>
         `INSERT OR IGNORE INTO brief_texts (session_id, section, version, language, text, coordinator_id, actor, created_at)
-         VALUES (${session}, ${q(section)}, 1, 'fr', ${q(text)}, NULL, ${q(DEMO.coordinatorEmail)}, ${q(at)})`,
+         VALUES (${session}, ${q(section)}, 1, 'fr', ${q(text)}, NULL, ${q(demo.coordinatorEmail)}, ${q(at)})`,
     ),
     ...ACTION_STATUS.map(
       ([option, status, note]) =>
         `UPDATE series_actions SET status = ${q(status)}, note = ${q(note)}, updated_at = ${q(at)}
-          WHERE series_id = ${DEMO.seriesId} AND option_id = ${q(option)}`,
+          WHERE series_id = ${demo.seriesId} AND option_id = ${q(option)}`,
     ),
   ];
 }
@@ -309,41 +343,47 @@ export interface DemoSecrets {
   participantTokenHash: string;
 }
 
-/** The demo as SQL statements; running them twice changes nothing the second time. */
-export async function demoSeed(secrets: DemoSecrets): Promise<string[]> {
+/** The demo (copy 0 unless told) as SQL statements; running them twice changes nothing the second time. */
+export async function demoSeed(secrets: DemoSecrets, demo: Demo = DEMO): Promise<string[]> {
   const sql: string[] = [];
   const people = demoPeople();
-  sql.push(`INSERT OR IGNORE INTO organisations (id, name) VALUES (${ID + 1}, ${q(DEMO.organisation)})`);
-  sql.push(`INSERT OR IGNORE INTO coordinators (id, organisation_id, email) VALUES (${ID + 1}, ${ID + 1}, ${q(DEMO.coordinatorEmail)})`);
+  const base = demo.base;
+  /** Theme ids of DEMO_THEMES, moved into this copy's range. */
+  const themeId = (id: number) => id - ID + base;
+  sql.push(`INSERT OR IGNORE INTO organisations (id, name) VALUES (${base + 1}, ${q(demo.organisation)})`);
   sql.push(
-    `INSERT INTO api_keys (id, coordinator_id, key_hash, label) VALUES (${ID + 1}, ${ID + 1}, ${q(secrets.coordinatorKeyHash)}, 'local demo key')
+    `INSERT OR IGNORE INTO coordinators (id, organisation_id, email) VALUES (${base + 1}, ${base + 1}, ${q(demo.coordinatorEmail)})`,
+  );
+  sql.push(
+    `INSERT INTO api_keys (id, coordinator_id, key_hash, label) VALUES (${base + 1}, ${base + 1}, ${q(secrets.coordinatorKeyHash)}, 'local demo key')
      ON CONFLICT (id) DO UPDATE SET key_hash = excluded.key_hash, revoked_at = NULL`,
   );
   sql.push(
     `INSERT OR IGNORE INTO series (id, organisation_id, title, bassin, language, min_group_size)
-     VALUES (${DEMO.seriesId}, ${ID + 1}, 'Liaison hôpital-ambulatoire', 'Sud-Est', 'fr', 3)`,
+     VALUES (${demo.seriesId}, ${base + 1}, 'Liaison hôpital-ambulatoire', 'Sud-Est', 'fr', 3)`,
   );
   for (const s of DEMO_SESSIONS) {
     sql.push(
       `INSERT OR IGNORE INTO sessions (id, series_id, number, starts_at, ends_at, place)
-       VALUES (${ID + s.number}, ${DEMO.seriesId}, ${s.number}, ${q(s.starts_at)}, ${q(s.ends_at)}, ${q(s.place)})`,
+       VALUES (${base + s.number}, ${demo.seriesId}, ${s.number}, ${q(s.starts_at)}, ${q(s.ends_at)}, ${q(s.place)})`,
     );
   }
   for (const t of DEMO_THEMES) {
     const l: LocalizedText = t.label;
     sql.push(
       `INSERT OR IGNORE INTO themes (id, series_id, label_fr, label_nl, label_en, status, merged_into_id, created_at)
-       VALUES (${t.id}, ${DEMO.seriesId}, ${q(l.fr)}, ${q(l.nl ?? null)}, ${q(l.en ?? null)}, ${q(t.mergedInto ? 'archived' : 'active')},
-               ${t.mergedInto ?? 'NULL'}, ${q(`${DEMO_SESSIONS[t.since - 1]?.starts_at.slice(0, 10) ?? '2025-05-01'}T00:00:00.000Z`)})`,
+       VALUES (${themeId(t.id)}, ${demo.seriesId}, ${q(l.fr)}, ${q(l.nl ?? null)}, ${q(l.en ?? null)}, ${q(t.mergedInto ? 'archived' : 'active')},
+               ${t.mergedInto ? themeId(t.mergedInto) : 'NULL'}, ${q(`${DEMO_SESSIONS[t.since - 1]?.starts_at.slice(0, 10) ?? '2025-05-01'}T00:00:00.000Z`)})`,
     );
   }
 
-  let invitationId = ID;
+  let invitationId = base;
   for (const plan of PLAN) {
     const session = DEMO_SESSIONS[plan.session - 1];
     if (!session) continue;
-    const sid = surveyId(plan.session, plan.kind);
-    const questions = plan.kind === 'pre' ? demoPreSurvey(catalogueFor(plan.session)) : demoPostSurvey(catalogueFor(plan.session));
+    const sid = demo.surveyId(plan.session, plan.kind);
+    const catalogue = catalogueFor(demo, plan.session);
+    const questions = plan.kind === 'pre' ? demoPreSurvey(catalogue) : demoPostSurvey(catalogue);
     const start = Date.parse(session.starts_at);
     const day = 86_400_000;
     const opened = new Date(plan.kind === 'pre' ? start - 21 * day : start + day).toISOString();
@@ -351,10 +391,11 @@ export async function demoSeed(secrets: DemoSecrets): Promise<string[]> {
     const closes = plan.status !== 'closed' ? null : new Date(plan.kind === 'pre' ? start - day : start + 14 * day).toISOString();
     sql.push(
       `INSERT OR IGNORE INTO surveys (id, session_id, kind, status, closes_at, definition, opened_at, closed_at, created_at)
-       VALUES (${sid}, ${ID + plan.session}, ${q(plan.kind)}, ${q(plan.status)}, ${q(closes)}, ${q(JSON.stringify({ questions }))},
+       VALUES (${sid}, ${base + plan.session}, ${q(plan.kind)}, ${q(plan.status)}, ${q(closes)}, ${q(JSON.stringify({ questions }))},
                ${plan.status === 'draft' ? 'NULL' : q(opened)}, ${q(plan.status === 'closed' ? closes : null)}, ${q(opened)})`,
     );
-    const rand = random(sid);
+    // Seeded by copy 0's survey id, so every copy has the same answers (and the same figures).
+    const rand = random(sid - base + ID);
     const invited = invitedTo(plan.session, plan.invited, people);
     for (const [index, person] of invited.entries()) {
       invitationId += 1;
@@ -368,7 +409,7 @@ export async function demoSeed(secrets: DemoSecrets): Promise<string[]> {
                  ${answered ? q(at) : 'NULL'}, ${answered ? 1 : 0})`,
       );
       if (!answered) continue;
-      const answers = answersFor(rand, plan.kind, plan.session, questions, index);
+      const answers = answersFor(demo, rand, plan.kind, plan.session, questions, index);
       const checked = validateAnswers({ questions }, answers);
       if (!checked.ok) throw new Error(`demo answers do not fit survey ${sid}: ${JSON.stringify(checked.issues)}`);
       const hash = await sha256Hex(fingerprintText(1, checked.answers));
@@ -386,11 +427,11 @@ export async function demoSeed(secrets: DemoSecrets): Promise<string[]> {
       );
     }
   }
-  sql.push(...coordinatorWords());
+  sql.push(...coordinatorWords(demo));
   // The demo participant: invited to the open pre-survey of #3, not yet answered.
   sql.push(
     `INSERT INTO invitations (id, survey_id, email, name, language, token_hash)
-     VALUES (${ID + 99999}, ${DEMO.openSurveyId}, ${q(DEMO.participantEmail)}, 'Participant·e démo', 'fr', ${q(secrets.participantTokenHash)})
+     VALUES (${base + 99999}, ${demo.openSurveyId}, ${q(demo.participantEmail)}, 'Participant·e démo', 'fr', ${q(secrets.participantTokenHash)})
      ON CONFLICT (id) DO UPDATE SET token_hash = excluded.token_hash`,
   );
   return sql;

@@ -7,20 +7,22 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { type LocalServer, startLocalServer } from '../../scripts/local-server.ts';
 import { ASSETS } from '../../src/pages/assets.ts';
 import { DESKTOP, expectNoAxeViolations, launch, PHONE } from './browser.ts';
+import { type E2EServer, useServer } from './server.ts';
 
-let server: LocalServer;
+let server: E2EServer;
 let browser: Browser;
-const BRIEF = '/api/sessions/900002/brief';
+/** The brief of session #2 of this file's copy of the demo. */
+let BRIEF = '';
 
 const coordinator = (options = DESKTOP): Promise<BrowserContext> =>
   browser.newContext({ ...options, extraHTTPHeaders: { authorization: `Bearer ${server.coordinatorKey}` } });
 
 before(async () => {
-  server = await startLocalServer();
-  browser = await launch();
+  server = await useServer();
+  BRIEF = `/api/sessions/${server.demo.sessionId(2)}/brief`;
+  browser = await launch(server);
 });
 
 after(async () => {
@@ -91,7 +93,12 @@ describe('the brief for #2 in a browser', () => {
       bypassCSP: true,
       extraHTTPHeaders: { authorization: `Bearer ${server.coordinatorKey}` },
     });
-    for (const path of [`${BRIEF}?lang=fr`, `${BRIEF}?lang=nl`, `${BRIEF}?lang=en`, '/api/surveys/900003/results?format=html']) {
+    for (const path of [
+      `${BRIEF}?lang=fr`,
+      `${BRIEF}?lang=nl`,
+      `${BRIEF}?lang=en`,
+      `/api/surveys/${server.demo.surveyId(2, 'pre')}/results?format=html`,
+    ]) {
       const page = await context.newPage();
       await page.goto(`${server.base}${path}`);
       await expectNoAxeViolations(page, path);

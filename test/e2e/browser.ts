@@ -4,8 +4,13 @@ import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 
-export async function launch(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * Launches Chromium. With `client` (a test file's server, test/e2e/server.ts), every context
+ * it opens sends the file's client address, so that files sharing one server do not share the
+ * per-address rate limits.
+ */
+export async function launch(client?: { clientAddress: string }): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     // The machine has no network but loopback: keep Chromium from reaching out.
     args: [
@@ -18,6 +23,16 @@ export async function launch(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+  if (!client) return browser;
+  const withAddress = (options: BrowserContextOptions = {}): BrowserContextOptions => ({
+    ...options,
+    extraHTTPHeaders: { 'cf-connecting-ip': client.clientAddress, ...options.extraHTTPHeaders },
+  });
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (options) => newContext(withAddress(options));
+  browser.newPage = (options) => newPage(withAddress(options));
+  return browser;
 }
 
 export const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };

@@ -10,13 +10,12 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO } from '../../scripts/demo-data.ts';
-import { type LocalServer, startLocalServer } from '../../scripts/local-server.ts';
 import { DESKTOP, expectNoAxeViolations, launch } from './browser.ts';
+import { type E2EServer, useServer } from './server.ts';
 
 const OUTLOOK_FR = path.join(import.meta.dirname, '../fixtures/contacts/outlook-fr-windows-1252.csv');
 
-let server: LocalServer;
+let server: E2EServer;
 let browser: Browser;
 let noJs: BrowserContext;
 let page: Page;
@@ -30,11 +29,11 @@ async function fitsPhone(p: Page, label: string) {
 }
 
 before(async () => {
-  server = await startLocalServer();
-  browser = await launch();
+  server = await useServer();
+  browser = await launch(server);
   noJs = await browser.newContext({ ...DESKTOP, locale: 'fr-BE', javaScriptEnabled: false });
   page = await noJs.newPage();
-  await page.goto(await server.signInLink(DEMO.coordinatorEmail));
+  await page.goto(await server.signInLink(server.demo.coordinatorEmail));
   await page.locator('form.stack button[type=submit]').click();
   await page.waitForURL(/\/app\/series$/);
   await page.getByRole('link', { name: 'Liaison hôpital-ambulatoire' }).click();

@@ -8,11 +8,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO } from '../../scripts/demo-data.ts';
-import { type LocalServer, startLocalServer } from '../../scripts/local-server.ts';
 import { expectNoAxeViolations, launch } from './browser.ts';
+import { type E2EServer, useServer } from './server.ts';
 
-let server: LocalServer;
+let server: E2EServer;
 let browser: Browser;
 let noJs: BrowserContext;
 let page: Page;
@@ -35,7 +34,7 @@ const questions = async () => (await api<{ questions: Q[] }>(`/api/surveys/${sur
 
 async function signIn(context: BrowserContext) {
   const p = await context.newPage();
-  await p.goto(await server.signInLink(DEMO.coordinatorEmail));
+  await p.goto(await server.signInLink(server.demo.coordinatorEmail));
   await p.locator('form.stack button[type=submit]').click();
   await p.waitForURL(/\/app\/series$/);
   return p;
@@ -54,8 +53,8 @@ async function audit(path: string, label: string) {
 }
 
 before(async () => {
-  server = await startLocalServer();
-  browser = await launch();
+  server = await useServer();
+  browser = await launch(server);
   const made = await api<{ id: number }>('/api/series', {
     method: 'POST',
     body: JSON.stringify({ title: 'Santé mentale', bassin: 'Nord-Ouest' }),

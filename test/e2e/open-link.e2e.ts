@@ -7,14 +7,10 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { DEMO } from '../../scripts/demo-data.ts';
-import { type LocalServer, startLocalServer } from '../../scripts/local-server.ts';
 import { DESKTOP, expectNoAxeViolations, launch, PHONE, tabTo } from './browser.ts';
+import { type E2EServer, useServer } from './server.ts';
 
-/** The demo's closed post-survey of session #2. */
-const CLOSED_SURVEY = 900004;
-
-let server: LocalServer;
+let server: E2EServer;
 let browser: Browser;
 let openPath = '';
 let closedPath = '';
@@ -35,16 +31,17 @@ const switchOn = async (surveyId: number) =>
 
 async function invitation(email: string) {
   const { invitations } = await api<{ invitations: { email: string; source: string; organisation: string | null; language: string }[] }>(
-    `/api/surveys/${DEMO.openSurveyId}/invitations`,
+    `/api/surveys/${server.demo.openSurveyId}/invitations`,
   );
   return invitations.find((i) => i.email === email);
 }
 
 before(async () => {
-  server = await startLocalServer();
-  browser = await launch();
-  openPath = await switchOn(DEMO.openSurveyId);
-  closedPath = await switchOn(CLOSED_SURVEY);
+  server = await useServer();
+  browser = await launch(server);
+  openPath = await switchOn(server.demo.openSurveyId);
+  // The demo's closed post-survey of session #2.
+  closedPath = await switchOn(server.demo.surveyId(2, 'post'));
 });
 
 after(async () => {
@@ -98,7 +95,7 @@ describe('a coordinator in the workspace', () => {
   it('finds the open link from the session page and sets a cap, with the keyboard', async () => {
     const context = await browser.newContext({ ...DESKTOP, locale: 'fr-BE', bypassCSP: true });
     const page = await context.newPage();
-    await page.goto(await server.signInLink(DEMO.coordinatorEmail));
+    await page.goto(await server.signInLink(server.demo.coordinatorEmail));
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.waitForURL(/\/app\/series$/);
     await page.getByRole('link', { name: 'Liaison hôpital-ambulatoire' }).click();
@@ -115,7 +112,7 @@ describe('a coordinator in the workspace', () => {
     await page.locator('#cap').fill('30');
     await page.locator('#cap').press('Enter');
     await page.waitForURL(/notice=saved$/);
-    const link = await api<{ cap: number | null; enabled: boolean }>(`/api/surveys/${DEMO.openSurveyId}/open-link`);
+    const link = await api<{ cap: number | null; enabled: boolean }>(`/api/surveys/${server.demo.openSurveyId}/open-link`);
     assert.deepEqual({ cap: link.cap, enabled: link.enabled }, { cap: 30, enabled: true });
     await context.close();
   });

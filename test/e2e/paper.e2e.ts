@@ -7,17 +7,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { DEMO } from '../../scripts/demo-data.ts';
-import { type LocalServer, startLocalServer } from '../../scripts/local-server.ts';
 import { DESKTOP, expectNoAxeViolations, launch } from './browser.ts';
+import { type E2EServer, useServer } from './server.ts';
 
-let server: LocalServer;
+let server: E2EServer;
 let browser: Browser;
 
 async function signedIn(options: Parameters<Browser['newContext']>[0]): Promise<BrowserContext> {
   const context = await browser.newContext({ locale: 'fr-BE', ...options });
   const page = await context.newPage();
-  await page.goto(await server.signInLink(DEMO.coordinatorEmail));
+  await page.goto(await server.signInLink(server.demo.coordinatorEmail));
   await page.locator('form.stack button[type=submit]').click();
   await page.waitForURL(/\/app\/series$/);
   await page.close();
@@ -30,8 +29,8 @@ async function responsesOf(surveyId: number): Promise<number> {
 }
 
 before(async () => {
-  server = await startLocalServer();
-  browser = await launch();
+  server = await useServer();
+  browser = await launch(server);
 });
 
 after(async () => {
@@ -41,7 +40,7 @@ after(async () => {
 
 describe('paper surveys in a browser', () => {
   it('prints the open pre-survey of #3 on A4 with the open link as a QR code, readable on a 360 px phone', async () => {
-    const res = await fetch(`${server.base}/api/surveys/${DEMO.openSurveyId}/open-link`, {
+    const res = await fetch(`${server.base}/api/surveys/${server.demo.openSurveyId}/open-link`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${server.coordinatorKey}`, 'content-type': 'application/json' },
       body: JSON.stringify({ enabled: true }),
@@ -49,7 +48,7 @@ describe('paper surveys in a browser', () => {
     assert.equal(res.status, 200);
     const context = await signedIn({ viewport: { width: 360, height: 740 }, bypassCSP: true });
     const page = await context.newPage();
-    await page.goto(`${server.base}/app/sessions/900003`);
+    await page.goto(`${server.base}/app/sessions/${server.demo.sessionId(3)}`);
     await page.getByRole('link', { name: 'Version imprimable' }).first().click();
     await page.waitForURL(/\/print$/);
     assert.ok(await page.getByRole('img', { name: /Code QR qui ouvre .*\/o\// }).isVisible());
@@ -65,10 +64,10 @@ describe('paper surveys in a browser', () => {
   });
 
   it('keys in a paper sheet with JavaScript off, and it is counted', async () => {
-    const before = await responsesOf(DEMO.openSurveyId);
+    const before = await responsesOf(server.demo.openSurveyId);
     const context = await signedIn({ ...DESKTOP, javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${server.base}/app/sessions/900003`);
+    await page.goto(`${server.base}/app/sessions/${server.demo.sessionId(3)}`);
     await page.getByRole('link', { name: 'Saisir des réponses papier' }).first().click();
     await page.waitForURL(/\/paper$/);
     // The first choice of every single-choice and rating question, a rank for the first option.
@@ -83,14 +82,14 @@ describe('paper surveys in a browser', () => {
     await page.getByRole('button', { name: /Envoyer|Enregistrer/ }).click();
     await page.waitForURL(/saved=1/);
     assert.match(await page.getByRole('status').first().innerText(), /Réponse papier enregistrée/);
-    assert.equal(await responsesOf(DEMO.openSurveyId), before + 1);
+    assert.equal(await responsesOf(server.demo.openSurveyId), before + 1);
     await context.close();
   });
 
   it('prints the flyer of the open link, in each language, accessible', async () => {
     const context = await signedIn({ ...DESKTOP, bypassCSP: true });
     const page = await context.newPage();
-    await page.goto(`${server.base}/app/surveys/${DEMO.openSurveyId}/flyer`);
+    await page.goto(`${server.base}/app/surveys/${server.demo.openSurveyId}/flyer`);
     await page.waitForURL(/\/o\/[^/]+\/flyer/);
     for (const [lang, title] of [
       ['fr', 'Donnez votre avis'],

@@ -7,13 +7,12 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { DEMO } from '../../scripts/demo-data.ts';
-import { type LocalServer, startLocalServer } from '../../scripts/local-server.ts';
 import { CATALOGUES } from '../../src/i18n/catalogues.ts';
 import { ASSETS } from '../../src/pages/assets.ts';
 import { DESKTOP, expectNoAxeViolations, launch, PHONE, tabTo } from './browser.ts';
+import { type E2EServer, useServer } from './server.ts';
 
-let server: LocalServer;
+let server: E2EServer;
 let browser: Browser;
 const links = new Map<string, string>();
 
@@ -39,12 +38,14 @@ const answersOf = async (email: string) => {
   return ((await res.json()) as { answers: Record<string, unknown> | null }).answers;
 };
 
-const THEME = (n: number) => `#q-themes-t${900000 + n}`;
+/** The checkbox of theme n of the demo (its option id is `t<theme id>`). */
+const THEME = (n: number) => `#q-themes-t${server.demo.themeId(n)}`;
+const themeOption = (n: number) => `t${server.demo.themeId(n)}`;
 
 before(async () => {
-  server = await startLocalServer();
-  browser = await launch();
-  await invite(DEMO.openSurveyId, [
+  server = await useServer();
+  browser = await launch(server);
+  await invite(server.demo.openSurveyId, [
     'phone@example.org',
     'nojs@example.org',
     'keyboard@example.org',
@@ -52,7 +53,7 @@ before(async () => {
     'axe-nl@example.org',
     'axe-en@example.org',
   ]);
-  await invite(900004, ['closed@example.org']);
+  await invite(server.demo.surveyId(2, 'post'), ['closed@example.org']);
 });
 
 after(async () => {
@@ -91,7 +92,7 @@ describe('a participant on a phone, JavaScript on', () => {
     assert.equal(await page.locator('h1').innerText(), 'Merci, vos réponses sont enregistrées');
     assert.deepEqual(await answersOf('phone@example.org'), {
       expectations: ['create-links', 'articulate-network'],
-      themes: ['t900003', 't900009', 't900011'],
+      themes: [themeOption(3), themeOption(9), themeOption(11)],
       sector: 'hospital',
     });
 
@@ -132,7 +133,7 @@ describe('a participant with JavaScript off', () => {
     await page.selectOption(THEME(2), '');
     await page.getByRole('button', { name: 'Mijn antwoorden opslaan' }).click();
     await page.waitForURL(/\/done/);
-    assert.deepEqual((await answersOf('nojs@example.org'))?.themes, ['t900001']);
+    assert.deepEqual((await answersOf('nojs@example.org'))?.themes, [themeOption(1)]);
     await context.close();
   });
 });
@@ -157,7 +158,7 @@ describe('a participant using only the keyboard', () => {
     assert.equal(await page.locator('h1').innerText(), 'Thank you, your answers are saved');
     assert.deepEqual(await answersOf('keyboard@example.org'), {
       expectations: ['hospital-realities'],
-      themes: ['t900013', 't900014'],
+      themes: [themeOption(13), themeOption(14)],
       sector: 'gp',
     });
 

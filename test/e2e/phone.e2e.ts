@@ -8,23 +8,22 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO } from '../../scripts/demo-data.ts';
-import { type LocalServer, startLocalServer } from '../../scripts/local-server.ts';
 import { expectNoAxeViolations, launch } from './browser.ts';
+import { type E2EServer, useServer } from './server.ts';
 
 const SMALL_PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 
-let server: LocalServer;
+let server: E2EServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
 before(async () => {
-  server = await startLocalServer();
-  browser = await launch();
+  server = await useServer();
+  browser = await launch(server);
   context = await browser.newContext({ ...SMALL_PHONE, locale: 'fr-BE', bypassCSP: true });
   page = await context.newPage();
-  await page.goto(await server.signInLink(DEMO.coordinatorEmail));
+  await page.goto(await server.signInLink(server.demo.coordinatorEmail));
   await page.locator('form.stack button[type=submit]').click();
   await page.waitForURL(/\/app\/series$/);
 });
@@ -81,7 +80,7 @@ describe('the workspace on a 360 px phone', () => {
 
   it('sets "Remove with their data" apart from "Resend the link", as a danger, and asks again on its own page', async () => {
     // The open pre-survey of #3: its participants can be sent their link again.
-    await page.goto(`${server.base}/app/surveys/${DEMO.openSurveyId}/participants`);
+    await page.goto(`${server.base}/app/surveys/${server.demo.openSurveyId}/participants`);
     const row = page.locator('tbody tr').first();
     const remove = row.locator('.danger').first();
     assert.match(await remove.innerText(), /Retirer avec ses données/);

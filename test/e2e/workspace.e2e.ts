@@ -8,18 +8,17 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO } from '../../scripts/demo-data.ts';
-import { type LocalServer, startLocalServer } from '../../scripts/local-server.ts';
 import { DESKTOP, expectNoAxeViolations, launch, PHONE, tabTo } from './browser.ts';
+import { type E2EServer, useServer } from './server.ts';
 
-let server: LocalServer;
+let server: E2EServer;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
 before(async () => {
-  server = await startLocalServer();
-  browser = await launch();
+  server = await useServer();
+  browser = await launch(server);
   // bypassCSP lets axe in; the pages themselves have no script (checked below).
   context = await browser.newContext({ ...DESKTOP, locale: 'fr-BE', bypassCSP: true });
   page = await context.newPage();
@@ -37,15 +36,15 @@ describe('the coordinator workspace in a browser', () => {
     assert.equal(await page.locator('script').count(), 0);
     await expectNoAxeViolations(page, 'sign-in');
     await tabTo(page, '#email');
-    await page.keyboard.type(DEMO.coordinatorEmail);
+    await page.keyboard.type(server.demo.coordinatorEmail);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: /Consultez votre boîte e-mail/ }).waitFor();
     assert.match(await page.getByRole('status').innerText(), /lien de connexion est en route/);
     await expectNoAxeViolations(page, 'sign-in link on its way');
     // Locally no e-mail is delivered: the link comes the way `npm run coordinator -- sign-in-link` makes it.
-    await page.goto(await server.signInLink(DEMO.coordinatorEmail));
+    await page.goto(await server.signInLink(server.demo.coordinatorEmail));
     assert.equal(await page.locator('script').count(), 0);
-    assert.match(await page.locator('main').innerText(), new RegExp(DEMO.coordinatorEmail.replace(/\./g, '\\.')));
+    assert.match(await page.locator('main').innerText(), new RegExp(server.demo.coordinatorEmail.replace(/\./g, '\\.')));
     await expectNoAxeViolations(page, 'sign-in confirmation');
     await tabTo(page, 'form.stack button[type=submit]');
     await page.keyboard.press('Enter');
@@ -65,33 +64,35 @@ describe('the coordinator workspace in a browser', () => {
   });
 
   it('edits and previews the post-survey of #3', async () => {
-    await page.goto(`${server.base}/app/surveys/900006/edit`);
+    await page.goto(`${server.base}/app/surveys/${server.demo.surveyId(3, 'post')}/edit`);
     await expectNoAxeViolations(page, 'survey editor');
     await page
       .getByRole('button', { name: /^Descendre/ })
       .first()
       .click();
     assert.match(await page.getByRole('status').innerText(), /Enregistré/);
-    await page.goto(`${server.base}/app/surveys/900006/preview`);
+    await page.goto(`${server.base}/app/surveys/${server.demo.surveyId(3, 'post')}/preview`);
     await expectNoAxeViolations(page, 'survey preview');
   });
 
   it('opens the post-survey of #3, then reads the results of #2 and prints the brief for #3', async () => {
-    await page.goto(`${server.base}/app/sessions/900003`);
+    await page.goto(`${server.base}/app/sessions/${server.demo.sessionId(3)}`);
     await page.getByRole('button', { name: 'Ouvrir le questionnaire' }).click();
     assert.match(await page.locator('main').innerText(), /ouvert/);
-    const opened = await fetch(`${server.base}/api/surveys/900006`, { headers: { authorization: `Bearer ${server.coordinatorKey}` } });
+    const opened = await fetch(`${server.base}/api/surveys/${server.demo.surveyId(3, 'post')}`, {
+      headers: { authorization: `Bearer ${server.coordinatorKey}` },
+    });
     assert.equal(((await opened.json()) as { status: string }).status, 'open');
 
-    await page.goto(`${server.base}/app/sessions/900002`);
+    await page.goto(`${server.base}/app/sessions/${server.demo.sessionId(2)}`);
     await page.getByRole('link', { name: 'Résultats' }).last().click();
-    assert.match(page.url(), /\/api\/surveys\/900004\/results\?format=html$/);
+    assert.match(page.url(), new RegExp(`/api/surveys/${server.demo.surveyId(2, 'post')}/results\\?format=html$`));
     assert.match(await page.locator('main').innerText(), /Cette séance vous a-t-elle été utile/);
     await expectNoAxeViolations(page, 'results page (signed in)');
 
-    await page.goto(`${server.base}/app/sessions/900002`);
+    await page.goto(`${server.base}/app/sessions/${server.demo.sessionId(2)}`);
     await page.getByRole('link', { name: 'Synthèse pour la prochaine séance' }).click();
-    assert.match(page.url(), /\/api\/sessions\/900002\/brief\?format=html$/);
+    assert.match(page.url(), new RegExp(`/api/sessions/${server.demo.sessionId(2)}/brief\\?format=html$`));
     await page.emulateMedia({ media: 'print' });
     const pdf = await page.pdf({ format: 'A4' });
     assert.ok(pdf.byteLength > 10_000, 'the brief prints to a PDF');
@@ -99,7 +100,7 @@ describe('the coordinator workspace in a browser', () => {
   });
 
   it('imports contacts pasted as CSV and sends the invitations to the outbox', async () => {
-    await page.goto(`${server.base}/app/surveys/${DEMO.openSurveyId}/participants`);
+    await page.goto(`${server.base}/app/surveys/${server.demo.openSurveyId}/participants`);
     assert.equal(await page.locator('script').count(), 0);
     await expectNoAxeViolations(page, 'participants page');
     await page.getByLabel('Contacts (CSV : e-mail, nom, langue)').fill('email;name;language\nnew.person@example.org;Nouvelle Personne;fr');
@@ -134,14 +135,14 @@ describe('the coordinator workspace in a browser', () => {
     const phone = await browser.newContext({ ...PHONE, bypassCSP: true });
     const p = await phone.newPage();
     await p.goto(`${server.base}/app/sign-in?lang=nl`);
-    await p.getByLabel('E-mailadres').fill(DEMO.coordinatorEmail);
+    await p.getByLabel('E-mailadres').fill(server.demo.coordinatorEmail);
     await p.getByRole('button', { name: 'Stuur mij een aanmeldlink' }).click();
     await p.getByRole('heading', { name: /Kijk in uw mailbox/ }).waitFor();
-    await p.goto(await server.signInLink(DEMO.coordinatorEmail));
+    await p.goto(await server.signInLink(server.demo.coordinatorEmail));
     await p.getByRole('button', { name: 'Aanmelden' }).click();
     await p.waitForURL(/\/app\/series$/);
     assert.ok(await p.getByRole('heading', { name: 'Thematische overleggen' }).isVisible());
-    await p.goto(`${server.base}/app/sessions/900003`);
+    await p.goto(`${server.base}/app/sessions/${server.demo.sessionId(3)}`);
     const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(overflow <= 1, `page is ${overflow}px wider than the phone`);
     await expectNoAxeViolations(p, 'session page on a phone (nl)');
