@@ -6,7 +6,7 @@
  * routing under `wrangler dev` can be told apart; both are reported.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type DevServer, startWranglerDev } from '../scripts/local-server.ts';
@@ -41,8 +41,11 @@ export function prepareSharedFloor({ withAssets, persist }: { withAssets: boolea
   cpSync(SHARED_FLOOR, copy, { recursive: true, filter: (src) => !/[/\\](?:\.wrangler|node_modules)$/.test(src) });
   const config = path.join(copy, 'wrangler.toml');
   if (withAssets) {
-    // The same platform set-up as Relais (wrangler.toml): its static assets served before the Worker.
-    appendFileSync(config, `\n[assets]\ndirectory = ${JSON.stringify(path.join(ROOT, 'public'))}\nrun_worker_first = false\n`);
+    // The same platform set-up as Relais: its static assets, routed as Relais's wrangler.toml
+    // routes them (run_worker_first read from it, so the copy follows any change there).
+    const relaisToml = readFileSync(path.join(ROOT, 'wrangler.toml'), 'utf8');
+    const workerFirst = /^run_worker_first = (.*)$/m.exec(relaisToml)?.[1] ?? 'false';
+    appendFileSync(config, `\n[assets]\ndirectory = ${JSON.stringify(path.join(ROOT, 'public'))}\nrun_worker_first = ${workerFirst}\n`);
   }
   const dir = persist ?? mkdtempSync(path.join(tmpdir(), 'relais-shared-floor-db-'));
   if (!persist) wranglerIn(config, dir, ['d1', 'migrations', 'apply', 'DB']);
