@@ -33,6 +33,13 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 4);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const PAGE_TOKENS = 100;
+/**
+ * A submission served as by a cold isolate, which holds no survey nor link yet: the header makes
+ * the Worker forget them first (src/lib/d1-timing.ts, with RELAIS_TIMING = "1" only), so every
+ * request takes the two-call path (read the link and its survey, then write).
+ */
+const COLD_LINE = 'PUT /api/s/:token (with survey_id, cold isolate)';
+const COLD = { 'x-relais-cold-isolate': '1' };
 /** Responses seeded in one transaction (one `wrangler d1 execute`). */
 const SEED_CHUNK = 200_000;
 const PARTS = ['bundle', 'reads', 'storage', 'submissions', 'counters', 'statements'] as const;
@@ -303,11 +310,12 @@ async function main() {
               return { path: p(i), body: body(i) };
             },
           });
-      const relaisPut = (survey: OpenSurvey, tokens: string[], named: boolean) =>
+      const relaisPut = (survey: OpenSurvey, tokens: string[], named: boolean, headers?: Record<string, string>) =>
         put(
           server.base,
           (i) => `/api/s/${tokens[i % tokens.length]}`,
           (i) => JSON.stringify({ ...submission(survey, i), ...(named ? { survey_id: survey.id } : {}) }),
+          headers,
         );
       const formPost = () =>
         load({
@@ -344,6 +352,7 @@ async function main() {
             { name: 'POST /s/:token (the HTML form)', side: 'relais', run: formPost },
             { name: 'PUT /api/s/:token (without survey_id)', side: 'relais', run: relaisPut(live, putTokens, false) },
             { name: 'PUT /api/s/:token (anonymous survey)', side: 'relais', run: relaisPut(anonymous, anonTokens, true) },
+            { name: COLD_LINE, side: 'relais', run: relaisPut(live, putTokens, true, COLD) },
             { name: 'PUT /submit/:token', side: 'floor', run: floorSubmit(floor) },
             { name: 'PUT /submit/:token', side: 'floor+assets', run: floorSubmit(assetsFloor) },
           ])),
@@ -410,6 +419,16 @@ async function main() {
                 method: 'PUT',
                 headers: { 'content-type': 'application/json' },
                 body: JSON.stringify(submission(live, 3_200_000 + i)),
+              }),
+            ),
+          ],
+          [
+            COLD_LINE,
+            await timingSamples(10, (i) =>
+              fetch(`${server.base}/api/s/${putTokens[5200 + i]}`, {
+                method: 'PUT',
+                headers: { 'content-type': 'application/json', ...COLD },
+                body: JSON.stringify({ ...submission(live, 3_400_000 + i), survey_id: live.id }),
               }),
             ),
           ],
