@@ -8,7 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ROOT } from '../scripts/wrangler.ts';
+import { gitCommit, ROOT } from '../scripts/wrangler.ts';
 
 const loadavg = () => os.loadavg().map((x) => Number(x.toFixed(2)));
 
@@ -60,7 +60,7 @@ if (test)
   console.log(`npm test: ${test.seconds.toFixed(0)} s, exit ${test.status}; ${test.summary.join('; ')} (load ${test.loadavg.join(' ')})`);
 const out = {
   date: new Date().toISOString(),
-  commit: spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.trim() || null,
+  commit: gitCommit(),
   cpus: os.cpus().length,
   npm_start_cold_seconds: start.seconds,
   npm_start_loadavg: start.loadavg,

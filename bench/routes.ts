@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startLocalServer } from '../scripts/local-server.ts';
-import { ROOT } from '../scripts/wrangler.ts';
+import { gitCommit, ROOT } from '../scripts/wrangler.ts';
 import { median, type ServerTiming, serverTiming } from './load.ts';
 import { api, benchSurvey, formBody, invite, submission } from './seed.ts';
 
@@ -272,18 +272,12 @@ async function main() {
 
     const result: RoutesOutput = {
       date: new Date().toISOString(),
-      commit: process.env.GITHUB_SHA ?? null,
+      commit: gitCommit(),
       loadavg_start: loadavgStart,
       loadavg_end: os.loadavg().map((x) => Number(x.toFixed(2))),
       routes: out,
       not_measured: skipped,
     };
-    try {
-      const { execFileSync } = await import('node:child_process');
-      result.commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-    } catch {
-      // not a git checkout
-    }
     writeFileSync(path.join(ROOT, 'bench', 'routes.json'), `${JSON.stringify(result, null, 2)}\n`);
     const worst = [...out].sort((a, b) => b.js_ms - a.js_ms)[0];
     console.log(

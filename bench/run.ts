@@ -12,13 +12,12 @@
  * statements; default all of them — e.g. BENCH_ONLY=reads for the reads at 1M on a busy machine).
  * A partial run writes bench/results/latest.json only, never the baseline nor BENCHMARKS.md.
  */
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startLocalServer } from '../scripts/local-server.ts';
-import { executeSql, ROOT } from '../scripts/wrangler.ts';
+import { executeSql, gitCommit, ROOT } from '../scripts/wrangler.ts';
 import { floorPost, startFloor } from './floor.ts';
 import { type JsTime, replayJs } from './js-replay.ts';
 import { type Load, load, median, type ServerTiming, serverTiming } from './load.ts';
@@ -171,14 +170,6 @@ async function settle(base: string, key: string, surveyId: number, responses: nu
   }
   throw new Error(`survey ${surveyId}: the server does not see the ${responses} seeded responses`);
 }
-
-const commit = () => {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-  } catch {
-    return null;
-  }
-};
 
 /** The counters' triggers on Relais's live database (`*_tally_*`, `*_total_*`, `*_pair_*`), to drop and put back. */
 function counterTriggers(): { name: string; sql: string }[] {
@@ -516,7 +507,7 @@ async function main() {
 
   const output = {
     date: new Date().toISOString(),
-    commit: commit(),
+    commit: gitCommit(),
     machine: {
       cpus: os.cpus().length,
       cpu: os.cpus()[0]?.model ?? null,

@@ -4,6 +4,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
+
+/** The checkout's short commit, which the bench's figures name; null outside a git checkout. */
+export function gitCommit(): string | null {
+  const r = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim() || null : null;
+}
 export const WRANGLER = path.join(ROOT, 'node_modules', '.bin', 'wrangler');
 export const LOCAL_DIR = path.join(ROOT, '.wrangler');
 
