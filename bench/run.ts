@@ -501,6 +501,11 @@ async function main() {
         log(`JS at ${size}: results ${js.results.cpu_median_ms.toFixed(1)} ms CPU, brief ${js.brief.cpu_median_ms.toFixed(1)} ms CPU`);
       }
     }
+  } catch (error) {
+    // A request that failed mid-run (1M: a connection closed while inviting): what the Worker
+    // and workerd said about it is lost with the server, so it is printed first.
+    log(`failed; the end of Relais's wrangler dev output:\n${server.output()}`);
+    throw error;
   } finally {
     for (const stop of stops.reverse()) await stop();
   }

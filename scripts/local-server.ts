@@ -18,6 +18,8 @@ export interface LocalServer {
   participantToken: string;
   /** A fresh one-time sign-in link (as `npm run coordinator -- sign-in-link` prints it), in this server's D1. */
   signInLink(email: string): Promise<string>;
+  /** The end of what wrangler printed (DevServer.output). */
+  output(lines?: number): string;
   stop(): Promise<void>;
 }
 
@@ -35,6 +37,8 @@ async function freePort(): Promise<number> {
 /** A running `wrangler dev`: its base URL and how to stop it (and remove its database). */
 export interface DevServer {
   base: string;
+  /** The end of what wrangler and workerd printed (warnings and errors only, --log-level warn): why a request failed. */
+  output(lines?: number): string;
   stop(): Promise<void>;
 }
 
@@ -64,10 +68,10 @@ export async function startWranglerDev(args: string[] | ((base: string) => strin
   );
   let output = '';
   child.stdout?.on('data', (d: Buffer) => {
-    output += d.toString();
+    output = (output + d.toString()).slice(-65_536);
   });
   child.stderr?.on('data', (d: Buffer) => {
-    output += d.toString();
+    output = (output + d.toString()).slice(-65_536);
   });
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -85,6 +89,7 @@ export async function startWranglerDev(args: string[] | ((base: string) => strin
   }
   return {
     base,
+    output: (lines = 40) => output.split('\n').slice(-lines).join('\n'),
     async stop() {
       const exited = new Promise((r) => child.once('exit', r));
       child.kill('SIGTERM');
