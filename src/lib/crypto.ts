@@ -17,6 +17,11 @@ export function randomSecret(bytes = 24): string {
   return base64url(crypto.getRandomValues(new Uint8Array(bytes)));
 }
 
+/** `bytes` random bytes in hex: the shape of a SHA-256 hash, of nothing anybody knows. */
+export function randomHex(bytes = 32): string {
+  return hex(crypto.getRandomValues(new Uint8Array(bytes)).buffer);
+}
+
 /** Tokens and keys carry ≥ 128 random bits, so a plain SHA-256 is a sufficient stored form. */
 export async function sha256Hex(text: string): Promise<string> {
   return hex(await crypto.subtle.digest('SHA-256', encoder.encode(text)));

@@ -2,7 +2,7 @@
 import type { Language } from '../domain/language.ts';
 import { newSlug } from '../domain/open-link.ts';
 import type { SurveyStatus } from '../domain/survey-status.ts';
-import { randomSecret, sha256Hex } from '../lib/crypto.ts';
+import { unissuedTokenHash } from '../invitations/invitations.queries.ts';
 
 export interface OpenLinkRow {
   survey_id: number;
@@ -125,7 +125,7 @@ export type JoinOutcome = { kind: 'joined' | 'existing'; invitationId: number } 
  */
 export async function join(db: D1Database, surveyId: number, who: Joiner): Promise<JoinOutcome> {
   // Never a usable link: the real token is issued and sealed when the message goes out.
-  const placeholder = await sha256Hex(`unissued:${randomSecret(24)}`);
+  const placeholder = unissuedTokenHash();
   const [inserted, read] = await db.batch<{ id: number }>([
     db
       .prepare(

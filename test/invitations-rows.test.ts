@@ -1,0 +1,76 @@
+/**
+ * Inviting and sending read D1 rows in proportion to the people concerned, not to its square:
+ * the statements that store the links issued and the sending's outcomes take their rows as one
+ * JSON list, and once read each row's value by a subquery over the whole list (500 people:
+ * 256,502 rows read and ~190 ms of D1 time for one invitation request). Rows read are what D1
+ * reports (meta.rows_read, RELAIS_TIMING's Server-Timing), so the figures hold on a loaded machine.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { benchSurvey } from '../bench/seed.ts';
+import { app } from '../src/app.tsx';
+import { finishOutbox } from '../src/email/outbox.queries.ts';
+import { callJson, createCoordinator, env } from './helpers.ts';
+
+let key = '';
+let surveyId = 0;
+
+async function invite(people: number, prefix: string) {
+  const participants = Array.from({ length: people }, (_, i) => ({ email: `${prefix}-${i}@example.org` }));
+  const res = await app.request(
+    `https://relais.test/api/surveys/${surveyId}/invitations`,
+    {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ participants }),
+    },
+    { ...env, RELAIS_TIMING: '1' },
+  );
+  expect(res.status).toBe(201);
+  const body = (await res.json()) as { invitations: { id: number; url: string }[] };
+  const rows = Number(/d1-rows-read;desc="(\d+)"/.exec(res.headers.get('server-timing') ?? '')?.[1] ?? Number.NaN);
+  return { rows, invitations: body.invitations };
+}
+
+describe('rows read by inviting and by recording a sending, per person', () => {
+  beforeAll(async () => {
+    key = await createCoordinator('Invitation rows');
+    const benchCall = <T>(path: string, body?: unknown) =>
+      callJson<T>(path, {
+        method: body === undefined ? 'GET' : 'POST',
+        key,
+        ...(body === undefined ? {} : { json: body }),
+        expect: body === undefined || path.endsWith('/open') ? 200 : 201,
+      });
+    surveyId = (await benchSurvey(benchCall, 'Invitation rows')).id;
+  });
+
+  it('inviting three times as many people reads about three times as many rows', async () => {
+    const small = await invite(100, 'small');
+    const large = await invite(300, 'large');
+    expect(small.invitations).toHaveLength(100);
+    expect(large.invitations.every((i) => /\/s\/[\w-]{22,}$/.test(i.url))).toBe(true);
+    // Each person's row, its directory entry and its counters: a few rows each.
+    expect(large.rows).toBeLessThanOrEqual(20 * 300);
+    expect(large.rows).toBeLessThan(3.5 * small.rows);
+  });
+
+  it('recording the outcome of sending to 300 people reads a few rows each', async () => {
+    const { invitations } = await invite(300, 'sent');
+    const outcomes = invitations.map((i, n) => ({
+      id: 1_000_000 + n,
+      invitation_id: i.id,
+      status: n % 10 === 0 ? ('failed' as const) : ('sent' as const),
+      error: null,
+    }));
+    const [, marked] = await env.DB.batch(finishOutbox(env.DB, outcomes, true));
+    expect(marked?.meta.changes).toBe(300);
+    expect(marked?.meta.rows_read).toBeLessThanOrEqual(10 * 300);
+    // The first outcome of a person counts (as before): a failure shows as bounced, the rest as sent.
+    const states = await env.DB.prepare(
+      `SELECT sum(bounced_at IS NOT NULL) AS bounced, sum(sent_at IS NOT NULL) AS sent FROM invitations WHERE id IN (SELECT value FROM json_each(?))`,
+    )
+      .bind(JSON.stringify(invitations.map((i) => i.id)))
+      .first<{ bounced: number; sent: number }>();
+    expect(states).toEqual({ bounced: 30, sent: 270 });
+  });
+});
