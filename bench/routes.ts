@@ -8,7 +8,8 @@
  *
  * Why not every write: most coordinator writes change what the next sample reads (a second
  * "close" is a 409); the ones measured are those people repeat (answering, signing in, saving
- * the minutes, adding a session), and the reads cover every GET route of the OpenAPI document.
+ * the minutes, adding a session, inviting: 20 people and the 500 one request takes), and the
+ * reads cover every GET route of the OpenAPI document.
  */
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -262,6 +263,19 @@ async function main() {
         body: JSON.stringify({ number: 50 + i, starts_at: `2027-0${1 + i}-14T12:00:00.000Z` }),
       }),
     );
+    // Inviting: a meeting's list, and the longest list one request takes (the schema's 500):
+    // each new person's link is issued and sealed in the request, the write whose CPU grows.
+    for (const people of [20, 500]) {
+      await measure(`POST /api/surveys/:id/invitations (${people} people)`, 'api', (i) =>
+        fetch(`${base}/api/surveys/${surveyId}/invitations`, {
+          method: 'POST',
+          headers: { ...auth, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            participants: Array.from({ length: people }, (_, k) => ({ email: `route-${people}-${i}-${k}@example.org` })),
+          }),
+        }),
+      );
+    }
     await measure('PUT /api/sessions/:id/brief/sections/:section', 'api', (i) =>
       fetch(`${base}/api/sessions/${sessionId}/brief/sections/findings`, {
         method: 'PUT',
