@@ -18,13 +18,15 @@ export const moderationRoutes = new Hono<AppEnv>()
   .post(
     '/surveys/:id/texts/hide',
     contract({
-      summary: 'Hide a free text (remark or proposal) from results and brief, with a reason kept in the audit log',
-      description:
-        'The text is named by its question and wording (any spelling that differs only by case, accents or spacing is the same text), never by a response: hiding a text of an anonymous survey links it to nobody. Only a text the results publish can be hidden (422 otherwise, the same for a text held back or never written). The answers are kept.',
-      tag,
-      auth,
       body: HideTextSchema,
-      responses: { 200: { description: 'The text, hidden', schema: TextStateSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'Hide a free text (remark or proposal) from results and brief, with a reason kept in the audit log',
+        description:
+          'The text is named by its question and wording (any spelling that differs only by case, accents or spacing is the same text), never by a response: hiding a text of an anonymous survey links it to nobody. Only a text the results publish can be hidden (422 otherwise, the same for a text held back or never written). The answers are kept.',
+        tag,
+        auth,
+        responses: { 200: { description: 'The text, hidden', schema: TextStateSchema } },
+      },
     }),
     async (c) =>
       c.json((await hideText(c.env, c.var.coordinator, pathId(c), c.req.valid('json'))) satisfies v.InferOutput<typeof TextStateSchema>),
@@ -32,11 +34,13 @@ export const moderationRoutes = new Hono<AppEnv>()
   .post(
     '/surveys/:id/texts/show',
     contract({
-      summary: 'Show a hidden free text again',
-      tag,
-      auth,
       body: ShowTextSchema,
-      responses: { 200: { description: 'The text, shown', schema: TextStateSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'Show a hidden free text again',
+        tag,
+        auth,
+        responses: { 200: { description: 'The text, shown', schema: TextStateSchema } },
+      },
     }),
     async (c) =>
       c.json((await showText(c.env, c.var.coordinator, pathId(c), c.req.valid('json'))) satisfies v.InferOutput<typeof TextStateSchema>),
@@ -44,11 +48,13 @@ export const moderationRoutes = new Hono<AppEnv>()
   .post(
     '/series/:id/proposals/dismiss',
     contract({
-      summary: 'Dismiss a proposed theme (not a theme): it leaves the waiting list and the brief’s pending count',
-      tag: 'workspace',
-      auth,
       body: DismissProposalSchema,
-      responses: { 200: { description: 'The proposal, dismissed', schema: DismissedSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'Dismiss a proposed theme (not a theme): it leaves the waiting list and the brief’s pending count',
+        tag: 'workspace',
+        auth,
+        responses: { 200: { description: 'The proposal, dismissed', schema: DismissedSchema } },
+      },
     }),
     async (c) =>
       c.json(
