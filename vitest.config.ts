@@ -48,7 +48,7 @@ export default defineConfig(async () => {
       hookTimeout: 120_000,
       setupFiles: ['./test/setup.ts'],
       // Runs in Node: the OpenAPI validator reads its meta-schemas from disk.
-      globalSetup: ['./test/openapi.global-setup.ts', './test/components-render.global-setup.ts'],
+      globalSetup: ['./test/openapi.global-setup.ts', './test/components-render.global-setup.ts', './test/docs-only.global-setup.ts'],
     },
   };
 });

@@ -105,6 +105,14 @@ describe('GET /api/openapi.json', () => {
     expect(operations.length).toBeGreaterThan(40);
   });
 
+  it('no code the Worker runs reads a docs-only value (undefined there: built with RELAIS_DOCS false)', () => {
+    const docsOnly = inject('docsOnly');
+    expect(docsOnly.declared).toBeGreaterThan(40);
+    expect(docsOnly.violations).toEqual([]);
+    // The check does look: a handler that parses with a docs-only schema is caught, and only it.
+    expect(docsOnly.planted).toEqual(['src/x/x.routes.ts:5 Y']);
+  });
+
   it('would notice a route added without a contract, and documents one added with it', () => {
     const extra = new Hono()
       .route('/', app)

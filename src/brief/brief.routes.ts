@@ -13,8 +13,10 @@ import { briefTextVersions } from './brief-texts.queries.ts';
 
 const sectionOf = (section: string | undefined) => validate(v.object({ section: BriefSectionParamSchema }), { section }).section;
 
-export const BriefSectionWrittenSchema = v.object({ ...BriefTextResponseSchema.entries, unchanged: v.boolean() });
-export const BriefSectionVersionsSchema = v.object({ versions: v.array(BriefTextResponseSchema) });
+export const BriefSectionWrittenSchema = RELAIS_DOCS
+  ? v.object({ ...BriefTextResponseSchema.entries, unchanged: v.boolean() })
+  : (undefined as never);
+export const BriefSectionVersionsSchema = RELAIS_DOCS ? v.object({ versions: v.array(BriefTextResponseSchema) }) : (undefined as never);
 
 const tag = 'results';
 const auth = 'coordinator';

@@ -26,7 +26,7 @@ async function feed(db: D1Database, series: { id: number; title: string }) {
 
 const CALENDAR_TYPE = 'text/calendar; charset=utf-8';
 const tag = 'calendar';
-const ICS = { 200: { description: 'RFC 5545 calendar', type: 'text/calendar', schema: v.string() } };
+const ICS = RELAIS_DOCS ? { 200: { description: 'RFC 5545 calendar', type: 'text/calendar', schema: v.string() } } : (undefined as never);
 
 export const calendarRoutes = new Hono<AppEnv>()
   .get(

@@ -8,8 +8,10 @@ import { contract } from '../openapi/contract.ts';
 import { dismissProposal, hideText, showText } from './moderation.actions.ts';
 import { DismissProposalSchema, HideTextSchema, ShowTextSchema } from './moderation.schemas.ts';
 
-const TextStateSchema = v.object({ survey_id: v.number(), question_id: v.string(), key: v.string(), hidden: v.boolean() });
-const DismissedSchema = v.object({ key: v.string(), dismissed: v.literal(true) });
+const TextStateSchema = RELAIS_DOCS
+  ? v.object({ survey_id: v.number(), question_id: v.string(), key: v.string(), hidden: v.boolean() })
+  : (undefined as never);
+const DismissedSchema = RELAIS_DOCS ? v.object({ key: v.string(), dismissed: v.literal(true) }) : (undefined as never);
 
 const tag = 'results';
 const auth = 'coordinator';

@@ -9,15 +9,20 @@
  * OpenAPI document (document.ts) is read off `app.routes`: a route and its documentation
  * cannot drift apart, and a route without a contract is found by walking the same list.
  *
- * What only the document reads (summaries, descriptions, tag, auth, response schemas…) sits in
- * `docs: RELAIS_DOCS && {…}`. RELAIS_DOCS is a build constant, not a variable: wrangler.toml
- * defines it as false, so esbuild folds each `false && {…}` where it stands and the text leaves
- * the deployed Worker (149.6 → 143.8 KiB gzip, `npm run size`). vitest.config.ts defines it as
- * true: the tests, and the document generated ahead of time (test/openapi.global-setup.ts,
- * public/api/), read the docs.
- * - A global constant at each call site, not a `DOCS` imported from a module: esbuild inlines an
+ * What only the document reads (summaries, descriptions, tag, auth, response docs…) sits in
+ * `docs: RELAIS_DOCS && {…}`, and each value only docs read (response schemas, their parts, docs
+ * helpers) is declared `RELAIS_DOCS ? … : (undefined as never)`. RELAIS_DOCS is a build constant,
+ * not a variable (src/openapi/docs-flag.ts): wrangler.toml defines it as false, so esbuild folds
+ * each one where it stands, and all of it leaves the deployed Worker (149.6 → 139.1 KiB gzip,
+ * `npm run size`); vitest.config.ts defines it as true, so the tests, and the document generated
+ * ahead of time (test/openapi.global-setup.ts, public/api/), read the docs.
+ * - A global constant at each site, not a `DOCS` imported from a module: esbuild inlines an
  *   imported constant only when it prints the bundle, after tree shaking, so what the literal
- *   named (helpers, constants) stayed behind (~0.35 KiB gzip).
+ *   named stayed behind.
+ * - Response schemas wrapped one by one: esbuild (0.28) does not take valibot's
+ *   `@__NO_SIDE_EFFECTS__` across modules, so an unused `v.object({…})` is kept (~4.7 KiB gzip).
+ *   Undefined in the Worker, they must not be read by a handler: test/docs-only.global-setup.ts
+ *   lists any such use (types, `satisfies`, and docs are fine).
  * - Chosen over docs in a module of their own keyed by method and path: the declaration stays
  *   one, beside its handler, whose `satisfies v.InferOutput<typeof …ResponseSchema>` names the
  *   schema the docs give.
@@ -27,6 +32,7 @@
  * UTF-8) and field naming re-plugged anyway.
  */
 
+import './docs-flag.ts';
 import { createMiddleware } from 'hono/factory';
 import type { RouterRoute } from 'hono/types';
 import type * as v from 'valibot';
@@ -47,18 +53,6 @@ export interface ResponseDoc {
   /** The body's valibot schema; test/openapi-responses.test.ts checks real answers against it. */
   schema?: v.GenericSchema;
 }
-
-declare global {
-  /**
-   * Whether route contracts carry their docs: replaced by its value where code is built (wrangler.toml
-   * `define`: false; vitest.config.ts: true).
-   */
-  const RELAIS_DOCS: boolean;
-}
-// Where nothing defines it (Node: the document's generation in test/openapi.global-setup.ts,
-// scripts), the docs are kept. Every route module imports this one, so this runs before them; in
-// a build that defines it, the test is a constant and the line is gone.
-if (typeof RELAIS_DOCS === 'undefined') (globalThis as { RELAIS_DOCS?: boolean }).RELAIS_DOCS = true;
 
 /** What only the OpenAPI document (and the tests that read it) uses: absent from the deployed Worker. */
 export interface Docs {

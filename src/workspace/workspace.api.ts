@@ -44,11 +44,13 @@ const tag = 'workspace';
 const auth = 'coordinator';
 
 /** The answers of both one-click sends (invitations, reminders). */
-const SEND_JOB_RESPONSES = {
-  200: { description: 'The finished job', schema: SendJobResponseSchema },
-  202: { description: 'The job, still sending (its progress at Location)', schema: SendJobResponseSchema },
-  409: { description: 'The survey is not open' },
-};
+const SEND_JOB_RESPONSES = RELAIS_DOCS
+  ? {
+      200: { description: 'The finished job', schema: SendJobResponseSchema },
+      202: { description: 'The job, still sending (its progress at Location)', schema: SendJobResponseSchema },
+      409: { description: 'The survey is not open' },
+    }
+  : (undefined as never);
 
 export const workspaceApi = new Hono<AppEnv>()
   .get(
