@@ -44,6 +44,8 @@ export function formatFromAccept<F extends string>(accept: string | undefined, s
 /*
  * What the JSON formats answer (results.ts and src/brief/brief.ts shape them). Figures a
  * small group could betray are null with `suppressed: true`, or left out with `withheld: true`.
+ * Docs only, like every response schema: undefined in the deployed Worker (RELAIS_DOCS,
+ * src/openapi/contract.ts), read by the OpenAPI document, the tests and types.
  */
 const Kind = RELAIS_DOCS ? v.picklist(['pre', 'post']) : (undefined as never);
 const Status = RELAIS_DOCS ? v.picklist(['draft', 'open', 'closed']) : (undefined as never);
