@@ -35,6 +35,10 @@ export default defineConfig(async () => {
         },
       }),
     ],
+    // wrangler.toml builds the Worker without the route contracts' docs (RELAIS_DOCS,
+    // src/openapi/contract.ts), and the plugin above sets that define on the tests' global too:
+    // the tests read the docs (documentedRoutes, the response schemas), so their code keeps them.
+    define: { RELAIS_DOCS: 'true' },
     test: {
       include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
       // Generous limits for a loaded machine (files start a workerd each; beforeAll hooks make
@@ -44,7 +48,7 @@ export default defineConfig(async () => {
       hookTimeout: 120_000,
       setupFiles: ['./test/setup.ts'],
       // Runs in Node: the OpenAPI validator reads its meta-schemas from disk.
-      globalSetup: ['./test/openapi.global-setup.ts', './test/components-render.global-setup.ts'],
+      globalSetup: ['./test/openapi.global-setup.ts', './test/components-render.global-setup.ts', './test/docs-only.global-setup.ts'],
     },
   };
 });

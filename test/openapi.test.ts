@@ -79,6 +79,10 @@ describe('GET /api/openapi.json', () => {
       patterns.some((p) => !p.startsWith('!') && glob(p).test(path)) &&
       !patterns.some((p) => p.startsWith('!') && glob(p.slice(1)).test(path));
     for (const path of Object.keys(PUBLISHED)) expect(toWorker(path), path).toBe(false);
+    // Being prebuilt, the document's text and response schemas are left out of the Worker
+    // (src/openapi/contract.ts); these tests, built with them, read them all (documentedRoutes throws otherwise).
+    expect(validated.wranglerToml).toMatch(/^define = \{ RELAIS_DOCS = "false" \}$/m);
+    expect(routes.every((r) => r.summary && Object.keys(r.responses).length > 0)).toBe(true);
     // The Worker has no route of its own there that could answer something else.
     expect(app.routes.filter((r) => r.path in PUBLISHED)).toEqual([]);
     // Public, so cacheable a while (as the Worker answered it), with the headers of every page.
@@ -101,13 +105,21 @@ describe('GET /api/openapi.json', () => {
     expect(operations.length).toBeGreaterThan(40);
   });
 
+  it('no code the Worker runs reads a docs-only value (undefined there: built with RELAIS_DOCS false)', () => {
+    const docsOnly = inject('docsOnly');
+    expect(docsOnly.declared).toBeGreaterThan(40);
+    expect(docsOnly.violations).toEqual([]);
+    // The check does look: a handler that parses with a docs-only schema is caught, and only it.
+    expect(docsOnly.planted).toEqual(['src/x/x.routes.ts:5 Y']);
+  });
+
   it('would notice a route added without a contract, and documents one added with it', () => {
     const extra = new Hono()
       .route('/', app)
       .post('/api/series/:id/archive', (c) => c.body(null, 204))
       .get(
         '/api/series/:id/summary',
-        contract({ summary: 'A summary', tag: 'series', auth: 'coordinator', responses: { 200: { description: 'It' } } }),
+        contract({ docs: { summary: 'A summary', tag: 'series', auth: 'coordinator', responses: { 200: { description: 'It' } } } }),
         (c) => c.json({}),
       );
     expect(routesWithoutContract(extra.routes)).toEqual(['POST /api/series/{id}/archive']);

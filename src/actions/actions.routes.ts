@@ -11,7 +11,7 @@ import { actionJson, updateSeriesAction } from './actions.actions.ts';
 import { listSeriesActions } from './actions.queries.ts';
 import { ActionResponseSchema, UpdateActionSchema } from './actions.schemas.ts';
 
-export const ActionListResponseSchema = v.object({ actions: v.array(ActionResponseSchema) });
+export const ActionListResponseSchema = RELAIS_DOCS ? v.object({ actions: v.array(ActionResponseSchema) }) : (undefined as never);
 
 const tag = 'series';
 const auth = 'coordinator';
@@ -20,10 +20,12 @@ export const actionsRoutes = new Hono<AppEnv>()
   .get(
     '/series/:id/actions',
     contract({
-      summary: 'The series’ collective actions (from its post-surveys) and what became of them',
-      tag,
-      auth,
-      responses: { 200: { description: '`{actions: [...]}`', schema: ActionListResponseSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'The series’ collective actions (from its post-surveys) and what became of them',
+        tag,
+        auth,
+        responses: { 200: { description: '`{actions: [...]}`', schema: ActionListResponseSchema } },
+      },
     }),
     async (c) => {
       const series = await getSeries(c.env.DB, c.var.coordinator.organisationId, pathId(c));
@@ -35,11 +37,13 @@ export const actionsRoutes = new Hono<AppEnv>()
   .patch(
     '/actions/:id',
     contract({
-      summary: 'Set an action’s status (planned, in_progress, done, dropped) and note',
-      tag,
-      auth,
       body: UpdateActionSchema,
-      responses: { 200: { description: 'The action', schema: ActionResponseSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'Set an action’s status (planned, in_progress, done, dropped) and note',
+        tag,
+        auth,
+        responses: { 200: { description: 'The action', schema: ActionResponseSchema } },
+      },
     }),
     async (c) => {
       const action = actionJson(await updateSeriesAction(c.env, c.var.coordinator, pathId(c), c.req.valid('json')));

@@ -1,4 +1,5 @@
 /** Payload of PATCH /api/actions/:id: what became of a collective action. */
+import '../openapi/docs-flag.ts';
 import * as v from 'valibot';
 import { LocalizedTextSchema } from '../domain/language.ts';
 import { CleanText, IdSchema, InstantSchema } from '../lib/schemas.ts';
@@ -16,13 +17,15 @@ export const UpdateActionSchema = v.pipe(
   v.check((p) => p.status !== undefined || p.note !== undefined, 'send status, note or both'),
 );
 
-export const ActionResponseSchema = v.object({
-  id: IdSchema,
-  series_id: IdSchema,
-  option_id: v.string(),
-  label: LocalizedTextSchema,
-  since_session: v.nullable(v.number()),
-  status: v.picklist(ACTION_STATUSES),
-  note: v.nullable(v.string()),
-  updated_at: v.nullable(InstantSchema),
-});
+export const ActionResponseSchema = RELAIS_DOCS
+  ? v.object({
+      id: IdSchema,
+      series_id: IdSchema,
+      option_id: v.string(),
+      label: LocalizedTextSchema,
+      since_session: v.nullable(v.number()),
+      status: v.picklist(ACTION_STATUSES),
+      note: v.nullable(v.string()),
+      updated_at: v.nullable(InstantSchema),
+    })
+  : (undefined as never);

@@ -13,8 +13,10 @@ import { briefTextVersions } from './brief-texts.queries.ts';
 
 const sectionOf = (section: string | undefined) => validate(v.object({ section: BriefSectionParamSchema }), { section }).section;
 
-export const BriefSectionWrittenSchema = v.object({ ...BriefTextResponseSchema.entries, unchanged: v.boolean() });
-export const BriefSectionVersionsSchema = v.object({ versions: v.array(BriefTextResponseSchema) });
+export const BriefSectionWrittenSchema = RELAIS_DOCS
+  ? v.object({ ...BriefTextResponseSchema.entries, unchanged: v.boolean() })
+  : (undefined as never);
+export const BriefSectionVersionsSchema = RELAIS_DOCS ? v.object({ versions: v.array(BriefTextResponseSchema) }) : (undefined as never);
 
 const tag = 'results';
 const auth = 'coordinator';
@@ -23,13 +25,15 @@ export const briefRoutes = new Hono<AppEnv>()
   .put(
     '/sessions/:id/brief/sections/:section',
     contract({
-      summary: 'Write the coordinator’s text of one section of the brief (a new version each time)',
-      description:
-        'section: expectations, findings, needs, actions or save_the_date. Paragraphs are separated by a blank line, a line starting with "- " is a bullet; nothing else is interpreted. Saving the same text again adds no version (`unchanged: true`).',
-      tag,
-      auth,
       body: BriefSectionSchema,
-      responses: { 200: { description: 'The version saved', schema: BriefSectionWrittenSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'Write the coordinator’s text of one section of the brief (a new version each time)',
+        description:
+          'section: expectations, findings, needs, actions or save_the_date. Paragraphs are separated by a blank line, a line starting with "- " is a bullet; nothing else is interpreted. Saving the same text again adds no version (`unchanged: true`).',
+        tag,
+        auth,
+        responses: { 200: { description: 'The version saved', schema: BriefSectionWrittenSchema } },
+      },
     }),
     async (c) => {
       const section = sectionOf(c.req.param('section'));
@@ -40,10 +44,12 @@ export const briefRoutes = new Hono<AppEnv>()
   .get(
     '/sessions/:id/brief/sections/:section/versions',
     contract({
-      summary: 'Every version of a section’s text, newest first, with who saved it when',
-      tag,
-      auth,
-      responses: { 200: { description: '`{versions: [...]}`', schema: BriefSectionVersionsSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'Every version of a section’s text, newest first, with who saved it when',
+        tag,
+        auth,
+        responses: { 200: { description: '`{versions: [...]}`', schema: BriefSectionVersionsSchema } },
+      },
     }),
     async (c) => {
       const section = sectionOf(c.req.param('section'));

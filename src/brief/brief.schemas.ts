@@ -1,4 +1,5 @@
 /** Payloads of the coordinator's words in a brief (PUT /api/sessions/:id/brief/sections/:section). */
+import '../openapi/docs-flag.ts';
 import * as v from 'valibot';
 import { LanguageSchema } from '../domain/language.ts';
 import { CleanText, CountSchema, InstantSchema } from '../lib/schemas.ts';
@@ -15,11 +16,13 @@ export const BriefSectionSchema = v.strictObject({
   language: v.optional(LanguageSchema),
 });
 
-export const BriefTextResponseSchema = v.object({
-  section: BriefSectionParamSchema,
-  version: CountSchema,
-  language: LanguageSchema,
-  text: v.string(),
-  actor: v.nullable(v.string()),
-  created_at: InstantSchema,
-});
+export const BriefTextResponseSchema = RELAIS_DOCS
+  ? v.object({
+      section: BriefSectionParamSchema,
+      version: CountSchema,
+      language: LanguageSchema,
+      text: v.string(),
+      actor: v.nullable(v.string()),
+      created_at: InstantSchema,
+    })
+  : (undefined as never);

@@ -26,12 +26,14 @@ async function feed(db: D1Database, series: { id: number; title: string }) {
 
 const CALENDAR_TYPE = 'text/calendar; charset=utf-8';
 const tag = 'calendar';
-const ICS = { 200: { description: 'RFC 5545 calendar', type: 'text/calendar', schema: v.string() } };
+const ICS = RELAIS_DOCS ? { 200: { description: 'RFC 5545 calendar', type: 'text/calendar', schema: v.string() } } : (undefined as never);
 
 export const calendarRoutes = new Hono<AppEnv>()
   .get(
     '/series/:id/calendar.ics',
-    contract({ summary: 'Every session of a series as an iCalendar file', tag, auth: 'coordinator', responses: ICS }),
+    contract({
+      docs: RELAIS_DOCS && { summary: 'Every session of a series as an iCalendar file', tag, auth: 'coordinator', responses: ICS },
+    }),
     async (c) => {
       const series = await getSeries(c.env.DB, c.var.coordinator.organisationId, pathId(c));
       if (!series) throw notFound('series');
@@ -44,11 +46,13 @@ export const calendarRoutes = new Hono<AppEnv>()
   .post(
     '/series/:id/calendar-feed',
     contract({
-      summary: 'Create or rotate the public calendar feed URL of a series',
-      description: 'Answers `{url}`, shown once; creating it again revokes the previous URL.',
-      tag,
-      auth: 'coordinator',
-      responses: { 201: { description: '`{series_id, url}`', schema: CalendarFeedResponseSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'Create or rotate the public calendar feed URL of a series',
+        description: 'Answers `{url}`, shown once; creating it again revokes the previous URL.',
+        tag,
+        auth: 'coordinator',
+        responses: { 201: { description: '`{series_id, url}`', schema: CalendarFeedResponseSchema } },
+      },
     }),
     async (c) => {
       // Shown once: only the hash is stored. Creating it again replaces (revokes) the old URL.
@@ -61,11 +65,13 @@ export const calendarRoutes = new Hono<AppEnv>()
 export const calendarFeed = new Hono<AppEnv>().get(
   '/:file{[A-Za-z0-9_-]+\\.ics}',
   contract({
-    summary: 'Public calendar feed of a series (the URL is the credential)',
-    tag,
-    auth: 'public',
-    path: '/calendar/{token}.ics',
-    responses: ICS,
+    docs: RELAIS_DOCS && {
+      summary: 'Public calendar feed of a series (the URL is the credential)',
+      tag,
+      auth: 'public',
+      path: '/calendar/{token}.ics',
+      responses: ICS,
+    },
   }),
   async (c) => {
     const token = c.req.param('file').slice(0, -'.ics'.length);

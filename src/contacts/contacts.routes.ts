@@ -45,11 +45,13 @@ export const contactsRoutes = new Hono<AppEnv>()
   .get(
     '/series/:id/contacts',
     contract({
-      summary: "The series' contacts (directory)",
-      description: 'Everyone invited to a survey of the series and everyone imported, once per address, with their consent state.',
-      tag,
-      auth,
-      responses: { 200: { description: '`{contacts: [...]}`', schema: ContactListResponseSchema } },
+      docs: RELAIS_DOCS && {
+        summary: "The series' contacts (directory)",
+        description: 'Everyone invited to a survey of the series and everyone imported, once per address, with their consent state.',
+        tag,
+        auth,
+        responses: { 200: { description: '`{contacts: [...]}`', schema: ContactListResponseSchema } },
+      },
     }),
     async (c) => {
       const series = await ownedSeries(c.env, c.var.coordinator, pathId(c));
@@ -59,14 +61,16 @@ export const contactsRoutes = new Hono<AppEnv>()
   .post(
     '/series/:id/contacts/import',
     contract({
-      summary: 'Import an address book into the series’ contacts',
-      description:
-        'The file as it is: a CSV exported from Outlook (fr/nl/en headers; UTF-8 with or without BOM, UTF-16 "Unicode", Windows-1252; `;`, `,` or tab) or Google Contacts, or a vCard (.vcf). `?dry_run=1` reads and reports without importing (the preview). Each skipped or doubtful row is listed with its reason; the good rows are imported. A row with a replacement character (a file damaged before) is skipped, never imported as a name.',
-      tag,
-      auth,
       query: ContactImportQuerySchema,
-      bodyTypes: ADDRESS_BOOK_TYPES,
-      responses: { 200: { description: '`{dry_run, format, encoding, contacts, imported, rows}`', schema: ContactImportResponseSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'Import an address book into the series’ contacts',
+        description:
+          'The file as it is: a CSV exported from Outlook (fr/nl/en headers; UTF-8 with or without BOM, UTF-16 "Unicode", Windows-1252; `;`, `,` or tab) or Google Contacts, or a vCard (.vcf). `?dry_run=1` reads and reports without importing (the preview). Each skipped or doubtful row is listed with its reason; the good rows are imported. A row with a replacement character (a file damaged before) is skipped, never imported as a name.',
+        tag,
+        auth,
+        bodyTypes: ADDRESS_BOOK_TYPES,
+        responses: { 200: { description: '`{dry_run, format, encoding, contacts, imported, rows}`', schema: ContactImportResponseSchema } },
+      },
     }),
     async (c) => {
       const seriesId = pathId(c);
@@ -95,13 +99,15 @@ export const contactsRoutes = new Hono<AppEnv>()
   .post(
     '/surveys/:id/invitations/from',
     contract({
-      summary: 'Invite a survey from the series: its contacts, or who was invited to, answered or attended another',
-      description:
-        'One action whatever the number of people. Someone already invited keeps their invitation and live link; people who opted out of the series are left out. Links are issued when the invitations are sent.',
-      tag,
-      auth,
       body: InviteFromSchema,
-      responses: { 200: { description: '`{added, already}`', schema: InviteFromResponseSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'Invite a survey from the series: its contacts, or who was invited to, answered or attended another',
+        description:
+          'One action whatever the number of people. Someone already invited keeps their invitation and live link; people who opted out of the series are left out. Links are issued when the invitations are sent.',
+        tag,
+        auth,
+        responses: { 200: { description: '`{added, already}`', schema: InviteFromResponseSchema } },
+      },
     }),
     async (c) => {
       const { added, already } = await inviteFrom(c.env, c.var.coordinator, pathId(c), c.req.valid('json'));
@@ -111,23 +117,27 @@ export const contactsRoutes = new Hono<AppEnv>()
   .get(
     '/sessions/:id/attendance',
     contract({
-      summary: 'Who attended the session',
-      tag,
-      auth,
-      responses: { 200: { description: '`{session_id, attended, attendees}`', schema: AttendanceResponseSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'Who attended the session',
+        tag,
+        auth,
+        responses: { 200: { description: '`{session_id, attended, attendees}`', schema: AttendanceResponseSchema } },
+      },
     }),
     async (c) => c.json(await attendanceAnswer(c, pathId(c))),
   )
   .put(
     '/sessions/:id/attendance',
     contract({
-      summary: 'Set who attended the session',
-      description:
-        'JSON `{contact_ids?: [id], emails?: [address]}`, or a CSV / vCard of the attendance sheet: the list becomes exactly these people; addresses not yet in the series’ contacts are added to them.',
-      tag,
-      auth,
-      bodyTypes: ['application/json', ...ADDRESS_BOOK_TYPES],
-      responses: { 200: { description: '`{session_id, attended, attendees}`', schema: AttendanceResponseSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'Set who attended the session',
+        description:
+          'JSON `{contact_ids?: [id], emails?: [address]}`, or a CSV / vCard of the attendance sheet: the list becomes exactly these people; addresses not yet in the series’ contacts are added to them.',
+        tag,
+        auth,
+        bodyTypes: ['application/json', ...ADDRESS_BOOK_TYPES],
+        responses: { 200: { description: '`{session_id, attended, attendees}`', schema: AttendanceResponseSchema } },
+      },
     }),
     async (c) => {
       const sessionId = pathId(c);

@@ -20,12 +20,14 @@ export const exportsRoutes = new Hono<AppEnv>()
   .get(
     '/series/:id/export',
     contract({
-      summary: 'Export a series as JSON',
-      description:
-        'Definitions, themes (with merges), sessions, surveys with participation counts and aggregated results; individual answers only of surveys that are not anonymous, under an export-local respondent number. Never e-mail addresses, names, tokens or invitation ids.',
-      tag,
-      auth,
-      responses: { 200: { description: 'The export (format `relais.series`, version 1)', schema: SeriesExportSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'Export a series as JSON',
+        description:
+          'Definitions, themes (with merges), sessions, surveys with participation counts and aggregated results; individual answers only of surveys that are not anonymous, under an export-local respondent number. Never e-mail addresses, names, tokens or invitation ids.',
+        tag,
+        auth,
+        responses: { 200: { description: 'The export (format `relais.series`, version 1)', schema: SeriesExportSchema } },
+      },
     }),
     async (c) => {
       const doc = await readSeriesExport(c.env.DB, c.var.coordinator.organisationId, pathId(c), new Date());
@@ -40,12 +42,14 @@ export const exportsRoutes = new Hono<AppEnv>()
   .post(
     '/series/import',
     contract({
-      summary: 'Import an exported series into your organisation',
-      description: 'All or nothing; every id is new. Imported surveys keep the exported counts and results.',
-      tag,
-      auth,
       body: SeriesExportSchema,
-      responses: { 201: { description: '`{id, title, themes, sessions, surveys, responses}`', schema: ImportResponseSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'Import an exported series into your organisation',
+        description: 'All or nothing; every id is new. Imported surveys keep the exported counts and results.',
+        tag,
+        auth,
+        responses: { 201: { description: '`{id, title, themes, sessions, surveys, responses}`', schema: ImportResponseSchema } },
+      },
     }),
     async (c) => {
       const doc = c.req.valid('json');

@@ -2,6 +2,7 @@
  * The JSON export of a series (format `relais.series`, version 1). The same schema validates
  * an import, so a file another deployment exported is accepted exactly when it has this shape.
  */
+import '../openapi/docs-flag.ts';
 import * as v from 'valibot';
 import { QuestionsSchema } from '../domain/definition.ts';
 import { LanguageSchema, LocalizedTextSchema } from '../domain/language.ts';
@@ -116,11 +117,13 @@ export const SeriesExportSchema = v.pipe(
 export type SeriesExport = v.InferOutput<typeof SeriesExportSchema>;
 
 /** POST /api/series/import: what was created (every id is new). */
-export const ImportResponseSchema = v.object({
-  id: Id,
-  title: v.string(),
-  themes: Count,
-  sessions: Count,
-  surveys: Count,
-  responses: Count,
-});
+export const ImportResponseSchema = RELAIS_DOCS
+  ? v.object({
+      id: Id,
+      title: v.string(),
+      themes: Count,
+      sessions: Count,
+      surveys: Count,
+      responses: Count,
+    })
+  : (undefined as never);

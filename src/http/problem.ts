@@ -2,6 +2,7 @@
  * RFC 9457 problem details: every error the API answers has this shape, names the field at
  * fault where there is one, and never carries a stack trace, a token or a key.
  */
+import '../openapi/docs-flag.ts';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import * as v from 'valibot';
@@ -46,24 +47,26 @@ export class Problem extends Error {
 }
 
 /** The body of every error (application/problem+json), as toJSON writes it; documented as the Problem component. */
-export const ProblemResponseSchema = v.pipe(
-  v.object({
-    type: v.pipe(v.string(), v.startsWith('/problems/')),
-    title: v.string(),
-    status: v.pipe(v.number(), v.integer(), v.minValue(400), v.maxValue(599)),
-    detail: v.string(),
-    errors: v.optional(
-      v.array(
-        v.object({
-          field: v.string(),
-          message: v.string(),
-          code: v.optional(v.string()),
-        }),
-      ),
-    ),
-  }),
-  v.description('RFC 9457 problem details; `errors` names each bad field.'),
-);
+export const ProblemResponseSchema = RELAIS_DOCS
+  ? v.pipe(
+      v.object({
+        type: v.pipe(v.string(), v.startsWith('/problems/')),
+        title: v.string(),
+        status: v.pipe(v.number(), v.integer(), v.minValue(400), v.maxValue(599)),
+        detail: v.string(),
+        errors: v.optional(
+          v.array(
+            v.object({
+              field: v.string(),
+              message: v.string(),
+              code: v.optional(v.string()),
+            }),
+          ),
+        ),
+      }),
+      v.description('RFC 9457 problem details; `errors` names each bad field.'),
+    )
+  : (undefined as never);
 
 export const notFound = (what = 'resource') => new Problem(404, 'not-found', 'Not found', { detail: `No such ${what}.` });
 

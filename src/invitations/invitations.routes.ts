@@ -23,13 +23,15 @@ export const invitationsRoutes = new Hono<AppEnv>()
   .post(
     '/surveys/:id/invitations',
     contract({
-      summary: 'Invite participants (personal links, shown only in this answer)',
-      description:
-        'Someone already invited keeps their link: inviting again answers the same live link. To replace a link (forwarded, leaked), use `POST /api/invitations/{id}/new-link`.',
-      tag,
-      auth,
       body: InviteSchema,
-      responses: { 201: { description: '`{invitations: [{id, email, url}]}`', schema: InvitationsCreatedResponseSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'Invite participants (personal links, shown only in this answer)',
+        description:
+          'Someone already invited keeps their link: inviting again answers the same live link. To replace a link (forwarded, leaked), use `POST /api/invitations/{id}/new-link`.',
+        tag,
+        auth,
+        responses: { 201: { description: '`{invitations: [{id, email, url}]}`', schema: InvitationsCreatedResponseSchema } },
+      },
     }),
     async (c) => {
       const { participants } = c.req.valid('json');
@@ -40,12 +42,14 @@ export const invitationsRoutes = new Hono<AppEnv>()
   .get(
     '/surveys/:id/invitations',
     contract({
-      summary: 'Who opened and answered (never tokens)',
-      description:
-        '`source` is `open_link` for people who joined through the open link (with the `organisation` they typed), else `coordinator`.',
-      tag,
-      auth,
-      responses: { 200: { description: '`{invitations: [...]}`', schema: InvitationListResponseSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'Who opened and answered (never tokens)',
+        description:
+          '`source` is `open_link` for people who joined through the open link (with the `organisation` they typed), else `coordinator`.',
+        tag,
+        auth,
+        responses: { 200: { description: '`{invitations: [...]}`', schema: InvitationListResponseSchema } },
+      },
     }),
     async (c) => {
       const surveyId = pathId(c);
@@ -57,11 +61,14 @@ export const invitationsRoutes = new Hono<AppEnv>()
   .post(
     '/invitations/:id/new-link',
     contract({
-      summary: 'Replace one person’s link: the old one stops opening the survey at once',
-      description: 'The only way a personal link is revoked. The new link is shown only in this answer; sending and resending then use it.',
-      tag,
-      auth,
-      responses: { 201: { description: '`{id, email, url}`', schema: InvitationNewLinkResponseSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'Replace one person’s link: the old one stops opening the survey at once',
+        description:
+          'The only way a personal link is revoked. The new link is shown only in this answer; sending and resending then use it.',
+        tag,
+        auth,
+        responses: { 201: { description: '`{id, email, url}`', schema: InvitationNewLinkResponseSchema } },
+      },
     }),
     async (c) => {
       const { invitation, url } = await issueNewLink(c.env, c.var.coordinator, pathId(c));

@@ -1,3 +1,4 @@
+import '../openapi/docs-flag.ts';
 import * as v from 'valibot';
 import { LanguageSchema } from '../domain/language.ts';
 import { CleanText, IdSchema, InstantSchema } from '../lib/schemas.ts';
@@ -14,36 +15,42 @@ export const InviteSchema = v.strictObject({
 });
 
 /** POST /api/surveys/{id}/invitations: each person's personal link, shown only in this answer. */
-export const InvitationsCreatedResponseSchema = v.object({
-  invitations: v.array(
-    v.object({
-      id: IdSchema,
-      email: v.string(),
-      url: v.pipe(v.string(), v.url(), v.description('the personal link (/s/<token>); the live one of someone already invited')),
-    }),
-  ),
-});
+export const InvitationsCreatedResponseSchema = RELAIS_DOCS
+  ? v.object({
+      invitations: v.array(
+        v.object({
+          id: IdSchema,
+          email: v.string(),
+          url: v.pipe(v.string(), v.url(), v.description('the personal link (/s/<token>); the live one of someone already invited')),
+        }),
+      ),
+    })
+  : (undefined as never);
 
 /** GET /api/surveys/{id}/invitations: who was invited, opened and answered; never tokens. */
-export const InvitationListResponseSchema = v.object({
-  invitations: v.array(
-    v.object({
-      id: IdSchema,
-      email: v.string(),
-      name: v.nullable(v.string()),
-      language: LanguageSchema,
-      created_at: InstantSchema,
-      opened_at: v.nullable(InstantSchema),
-      answered: v.boolean(),
-      source: v.picklist(['coordinator', 'open_link']),
-      organisation: v.pipe(v.nullable(v.string()), v.description('what a person who joined through the open link typed')),
-    }),
-  ),
-});
+export const InvitationListResponseSchema = RELAIS_DOCS
+  ? v.object({
+      invitations: v.array(
+        v.object({
+          id: IdSchema,
+          email: v.string(),
+          name: v.nullable(v.string()),
+          language: LanguageSchema,
+          created_at: InstantSchema,
+          opened_at: v.nullable(InstantSchema),
+          answered: v.boolean(),
+          source: v.picklist(['coordinator', 'open_link']),
+          organisation: v.pipe(v.nullable(v.string()), v.description('what a person who joined through the open link typed')),
+        }),
+      ),
+    })
+  : (undefined as never);
 
 /** POST /api/invitations/{id}/new-link: the replacing link, shown only in this answer. */
-export const InvitationNewLinkResponseSchema = v.object({
-  id: IdSchema,
-  email: v.string(),
-  url: v.pipe(v.string(), v.url(), v.description('the new personal link; the previous one no longer opens the survey')),
-});
+export const InvitationNewLinkResponseSchema = RELAIS_DOCS
+  ? v.object({
+      id: IdSchema,
+      email: v.string(),
+      url: v.pipe(v.string(), v.url(), v.description('the new personal link; the previous one no longer opens the survey')),
+    })
+  : (undefined as never);

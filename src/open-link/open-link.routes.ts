@@ -34,11 +34,13 @@ export const openLinkRoutes = new Hono<AppEnv>()
   .get(
     '/surveys/:id/open-link',
     contract({
-      summary: 'The survey’s open link: URL, on or off, cap and how many joined',
-      description: 'A survey that never had one answers `enabled: false` with `url: null`.',
-      tag,
-      auth,
-      responses: { 200: { description: 'The open link', schema: OpenLinkSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'The survey’s open link: URL, on or off, cap and how many joined',
+        description: 'A survey that never had one answers `enabled: false` with `url: null`.',
+        tag,
+        auth,
+        responses: { 200: { description: 'The open link', schema: OpenLinkSchema } },
+      },
     }),
     async (c) => {
       const surveyId = pathId(c);
@@ -49,13 +51,15 @@ export const openLinkRoutes = new Hono<AppEnv>()
   .put(
     '/surveys/:id/open-link',
     contract({
-      summary: 'Switch the open link on or off, set or remove its cap',
-      description:
-        'The first call creates the public `/o/<slug>` URL; it stays the same when switched off and on. A visitor leaves an address there and receives a personal link by e-mail (an address already invited gets its own link again, never a second invitation). `cap` counts people who joined through the link; omitted keeps it, `null` removes it.',
-      tag,
-      auth,
       body: OpenLinkSettingsSchema,
-      responses: { 200: { description: 'The open link', schema: OpenLinkSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'Switch the open link on or off, set or remove its cap',
+        description:
+          'The first call creates the public `/o/<slug>` URL; it stays the same when switched off and on. A visitor leaves an address there and receives a personal link by e-mail (an address already invited gets its own link again, never a second invitation). `cap` counts people who joined through the link; omitted keeps it, `null` removes it.',
+        tag,
+        auth,
+        responses: { 200: { description: 'The open link', schema: OpenLinkSchema } },
+      },
     }),
     async (c) => {
       const base = publicUrl(c.env);

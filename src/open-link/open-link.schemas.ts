@@ -1,4 +1,5 @@
 /** The open link's payloads: the coordinator's settings (JSON) and the visitor's form. */
+import '../openapi/docs-flag.ts';
 import * as v from 'valibot';
 import { LanguageSchema } from '../domain/language.ts';
 import { CleanText } from '../lib/schemas.ts';
@@ -28,14 +29,16 @@ export const OpenLinkFormSchema = v.object({
 });
 
 /** What the API answers about a survey's open link (documented by the routes' contracts). */
-export const OpenLinkSchema = v.object({
-  url: v.nullable(v.string()),
-  slug: v.nullable(v.string()),
-  enabled: v.boolean(),
-  cap: v.nullable(v.number()),
-  joined: v.number(),
-  places_left: v.nullable(v.number()),
-});
+export const OpenLinkSchema = RELAIS_DOCS
+  ? v.object({
+      url: v.nullable(v.string()),
+      slug: v.nullable(v.string()),
+      enabled: v.boolean(),
+      cap: v.nullable(v.number()),
+      joined: v.number(),
+      places_left: v.nullable(v.number()),
+    })
+  : (undefined as never);
 
 /**
  * The visitor's form. Messages are keys of the catalogue (src/i18n/open-link), so the page

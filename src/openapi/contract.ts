@@ -1,7 +1,7 @@
 /**
  * A route's contract, declared once beside its handler:
  *
- *   .post('/series', contract({ summary, tag, auth, body: CreateSeriesSchema, responses: {…} }), async (c) => …)
+ *   .post('/series', contract({ body: CreateSeriesSchema, docs: RELAIS_DOCS && { summary, tag, auth, responses: {…} } }), async (c) => …)
  *
  * The middleware validates what the contract names (path id, query, JSON body) with the same
  * valibot schemas and the same problem+json errors as before (src/http/body.ts), hands the
@@ -9,11 +9,30 @@
  * OpenAPI document (document.ts) is read off `app.routes`: a route and its documentation
  * cannot drift apart, and a route without a contract is found by walking the same list.
  *
+ * What only the document reads (summaries, descriptions, tag, auth, response docs…) sits in
+ * `docs: RELAIS_DOCS && {…}`, and each value only docs read (response schemas, their parts, docs
+ * helpers) is declared `RELAIS_DOCS ? … : (undefined as never)`. RELAIS_DOCS is a build constant,
+ * not a variable (src/openapi/docs-flag.ts): wrangler.toml defines it as false, so esbuild folds
+ * each one where it stands, and all of it leaves the deployed Worker (149.6 → 139.1 KiB gzip,
+ * `npm run size`); vitest.config.ts defines it as true, so the tests, and the document generated
+ * ahead of time (test/openapi.global-setup.ts, public/api/), read the docs.
+ * - A global constant at each site, not a `DOCS` imported from a module: esbuild inlines an
+ *   imported constant only when it prints the bundle, after tree shaking, so what the literal
+ *   named stayed behind.
+ * - Response schemas wrapped one by one: esbuild (0.28) does not take valibot's
+ *   `@__NO_SIDE_EFFECTS__` across modules, so an unused `v.object({…})` is kept (~4.7 KiB gzip).
+ *   Undefined in the Worker, they must not be read by a handler: test/docs-only.global-setup.ts
+ *   lists any such use (types, `satisfies`, and docs are fine).
+ * - Chosen over docs in a module of their own keyed by method and path: the declaration stays
+ *   one, beside its handler, whose `satisfies v.InferOutput<typeof …ResponseSchema>` names the
+ *   schema the docs give.
+ *
  * In-house rather than hono-openapi: the deploy is at the 150 KiB budget and hono-openapi adds
  * ~6 KiB gzip; its validator would also need our error hook, body reader (415/413/400, strict
  * UTF-8) and field naming re-plugged anyway.
  */
 
+import './docs-flag.ts';
 import { createMiddleware } from 'hono/factory';
 import type { RouterRoute } from 'hono/types';
 import type * as v from 'valibot';
@@ -35,15 +54,12 @@ export interface ResponseDoc {
   schema?: v.GenericSchema;
 }
 
-export interface Contract {
+/** What only the OpenAPI document (and the tests that read it) uses: absent from the deployed Worker. */
+export interface Docs {
   summary: string;
   description?: string;
   tag: string;
   auth: Auth;
-  /** Query parameters, as the object schema that validates them (errors name the parameter). */
-  query?: v.GenericSchema;
-  /** The JSON body's schema (errors name the field by the schema's path). */
-  body?: v.GenericSchema;
   /**
    * Media types of a body sent as a file (bytes, e.g. an address book in any encoding), beside
    * or instead of a JSON `body`; the handler reads it (the middleware validates JSON only).
@@ -56,8 +72,20 @@ export interface Contract {
   responses: Record<number, ResponseDoc>;
 }
 
+/** What the middleware validates, and (in tests and the document's generation) the route's docs. */
+export interface Contract {
+  /** Query parameters, as the object schema that validates them (errors name the parameter). */
+  query?: v.GenericSchema;
+  /** The JSON body's schema (errors name the field by the schema's path). */
+  body?: v.GenericSchema;
+  /** `RELAIS_DOCS && {…}`: false in the deployed Worker only. */
+  docs: Docs | false;
+}
+
 /** A contract with the route it is attached to: what the document and the tests read. */
-export interface RouteDoc extends Contract {
+export interface RouteDoc extends Docs {
+  query?: v.GenericSchema;
+  body?: v.GenericSchema;
   method: Method;
   /** OpenAPI template: `/api/series/{id}`. */
   path: string;
@@ -108,10 +136,12 @@ export function documentedRoutes(routes: readonly RouterRoute[]): RouteDoc[] {
     const spec = contractOf(route.handler);
     if (!spec) continue;
     const method = route.method.toLowerCase() as Method;
-    const path = spec.path ?? openApiPath(route.path);
+    if (!spec.docs) throw new Error(`${route.method} ${route.path}: contract built without its docs (RELAIS_DOCS=false)`);
+    const path = spec.docs.path ?? openApiPath(route.path);
     if (seen.has(`${method} ${path}`)) continue;
     seen.add(`${method} ${path}`);
-    docs.push({ ...spec, method, path });
+    const { docs: _, ...validation } = spec;
+    docs.push({ ...spec.docs, ...validation, method, path });
   }
   return docs;
 }

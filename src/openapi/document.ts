@@ -13,7 +13,7 @@ import type { RouterRoute } from 'hono/types';
 import type { GenericSchema } from 'valibot';
 import { ProblemResponseSchema } from '../http/problem.ts';
 import { documentedShape } from '../lib/schemas.ts';
-import { type Contract, documentedRoutes, type RouteDoc } from './contract.ts';
+import { type Docs, documentedRoutes, type RouteDoc } from './contract.ts';
 
 type Json = Record<string, unknown>;
 
@@ -162,7 +162,7 @@ export const PUBLISHED = {
   '/api/docs': 'public/api/docs.html',
 } as const;
 
-const PUBLISHED_CONTRACTS: Record<keyof typeof PUBLISHED, Contract> = {
+const PUBLISHED_CONTRACTS: Record<keyof typeof PUBLISHED, Docs> = {
   '/api/openapi.json': {
     summary: 'This OpenAPI 3.1 document',
     tag: 'meta',

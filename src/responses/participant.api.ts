@@ -47,10 +47,12 @@ export const participantApi = new Hono<AppEnv>()
   .get(
     '/s/:token',
     contract({
-      summary: 'A personal link: the survey and earlier answers',
-      tag,
-      auth,
-      responses: { 200: { description: 'The survey and answers', schema: ParticipantLinkResponseSchema }, ...notNow },
+      docs: RELAIS_DOCS && {
+        summary: 'A personal link: the survey and earlier answers',
+        tag,
+        auth,
+        responses: { 200: { description: 'The survey and answers', schema: ParticipantLinkResponseSchema }, ...notNow },
+      },
     }),
     async (c) => {
       const token = c.req.param('token');
@@ -72,14 +74,16 @@ export const participantApi = new Hono<AppEnv>()
     '/s/:token',
     participantKeys,
     contract({
-      summary: 'Submit (or replace) answers',
-      description:
-        'Values: single → option id, multiple → option ids, ranking → ordered option ids, rating → integer, text → string. Sending the same submission again writes nothing (`unchanged: true`). Send `survey_id` (`survey.id` of the GET) when you have it: the answers are then checked against the questions the server holds and stored in one database call; a wrong or outdated id only costs the usual lookup.',
-      tag,
-      auth,
       body: SubmissionSchema,
-      idempotent: true,
-      responses: { 200: { description: 'What was recorded', schema: ParticipantSubmissionResponseSchema }, ...notNow },
+      docs: RELAIS_DOCS && {
+        summary: 'Submit (or replace) answers',
+        description:
+          'Values: single → option id, multiple → option ids, ranking → ordered option ids, rating → integer, text → string. Sending the same submission again writes nothing (`unchanged: true`). Send `survey_id` (`survey.id` of the GET) when you have it: the answers are then checked against the questions the server holds and stored in one database call; a wrong or outdated id only costs the usual lookup.',
+        tag,
+        auth,
+        idempotent: true,
+        responses: { 200: { description: 'What was recorded', schema: ParticipantSubmissionResponseSchema }, ...notNow },
+      },
     }),
     async (c) => {
       const body = c.req.valid('json');

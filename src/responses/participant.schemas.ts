@@ -1,4 +1,5 @@
 /** The participant's JSON API (participant.api.ts): what it takes and what it answers. */
+import '../openapi/docs-flag.ts';
 import * as v from 'valibot';
 import { QuestionSchema } from '../domain/definition.ts';
 import { LanguageSchema } from '../domain/language.ts';
@@ -41,39 +42,45 @@ export const SubmissionSchema = v.strictObject({
 });
 
 /** Anonymous responses keep only the day (YYYY-MM-DD), so their times cannot be matched to a link's opening. */
-const AnsweredAtSchema = v.pipe(
-  v.union([InstantSchema, v.pipe(v.string(), v.isoDate())]),
-  v.description('when the answers were last stored: a timestamp, or only the day for an anonymous survey'),
-);
+const AnsweredAtSchema = RELAIS_DOCS
+  ? v.pipe(
+      v.union([InstantSchema, v.pipe(v.string(), v.isoDate())]),
+      v.description('when the answers were last stored: a timestamp, or only the day for an anonymous survey'),
+    )
+  : (undefined as never);
 
 /** GET /api/s/{token}: the survey behind a personal link and the answers given so far. */
-export const ParticipantLinkResponseSchema = v.object({
-  survey: v.object({
-    id: IdSchema,
-    kind: v.picklist(['pre', 'post']),
-    title: v.pipe(v.string(), v.description("the series' title")),
-    anonymous: v.boolean(),
-    closes_at: v.nullable(InstantSchema),
-    definition_version: IdSchema,
-    session: v.object({
-      id: IdSchema,
-      number: v.pipe(v.number(), v.integer(), v.minValue(1)),
-      starts_at: InstantSchema,
-      ends_at: v.nullable(InstantSchema),
-      place: v.nullable(v.string()),
-    }),
-    questions: v.array(QuestionSchema),
-  }),
-  language: v.pipe(LanguageSchema, v.description('the language answered in before, else the invitation’s')),
-  answers: v.pipe(v.nullable(AnswersSchema), v.description('null until the first submission')),
-  updated_at: v.nullable(AnsweredAtSchema),
-});
+export const ParticipantLinkResponseSchema = RELAIS_DOCS
+  ? v.object({
+      survey: v.object({
+        id: IdSchema,
+        kind: v.picklist(['pre', 'post']),
+        title: v.pipe(v.string(), v.description("the series' title")),
+        anonymous: v.boolean(),
+        closes_at: v.nullable(InstantSchema),
+        definition_version: IdSchema,
+        session: v.object({
+          id: IdSchema,
+          number: v.pipe(v.number(), v.integer(), v.minValue(1)),
+          starts_at: InstantSchema,
+          ends_at: v.nullable(InstantSchema),
+          place: v.nullable(v.string()),
+        }),
+        questions: v.array(QuestionSchema),
+      }),
+      language: v.pipe(LanguageSchema, v.description('the language answered in before, else the invitation’s')),
+      answers: v.pipe(v.nullable(AnswersSchema), v.description('null until the first submission')),
+      updated_at: v.nullable(AnsweredAtSchema),
+    })
+  : (undefined as never);
 
 /** PUT /api/s/{token}: what was recorded. */
-export const ParticipantSubmissionResponseSchema = v.object({
-  survey_id: IdSchema,
-  answers: AnswersSchema,
-  language: LanguageSchema,
-  updated_at: AnsweredAtSchema,
-  unchanged: v.pipe(v.boolean(), v.description('the same answers were already stored: nothing was written')),
-});
+export const ParticipantSubmissionResponseSchema = RELAIS_DOCS
+  ? v.object({
+      survey_id: IdSchema,
+      answers: AnswersSchema,
+      language: LanguageSchema,
+      updated_at: AnsweredAtSchema,
+      unchanged: v.pipe(v.boolean(), v.description('the same answers were already stored: nothing was written')),
+    })
+  : (undefined as never);

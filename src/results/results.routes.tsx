@@ -43,13 +43,15 @@ export const resultsRoutes = new Hono<AppEnv>()
   .get(
     '/surveys/:id/results',
     contract({
-      summary: 'Aggregated results of a survey',
-      description:
-        'JSON, CSV or a printable page (`?format=`, else the Accept header). Cells under the series’ minimum group size are hidden.',
-      tag,
-      auth,
       query: ResultsQuerySchema,
-      responses: { 200: { description: 'The results', schema: SurveyResultsResponseSchema, also: ['text/csv', 'text/html'] } },
+      docs: RELAIS_DOCS && {
+        summary: 'Aggregated results of a survey',
+        description:
+          'JSON, CSV or a printable page (`?format=`, else the Accept header). Cells under the series’ minimum group size are hidden.',
+        tag,
+        auth,
+        responses: { 200: { description: 'The results', schema: SurveyResultsResponseSchema, also: ['text/csv', 'text/html'] } },
+      },
     }),
     pageHeaders,
     async (c) => {
@@ -102,23 +104,25 @@ export const resultsRoutes = new Hono<AppEnv>()
   .get(
     '/sessions/:id/brief',
     contract({
-      summary: 'The brief for the next session',
-      description:
-        'JSON, Markdown in the shape of the minutes, CSV, a printable page, or an editable document (`docx`, `odt`) (`?format=`, else the Accept header). The coordinator’s words (`written`) come before the figures (measured).',
-      tag,
-      auth,
       query: BriefQuerySchema,
-      responses: {
-        200: {
-          description: 'The brief',
-          schema: BriefResponseSchema,
-          also: [
-            'text/markdown',
-            'text/csv',
-            'text/html',
-            'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-            'application/vnd.oasis.opendocument.text',
-          ],
+      docs: RELAIS_DOCS && {
+        summary: 'The brief for the next session',
+        description:
+          'JSON, Markdown in the shape of the minutes, CSV, a printable page, or an editable document (`docx`, `odt`) (`?format=`, else the Accept header). The coordinator’s words (`written`) come before the figures (measured).',
+        tag,
+        auth,
+        responses: {
+          200: {
+            description: 'The brief',
+            schema: BriefResponseSchema,
+            also: [
+              'text/markdown',
+              'text/csv',
+              'text/html',
+              'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+              'application/vnd.oasis.opendocument.text',
+            ],
+          },
         },
       },
     }),

@@ -23,10 +23,12 @@ export const seriesRoutes = new Hono<AppEnv>()
   .get(
     '/series',
     contract({
-      summary: 'List the series of your organisation',
-      tag,
-      auth,
-      responses: { 200: { description: '`{series: [...]}`', schema: SeriesListResponseSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'List the series of your organisation',
+        tag,
+        auth,
+        responses: { 200: { description: '`{series: [...]}`', schema: SeriesListResponseSchema } },
+      },
     }),
     async (c) => {
       const { results } = await listSeries(c.env.DB, c.var.coordinator.organisationId);
@@ -36,11 +38,13 @@ export const seriesRoutes = new Hono<AppEnv>()
   .post(
     '/series',
     contract({
-      summary: 'Create a series',
-      tag,
-      auth,
       body: CreateSeriesSchema,
-      responses: { 201: { description: 'The series created (its URL in Location)', schema: SeriesResponseSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'Create a series',
+        tag,
+        auth,
+        responses: { 201: { description: 'The series created (its URL in Location)', schema: SeriesResponseSchema } },
+      },
     }),
     async (c) => {
       const row = await createSeries(c.env, c.var.coordinator, c.req.valid('json'));
@@ -50,10 +54,12 @@ export const seriesRoutes = new Hono<AppEnv>()
   .get(
     '/series/:id',
     contract({
-      summary: 'Read a series with its sessions and themes',
-      tag,
-      auth,
-      responses: { 200: { description: 'The series', schema: SeriesDetailResponseSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'Read a series with its sessions and themes',
+        tag,
+        auth,
+        responses: { 200: { description: 'The series', schema: SeriesDetailResponseSchema } },
+      },
     }),
     async (c) => {
       const org = c.var.coordinator.organisationId;
@@ -71,11 +77,13 @@ export const seriesRoutes = new Hono<AppEnv>()
   .patch(
     '/series/:id',
     contract({
-      summary: 'Update a series',
-      tag,
-      auth,
       body: UpdateSeriesSchema,
-      responses: { 200: { description: 'The updated series', schema: SeriesResponseSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'Update a series',
+        tag,
+        auth,
+        responses: { 200: { description: 'The updated series', schema: SeriesResponseSchema } },
+      },
     }),
     async (c) =>
       c.json(

@@ -1,3 +1,4 @@
+import '../openapi/docs-flag.ts';
 import * as v from 'valibot';
 import { LanguageSchema } from '../domain/language.ts';
 import { IdSchema, InstantSchema, ShortTextSchema, TitleSchema } from '../lib/schemas.ts';
@@ -31,24 +32,28 @@ export const UpdateSeriesSchema = v.strictObject({
 });
 
 /** A series as the API answers it (create, update, list). */
-export const SeriesResponseSchema = v.object({
-  id: IdSchema,
-  title: v.string(),
-  bassin: v.nullable(v.string()),
-  language: LanguageSchema,
-  min_group_size: v.pipe(v.number(), v.integer(), v.minValue(1)),
-  retention_days: v.pipe(
-    v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
-    v.description("contacts are purged this many days after the series' last session (365 unless set); null keeps them until erased"),
-  ),
-  created_at: InstantSchema,
-});
+export const SeriesResponseSchema = RELAIS_DOCS
+  ? v.object({
+      id: IdSchema,
+      title: v.string(),
+      bassin: v.nullable(v.string()),
+      language: LanguageSchema,
+      min_group_size: v.pipe(v.number(), v.integer(), v.minValue(1)),
+      retention_days: v.pipe(
+        v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
+        v.description("contacts are purged this many days after the series' last session (365 unless set); null keeps them until erased"),
+      ),
+      created_at: InstantSchema,
+    })
+  : (undefined as never);
 
-export const SeriesListResponseSchema = v.object({ series: v.array(SeriesResponseSchema) });
+export const SeriesListResponseSchema = RELAIS_DOCS ? v.object({ series: v.array(SeriesResponseSchema) }) : (undefined as never);
 
 /** GET /api/series/{id}: the series with its sessions (by number) and its whole theme catalogue. */
-export const SeriesDetailResponseSchema = v.object({
-  ...SeriesResponseSchema.entries,
-  sessions: v.array(SessionResponseSchema),
-  themes: v.array(ThemeResponseSchema),
-});
+export const SeriesDetailResponseSchema = RELAIS_DOCS
+  ? v.object({
+      ...SeriesResponseSchema.entries,
+      sessions: v.array(SessionResponseSchema),
+      themes: v.array(ThemeResponseSchema),
+    })
+  : (undefined as never);

@@ -18,10 +18,12 @@ export const sessionsRoutes = new Hono<AppEnv>()
   .get(
     '/series/:id/sessions',
     contract({
-      summary: 'The sessions of a series (#1, #2…)',
-      tag,
-      auth,
-      responses: { 200: { description: '`{sessions: [...]}`', schema: SessionListResponseSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'The sessions of a series (#1, #2…)',
+        tag,
+        auth,
+        responses: { 200: { description: '`{sessions: [...]}`', schema: SessionListResponseSchema } },
+      },
     }),
     async (c) => {
       const org = c.var.coordinator.organisationId;
@@ -34,14 +36,16 @@ export const sessionsRoutes = new Hono<AppEnv>()
   .post(
     '/series/:id/sessions',
     contract({
-      summary: 'Add a session',
-      description: 'Date-times are ISO 8601 with an offset; they are stored and returned in UTC.',
-      tag,
-      auth,
       body: CreateSessionSchema,
-      responses: {
-        201: { description: 'The session created (its URL in Location)', schema: SessionResponseSchema },
-        409: { description: 'A session with this number exists' },
+      docs: RELAIS_DOCS && {
+        summary: 'Add a session',
+        description: 'Date-times are ISO 8601 with an offset; they are stored and returned in UTC.',
+        tag,
+        auth,
+        responses: {
+          201: { description: 'The session created (its URL in Location)', schema: SessionResponseSchema },
+          409: { description: 'A session with this number exists' },
+        },
       },
     }),
     async (c) => {
@@ -52,10 +56,12 @@ export const sessionsRoutes = new Hono<AppEnv>()
   .get(
     '/sessions/:id',
     contract({
-      summary: 'A session with its surveys',
-      tag,
-      auth,
-      responses: { 200: { description: 'The session', schema: SessionResponseSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'A session with its surveys',
+        tag,
+        auth,
+        responses: { 200: { description: 'The session', schema: SessionResponseSchema } },
+      },
     }),
     async (c) => {
       const session = await getSession(c.env.DB, c.var.coordinator.organisationId, pathId(c));
@@ -66,15 +72,17 @@ export const sessionsRoutes = new Hono<AppEnv>()
   .patch(
     '/sessions/:id',
     contract({
-      summary: 'Change a session’s date, end, place or notes',
-      description:
-        'Only the fields given change (`null` empties ends_at, place, notes). Checked: the end after the start, the series’ order (#3 not before #2); 422 names the field. The SEQUENCE rises; invitees of the session’s open surveys are e-mailed the change with an updated calendar entry (METHOD:REQUEST), and `session.updated` goes to webhooks. 409 if the session is cancelled.',
-      tag,
-      auth,
       body: UpdateSessionSchema,
-      responses: {
-        200: { description: 'The session', schema: SessionResponseSchema },
-        409: { description: 'The session is cancelled, or changed meanwhile' },
+      docs: RELAIS_DOCS && {
+        summary: 'Change a session’s date, end, place or notes',
+        description:
+          'Only the fields given change (`null` empties ends_at, place, notes). Checked: the end after the start, the series’ order (#3 not before #2); 422 names the field. The SEQUENCE rises; invitees of the session’s open surveys are e-mailed the change with an updated calendar entry (METHOD:REQUEST), and `session.updated` goes to webhooks. 409 if the session is cancelled.',
+        tag,
+        auth,
+        responses: {
+          200: { description: 'The session', schema: SessionResponseSchema },
+          409: { description: 'The session is cancelled, or changed meanwhile' },
+        },
       },
     }),
     async (c) =>
@@ -85,12 +93,14 @@ export const sessionsRoutes = new Hono<AppEnv>()
   .post(
     '/sessions/:id/cancel',
     contract({
-      summary: 'Cancel a session',
-      description:
-        'Marks it cancelled (calendar feeds show STATUS:CANCELLED); invitees of its open surveys are e-mailed a METHOD:CANCEL entry, and `session.cancelled` goes to webhooks. Cancelling again changes nothing.',
-      tag,
-      auth,
-      responses: { 200: { description: 'The cancelled session', schema: SessionResponseSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'Cancel a session',
+        description:
+          'Marks it cancelled (calendar feeds show STATUS:CANCELLED); invitees of its open surveys are e-mailed a METHOD:CANCEL entry, and `session.cancelled` goes to webhooks. Cancelling again changes nothing.',
+        tag,
+        auth,
+        responses: { 200: { description: 'The cancelled session', schema: SessionResponseSchema } },
+      },
     }),
     async (c) => c.json(sessionJson(await cancelSession(c.env, c.var.coordinator, pathId(c), afterResponse(c))) satisfies Session),
   );

@@ -1,3 +1,4 @@
+import '../openapi/docs-flag.ts';
 import * as v from 'valibot';
 import { CleanText, DateTimeSchema, IdSchema, InstantSchema, ShortTextSchema } from '../lib/schemas.ts';
 
@@ -33,18 +34,20 @@ export const UpdateSessionSchema = v.pipe(
 );
 
 /** A session as the API answers it, with the id, kind and status of each of its surveys (closed once past its closing date). */
-export const SessionResponseSchema = v.object({
-  id: IdSchema,
-  series_id: IdSchema,
-  number: v.pipe(v.number(), v.integer(), v.minValue(1)),
-  starts_at: InstantSchema,
-  ends_at: v.nullable(InstantSchema),
-  place: v.nullable(v.string()),
-  notes: v.nullable(v.string()),
-  /** The iCalendar SEQUENCE: 0, raised by each change and by the cancellation. */
-  sequence: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  cancelled_at: v.nullable(InstantSchema),
-  surveys: v.array(v.object({ id: IdSchema, kind: v.picklist(['pre', 'post']), status: v.picklist(['draft', 'open', 'closed']) })),
-});
+export const SessionResponseSchema = RELAIS_DOCS
+  ? v.object({
+      id: IdSchema,
+      series_id: IdSchema,
+      number: v.pipe(v.number(), v.integer(), v.minValue(1)),
+      starts_at: InstantSchema,
+      ends_at: v.nullable(InstantSchema),
+      place: v.nullable(v.string()),
+      notes: v.nullable(v.string()),
+      /** The iCalendar SEQUENCE: 0, raised by each change and by the cancellation. */
+      sequence: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      cancelled_at: v.nullable(InstantSchema),
+      surveys: v.array(v.object({ id: IdSchema, kind: v.picklist(['pre', 'post']), status: v.picklist(['draft', 'open', 'closed']) })),
+    })
+  : (undefined as never);
 
-export const SessionListResponseSchema = v.object({ sessions: v.array(SessionResponseSchema) });
+export const SessionListResponseSchema = RELAIS_DOCS ? v.object({ sessions: v.array(SessionResponseSchema) }) : (undefined as never);

@@ -11,21 +11,23 @@ import { CopySurveySchema, CreateSurveySchema, EditQuestionsSchema, SurveyRespon
 const tag = 'surveys';
 const auth = 'coordinator';
 type Survey = v.InferOutput<typeof SurveyResponseSchema>;
-const answers = (description: string) => ({ 200: { description, schema: SurveyResponseSchema } });
+const answers = RELAIS_DOCS ? (description: string) => ({ 200: { description, schema: SurveyResponseSchema } }) : (undefined as never);
 
 export const surveysRoutes = new Hono<AppEnv>()
   .post(
     '/sessions/:id/surveys',
     contract({
-      summary: 'Create the pre- or post-survey of a session',
-      description:
-        "Without `questions`, the template of that kind for the series: its active themes, and the commune question with the series' bassin's communes first.",
-      tag,
-      auth,
       body: CreateSurveySchema,
-      responses: {
-        201: { description: 'The survey created (its URL in Location)', schema: SurveyResponseSchema },
-        409: { description: 'The session already has a survey of this kind' },
+      docs: RELAIS_DOCS && {
+        summary: 'Create the pre- or post-survey of a session',
+        description:
+          "Without `questions`, the template of that kind for the series: its active themes, and the commune question with the series' bassin's communes first.",
+        tag,
+        auth,
+        responses: {
+          201: { description: 'The survey created (its URL in Location)', schema: SurveyResponseSchema },
+          409: { description: 'The session already has a survey of this kind' },
+        },
       },
     }),
     async (c) => {
@@ -33,21 +35,25 @@ export const surveysRoutes = new Hono<AppEnv>()
       return c.json(surveyJson(survey) satisfies Survey, 201, { Location: `/api/surveys/${survey.id}` });
     },
   )
-  .get('/surveys/:id', contract({ summary: 'Read a survey', tag, auth, responses: answers('The survey') }), async (c) =>
-    c.json(surveyJson(await ownedSurvey(c.env, c.var.coordinator, pathId(c))) satisfies Survey),
+  .get(
+    '/surveys/:id',
+    contract({ docs: RELAIS_DOCS && { summary: 'Read a survey', tag, auth, responses: answers('The survey') } }),
+    async (c) => c.json(surveyJson(await ownedSurvey(c.env, c.var.coordinator, pathId(c))) satisfies Survey),
   )
   .put(
     '/surveys/:id/questions',
     contract({
-      summary: "Replace a survey's questions (the editor)",
-      description:
-        'Add, remove, reorder questions and options, change types, `max_ranked`, required, the profile question, texts. Free until someone answers; afterwards only changes that keep every stored answer meaningful (rewording, new options, new questions that are not required, reordering, a larger `max_ranked`): anything else is a 422 naming the field, with a `code` per rule.',
-      tag,
-      auth,
       body: EditQuestionsSchema,
-      responses: {
-        200: { description: 'The edited survey', schema: SurveyResponseSchema },
-        409: { description: '`version` is not the current definition_version' },
+      docs: RELAIS_DOCS && {
+        summary: "Replace a survey's questions (the editor)",
+        description:
+          'Add, remove, reorder questions and options, change types, `max_ranked`, required, the profile question, texts. Free until someone answers; afterwards only changes that keep every stored answer meaningful (rewording, new options, new questions that are not required, reordering, a larger `max_ranked`): anything else is a 422 naming the field, with a `code` per rule.',
+        tag,
+        auth,
+        responses: {
+          200: { description: 'The edited survey', schema: SurveyResponseSchema },
+          409: { description: '`version` is not the current definition_version' },
+        },
       },
     }),
     async (c) => c.json(surveyJson(await editQuestions(c.env, c.var.coordinator, pathId(c), c.req.valid('json'))) satisfies Survey),
@@ -55,15 +61,17 @@ export const surveysRoutes = new Hono<AppEnv>()
   .post(
     '/surveys/:id/copy',
     contract({
-      summary: 'Copy a survey to another session, as a draft',
-      description:
-        "The questions are copied; theme options follow the target series' active catalogue (merged or archived themes dropped, new ones added).",
-      tag,
-      auth,
       body: CopySurveySchema,
-      responses: {
-        201: { description: 'The new draft survey (its URL in Location)', schema: SurveyResponseSchema },
-        409: { description: 'The session already has a survey of this kind' },
+      docs: RELAIS_DOCS && {
+        summary: 'Copy a survey to another session, as a draft',
+        description:
+          "The questions are copied; theme options follow the target series' active catalogue (merged or archived themes dropped, new ones added).",
+        tag,
+        auth,
+        responses: {
+          201: { description: 'The new draft survey (its URL in Location)', schema: SurveyResponseSchema },
+          409: { description: 'The session already has a survey of this kind' },
+        },
       },
     }),
     async (c) => {
@@ -73,11 +81,25 @@ export const surveysRoutes = new Hono<AppEnv>()
   )
   .post(
     '/surveys/:id/open',
-    contract({ summary: 'Open a survey (sends `survey.opened` to webhooks)', tag, auth, responses: answers('The opened survey') }),
+    contract({
+      docs: RELAIS_DOCS && {
+        summary: 'Open a survey (sends `survey.opened` to webhooks)',
+        tag,
+        auth,
+        responses: answers('The opened survey'),
+      },
+    }),
     async (c) => c.json(surveyJson(await openSurvey(c.env, c.var.coordinator, pathId(c), afterResponse(c))) satisfies Survey),
   )
   .post(
     '/surveys/:id/close',
-    contract({ summary: 'Close a survey (sends `survey.closed` to webhooks)', tag, auth, responses: answers('The closed survey') }),
+    contract({
+      docs: RELAIS_DOCS && {
+        summary: 'Close a survey (sends `survey.closed` to webhooks)',
+        tag,
+        auth,
+        responses: answers('The closed survey'),
+      },
+    }),
     async (c) => c.json(surveyJson(await closeSurvey(c.env, c.var.coordinator, pathId(c), afterResponse(c))) satisfies Survey),
   );

@@ -16,10 +16,12 @@ export const teamRoutes = new Hono<AppEnv>()
   .get(
     '/team',
     contract({
-      summary: 'The coordinators of your organisation',
-      tag,
-      auth,
-      responses: { 200: { description: '`{coordinators: [{id, email, created_at, you}]}`', schema: TeamResponseSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'The coordinators of your organisation',
+        tag,
+        auth,
+        responses: { 200: { description: '`{coordinators: [{id, email, created_at, you}]}`', schema: TeamResponseSchema } },
+      },
     }),
     async (c) => {
       const me = c.var.coordinator;
@@ -30,14 +32,16 @@ export const teamRoutes = new Hono<AppEnv>()
   .post(
     '/team',
     contract({
-      summary: 'Invite a colleague (an e-mailed one-time sign-in link, valid 72 hours)',
-      description: 'An address already in your organisation gets a new link; an address of another organisation answers 409.',
-      tag,
-      auth,
       body: InviteColleagueSchema,
-      responses: {
-        201: { description: 'The colleague', schema: ColleagueInvitedResponseSchema },
-        409: { description: 'A coordinator of another organisation' },
+      docs: RELAIS_DOCS && {
+        summary: 'Invite a colleague (an e-mailed one-time sign-in link, valid 72 hours)',
+        description: 'An address already in your organisation gets a new link; an address of another organisation answers 409.',
+        tag,
+        auth,
+        responses: {
+          201: { description: 'The colleague', schema: ColleagueInvitedResponseSchema },
+          409: { description: 'A coordinator of another organisation' },
+        },
       },
     }),
     async (c) => {
@@ -49,11 +53,13 @@ export const teamRoutes = new Hono<AppEnv>()
   .delete(
     '/team/:id',
     contract({
-      summary: 'Remove a colleague (their sessions, API keys and links stop working)',
-      description: 'You cannot remove yourself, nor the last coordinator of the organisation (409).',
-      tag,
-      auth,
-      responses: { 204: { description: 'Removed' }, 409: { description: 'Yourself, or the last coordinator' } },
+      docs: RELAIS_DOCS && {
+        summary: 'Remove a colleague (their sessions, API keys and links stop working)',
+        description: 'You cannot remove yourself, nor the last coordinator of the organisation (409).',
+        tag,
+        auth,
+        responses: { 204: { description: 'Removed' }, 409: { description: 'Yourself, or the last coordinator' } },
+      },
     }),
     async (c) => {
       await removeColleague(c.env, c.var.coordinator, pathId(c));

@@ -16,10 +16,12 @@ export const themesRoutes = new Hono<AppEnv>()
   .get(
     '/series/:id/themes',
     contract({
-      summary: 'The theme catalogue of a series',
-      tag,
-      auth,
-      responses: { 200: { description: '`{themes: [...]}`', schema: ThemeListResponseSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'The theme catalogue of a series',
+        tag,
+        auth,
+        responses: { 200: { description: '`{themes: [...]}`', schema: ThemeListResponseSchema } },
+      },
     }),
     async (c) => {
       const org = c.var.coordinator.organisationId;
@@ -32,11 +34,13 @@ export const themesRoutes = new Hono<AppEnv>()
   .post(
     '/series/:id/themes',
     contract({
-      summary: 'Add a theme to the catalogue',
-      tag,
-      auth,
       body: CreateThemeSchema,
-      responses: { 201: { description: 'The theme created (its URL in Location)', schema: ThemeResponseSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'Add a theme to the catalogue',
+        tag,
+        auth,
+        responses: { 201: { description: 'The theme created (its URL in Location)', schema: ThemeResponseSchema } },
+      },
     }),
     async (c) => {
       const { label } = c.req.valid('json');
@@ -47,11 +51,13 @@ export const themesRoutes = new Hono<AppEnv>()
   .patch(
     '/themes/:id',
     contract({
-      summary: 'Rename, archive, reactivate or merge a theme',
-      tag,
-      auth,
       body: UpdateThemeSchema,
-      responses: { 200: { description: 'The updated theme', schema: ThemeResponseSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'Rename, archive, reactivate or merge a theme',
+        tag,
+        auth,
+        responses: { 200: { description: 'The updated theme', schema: ThemeResponseSchema } },
+      },
     }),
     async (c) => {
       const theme = await updateTheme(c.env, c.var.coordinator, pathId(c), c.req.valid('json'));

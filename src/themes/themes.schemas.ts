@@ -1,3 +1,4 @@
+import '../openapi/docs-flag.ts';
 import * as v from 'valibot';
 import { LocalizedTextSchema } from '../domain/language.ts';
 import { IdSchema, InstantSchema } from '../lib/schemas.ts';
@@ -19,13 +20,15 @@ export const UpdateThemeSchema = v.pipe(
 );
 
 /** A theme of the catalogue as the API answers it; `merged_into` is set once it was merged (and archived). */
-export const ThemeResponseSchema = v.object({
-  id: IdSchema,
-  series_id: IdSchema,
-  label: LocalizedTextSchema,
-  status: v.picklist(['active', 'archived']),
-  merged_into: v.nullable(IdSchema),
-  created_at: InstantSchema,
-});
+export const ThemeResponseSchema = RELAIS_DOCS
+  ? v.object({
+      id: IdSchema,
+      series_id: IdSchema,
+      label: LocalizedTextSchema,
+      status: v.picklist(['active', 'archived']),
+      merged_into: v.nullable(IdSchema),
+      created_at: InstantSchema,
+    })
+  : (undefined as never);
 
-export const ThemeListResponseSchema = v.object({ themes: v.array(ThemeResponseSchema) });
+export const ThemeListResponseSchema = RELAIS_DOCS ? v.object({ themes: v.array(ThemeResponseSchema) }) : (undefined as never);

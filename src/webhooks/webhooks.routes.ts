@@ -21,15 +21,17 @@ export const webhooksRoutes = new Hono<AppEnv>()
   .post(
     '/series/:id/webhooks',
     contract({
-      summary: 'Register a webhook endpoint for a series',
-      description:
-        'At most five per series. The answer carries the signing `secret`, shown only once. Each delivery is a POST with `Relais-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, `Relais-Event` and `Relais-Delivery` headers.',
-      tag,
-      auth,
       body: CreateWebhookSchema,
-      responses: {
-        201: { description: 'The endpoint with its secret (its URL in Location)', schema: WebhookCreatedResponseSchema },
-        409: { description: 'The series has five endpoints already' },
+      docs: RELAIS_DOCS && {
+        summary: 'Register a webhook endpoint for a series',
+        description:
+          'At most five per series. The answer carries the signing `secret`, shown only once. Each delivery is a POST with `Relais-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`, `Relais-Event` and `Relais-Delivery` headers.',
+        tag,
+        auth,
+        responses: {
+          201: { description: 'The endpoint with its secret (its URL in Location)', schema: WebhookCreatedResponseSchema },
+          409: { description: 'The series has five endpoints already' },
+        },
       },
     }),
     async (c) => {
@@ -42,10 +44,12 @@ export const webhooksRoutes = new Hono<AppEnv>()
   .get(
     '/series/:id/webhooks',
     contract({
-      summary: 'The webhook endpoints of a series (without secrets)',
-      tag,
-      auth,
-      responses: { 200: { description: '`{webhooks: [...]}`', schema: WebhookListResponseSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'The webhook endpoints of a series (without secrets)',
+        tag,
+        auth,
+        responses: { 200: { description: '`{webhooks: [...]}`', schema: WebhookListResponseSchema } },
+      },
     }),
     async (c) => {
       const org = c.var.coordinator.organisationId;
@@ -58,10 +62,12 @@ export const webhooksRoutes = new Hono<AppEnv>()
   .get(
     '/series/:id/webhooks/deliveries',
     contract({
-      summary: 'The delivery log of a series (newest first, last 100)',
-      tag,
-      auth,
-      responses: { 200: { description: '`{deliveries: [...]}`', schema: WebhookDeliveryListResponseSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'The delivery log of a series (newest first, last 100)',
+        tag,
+        auth,
+        responses: { 200: { description: '`{deliveries: [...]}`', schema: WebhookDeliveryListResponseSchema } },
+      },
     }),
     async (c) => {
       const org = c.var.coordinator.organisationId;
@@ -73,7 +79,14 @@ export const webhooksRoutes = new Hono<AppEnv>()
   )
   .delete(
     '/webhooks/:id',
-    contract({ summary: 'Remove a webhook endpoint (and its deliveries)', tag, auth, responses: { 204: { description: 'Removed' } } }),
+    contract({
+      docs: RELAIS_DOCS && {
+        summary: 'Remove a webhook endpoint (and its deliveries)',
+        tag,
+        auth,
+        responses: { 204: { description: 'Removed' } },
+      },
+    }),
     async (c) => {
       await removeWebhook(c.env, c.var.coordinator, pathId(c));
       return c.body(null, 204);

@@ -1,3 +1,4 @@
+import '../openapi/docs-flag.ts';
 import * as v from 'valibot';
 import { CountSchema, IdSchema, InstantSchema } from '../lib/schemas.ts';
 import { WEBHOOK_EVENTS } from './events.ts';
@@ -22,35 +23,41 @@ export const CreateWebhookSchema = v.strictObject({
 });
 
 /** An endpoint as the API answers it (never its secret, except once at creation). */
-export const WebhookResponseSchema = v.object({
-  id: IdSchema,
-  series_id: IdSchema,
-  url: v.string(),
-  events: v.array(v.picklist(WEBHOOK_EVENTS)),
-  created_at: InstantSchema,
-});
-
-export const WebhookCreatedResponseSchema = v.object({
-  ...WebhookResponseSchema.entries,
-  secret: v.pipe(v.string(), v.description('signs every delivery (Relais-Signature); shown only in this answer')),
-});
-
-export const WebhookListResponseSchema = v.object({ webhooks: v.array(WebhookResponseSchema) });
-
-export const WebhookDeliveryListResponseSchema = v.object({
-  deliveries: v.array(
-    v.object({
+export const WebhookResponseSchema = RELAIS_DOCS
+  ? v.object({
       id: IdSchema,
-      webhook_id: IdSchema,
+      series_id: IdSchema,
       url: v.string(),
-      event: v.picklist(WEBHOOK_EVENTS),
-      status: v.picklist(['pending', 'delivered', 'failed']),
-      attempts: CountSchema,
-      next_attempt_at: v.pipe(v.nullable(InstantSchema), v.description('set while pending')),
-      last_status: v.pipe(v.nullable(v.pipe(v.number(), v.integer())), v.description('HTTP status of the last attempt')),
-      last_error: v.nullable(v.string()),
+      events: v.array(v.picklist(WEBHOOK_EVENTS)),
       created_at: InstantSchema,
-      delivered_at: v.nullable(InstantSchema),
-    }),
-  ),
-});
+    })
+  : (undefined as never);
+
+export const WebhookCreatedResponseSchema = RELAIS_DOCS
+  ? v.object({
+      ...WebhookResponseSchema.entries,
+      secret: v.pipe(v.string(), v.description('signs every delivery (Relais-Signature); shown only in this answer')),
+    })
+  : (undefined as never);
+
+export const WebhookListResponseSchema = RELAIS_DOCS ? v.object({ webhooks: v.array(WebhookResponseSchema) }) : (undefined as never);
+
+export const WebhookDeliveryListResponseSchema = RELAIS_DOCS
+  ? v.object({
+      deliveries: v.array(
+        v.object({
+          id: IdSchema,
+          webhook_id: IdSchema,
+          url: v.string(),
+          event: v.picklist(WEBHOOK_EVENTS),
+          status: v.picklist(['pending', 'delivered', 'failed']),
+          attempts: CountSchema,
+          next_attempt_at: v.pipe(v.nullable(InstantSchema), v.description('set while pending')),
+          last_status: v.pipe(v.nullable(v.pipe(v.number(), v.integer())), v.description('HTTP status of the last attempt')),
+          last_error: v.nullable(v.string()),
+          created_at: InstantSchema,
+          delivered_at: v.nullable(InstantSchema),
+        }),
+      ),
+    })
+  : (undefined as never);

@@ -1,4 +1,5 @@
 /** Payloads of the workspace's JSON API: the same actions as the pages, for scripts. */
+import '../openapi/docs-flag.ts';
 import * as v from 'valibot';
 import { LanguageSchema } from '../domain/language.ts';
 import { CleanText, CountSchema, IdSchema, InstantSchema } from '../lib/schemas.ts';
@@ -35,67 +36,79 @@ export const OutboxQuerySchema = v.object({
 // and held to the handlers by the compiler (`satisfies`).
 const Id = IdSchema;
 const Count = CountSchema;
-const Rows = v.array(v.record(v.string(), v.unknown()));
+const Rows = RELAIS_DOCS ? v.array(v.record(v.string(), v.unknown())) : (undefined as never);
 
-export const ParticipantListResponseSchema = v.object({
-  participants: v.array(
-    v.object({
-      id: Id,
+export const ParticipantListResponseSchema = RELAIS_DOCS
+  ? v.object({
+      participants: v.array(
+        v.object({
+          id: Id,
+          email: v.string(),
+          name: v.nullable(v.string()),
+          language: LanguageSchema,
+          state: v.picklist(['not_sent', 'sent', 'opened', 'answered', 'bounced']),
+        }),
+      ),
+    })
+  : (undefined as never);
+
+export const DeliveryReportSchema = RELAIS_DOCS
+  ? v.object({ claimed: Count, sent: Count, recorded: Count, failed: Count })
+  : (undefined as never);
+export const SendResponseSchema = RELAIS_DOCS ? v.object({ ...DeliveryReportSchema.entries, remaining: Count }) : (undefined as never);
+
+export const OutboxResponseSchema = RELAIS_DOCS
+  ? v.object({
+      messages: v.array(
+        v.object({
+          id: Id,
+          survey_id: Id,
+          invitation_id: v.nullable(Id),
+          slot: v.string(),
+          to_email: v.string(),
+          language: LanguageSchema,
+          subject: v.string(),
+          body_text: v.pipe(v.string(), v.description('personal links masked')),
+          status: v.picklist(['pending', 'sent', 'recorded', 'failed']),
+          error: v.nullable(v.string()),
+          created_at: v.string(),
+        }),
+      ),
+    })
+  : (undefined as never);
+
+export const AuditResponseSchema = RELAIS_DOCS
+  ? v.object({
+      entries: v.array(
+        v.object({
+          id: Id,
+          actor: v.nullable(v.string()),
+          action: v.string(),
+          target: v.string(),
+          detail: v.pipe(v.nullable(v.string()), v.description('JSON text')),
+          created_at: v.string(),
+        }),
+      ),
+    })
+  : (undefined as never);
+
+export const ParticipantExportResponseSchema = RELAIS_DOCS
+  ? v.object({
       email: v.string(),
-      name: v.nullable(v.string()),
-      language: LanguageSchema,
-      state: v.picklist(['not_sent', 'sent', 'opened', 'answered', 'bounced']),
-    }),
-  ),
-});
+      exported_at: InstantSchema,
+      invitations: Rows,
+      answers: Rows,
+      messages: Rows,
+      contacts: v.pipe(Rows, v.description("the series' directories that list the person, with the sessions they attended")),
+    })
+  : (undefined as never);
 
-export const DeliveryReportSchema = v.object({ claimed: Count, sent: Count, recorded: Count, failed: Count });
-export const SendResponseSchema = v.object({ ...DeliveryReportSchema.entries, remaining: Count });
+export const EraseResponseSchema = RELAIS_DOCS ? v.object({ erased_invitations: Count }) : (undefined as never);
+export const RetentionResponseSchema = RELAIS_DOCS ? v.object({ retention_days: RetentionDaysSchema }) : (undefined as never);
 
-export const OutboxResponseSchema = v.object({
-  messages: v.array(
-    v.object({
-      id: Id,
-      survey_id: Id,
-      invitation_id: v.nullable(Id),
-      slot: v.string(),
-      to_email: v.string(),
-      language: LanguageSchema,
-      subject: v.string(),
-      body_text: v.pipe(v.string(), v.description('personal links masked')),
-      status: v.picklist(['pending', 'sent', 'recorded', 'failed']),
-      error: v.nullable(v.string()),
-      created_at: v.string(),
-    }),
-  ),
-});
-
-export const AuditResponseSchema = v.object({
-  entries: v.array(
-    v.object({
-      id: Id,
-      actor: v.nullable(v.string()),
-      action: v.string(),
-      target: v.string(),
-      detail: v.pipe(v.nullable(v.string()), v.description('JSON text')),
-      created_at: v.string(),
-    }),
-  ),
-});
-
-export const ParticipantExportResponseSchema = v.object({
-  email: v.string(),
-  exported_at: InstantSchema,
-  invitations: Rows,
-  answers: Rows,
-  messages: Rows,
-  contacts: v.pipe(Rows, v.description("the series' directories that list the person, with the sessions they attended")),
-});
-
-export const EraseResponseSchema = v.object({ erased_invitations: Count });
-export const RetentionResponseSchema = v.object({ retention_days: RetentionDaysSchema });
-
-export const ProposalListResponseSchema = v.object({
-  proposals: v.array(v.object({ key: v.string(), text: v.string(), count: Count, variants: v.array(v.string()) })),
-});
-export const ProposalDecisionResponseSchema = v.object({ key: v.string(), theme_id: v.nullable(Id) });
+export const ProposalListResponseSchema = RELAIS_DOCS
+  ? v.object({
+      proposals: v.array(v.object({ key: v.string(), text: v.string(), count: Count, variants: v.array(v.string()) })),
+    })
+  : (undefined as never);
+export const ProposalDecisionResponseSchema = RELAIS_DOCS ? v.object({ key: v.string(), theme_id: v.nullable(Id) }) : (undefined as never);

@@ -44,21 +44,27 @@ const tag = 'workspace';
 const auth = 'coordinator';
 
 /** The answers of both one-click sends (invitations, reminders). */
-const SEND_JOB_RESPONSES = {
-  200: { description: 'The finished job', schema: SendJobResponseSchema },
-  202: { description: 'The job, still sending (its progress at Location)', schema: SendJobResponseSchema },
-  409: { description: 'The survey is not open' },
-};
+const SEND_JOB_RESPONSES = RELAIS_DOCS
+  ? {
+      200: { description: 'The finished job', schema: SendJobResponseSchema },
+      202: { description: 'The job, still sending (its progress at Location)', schema: SendJobResponseSchema },
+      409: { description: 'The survey is not open' },
+    }
+  : (undefined as never);
 
 export const workspaceApi = new Hono<AppEnv>()
   .get(
     '/surveys/:id/participants',
     contract({
-      summary: 'Invitations of a survey with their state',
-      description: 'State is one of not_sent, sent, opened, answered, bounced. Never what anyone answered.',
-      tag,
-      auth,
-      responses: { 200: { description: '`{participants: [{id, email, name, language, state}]}`', schema: ParticipantListResponseSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'Invitations of a survey with their state',
+        description: 'State is one of not_sent, sent, opened, answered, bounced. Never what anyone answered.',
+        tag,
+        auth,
+        responses: {
+          200: { description: '`{participants: [{id, email, name, language, state}]}`', schema: ParticipantListResponseSchema },
+        },
+      },
     }),
     async (c) => {
       const survey = await ownedSurvey(c.env, c.var.coordinator, pathId(c));
@@ -70,12 +76,14 @@ export const workspaceApi = new Hono<AppEnv>()
   .post(
     '/surveys/:id/invitations/send',
     contract({
-      summary: 'E-mail every invitation not sent yet, in one call',
-      description:
-        'Starts a send job (or answers the one running): the first chunk goes at once, the rest by the cron, a few dozen a minute. 200 when done, else 202 with the job at `Location`. Through the send_email binding; without it, messages are recorded in the outbox only. Nothing is sent twice.',
-      tag,
-      auth,
-      responses: SEND_JOB_RESPONSES,
+      docs: RELAIS_DOCS && {
+        summary: 'E-mail every invitation not sent yet, in one call',
+        description:
+          'Starts a send job (or answers the one running): the first chunk goes at once, the rest by the cron, a few dozen a minute. 200 when done, else 202 with the job at `Location`. Through the send_email binding; without it, messages are recorded in the outbox only. Nothing is sent twice.',
+        tag,
+        auth,
+        responses: SEND_JOB_RESPONSES,
+      },
     }),
     async (c) => {
       const { job } = await startSending(c.env, c.var.coordinator, pathId(c), 'invitation');
@@ -87,11 +95,13 @@ export const workspaceApi = new Hono<AppEnv>()
   .post(
     '/surveys/:id/reminders/send',
     contract({
-      summary: 'E-mail a reminder to everyone invited who has not answered, in one call',
-      description: 'A send job like the invitations’: once per person per call, never to who answered or bounced.',
-      tag,
-      auth,
-      responses: SEND_JOB_RESPONSES,
+      docs: RELAIS_DOCS && {
+        summary: 'E-mail a reminder to everyone invited who has not answered, in one call',
+        description: 'A send job like the invitations’: once per person per call, never to who answered or bounced.',
+        tag,
+        auth,
+        responses: SEND_JOB_RESPONSES,
+      },
     }),
     async (c) => {
       const { job } = await startSending(c.env, c.var.coordinator, pathId(c), 'reminder');
@@ -103,31 +113,37 @@ export const workspaceApi = new Hono<AppEnv>()
   .get(
     '/send-jobs/:id',
     contract({
-      summary: "A send job's progress",
-      description: '`sent` of `total` (sent, or recorded without an e-mail binding), `failed`, `remaining`; `finished_at` once done.',
-      tag,
-      auth,
-      responses: { 200: { description: 'The job', schema: SendJobResponseSchema } },
+      docs: RELAIS_DOCS && {
+        summary: "A send job's progress",
+        description: '`sent` of `total` (sent, or recorded without an e-mail binding), `failed`, `remaining`; `finished_at` once done.',
+        tag,
+        auth,
+        responses: { 200: { description: 'The job', schema: SendJobResponseSchema } },
+      },
     }),
     async (c) => c.json(jobJson(await ownedJob(c.env, c.var.coordinator, pathId(c))) satisfies Out<typeof SendJobResponseSchema>),
   )
   .post(
     '/invitations/:id/resend',
     contract({
-      summary: 'E-mail one person their link again',
-      tag,
-      auth,
-      responses: { 200: { description: '`{claimed, sent, recorded, failed}`', schema: DeliveryReportSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'E-mail one person their link again',
+        tag,
+        auth,
+        responses: { 200: { description: '`{claimed, sent, recorded, failed}`', schema: DeliveryReportSchema } },
+      },
     }),
     async (c) => c.json((await resendInvitation(c.env, c.var.coordinator, pathId(c))).report satisfies Out<typeof DeliveryReportSchema>),
   )
   .delete(
     '/invitations/:id',
     contract({
-      summary: 'Remove one person from a survey with their answers (if named) and messages',
-      tag,
-      auth,
-      responses: { 204: { description: 'Removed' } },
+      docs: RELAIS_DOCS && {
+        summary: 'Remove one person from a survey with their answers (if named) and messages',
+        tag,
+        auth,
+        responses: { 204: { description: 'Removed' } },
+      },
     }),
     async (c) => {
       await removeInvitation(c.env, c.var.coordinator, pathId(c));
@@ -137,11 +153,13 @@ export const workspaceApi = new Hono<AppEnv>()
   .get(
     '/outbox',
     contract({
-      summary: 'Messages sent or recorded (latest 200), personal links masked',
-      tag,
-      auth,
       query: OutboxQuerySchema,
-      responses: { 200: { description: '`{messages: [...]}`', schema: OutboxResponseSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'Messages sent or recorded (latest 200), personal links masked',
+        tag,
+        auth,
+        responses: { 200: { description: '`{messages: [...]}`', schema: OutboxResponseSchema } },
+      },
     }),
     async (c) => {
       const { survey } = c.req.valid('query');
@@ -152,24 +170,28 @@ export const workspaceApi = new Hono<AppEnv>()
   .get(
     '/audit',
     contract({
-      summary: 'The audit log of your organisation (latest 200)',
-      tag,
-      auth,
-      responses: { 200: { description: '`{entries: [{id, actor, action, target, detail, created_at}]}`', schema: AuditResponseSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'The audit log of your organisation (latest 200)',
+        tag,
+        auth,
+        responses: { 200: { description: '`{entries: [{id, actor, action, target, detail, created_at}]}`', schema: AuditResponseSchema } },
+      },
     }),
     async (c) => c.json({ entries: await listAudit(c.env.DB, c.var.coordinator.organisationId) } satisfies Out<typeof AuditResponseSchema>),
   )
   .post(
     '/participants/export',
     contract({
-      summary: 'Everything held about one person (right of access)',
-      description:
-        'Invitations, answers to named surveys, messages. Answers to anonymous surveys are linked to nobody and cannot be included.',
-      tag,
-      auth,
       body: ParticipantEmailSchema,
-      responses: {
-        200: { description: '`{email, exported_at, invitations, answers, messages}`', schema: ParticipantExportResponseSchema },
+      docs: RELAIS_DOCS && {
+        summary: 'Everything held about one person (right of access)',
+        description:
+          'Invitations, answers to named surveys, messages. Answers to anonymous surveys are linked to nobody and cannot be included.',
+        tag,
+        auth,
+        responses: {
+          200: { description: '`{email, exported_at, invitations, answers, messages}`', schema: ParticipantExportResponseSchema },
+        },
       },
     }),
     async (c) => {
@@ -182,11 +204,13 @@ export const workspaceApi = new Hono<AppEnv>()
   .post(
     '/participants/erase',
     contract({
-      summary: 'Erase one person: invitations, answers to named surveys, messages',
-      tag,
-      auth,
       body: ParticipantEmailSchema,
-      responses: { 200: { description: '`{erased_invitations}`', schema: EraseResponseSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'Erase one person: invitations, answers to named surveys, messages',
+        tag,
+        auth,
+        responses: { 200: { description: '`{erased_invitations}`', schema: EraseResponseSchema } },
+      },
     }),
     async (c) =>
       c.json((await eraseParticipant(c.env, c.var.coordinator, c.req.valid('json').email)) satisfies Out<typeof EraseResponseSchema>),
@@ -194,11 +218,13 @@ export const workspaceApi = new Hono<AppEnv>()
   .put(
     '/series/:id/retention',
     contract({
-      summary: 'Purge contact data this many days after the last session (null: keep)',
-      tag,
-      auth,
       body: RetentionSchema,
-      responses: { 200: { description: '`{retention_days}`', schema: RetentionResponseSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'Purge contact data this many days after the last session (null: keep)',
+        tag,
+        auth,
+        responses: { 200: { description: '`{retention_days}`', schema: RetentionResponseSchema } },
+      },
     }),
     async (c) => {
       const { retention_days } = c.req.valid('json');
@@ -210,10 +236,12 @@ export const workspaceApi = new Hono<AppEnv>()
   .get(
     '/series/:id/proposals',
     contract({
-      summary: 'Themes proposed by participants and not handled yet, grouped across spellings',
-      tag,
-      auth,
-      responses: { 200: { description: '`{proposals: [{key, text, count, variants}]}`', schema: ProposalListResponseSchema } },
+      docs: RELAIS_DOCS && {
+        summary: 'Themes proposed by participants and not handled yet, grouped across spellings',
+        tag,
+        auth,
+        responses: { 200: { description: '`{proposals: [{key, text, count, variants}]}`', schema: ProposalListResponseSchema } },
+      },
     }),
     async (c) => {
       const id = pathId(c);
@@ -228,13 +256,15 @@ export const workspaceApi = new Hono<AppEnv>()
   .post(
     '/series/:id/proposals',
     contract({
-      summary: 'Promote a proposal into the catalogue, or count it as an existing theme',
-      tag,
-      auth,
       body: ProposalDecisionSchema,
-      responses: {
-        200: { description: 'Merged: `{key, theme_id}`', schema: ProposalDecisionResponseSchema },
-        201: { description: 'Promoted: `{key, theme_id}`', schema: ProposalDecisionResponseSchema },
+      docs: RELAIS_DOCS && {
+        summary: 'Promote a proposal into the catalogue, or count it as an existing theme',
+        tag,
+        auth,
+        responses: {
+          200: { description: 'Merged: `{key, theme_id}`', schema: ProposalDecisionResponseSchema },
+          201: { description: 'Promoted: `{key, theme_id}`', schema: ProposalDecisionResponseSchema },
+        },
       },
     }),
     async (c) => {
