@@ -8,7 +8,6 @@ import type { Language } from '../domain/language.ts';
 import { RELEASED } from '../webhooks/outbox.queries.ts';
 
 export interface BallotRow {
-  answers_mac: string;
   language: Language;
   readback: string | null;
 }
@@ -21,7 +20,7 @@ export interface PendingBallot {
 
 export function ballotOf(db: D1Database, surveyId: number, respondentKey: string) {
   return db
-    .prepare('SELECT answers_mac, language, readback FROM anonymous_ballots WHERE survey_id = ? AND respondent_key = ?')
+    .prepare('SELECT language, readback FROM anonymous_ballots WHERE survey_id = ? AND respondent_key = ?')
     .bind(surveyId, respondentKey)
     .first<BallotRow>();
 }
@@ -63,11 +62,30 @@ function releasableSql() {
      LIMIT CASE WHEN ?2 = 1 THEN -1 ELSE ${RELEASE_LIMIT} END`;
 }
 
+/** What the submission's batch found of the person's ballot before writing (storeBallotStatements' first statement). */
+export interface PriorBallot {
+  /** The same answers (MAC) and the same read-back tag: a retry from the device that gave them. */
+  retry: 0 | 1;
+  /** The same answers under a ballot written before its tags existed (migrations/0025): the read-back tells. */
+  untagged_same: 0 | 1;
+  /** The read-back, only when the answers are the same (the retry's day, or the untagged ballot's check). */
+  readback: string | null;
+}
+
 /**
- * The statements of an anonymous submission, for one batch: the ballot replaced (one person,
- * one ballot), the invitation flagged answered (who answered is not hidden: reminders need it;
- * its opening keeps only the day), and the survey's held ballots when they now reach the
- * minimum — read in the same transaction, so the release that follows sees what was committed.
+ * The statements of an anonymous submission, for one batch (the whole submission after the
+ * link's context: one D1 call):
+ * 1. the person's ballot as it was, in three facts (PriorBallot): whether one exists (its
+ *    `createdAt` is null), whether this is a retry, and the read-back a retry answers from;
+ * 2. the ballot replaced (one person, one ballot) unless this is a retry — the same answers'
+ *    MAC and the same read-back tag, which only the token and device that wrote them produce
+ *    (src/responses/ballots.ts) — or the same answers under a ballot with no tag yet, which the
+ *    caller settles from the read-back (`force` then writes it, as any change); RETURNING
+ *    tells whether it wrote;
+ * 3. the invitation flagged answered (who answered is not hidden: reminders need it; its
+ *    opening keeps only the day), only if the ballot was written: a retry writes nothing;
+ * 4. the survey's held ballots when they now reach the minimum — read in the same
+ *    transaction, so the release that follows sees what was committed.
  */
 export function storeBallotStatements(
   db: D1Database,
@@ -78,20 +96,48 @@ export function storeBallotStatements(
     answersMac: string;
     language: Language;
     readback: string;
+    readbackTag: string;
     pending: string;
+    /** Write even the same answers under an untagged ballot (its read-back did not open with this device). */
+    force?: boolean;
   },
 ) {
   return [
     db
       .prepare(
-        `INSERT INTO anonymous_ballots (survey_id, respondent_key, answers_mac, language, readback, pending)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+        `SELECT answers_mac = ?3 AND readback_tag IS ?4 AS retry,
+                answers_mac = ?3 AND readback_tag IS NULL AS untagged_same,
+                CASE WHEN answers_mac = ?3 AND (readback_tag IS ?4 OR readback_tag IS NULL) THEN readback END AS readback
+           FROM anonymous_ballots WHERE survey_id = ?1 AND respondent_key = ?2`,
+      )
+      .bind(input.surveyId, input.respondentKey, input.answersMac, input.readbackTag),
+    // The condition is the retry's (and the untagged ballot's) as seen by the statement above,
+    // checked again where it writes: the two agree within the batch's transaction.
+    db
+      .prepare(
+        `INSERT INTO anonymous_ballots (survey_id, respondent_key, answers_mac, language, readback, readback_tag, pending)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
          ON CONFLICT (survey_id, respondent_key) DO UPDATE SET
            answers_mac = excluded.answers_mac, language = excluded.language,
-           readback = excluded.readback, pending = excluded.pending`,
+           readback = excluded.readback, readback_tag = excluded.readback_tag, pending = excluded.pending
+         WHERE ?8 = 1 OR anonymous_ballots.answers_mac <> excluded.answers_mac
+            OR (anonymous_ballots.readback_tag IS NOT NULL AND anonymous_ballots.readback_tag <> excluded.readback_tag)
+         RETURNING 1 AS written`,
       )
-      .bind(input.surveyId, input.respondentKey, input.answersMac, input.language, input.readback, input.pending),
-    db.prepare(`UPDATE invitations SET answered = 1, opened_at = coalesce(opened_at, ${DAY}) WHERE id = ?`).bind(input.invitationId),
+      .bind(
+        input.surveyId,
+        input.respondentKey,
+        input.answersMac,
+        input.language,
+        input.readback,
+        input.readbackTag,
+        input.pending,
+        input.force ? 1 : 0,
+      ),
+    // Right after the ballot's write: changes() is 1 when it wrote, 0 for a retry.
+    db
+      .prepare(`UPDATE invitations SET answered = 1, opened_at = coalesce(opened_at, ${DAY}) WHERE id = ? AND changes() > 0`)
+      .bind(input.invitationId),
     db.prepare(releasableSql()).bind(input.surveyId, 0),
   ];
 }

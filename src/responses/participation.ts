@@ -12,8 +12,8 @@ import { sha256Hex, TOKEN_PATTERN } from '../lib/crypto.ts';
 import { retryTransient } from '../lib/d1-retry.ts';
 import { profileGroup } from '../results/profile-group.ts';
 import { deliverAfter } from '../webhooks/delivery.ts';
-import { ballotOf, type PendingBallot, storeBallotStatements } from './ballots.queries.ts';
-import { answersMac, openReadback, releaseQuietly, sealPending, sealReadback } from './ballots.ts';
+import { ballotOf, type PendingBallot, type PriorBallot, storeBallotStatements } from './ballots.queries.ts';
+import { answersMac, openReadback, readbackTag, releaseQuietly, sealPending, sealReadback } from './ballots.ts';
 import { knownSurvey, likelySurvey, linkAnswered, rememberLink, rememberSurvey } from './known-surveys.ts';
 import { newDevice } from './readback-device.ts';
 import { respondentKey } from './respondent.ts';
@@ -60,14 +60,28 @@ export interface OpenLink {
   /** The participant's earlier answers, in the submission's shape. */
   answers: Answers | null;
   /**
-   * An anonymous survey's ballot, whichever link gave it: its MAC recognises a retry and
-   * `readable` says whether this link, on this device, can read it back. Undefined for named surveys.
+   * An anonymous survey's ballot, whichever link gave it, and whether this link, on this device,
+   * can read it back (the page says "answered elsewhere" otherwise). Undefined for named surveys,
+   * and for an anonymous link opened to submit without reading it (`readBallot: false`).
    */
-  ballot?: { answersMac: string; language: Language; readable: boolean } | null;
+  ballot?: { language: Language; readable: boolean } | null;
+}
+
+export interface OpenOptions {
+  markOpened?: boolean;
+  device?: string | null;
+  /**
+   * False when the link is opened to submit and the submission's language is known: an
+   * anonymous ballot is then not read (one D1 call less), since the submission's write tells a
+   * retry by itself (storeBallotStatements). Its earlier answers are needed only to show them,
+   * or for the language a submission that names none keeps. A closed survey's ballot is read
+   * all the same (its refusal says whether this device's answers exist).
+   */
+  readBallot?: boolean;
 }
 
 /** Resolves a token to its survey and earlier answers; refuses unknown, unopened, closed links. */
-export async function openLink(env: Env, token: string, options: { markOpened?: boolean; device?: string | null } = {}): Promise<OpenLink> {
+export async function openLink(env: Env, token: string, options: OpenOptions = {}): Promise<OpenLink> {
   if (!TOKEN_PATTERN.test(token)) throw new LinkProblem('not-found');
   const tokenHash = await sha256Hex(token);
   const context = await linkContext(env.DB, tokenHash);
@@ -110,9 +124,12 @@ async function openBallot(
   context: LinkContext,
   key: string,
   status: ReturnType<typeof effectiveStatus>,
-  options: { markOpened?: boolean; device?: string | null },
+  options: OpenOptions,
 ): Promise<OpenLink> {
   const device = options.device ?? null;
+  if (status !== 'closed' && options.readBallot === false) {
+    return { context, respondentKey: key, token, device, stored: null, answers: null };
+  }
   const ballot = await ballotOf(env.DB, context.surveyId, key);
   const readback = ballot ? await openReadback(token, device, context.surveyId, key, ballot.readback) : null;
   if (status === 'closed') throw new LinkProblem('closed', context.invitationLanguage, readback !== null);
@@ -124,7 +141,7 @@ async function openBallot(
     device,
     stored: readback ? { answersHash: '', language: readback.language, updatedAt: readback.day, rows: [] } : null,
     answers: readback?.answers ?? null,
-    ballot: ballot ? { answersMac: ballot.answers_mac, language: ballot.language, readable: readback !== null } : null,
+    ballot: ballot ? { language: ballot.language, readable: readback !== null } : null,
   };
 }
 
@@ -193,10 +210,18 @@ export async function submit(
 
 /**
  * An anonymous submission is held as a sealed ballot (src/responses/ballots.ts), written with
- * the invitation's "answered" flag in one batch; when the survey's held ballots now reach the
- * minimum, they are released in the same request. A failed release is no failure of this
- * submission: the ballot is committed, and the next submission or the cron releases it.
- * The participant is told what was recorded from the answers in memory.
+ * the invitation's "answered" flag in one batch (one D1 call after the link's context: the
+ * ballot is not read first); when the survey's held ballots now reach the minimum, they are
+ * released in the same request. A failed release is no failure of this submission: the ballot
+ * is committed, and the next submission or the cron releases it. The participant is told what
+ * was recorded from the answers in memory.
+ *
+ * A retry — the same answers again from the device that gave them — writes nothing and is
+ * answered "unchanged"; the batch tells it by the answers' MAC and the read-back's tag. From
+ * any other device (or a link issued again) the same answers are stored again, like any
+ * change: answering "unchanged" there would confirm a guess of someone else's answers to
+ * whoever holds the link (the coordinator holds them all). The person's single response stays
+ * single.
  */
 async function submitBallot(
   env: Env,
@@ -213,39 +238,49 @@ async function submitBallot(
   if (!secret) throw new Error('RESPONDENT_KEY missing');
   const mac = await answersMac(secret, context.surveyId, key, fingerprintText(context.definitionVersion, result.answers), language);
   const day = new Date().toISOString().slice(0, 10);
-  const readback = await sealReadback(token, device, context.surveyId, key, { answers: result.answers, language, day });
-  if (link.ballot?.answersMac === mac && link.ballot.readable) {
-    // The same answers again from the device that gave them (a retry): nothing to write.
-    return { answers: result.answers, language, createdAt: null, updatedAt: link.stored?.updatedAt ?? day, unchanged: true, device };
-  }
-  // From any other device the same answers are stored again, like any change: answering
-  // "unchanged" there would confirm a guess of someone else's answers to whoever holds the
-  // link (the coordinator holds them all). The participant's single response stays single.
-
   const grp = profileGroup(context.definition, result.rows);
-  const pending = await sealPending(secret, context.surveyId, key, {
-    rows: result.rows,
-    grp,
-    definitionVersion: context.definitionVersion,
-    language,
-    answersHash: mac,
-  });
-  const results = await storeOrExplain(() =>
-    env.DB.batch<PendingBallot>(
-      storeBallotStatements(env.DB, {
-        surveyId: context.surveyId,
-        invitationId: context.invitationId,
-        respondentKey: key,
-        answersMac: mac,
-        language,
-        readback,
-        pending,
-      }),
-    ),
-  );
-  const releasable = results.at(-1)?.results ?? [];
+  const [readback, tag, pending] = await Promise.all([
+    sealReadback(token, device, context.surveyId, key, { answers: result.answers, language, day }),
+    readbackTag(token, device, context.surveyId, key, mac),
+    sealPending(secret, context.surveyId, key, {
+      rows: result.rows,
+      grp,
+      definitionVersion: context.definitionVersion,
+      language,
+      answersHash: mac,
+    }),
+  ]);
+  const store = (force: boolean) =>
+    storeOrExplain(() =>
+      env.DB.batch(
+        storeBallotStatements(env.DB, {
+          surveyId: context.surveyId,
+          invitationId: context.invitationId,
+          respondentKey: key,
+          answersMac: mac,
+          language,
+          readback,
+          readbackTag: tag,
+          pending,
+          force,
+        }),
+      ),
+    );
+  // [0] the ballot as it was, [1] the write (a row when it wrote), [3] the releasable ballots.
+  let results = await store(false);
+  const prior = (results[0]?.results[0] as PriorBallot | undefined) ?? null;
+  if (!results[1]?.results.length) {
+    // Nothing written: a retry, or the same answers under a ballot with no tag yet (written
+    // before migrations/0025), which its read-back settles as before this batch existed.
+    const earlier = await openReadback(token, device, context.surveyId, key, prior?.readback ?? null);
+    if (prior?.retry === 1 || earlier) {
+      return { answers: result.answers, language, createdAt: null, updatedAt: earlier?.day ?? day, unchanged: true, device };
+    }
+    results = await store(true);
+  }
+  const releasable = (results[3]?.results ?? []) as PendingBallot[];
   if (releasable.length) await releaseQuietly(env, { surveyId: context.surveyId, seriesId: context.seriesId }, releasable, { after });
-  return { answers: result.answers, language, createdAt: link.ballot ? null : day, updatedAt: day, unchanged: false, device };
+  return { answers: result.answers, language, createdAt: prior ? null : day, updatedAt: day, unchanged: false, device };
 }
 
 /**
@@ -266,7 +301,8 @@ export async function submitAnswers(
     const saved = await submitToKnownSurvey(env, token, surveyId, () => body.answers, body.language ?? null, after);
     if (saved) return { surveyId, saved };
   }
-  const link = await openLink(env, token, { device });
+  // An anonymous ballot is read only for the language a submission naming none keeps.
+  const link = await openLink(env, token, { device, readBallot: body.language === undefined });
   const language = body.language ?? link.stored?.language ?? link.context.invitationLanguage;
   return { surveyId: link.context.surveyId, saved: await submit(env, link, body.answers, language, after) };
 }
