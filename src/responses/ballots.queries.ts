@@ -64,24 +64,29 @@ function releasableSql() {
 
 /** What the submission's batch found of the person's ballot before writing (storeBallotStatements' first statement). */
 export interface PriorBallot {
+  language: Language;
   /** The same answers (MAC) and the same read-back tag: a retry from the device that gave them. */
   retry: 0 | 1;
   /** The same answers under a ballot written before its tags existed (migrations/0025): the read-back tells. */
   untagged_same: 0 | 1;
-  /** The read-back, only when the answers are the same (the retry's day, or the untagged ballot's check). */
+  /**
+   * The read-back, only when the caller needs it: the same answers (the retry's day, or the
+   * untagged ballot's check), or another language than a stand-in one (`fallbackLanguage`).
+   */
   readback: string | null;
 }
 
 /**
  * The statements of an anonymous submission, for one batch (the whole submission after the
  * link's context: one D1 call):
- * 1. the person's ballot as it was, in three facts (PriorBallot): whether one exists (its
- *    `createdAt` is null), whether this is a retry, and the read-back a retry answers from;
+ * 1. the person's ballot as it was (PriorBallot): whether one exists (its `createdAt` is
+ *    null), whether this is a retry, and the read-back when the caller must open it;
  * 2. the ballot replaced (one person, one ballot) unless this is a retry — the same answers'
  *    MAC and the same read-back tag, which only the token and device that wrote them produce
- *    (src/responses/ballots.ts) — or the same answers under a ballot with no tag yet, which the
- *    caller settles from the read-back (`force` then writes it, as any change); RETURNING
- *    tells whether it wrote;
+ *    (src/responses/ballots.ts) — or a case the caller settles from the read-back and writes
+ *    again (`force`, as any change): the same answers under a ballot with no tag yet, or a
+ *    ballot in another language than a stand-in one (`fallbackLanguage`: the request named
+ *    none, and the language this device reads back is kept). RETURNING tells whether it wrote;
  * 3. the invitation flagged answered (who answered is not hidden: reminders need it; its
  *    opening keeps only the day), only if the ballot was written: a retry writes nothing;
  * 4. the survey's held ballots when they now reach the minimum — read in the same
@@ -100,17 +105,25 @@ export function storeBallotStatements(
     pending: string;
     /** Write even the same answers under an untagged ballot (its read-back did not open with this device). */
     force?: boolean;
+    /**
+     * `language` is the invitation's standing in for the earlier answers' (the request named
+     * none): right when no ballot exists or it is in that language; otherwise nothing is
+     * written and the caller settles the language from the read-back.
+     */
+    fallbackLanguage?: boolean;
   },
 ) {
+  const fallback = input.fallbackLanguage ? 1 : 0;
   return [
     db
       .prepare(
-        `SELECT answers_mac = ?3 AND readback_tag IS ?4 AS retry,
+        `SELECT language, answers_mac = ?3 AND readback_tag IS ?4 AS retry,
                 answers_mac = ?3 AND readback_tag IS NULL AS untagged_same,
-                CASE WHEN answers_mac = ?3 AND (readback_tag IS ?4 OR readback_tag IS NULL) THEN readback END AS readback
+                CASE WHEN (answers_mac = ?3 AND (readback_tag IS ?4 OR readback_tag IS NULL)) OR (?5 = 1 AND language <> ?6)
+                     THEN readback END AS readback
            FROM anonymous_ballots WHERE survey_id = ?1 AND respondent_key = ?2`,
       )
-      .bind(input.surveyId, input.respondentKey, input.answersMac, input.readbackTag),
+      .bind(input.surveyId, input.respondentKey, input.answersMac, input.readbackTag, fallback, input.language),
     // The condition is the retry's (and the untagged ballot's) as seen by the statement above,
     // checked again where it writes: the two agree within the batch's transaction.
     db
@@ -120,8 +133,9 @@ export function storeBallotStatements(
          ON CONFLICT (survey_id, respondent_key) DO UPDATE SET
            answers_mac = excluded.answers_mac, language = excluded.language,
            readback = excluded.readback, readback_tag = excluded.readback_tag, pending = excluded.pending
-         WHERE ?8 = 1 OR anonymous_ballots.answers_mac <> excluded.answers_mac
-            OR (anonymous_ballots.readback_tag IS NOT NULL AND anonymous_ballots.readback_tag <> excluded.readback_tag)
+         WHERE ?8 = 1 OR ((?9 = 0 OR anonymous_ballots.language = excluded.language)
+            AND (anonymous_ballots.answers_mac <> excluded.answers_mac
+                 OR (anonymous_ballots.readback_tag IS NOT NULL AND anonymous_ballots.readback_tag <> excluded.readback_tag)))
          RETURNING 1 AS written`,
       )
       .bind(
@@ -133,6 +147,7 @@ export function storeBallotStatements(
         input.readbackTag,
         input.pending,
         input.force ? 1 : 0,
+        fallback,
       ),
     // Right after the ballot's write: changes() is 1 when it wrote, 0 for a retry.
     db

@@ -71,11 +71,11 @@ export interface OpenOptions {
   markOpened?: boolean;
   device?: string | null;
   /**
-   * False when the link is opened to submit and the submission's language is known: an
-   * anonymous ballot is then not read (one D1 call less), since the submission's write tells a
-   * retry by itself (storeBallotStatements). Its earlier answers are needed only to show them,
-   * or for the language a submission that names none keeps. A closed survey's ballot is read
-   * all the same (its refusal says whether this device's answers exist).
+   * False when the link is opened to submit: an anonymous ballot is then not read (one D1 call
+   * less), since the submission's write tells a retry by itself, and with `fallbackLanguage`
+   * the language of the earlier answers too (storeBallotStatements). Its answers are read
+   * first only to show them. A closed survey's ballot is read all the same (its refusal says
+   * whether this device's answers exist).
    */
   readBallot?: boolean;
 }
@@ -168,6 +168,16 @@ export class InvalidAnswers extends Problem {
   }
 }
 
+export interface SubmitOptions {
+  /**
+   * The request named no language and the link was opened without reading its anonymous
+   * ballot (`readBallot: false`): `language` is the invitation's, standing in for the language
+   * of the earlier answers this link on this device reads back, which is kept (as when the
+   * ballot was read first). Anonymous surveys only; a named survey's link has read it already.
+   */
+  fallbackLanguage?: boolean;
+}
+
 /**
  * `after` receives work that must follow the committed write (webhooks): the caller hands it
  * to waitUntil, or returns it to have it awaited here; without `after` it is awaited here.
@@ -178,11 +188,12 @@ export async function submit(
   input: Record<string, unknown>,
   language: Language,
   after?: (work: Promise<unknown>) => unknown,
+  options: SubmitOptions = {},
 ): Promise<Submitted> {
   const { context } = link;
   const result = validateAnswers(context.definition, input);
   if (!result.ok) throw new InvalidAnswers(result.issues);
-  if (context.anonymous) return submitBallot(env, link, result, language, after);
+  if (context.anonymous) return submitBallot(env, link, result, language, after, options.fallbackLanguage === true);
   const answersHash = await fingerprint(context.definitionVersion, result.answers);
   if (link.stored?.answersHash === answersHash && link.stored.language === language) {
     return { answers: result.answers, language, createdAt: null, updatedAt: link.stored.updatedAt, unchanged: true };
@@ -228,7 +239,8 @@ async function submitBallot(
   link: OpenLink,
   result: { answers: Answers; rows: AnswerRow[] },
   language: Language,
-  after?: (work: Promise<unknown>) => unknown,
+  after: ((work: Promise<unknown>) => unknown) | undefined,
+  fallbackLanguage: boolean,
 ): Promise<Submitted> {
   const { context, respondentKey: key, token } = link;
   // The device that submits is the one that reads back: its secret is reused, or created here.
@@ -236,51 +248,73 @@ async function submitBallot(
   const secret = env.RESPONDENT_KEY;
   // respondentKey() refused the link already when the secret is missing.
   if (!secret) throw new Error('RESPONDENT_KEY missing');
-  const mac = await answersMac(secret, context.surveyId, key, fingerprintText(context.definitionVersion, result.answers), language);
   const day = new Date().toISOString().slice(0, 10);
   const grp = profileGroup(context.definition, result.rows);
-  const [readback, tag, pending] = await Promise.all([
-    sealReadback(token, device, context.surveyId, key, { answers: result.answers, language, day }),
-    readbackTag(token, device, context.surveyId, key, mac),
-    sealPending(secret, context.surveyId, key, {
-      rows: result.rows,
-      grp,
-      definitionVersion: context.definitionVersion,
-      language,
-      answersHash: mac,
-    }),
-  ]);
-  const store = (force: boolean) =>
-    storeOrExplain(() =>
+  const fingerprinted = fingerprintText(context.definitionVersion, result.answers);
+  const store = async (lang: Language, flags: { fallbackLanguage: boolean; force: boolean }) => {
+    const mac = await answersMac(secret, context.surveyId, key, fingerprinted, lang);
+    const [readback, tag, pending] = await Promise.all([
+      sealReadback(token, device, context.surveyId, key, { answers: result.answers, language: lang, day }),
+      readbackTag(token, device, context.surveyId, key, mac),
+      sealPending(secret, context.surveyId, key, {
+        rows: result.rows,
+        grp,
+        definitionVersion: context.definitionVersion,
+        language: lang,
+        answersHash: mac,
+      }),
+    ]);
+    const results = await storeOrExplain(() =>
       env.DB.batch(
         storeBallotStatements(env.DB, {
           surveyId: context.surveyId,
           invitationId: context.invitationId,
           respondentKey: key,
           answersMac: mac,
-          language,
+          language: lang,
           readback,
           readbackTag: tag,
           pending,
-          force,
+          ...flags,
         }),
       ),
     );
-  // [0] the ballot as it was, [1] the write (a row when it wrote), [3] the releasable ballots.
-  let results = await store(false);
-  const prior = (results[0]?.results[0] as PriorBallot | undefined) ?? null;
-  if (!results[1]?.results.length) {
-    // Nothing written: a retry, or the same answers under a ballot with no tag yet (written
-    // before migrations/0025), which its read-back settles as before this batch existed.
-    const earlier = await openReadback(token, device, context.surveyId, key, prior?.readback ?? null);
-    if (prior?.retry === 1 || earlier) {
-      return { answers: result.answers, language, createdAt: null, updatedAt: earlier?.day ?? day, unchanged: true, device };
+    // [0] the ballot as it was, [1] a row when it wrote, [3] the ballots now releasable.
+    return {
+      prior: (results[0]?.results[0] as PriorBallot | undefined) ?? null,
+      written: (results[1]?.results.length ?? 0) > 0,
+      releasable: (results[3]?.results ?? []) as PendingBallot[],
+    };
+  };
+
+  // One batch in the usual case; a second only for what the ballot's read-back must settle
+  // (a third at most, when both apply), as reading the ballot first used to.
+  let lang = language;
+  let flags = { fallbackLanguage, force: false };
+  let existed: boolean | undefined;
+  for (;;) {
+    const { prior, written, releasable } = await store(lang, flags);
+    existed ??= prior !== null;
+    if (written) {
+      if (releasable.length) await releaseQuietly(env, { surveyId: context.surveyId, seriesId: context.seriesId }, releasable, { after });
+      return { answers: result.answers, language: lang, createdAt: existed ? null : day, updatedAt: day, unchanged: false, device };
     }
-    results = await store(true);
+    const earlier = await openReadback(token, device, context.surveyId, key, prior?.readback ?? null);
+    if (flags.fallbackLanguage && prior && prior.language !== lang) {
+      // A ballot in another language than the stand-in: the answers this device reads back
+      // keep theirs; any other device's submission takes the invitation's.
+      if (earlier) lang = earlier.language;
+      flags = { fallbackLanguage: false, force: false };
+      continue;
+    }
+    if (prior?.retry === 1 || earlier) {
+      // The same answers again from the device that gave them (a retry): nothing written.
+      return { answers: result.answers, language: lang, createdAt: null, updatedAt: earlier?.day ?? day, unchanged: true, device };
+    }
+    // The same answers under an untagged ballot this device cannot read back: stored again,
+    // like any change.
+    flags = { fallbackLanguage: false, force: true };
   }
-  const releasable = (results[3]?.results ?? []) as PendingBallot[];
-  if (releasable.length) await releaseQuietly(env, { surveyId: context.surveyId, seriesId: context.seriesId }, releasable, { after });
-  return { answers: result.answers, language, createdAt: prior ? null : day, updatedAt: day, unchanged: false, device };
 }
 
 /**
@@ -301,10 +335,12 @@ export async function submitAnswers(
     const saved = await submitToKnownSurvey(env, token, surveyId, () => body.answers, body.language ?? null, after);
     if (saved) return { surveyId, saved };
   }
-  // An anonymous ballot is read only for the language a submission naming none keeps.
-  const link = await openLink(env, token, { device, readBallot: body.language === undefined });
+  // An anonymous ballot is not read first: the submission's batch tells a retry, and the
+  // language of earlier answers a submission naming none keeps (submitBallot).
+  const link = await openLink(env, token, { device, readBallot: false });
   const language = body.language ?? link.stored?.language ?? link.context.invitationLanguage;
-  return { surveyId: link.context.surveyId, saved: await submit(env, link, body.answers, language, after) };
+  const fallbackLanguage = body.language === undefined && link.context.anonymous;
+  return { surveyId: link.context.surveyId, saved: await submit(env, link, body.answers, language, after, { fallbackLanguage }) };
 }
 
 /** What recognises a retry (the language is compared beside it; the one-call path does so in SQL). */
