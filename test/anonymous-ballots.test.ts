@@ -488,6 +488,9 @@ describe('two D1 calls: the ballot’s write tells a retry', () => {
     // then presents that device's secret with Ana's link and a guess of Ana's answers.
     const bobPhone = new Browser();
     await putFrom(bobPhone, bob, { usefulness: 5, remarks: 'Ana' });
+    // Identical answers of two people: their tags are unrelated (a copy of D1 links nothing).
+    const tags = (await env.DB.prepare('SELECT readback_tag FROM anonymous_ballots WHERE survey_id = ?').bind(survey.id).all()).results;
+    expect(new Set(tags.map((t) => t.readback_tag)).size).toBe(2);
     const [anaCookie] = [...anaPhone.cookies.keys()].filter((k) => k.startsWith('rb_'));
     const [bobCookie] = [...bobPhone.cookies.keys()].filter((k) => k.startsWith('rb_'));
     const attacker = new Browser();

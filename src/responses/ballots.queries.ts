@@ -54,12 +54,17 @@ export function releasableBallots(db: D1Database, surveyId: number, closing: boo
  */
 export const RELEASE_LIMIT = 50;
 
-function releasableSql() {
+/**
+ * `afterWrite`: right after a statement whose changes() say whether the submission wrote; when
+ * it did not (a retry), LIMIT 0 — evaluated once, before anything is read — skips the query,
+ * the count of held ballots included.
+ */
+function releasableSql(afterWrite = false) {
   return `SELECT respondent_key, pending FROM ${HELD_BALLOTS}
      WHERE survey_id = ?1 AND pending IS NOT NULL
        AND ((${HELD}) >= ${MINIMUM}
             OR (?2 = 1 AND NOT EXISTS (SELECT 1 FROM responses WHERE survey_id = ?1)))
-     LIMIT CASE WHEN ?2 = 1 THEN -1 ELSE ${RELEASE_LIMIT} END`;
+     LIMIT CASE WHEN ?2 = 1 THEN -1 ${afterWrite ? 'WHEN changes() = 0 THEN 0 ' : ''}ELSE ${RELEASE_LIMIT} END`;
 }
 
 /** What the submission's batch found of the person's ballot before writing (storeBallotStatements' first statement). */
@@ -90,7 +95,8 @@ export interface PriorBallot {
  * 3. the invitation flagged answered (who answered is not hidden: reminders need it; its
  *    opening keeps only the day), only if the ballot was written: a retry writes nothing;
  * 4. the survey's held ballots when they now reach the minimum — read in the same
- *    transaction, so the release that follows sees what was committed.
+ *    transaction, so the release that follows sees what was committed; not read at all after
+ *    a retry.
  */
 export function storeBallotStatements(
   db: D1Database,
@@ -153,7 +159,8 @@ export function storeBallotStatements(
     db
       .prepare(`UPDATE invitations SET answered = 1, opened_at = coalesce(opened_at, ${DAY}) WHERE id = ? AND changes() > 0`)
       .bind(input.invitationId),
-    db.prepare(releasableSql()).bind(input.surveyId, 0),
+    // A retry wrote nothing and counts towards no step: nothing to read (changes() is the invitation's).
+    db.prepare(releasableSql(true)).bind(input.surveyId, 0),
   ];
 }
 
