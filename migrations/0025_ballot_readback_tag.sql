@@ -7,7 +7,7 @@
 --                 read-back's key, with its own derivation), of the survey, the respondent key and
 --                 the answers' MAC: written with the read-back, cleared with it. Only the device
 --                 that gave these very answers through this link can produce it again.
--- Ballots written before have none (NULL): a retry of their answers is told as before, by
--- opening the read-back (src/responses/participation.ts), at the cost of one more D1 call, until
--- they are written again.
+-- Ballots written before have none (NULL): the batch then leaves them to the Worker, which opens
+-- the read-back as before (a retry from the device that gave the answers writes nothing) and
+-- writes anything else with one more D1 call, until the ballot is written again.
 ALTER TABLE anonymous_ballots ADD COLUMN readback_tag TEXT;

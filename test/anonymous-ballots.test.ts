@@ -418,16 +418,15 @@ describe('two D1 calls: the ballot’s write tells a retry', () => {
     const survey = await anonymousSurvey();
     const [p1, p2, p3] = (await invite(survey, 't1@example.org', 't2@example.org', 't3@example.org')) as [string, string, string];
     const phone = new Browser();
-    // As the bench submits: no language named (the invitation's stands in for it).
-    const first = await putFrom(phone, p1, { usefulness: 4, remarks: 'premier' });
+    const first = await putFrom(phone, p1, { usefulness: 4, remarks: 'premier' }, 'fr');
     expect(first).toMatchObject({ unchanged: false, calls: 2 });
 
     const before = await state(survey);
-    const retry = await putFrom(phone, p1, { usefulness: 4, remarks: 'premier' });
+    const retry = await putFrom(phone, p1, { usefulness: 4, remarks: 'premier' }, 'fr');
     expect(retry).toMatchObject({ unchanged: true, calls: 2, updated_at: first.updated_at });
     expect(await state(survey), 'a retry from the device that gave the answers writes').toEqual(before);
 
-    const changed = await putFrom(phone, p1, { usefulness: 2, remarks: 'premier, changé' });
+    const changed = await putFrom(phone, p1, { usefulness: 2, remarks: 'premier, changé' }, 'fr');
     expect(changed).toMatchObject({ unchanged: false, calls: 2 });
     expect((await ballotOf(survey))?.pending).not.toBe((before.ballots[0] as { pending: string }).pending);
 
@@ -446,12 +445,12 @@ describe('two D1 calls: the ballot’s write tells a retry', () => {
     expect(await held(survey)).toBe(2);
 
     // The third reaches the minimum: released in the same request, as before.
-    expect((await putFrom(new Browser(), p3, { usefulness: 1 })).calls).toBe(3);
+    expect((await putFrom(new Browser(), p3, { usefulness: 1 }, 'fr')).calls).toBe(3);
     expect(await surveyJson(survey)).toMatchObject({ responses: 3, held_back: 0 });
     const released = await resultsText(survey);
 
     // A retry after the release holds nothing again: two real changes then stay under the minimum.
-    const late = await putFrom(phone, p1, { usefulness: 2, remarks: 'premier, changé' });
+    const late = await putFrom(phone, p1, { usefulness: 2, remarks: 'premier, changé' }, 'fr');
     expect(late).toMatchObject({ unchanged: true, calls: 2 });
     expect(await held(survey), 'a retry counts towards the next step').toBe(0);
     await putFrom(laptop, p2, { usefulness: 3 });
@@ -464,17 +463,17 @@ describe('two D1 calls: the ballot’s write tells a retry', () => {
     const survey = await anonymousSurvey();
     const [token] = (await invite(survey, 'u1@example.org')) as [string];
     const phone = new Browser();
-    await putFrom(phone, token, { usefulness: 3 });
+    await putFrom(phone, token, { usefulness: 3 }, 'fr');
     const held1 = await ballotOf(survey);
 
-    const other = await putFrom(new Browser(), token, { usefulness: 3 });
+    const other = await putFrom(new Browser(), token, { usefulness: 3 }, 'fr');
     expect(other).toMatchObject({ unchanged: false, calls: 2 });
     const held2 = await ballotOf(survey);
     expect(held2?.pending, 'the same answers from another device are not stored again').not.toBe(held1?.pending);
     expect(held2?.readback_tag).not.toBe(held1?.readback_tag);
 
     // The phone can no longer read them back: its submission is no retry any more.
-    const again = await putFrom(phone, token, { usefulness: 3 });
+    const again = await putFrom(phone, token, { usefulness: 3 }, 'fr');
     expect(again).toMatchObject({ unchanged: false, calls: 2 });
     expect((await ballotOf(survey))?.pending).not.toBe(held2?.pending);
   });
@@ -517,7 +516,7 @@ describe('two D1 calls: the ballot’s write tells a retry', () => {
     expect(retry).toMatchObject({ unchanged: true, calls: 2, updated_at: first.updated_at });
     expect(await state(survey)).toEqual(before);
 
-    // Another device with the same answers: one more call settles it, and it is stored.
+    // Another device with the same answers: one more call (the read-back settles it), stored.
     const laptop = new Browser();
     const other = await putFrom(laptop, token, { usefulness: 4 });
     expect(other).toMatchObject({ unchanged: false, calls: 3 });
@@ -526,10 +525,10 @@ describe('two D1 calls: the ballot’s write tells a retry', () => {
     expect(tagged?.pending).not.toBe((before.ballots[0] as { pending: string }).pending);
     expect((await putFrom(laptop, token, { usefulness: 4 })).unchanged).toBe(true);
 
-    // A change on an untagged ballot is written in the usual two calls.
+    // A change on an untagged ballot takes that call too (a right guess may not take fewer than a wrong one).
     await env.DB.prepare('UPDATE anonymous_ballots SET readback_tag = NULL WHERE survey_id = ?').bind(survey.id).run();
-    expect(await putFrom(laptop, token, { usefulness: 1 })).toMatchObject({ unchanged: false, calls: 2 });
-    expect((await putFrom(laptop, token, { usefulness: 1 })).unchanged).toBe(true);
+    expect(await putFrom(laptop, token, { usefulness: 1 })).toMatchObject({ unchanged: false, calls: 3 });
+    expect(await putFrom(laptop, token, { usefulness: 1 })).toMatchObject({ unchanged: true, calls: 2 });
   });
 
   it('a submission naming no language keeps the language this device answered in; another device takes the invitation’s', async () => {
@@ -539,21 +538,52 @@ describe('two D1 calls: the ballot’s write tells a retry', () => {
     const other = invited === 'nl' ? 'en' : 'nl';
     const phone = new Browser();
     expect(await putFrom(phone, token, { usefulness: 2 }, other)).toMatchObject({ unchanged: false, calls: 2, language: other });
-
-    // Its retry without a language is one, in its language (one call more settles the language).
+    // Its retry without a language is one, in its language.
     const before = await state(survey);
-    expect(await putFrom(phone, token, { usefulness: 2 })).toMatchObject({ unchanged: true, language: other, calls: 3 });
+    expect(await putFrom(phone, token, { usefulness: 2 })).toMatchObject({ unchanged: true, language: other, calls: 2 });
     expect(await state(survey)).toEqual(before);
-    // A change without a language keeps it too.
-    expect(await putFrom(phone, token, { usefulness: 3 })).toMatchObject({ unchanged: false, language: other });
+    // A change without a language keeps it too, settled from the read-back (one call more).
+    expect(await putFrom(phone, token, { usefulness: 3 })).toMatchObject({ unchanged: false, language: other, calls: 3 });
     expect((await ballotOf(survey))?.language).toBe(other);
 
     // Another device, which cannot read them back, answers in the invitation's language.
     const laptop = new Browser();
     expect(await putFrom(laptop, token, { usefulness: 3 })).toMatchObject({ unchanged: false, language: invited, calls: 3 });
     expect((await ballotOf(survey))?.language).toBe(invited);
-    // In the invitation's language, no call more.
-    expect(await putFrom(laptop, token, { usefulness: 4 })).toMatchObject({ unchanged: false, language: invited, calls: 2 });
+    // Naming the language, no call more.
+    expect(await putFrom(laptop, token, { usefulness: 4 }, invited)).toMatchObject({ unchanged: false, language: invited, calls: 2 });
+
+    // A first answer naming no language (as the bench's): the invitation's, two calls.
+    const [second] = (await invite(survey, 'x2@example.org')) as [string];
+    expect(await putFrom(new Browser(), second, { usefulness: 2 })).toMatchObject({ unchanged: false, calls: 2, language: invited });
+  });
+
+  it('the D1 calls of a submission through the link tell nothing of the ballot: not a right guess, not its language', async () => {
+    const survey = await anonymousSurvey();
+    const [token] = (await invite(survey, 'z1@example.org')) as [string];
+    const invited = (await callJson<{ language: string }>(`/api/s/${token}`)).language;
+    const other = invited === 'nl' ? 'en' : 'nl';
+    const participant = new Browser();
+    /** The participant's ballot (in `language`, tagged or as before migration 0025), then the coordinator's guess through the link. */
+    const guess = async (answers: Record<string, unknown>, ballot: { language: string; untagged: boolean }, named?: string) => {
+      await putFrom(participant, token, { usefulness: 3 }, ballot.language);
+      if (ballot.untagged)
+        await env.DB.prepare('UPDATE anonymous_ballots SET readback_tag = NULL WHERE survey_id = ?').bind(survey.id).run();
+      const { unchanged, calls } = await putFrom(new Browser(), token, answers, named);
+      return { unchanged, calls };
+    };
+    for (const untagged of [false, true]) {
+      for (const named of [invited, undefined]) {
+        const right = await guess({ usefulness: 3 }, { language: named ?? invited, untagged }, named);
+        const wrong = await guess({ usefulness: 4 }, { language: named ?? invited, untagged }, named);
+        expect(right, `a right guess (${untagged ? 'untagged' : 'tagged'}, language ${named ?? 'not named'})`).toEqual(wrong);
+        expect(right.unchanged).toBe(false);
+      }
+      // A guess naming no language takes the same calls whatever the language the person answered in.
+      const inInvited = await guess({ usefulness: 4 }, { language: invited, untagged });
+      const inOther = await guess({ usefulness: 4 }, { language: other, untagged });
+      expect(inOther, `the ballot's language (${untagged ? 'untagged' : 'tagged'})`).toEqual(inInvited);
+    }
   });
 
   it('contacts purged: a read-back cleared takes its tag with it, so nothing answers "unchanged" to a device that reads nothing back', async () => {

@@ -69,14 +69,12 @@ function releasableSql(afterWrite = false) {
 
 /** What the submission's batch found of the person's ballot before writing (storeBallotStatements' first statement). */
 export interface PriorBallot {
-  language: Language;
+  answers_mac: string;
   /** The same answers (MAC) and the same read-back tag: a retry from the device that gave them. */
   retry: 0 | 1;
-  /** The same answers under a ballot written before its tags existed (migrations/0025): the read-back tells. */
-  untagged_same: 0 | 1;
   /**
-   * The read-back, only when the caller needs it: the same answers (the retry's day, or the
-   * untagged ballot's check), or another language than a stand-in one (`fallbackLanguage`).
+   * The read-back, only when the caller opens it: a retry's (its day), or when the write was
+   * left to the caller (an untagged ballot, a language to settle).
    */
   readback: string | null;
 }
@@ -88,10 +86,13 @@ export interface PriorBallot {
  *    null), whether this is a retry, and the read-back when the caller must open it;
  * 2. the ballot replaced (one person, one ballot) unless this is a retry — the same answers'
  *    MAC and the same read-back tag, which only the token and device that wrote them produce
- *    (src/responses/ballots.ts) — or a case the caller settles from the read-back and writes
- *    again (`force`, as any change): the same answers under a ballot with no tag yet, or a
- *    ballot in another language than a stand-in one (`fallbackLanguage`: the request named
- *    none, and the language this device reads back is kept). RETURNING tells whether it wrote;
+ *    (src/responses/ballots.ts) — or the caller must settle it from the read-back first, as
+ *    when it read the ballot before writing, then writes again with `force`: a ballot with no
+ *    tag (written before migrations/0025), or any ballot when `fallbackLanguage` (the request
+ *    named no language: the one this device reads back is kept). RETURNING tells whether it
+ *    wrote. Whether a second call is needed thus depends on what the requester knows already
+ *    (their request, that the person answered, that the ballot is older than the tags), never
+ *    on the answers: a right and a wrong guess through a link take the same calls;
  * 3. the invitation flagged answered (who answered is not hidden: reminders need it; its
  *    opening keeps only the day), only if the ballot was written: a retry writes nothing;
  * 4. the survey's held ballots when they now reach the minimum — read in the same
@@ -109,12 +110,12 @@ export function storeBallotStatements(
     readback: string;
     readbackTag: string;
     pending: string;
-    /** Write even the same answers under an untagged ballot (its read-back did not open with this device). */
+    /** Write whatever the ballot (the caller settled it from the read-back). */
     force?: boolean;
     /**
      * `language` is the invitation's standing in for the earlier answers' (the request named
-     * none): right when no ballot exists or it is in that language; otherwise nothing is
-     * written and the caller settles the language from the read-back.
+     * none): right when no ballot exists; otherwise nothing is written and the caller settles
+     * the language from the read-back.
      */
     fallbackLanguage?: boolean;
   },
@@ -123,15 +124,13 @@ export function storeBallotStatements(
   return [
     db
       .prepare(
-        `SELECT language, answers_mac = ?3 AND readback_tag IS ?4 AS retry,
-                answers_mac = ?3 AND readback_tag IS NULL AS untagged_same,
-                CASE WHEN (answers_mac = ?3 AND (readback_tag IS ?4 OR readback_tag IS NULL)) OR (?5 = 1 AND language <> ?6)
-                     THEN readback END AS readback
+        `SELECT answers_mac, answers_mac = ?3 AND readback_tag IS ?4 AS retry,
+                CASE WHEN (answers_mac = ?3 AND readback_tag IS ?4) OR readback_tag IS NULL OR ?5 = 1 THEN readback END AS readback
            FROM anonymous_ballots WHERE survey_id = ?1 AND respondent_key = ?2`,
       )
-      .bind(input.surveyId, input.respondentKey, input.answersMac, input.readbackTag, fallback, input.language),
-    // The condition is the retry's (and the untagged ballot's) as seen by the statement above,
-    // checked again where it writes: the two agree within the batch's transaction.
+      .bind(input.surveyId, input.respondentKey, input.answersMac, input.readbackTag, fallback),
+    // The same conditions as the statement above, checked again where it writes: the two agree
+    // within the batch's transaction.
     db
       .prepare(
         `INSERT INTO anonymous_ballots (survey_id, respondent_key, answers_mac, language, readback, readback_tag, pending)
@@ -139,9 +138,8 @@ export function storeBallotStatements(
          ON CONFLICT (survey_id, respondent_key) DO UPDATE SET
            answers_mac = excluded.answers_mac, language = excluded.language,
            readback = excluded.readback, readback_tag = excluded.readback_tag, pending = excluded.pending
-         WHERE ?8 = 1 OR ((?9 = 0 OR anonymous_ballots.language = excluded.language)
-            AND (anonymous_ballots.answers_mac <> excluded.answers_mac
-                 OR (anonymous_ballots.readback_tag IS NOT NULL AND anonymous_ballots.readback_tag <> excluded.readback_tag)))
+         WHERE ?8 = 1 OR (?9 = 0 AND anonymous_ballots.readback_tag IS NOT NULL
+            AND (anonymous_ballots.answers_mac <> excluded.answers_mac OR anonymous_ballots.readback_tag <> excluded.readback_tag))
          RETURNING 1 AS written`,
       )
       .bind(

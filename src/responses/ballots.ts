@@ -41,7 +41,11 @@
  *     every write of different answers: two states only share a tag when they share the MAC
  *     (which D1 already shows) and were written by the same link and device. That last bit
  *     (for a person who went back to earlier answers) is the one thing a deterministic check
- *     must keep, and it tells which device, never what was answered.
+ *     must keep, and it tells which device, never what was answered;
+ *   · the number of D1 calls a submission takes depends only on what its sender knows (the
+ *     request, that the person answered, that the ballot is older than the tags), never on
+ *     the answers or their language: a right and a wrong guess take the same calls
+ *     (storeBallotStatements; test/anonymous-ballots.test.ts).
  *
  * Choices, on purpose:
  * - The invitation's "answered" flag is set at once, not in steps (issue 13 suggested steps):

@@ -13,7 +13,7 @@ import { retryTransient } from '../lib/d1-retry.ts';
 import { profileGroup } from '../results/profile-group.ts';
 import { deliverAfter } from '../webhooks/delivery.ts';
 import { ballotOf, type PendingBallot, type PriorBallot, storeBallotStatements } from './ballots.queries.ts';
-import { answersMac, openReadback, readbackTag, releaseQuietly, sealPending, sealReadback } from './ballots.ts';
+import { answersMac, openReadback, type Readback, readbackTag, releaseQuietly, sealPending, sealReadback } from './ballots.ts';
 import { knownSurvey, likelySurvey, linkAnswered, rememberLink, rememberSurvey } from './known-surveys.ts';
 import { newDevice } from './readback-device.ts';
 import { respondentKey } from './respondent.ts';
@@ -281,40 +281,40 @@ async function submitBallot(
     );
     // [0] the ballot as it was, [1] a row when it wrote, [3] the ballots now releasable.
     return {
+      mac,
       prior: (results[0]?.results[0] as PriorBallot | undefined) ?? null,
       written: (results[1]?.results.length ?? 0) > 0,
       releasable: (results[3]?.results ?? []) as PendingBallot[],
     };
   };
 
-  // One batch in the usual case; a second only for what the ballot's read-back must settle
-  // (a third at most, when both apply), as reading the ballot first used to.
-  let lang = language;
-  let flags = { fallbackLanguage, force: false };
-  let existed: boolean | undefined;
-  for (;;) {
-    const { prior, written, releasable } = await store(lang, flags);
-    existed ??= prior !== null;
-    if (written) {
-      if (releasable.length) await releaseQuietly(env, { surveyId: context.surveyId, seriesId: context.seriesId }, releasable, { after });
-      return { answers: result.answers, language: lang, createdAt: existed ? null : day, updatedAt: day, unchanged: false, device };
-    }
-    const earlier = await openReadback(token, device, context.surveyId, key, prior?.readback ?? null);
-    if (flags.fallbackLanguage && prior && prior.language !== lang) {
-      // A ballot in another language than the stand-in: the answers this device reads back
-      // keep theirs; any other device's submission takes the invitation's.
-      if (earlier) lang = earlier.language;
-      flags = { fallbackLanguage: false, force: false };
-      continue;
-    }
-    if (prior?.retry === 1 || earlier) {
-      // The same answers again from the device that gave them (a retry): nothing written.
-      return { answers: result.answers, language: lang, createdAt: null, updatedAt: earlier?.day ?? day, unchanged: true, device };
-    }
-    // The same answers under an untagged ballot this device cannot read back: stored again,
-    // like any change.
-    flags = { fallbackLanguage: false, force: true };
-  }
+  const unchanged = (lang: Language, earlier: Readback | null): Submitted => ({
+    answers: result.answers,
+    language: lang,
+    createdAt: null,
+    updatedAt: earlier?.day ?? day,
+    unchanged: true,
+    device,
+  });
+  const written = async (lang: Language, existed: boolean, releasable: PendingBallot[]): Promise<Submitted> => {
+    if (releasable.length) await releaseQuietly(env, { surveyId: context.surveyId, seriesId: context.seriesId }, releasable, { after });
+    return { answers: result.answers, language: lang, createdAt: existed ? null : day, updatedAt: day, unchanged: false, device };
+  };
+
+  const first = await store(language, { fallbackLanguage, force: false });
+  if (first.written) return written(language, first.prior !== null, first.releasable);
+  const { prior } = first;
+  if (!prior) throw new Error('ballot neither written nor found');
+  const earlier = await openReadback(token, device, context.surveyId, key, prior.readback);
+  if (prior.retry === 1) return unchanged(language, earlier);
+  // Left to this code, as when the ballot was read first: an untagged ballot, or a language
+  // to settle (the one this device reads back, else the invitation's). A retry is the same
+  // answers from the device that reads them back; anything else is stored, like any change.
+  const lang = fallbackLanguage && earlier ? earlier.language : language;
+  const mac = lang === language ? first.mac : await answersMac(secret, context.surveyId, key, fingerprinted, lang);
+  if (earlier && prior.answers_mac === mac) return unchanged(lang, earlier);
+  const second = await store(lang, { fallbackLanguage: false, force: true });
+  return written(lang, true, second.releasable);
 }
 
 /**
