@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runTick } from '../src/cron/scheduled.ts';
+import type { Env } from '../src/env.ts';
 import type { PendingBallot } from '../src/responses/ballots.queries.ts';
 import { releaseBallots, shuffle } from '../src/responses/ballots.ts';
 import { call, callJson, createCoordinator, env, inviteThroughApi, openSurveyFor, tokenOf } from './helpers.ts';
@@ -369,5 +370,230 @@ describe('a D1 failure in the release', () => {
     expect(await responses(survey)).toBe(3);
     expect(await held(survey)).toBe(0);
     expect(await count("SELECT count(*) AS n FROM answers WHERE survey_id = ? AND text = 'ÉCHEC'", survey.id)).toBe(1);
+  });
+});
+
+/**
+ * Issue 15: an anonymous submission that releases nothing takes two D1 calls — the link's
+ * context, then one batch — with the ballot not read first: the batch's write tells a retry by
+ * the answers' MAC and the read-back's tag (migrations/0025), which only the link's token and
+ * the device that gave the answers produce. Counted with the bench's instrumentation
+ * (RELAIS_TIMING's Server-Timing, src/lib/d1-timing.ts), as test/rows-read.test.ts does.
+ */
+describe('two D1 calls: the ballot’s write tells a retry', () => {
+  const timing = { RELAIS_TIMING: '1' } as Partial<Env>;
+  const callsOf = (res: Response) => Number(/d1-calls;desc="(\d+)"/.exec(res.headers.get('server-timing') ?? '')?.[1] ?? Number.NaN);
+
+  /** A PUT from `device` (a browser keeping its cookies), with its D1 calls. */
+  async function putFrom(device: Browser, token: string, answers: Record<string, unknown>, language?: string) {
+    const res = await device.request(
+      `/api/s/${token}`,
+      {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ answers, ...(language ? { language } : {}) }),
+      },
+      timing,
+    );
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { unchanged: boolean; language: string; updated_at: string };
+    return { ...body, calls: callsOf(res) };
+  }
+
+  /** Everything a submission may write: the survey's ballots and invitations, rows only (meta carries durations). */
+  const state = async (survey: Survey) => ({
+    ballots: (await env.DB.prepare('SELECT * FROM anonymous_ballots WHERE survey_id = ? ORDER BY respondent_key').bind(survey.id).all())
+      .results,
+    invitations: (
+      await env.DB.prepare('SELECT id, answered, opened_at FROM invitations WHERE survey_id = ? ORDER BY id').bind(survey.id).all()
+    ).results,
+    responses: await responses(survey),
+  });
+  const ballotOf = async (survey: Survey) =>
+    env.DB.prepare('SELECT pending, readback, readback_tag, language FROM anonymous_ballots WHERE survey_id = ?')
+      .bind(survey.id)
+      .first<{ pending: string | null; readback: string | null; readback_tag: string | null; language: string }>();
+
+  it('first answers, a change and the HTML form take two calls; a retry from the same device writes nothing and counts no step', async () => {
+    const survey = await anonymousSurvey();
+    const [p1, p2, p3] = (await invite(survey, 't1@example.org', 't2@example.org', 't3@example.org')) as [string, string, string];
+    const phone = new Browser();
+    const first = await putFrom(phone, p1, { usefulness: 4, remarks: 'premier' }, 'fr');
+    expect(first).toMatchObject({ unchanged: false, calls: 2 });
+
+    const before = await state(survey);
+    const retry = await putFrom(phone, p1, { usefulness: 4, remarks: 'premier' }, 'fr');
+    expect(retry).toMatchObject({ unchanged: true, calls: 2, updated_at: first.updated_at });
+    expect(await state(survey), 'a retry from the device that gave the answers writes').toEqual(before);
+
+    const changed = await putFrom(phone, p1, { usefulness: 2, remarks: 'premier, changé' }, 'fr');
+    expect(changed).toMatchObject({ unchanged: false, calls: 2 });
+    expect((await ballotOf(survey))?.pending).not.toBe((before.ballots[0] as { pending: string }).pending);
+
+    // The form (JavaScript off) names its language: two calls as well.
+    const laptop = new Browser();
+    const html = await (await laptop.request(`/s/${p2}`)).text();
+    const surveyField = /name="survey" value="(\d+)"/.exec(html)?.[1] ?? '';
+    const body = new URLSearchParams({ survey: surveyField, lang: 'fr', 'q.usefulness': '5' });
+    const posted = await laptop.request(
+      `/s/${p2}`,
+      { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+      timing,
+    );
+    expect(posted.status).toBe(303);
+    expect(callsOf(posted)).toBe(2);
+    expect(await held(survey)).toBe(2);
+
+    // The third reaches the minimum: released in the same request, as before.
+    expect((await putFrom(new Browser(), p3, { usefulness: 1 }, 'fr')).calls).toBe(3);
+    expect(await surveyJson(survey)).toMatchObject({ responses: 3, held_back: 0 });
+    const released = await resultsText(survey);
+
+    // A retry after the release holds nothing again: two real changes then stay under the minimum.
+    const late = await putFrom(phone, p1, { usefulness: 2, remarks: 'premier, changé' }, 'fr');
+    expect(late).toMatchObject({ unchanged: true, calls: 2 });
+    expect(await held(survey), 'a retry counts towards the next step').toBe(0);
+    await putFrom(laptop, p2, { usefulness: 3 });
+    await putFrom(new Browser(), p3, { usefulness: 2 });
+    expect(await surveyJson(survey)).toMatchObject({ responses: 3, held_back: 2 });
+    expect(await resultsText(survey)).toBe(released);
+  });
+
+  it('the same answers from another device are stored again like any change; the first device’s retry then writes too', async () => {
+    const survey = await anonymousSurvey();
+    const [token] = (await invite(survey, 'u1@example.org')) as [string];
+    const phone = new Browser();
+    await putFrom(phone, token, { usefulness: 3 }, 'fr');
+    const held1 = await ballotOf(survey);
+
+    const other = await putFrom(new Browser(), token, { usefulness: 3 }, 'fr');
+    expect(other).toMatchObject({ unchanged: false, calls: 2 });
+    const held2 = await ballotOf(survey);
+    expect(held2?.pending, 'the same answers from another device are not stored again').not.toBe(held1?.pending);
+    expect(held2?.readback_tag).not.toBe(held1?.readback_tag);
+
+    // The phone can no longer read them back: its submission is no retry any more.
+    const again = await putFrom(phone, token, { usefulness: 3 }, 'fr');
+    expect(again).toMatchObject({ unchanged: false, calls: 2 });
+    expect((await ballotOf(survey))?.pending).not.toBe(held2?.pending);
+  });
+
+  it('a device secret from another link cannot make a submission look like a retry', async () => {
+    const survey = await anonymousSurvey(5);
+    const [ana, bob] = (await invite(survey, 'v1@example.org', 'v2@example.org')) as [string, string];
+    const anaPhone = new Browser();
+    await putFrom(anaPhone, ana, { usefulness: 5, remarks: 'Ana' });
+    // The coordinator answers through a link they can use (here Bob's, whose browser they hold),
+    // then presents that device's secret with Ana's link and a guess of Ana's answers.
+    const bobPhone = new Browser();
+    await putFrom(bobPhone, bob, { usefulness: 5, remarks: 'Ana' });
+    // Identical answers of two people: their tags are unrelated (a copy of D1 links nothing).
+    const tags = (await env.DB.prepare('SELECT readback_tag FROM anonymous_ballots WHERE survey_id = ?').bind(survey.id).all()).results;
+    expect(new Set(tags.map((t) => t.readback_tag)).size).toBe(2);
+    const [anaCookie] = [...anaPhone.cookies.keys()].filter((k) => k.startsWith('rb_'));
+    const [bobCookie] = [...bobPhone.cookies.keys()].filter((k) => k.startsWith('rb_'));
+    const attacker = new Browser();
+    attacker.cookies.set(anaCookie ?? '', bobPhone.cookies.get(bobCookie ?? '') ?? '');
+    const before = await state(survey);
+    const guess = await putFrom(attacker, ana, { usefulness: 5, remarks: 'Ana' });
+    expect(guess.unchanged, 'a right guess is confirmed through another link’s device secret').toBe(false);
+    expect(await state(survey)).not.toEqual(before);
+    // The device that wrote last is the one whose retry is one: the attacker's now, no longer Ana's.
+    expect((await putFrom(attacker, ana, { usefulness: 5, remarks: 'Ana' })).unchanged).toBe(true);
+    expect((await putFrom(anaPhone, ana, { usefulness: 5, remarks: 'Ana' })).unchanged).toBe(false);
+  });
+
+  it('a ballot written before its tags existed: a retry is still told by its read-back, other devices store again', async () => {
+    const survey = await anonymousSurvey();
+    const [token] = (await invite(survey, 'w1@example.org')) as [string];
+    const phone = new Browser();
+    const first = await putFrom(phone, token, { usefulness: 4 });
+    // As migration 0025 leaves every earlier ballot.
+    await env.DB.prepare('UPDATE anonymous_ballots SET readback_tag = NULL WHERE survey_id = ?').bind(survey.id).run();
+
+    const before = await state(survey);
+    const retry = await putFrom(phone, token, { usefulness: 4 });
+    expect(retry).toMatchObject({ unchanged: true, calls: 2, updated_at: first.updated_at });
+    expect(await state(survey)).toEqual(before);
+
+    // Another device with the same answers: one more call (the read-back settles it), stored.
+    const laptop = new Browser();
+    const other = await putFrom(laptop, token, { usefulness: 4 });
+    expect(other).toMatchObject({ unchanged: false, calls: 3 });
+    const tagged = await ballotOf(survey);
+    expect(tagged?.readback_tag).toMatch(/^[0-9a-f]{64}$/);
+    expect(tagged?.pending).not.toBe((before.ballots[0] as { pending: string }).pending);
+    expect((await putFrom(laptop, token, { usefulness: 4 })).unchanged).toBe(true);
+
+    // A change on an untagged ballot takes that call too (a right guess may not take fewer than a wrong one).
+    await env.DB.prepare('UPDATE anonymous_ballots SET readback_tag = NULL WHERE survey_id = ?').bind(survey.id).run();
+    expect(await putFrom(laptop, token, { usefulness: 1 })).toMatchObject({ unchanged: false, calls: 3 });
+    expect(await putFrom(laptop, token, { usefulness: 1 })).toMatchObject({ unchanged: true, calls: 2 });
+  });
+
+  it('a submission naming no language keeps the language this device answered in; another device takes the invitation’s', async () => {
+    const survey = await anonymousSurvey();
+    const [token] = (await invite(survey, 'x1@example.org')) as [string];
+    const invited = (await callJson<{ language: string }>(`/api/s/${token}`)).language;
+    const other = invited === 'nl' ? 'en' : 'nl';
+    const phone = new Browser();
+    expect(await putFrom(phone, token, { usefulness: 2 }, other)).toMatchObject({ unchanged: false, calls: 2, language: other });
+    // Its retry without a language is one, in its language.
+    const before = await state(survey);
+    expect(await putFrom(phone, token, { usefulness: 2 })).toMatchObject({ unchanged: true, language: other, calls: 2 });
+    expect(await state(survey)).toEqual(before);
+    // A change without a language keeps it too, settled from the read-back (one call more).
+    expect(await putFrom(phone, token, { usefulness: 3 })).toMatchObject({ unchanged: false, language: other, calls: 3 });
+    expect((await ballotOf(survey))?.language).toBe(other);
+
+    // Another device, which cannot read them back, answers in the invitation's language.
+    const laptop = new Browser();
+    expect(await putFrom(laptop, token, { usefulness: 3 })).toMatchObject({ unchanged: false, language: invited, calls: 3 });
+    expect((await ballotOf(survey))?.language).toBe(invited);
+    // Naming the language, no call more.
+    expect(await putFrom(laptop, token, { usefulness: 4 }, invited)).toMatchObject({ unchanged: false, language: invited, calls: 2 });
+
+    // A first answer naming no language (as the bench's): the invitation's, two calls.
+    const [second] = (await invite(survey, 'x2@example.org')) as [string];
+    expect(await putFrom(new Browser(), second, { usefulness: 2 })).toMatchObject({ unchanged: false, calls: 2, language: invited });
+  });
+
+  it('the D1 calls of a submission through the link tell nothing of the ballot: not a right guess, not its language', async () => {
+    const survey = await anonymousSurvey();
+    const [token] = (await invite(survey, 'z1@example.org')) as [string];
+    const invited = (await callJson<{ language: string }>(`/api/s/${token}`)).language;
+    const other = invited === 'nl' ? 'en' : 'nl';
+    const participant = new Browser();
+    /** The participant's ballot (in `language`, tagged or as before migration 0025), then the coordinator's guess through the link. */
+    const guess = async (answers: Record<string, unknown>, ballot: { language: string; untagged: boolean }, named?: string) => {
+      await putFrom(participant, token, { usefulness: 3 }, ballot.language);
+      if (ballot.untagged)
+        await env.DB.prepare('UPDATE anonymous_ballots SET readback_tag = NULL WHERE survey_id = ?').bind(survey.id).run();
+      const { unchanged, calls } = await putFrom(new Browser(), token, answers, named);
+      return { unchanged, calls };
+    };
+    for (const untagged of [false, true]) {
+      for (const named of [invited, undefined]) {
+        const right = await guess({ usefulness: 3 }, { language: named ?? invited, untagged }, named);
+        const wrong = await guess({ usefulness: 4 }, { language: named ?? invited, untagged }, named);
+        expect(right, `a right guess (${untagged ? 'untagged' : 'tagged'}, language ${named ?? 'not named'})`).toEqual(wrong);
+        expect(right.unchanged).toBe(false);
+      }
+      // A guess naming no language takes the same calls whatever the language the person answered in.
+      const inInvited = await guess({ usefulness: 4 }, { language: invited, untagged });
+      const inOther = await guess({ usefulness: 4 }, { language: other, untagged });
+      expect(inOther, `the ballot's language (${untagged ? 'untagged' : 'tagged'})`).toEqual(inInvited);
+    }
+  });
+
+  it('contacts purged: a read-back cleared takes its tag with it, so nothing answers "unchanged" to a device that reads nothing back', async () => {
+    const survey = await anonymousSurvey();
+    const [token] = (await invite(survey, 'y1@example.org')) as [string];
+    const phone = new Browser();
+    await putFrom(phone, token, { usefulness: 5 });
+    const { purgeContactsStatements } = await import('../src/cron/cron.queries.ts');
+    await env.DB.batch(purgeContactsStatements(env.DB, survey.seriesId, new Date().toISOString()));
+    expect(await ballotOf(survey)).toMatchObject({ readback: null, readback_tag: null });
+    expect((await putFrom(phone, token, { usefulness: 5 })).unchanged).toBe(false);
   });
 });

@@ -139,6 +139,7 @@ describe('query plans of anonymous ballots', () => {
       answersMac: 'm',
       language: 'fr',
       readback: 'r',
+      readbackTag: 't',
       pending: 'p',
     });
     const release = q.releaseStatements(capture, 1, [item as never]);

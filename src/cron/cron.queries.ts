@@ -60,8 +60,13 @@ export function purgeContactsStatements(db: D1Database, seriesId: number, at: st
       .bind(seriesId),
     db.prepare(`DELETE FROM outbox WHERE survey_id IN (${SURVEYS_OF_SERIES})`).bind(seriesId),
     // Anonymous read-backs go too: keep less (the held answers themselves are still released).
+    // Their tags with them: a tag is the read-back's (migrations/0025), and one left behind
+    // would answer "unchanged" to a device that can no longer read its answers back.
     db
-      .prepare(`UPDATE anonymous_ballots SET readback = NULL WHERE readback IS NOT NULL AND survey_id IN (${SURVEYS_OF_SERIES})`)
+      .prepare(
+        `UPDATE anonymous_ballots SET readback = NULL, readback_tag = NULL
+          WHERE (readback IS NOT NULL OR readback_tag IS NOT NULL) AND survey_id IN (${SURVEYS_OF_SERIES})`,
+      )
       .bind(seriesId),
     // The series' directory and attendance lists (migration 0019) go with the invitations' names.
     db.prepare('DELETE FROM attendance WHERE contact_id IN (SELECT id FROM contacts WHERE series_id = ?)').bind(seriesId),

@@ -69,6 +69,23 @@ export async function sealingKey(secret: string, info: string): Promise<CryptoKe
   );
 }
 
+/**
+ * An HMAC-SHA-256 (hex) of `message` under a key derived by HKDF-SHA-256 from `secret` with
+ * `info`, like sealingKey's: a keyed tag beside a sealed value from the same secret, with its
+ * own key (another `info`), so neither tells anything about the other.
+ */
+export async function derivedHmacHex(secret: string, info: string, message: string): Promise<string> {
+  const base = await crypto.subtle.importKey('raw', encoder.encode(secret), 'HKDF', false, ['deriveKey']);
+  const key = await crypto.subtle.deriveKey(
+    { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: encoder.encode(info) },
+    base,
+    { name: 'HMAC', hash: 'SHA-256', length: 256 },
+    false,
+    ['sign'],
+  );
+  return hex(await crypto.subtle.sign('HMAC', key, encoder.encode(message)));
+}
+
 /** `iv.ciphertext` in base64; `bound` is associated data: a sealed value moved to another row does not open. */
 export async function seal(key: CryptoKey, bound: string, plain: string): Promise<string> {
   const iv = crypto.getRandomValues(new Uint8Array(12));

@@ -70,7 +70,8 @@ export async function keyInPaperAnswer(
     writeAudit(env.DB, actor, 'response.key-in', `survey:${survey.id}`),
   ]);
   try {
-    await submit(env, await openLink(env, token), input.answers, input.language, after);
+    // The language is the sheet's: an anonymous ballot need not be read first (participation.ts).
+    await submit(env, await openLink(env, token, { readBallot: false }), input.answers, input.language, after);
   } catch (error) {
     // The answers were not stored (the submission's batch is all-or-nothing): the sheet's
     // unanswered invitation goes too, so no participant row lingers for it.

@@ -8,7 +8,6 @@ import type { Language } from '../domain/language.ts';
 import { RELEASED } from '../webhooks/outbox.queries.ts';
 
 export interface BallotRow {
-  answers_mac: string;
   language: Language;
   readback: string | null;
 }
@@ -21,7 +20,7 @@ export interface PendingBallot {
 
 export function ballotOf(db: D1Database, surveyId: number, respondentKey: string) {
   return db
-    .prepare('SELECT answers_mac, language, readback FROM anonymous_ballots WHERE survey_id = ? AND respondent_key = ?')
+    .prepare('SELECT language, readback FROM anonymous_ballots WHERE survey_id = ? AND respondent_key = ?')
     .bind(surveyId, respondentKey)
     .first<BallotRow>();
 }
@@ -55,19 +54,50 @@ export function releasableBallots(db: D1Database, surveyId: number, closing: boo
  */
 export const RELEASE_LIMIT = 50;
 
-function releasableSql() {
+/**
+ * `afterWrite`: right after a statement whose changes() say whether the submission wrote; when
+ * it did not (a retry), LIMIT 0 — evaluated once, before anything is read — skips the query,
+ * the count of held ballots included.
+ */
+function releasableSql(afterWrite = false) {
   return `SELECT respondent_key, pending FROM ${HELD_BALLOTS}
      WHERE survey_id = ?1 AND pending IS NOT NULL
        AND ((${HELD}) >= ${MINIMUM}
             OR (?2 = 1 AND NOT EXISTS (SELECT 1 FROM responses WHERE survey_id = ?1)))
-     LIMIT CASE WHEN ?2 = 1 THEN -1 ELSE ${RELEASE_LIMIT} END`;
+     LIMIT CASE WHEN ?2 = 1 THEN -1 ${afterWrite ? 'WHEN changes() = 0 THEN 0 ' : ''}ELSE ${RELEASE_LIMIT} END`;
+}
+
+/** What the submission's batch found of the person's ballot before writing (storeBallotStatements' first statement). */
+export interface PriorBallot {
+  answers_mac: string;
+  /** The same answers (MAC) and the same read-back tag: a retry from the device that gave them. */
+  retry: 0 | 1;
+  /**
+   * The read-back, only when the caller opens it: a retry's (its day), or when the write was
+   * left to the caller (an untagged ballot, a language to settle).
+   */
+  readback: string | null;
 }
 
 /**
- * The statements of an anonymous submission, for one batch: the ballot replaced (one person,
- * one ballot), the invitation flagged answered (who answered is not hidden: reminders need it;
- * its opening keeps only the day), and the survey's held ballots when they now reach the
- * minimum — read in the same transaction, so the release that follows sees what was committed.
+ * The statements of an anonymous submission, for one batch (the whole submission after the
+ * link's context: one D1 call):
+ * 1. the person's ballot as it was (PriorBallot): whether one exists (its `createdAt` is
+ *    null), whether this is a retry, and the read-back when the caller must open it;
+ * 2. the ballot replaced (one person, one ballot) unless this is a retry — the same answers'
+ *    MAC and the same read-back tag, which only the token and device that wrote them produce
+ *    (src/responses/ballots.ts) — or the caller must settle it from the read-back first, as
+ *    when it read the ballot before writing, then writes again with `force`: a ballot with no
+ *    tag (written before migrations/0025), or any ballot when `fallbackLanguage` (the request
+ *    named no language: the one this device reads back is kept). RETURNING tells whether it
+ *    wrote. Whether a second call is needed thus depends on what the requester knows already
+ *    (their request, that the person answered, that the ballot is older than the tags), never
+ *    on the answers: a right and a wrong guess through a link take the same calls;
+ * 3. the invitation flagged answered (who answered is not hidden: reminders need it; its
+ *    opening keeps only the day), only if the ballot was written: a retry writes nothing;
+ * 4. the survey's held ballots when they now reach the minimum — read in the same
+ *    transaction, so the release that follows sees what was committed; not read at all after
+ *    a retry.
  */
 export function storeBallotStatements(
   db: D1Database,
@@ -78,21 +108,57 @@ export function storeBallotStatements(
     answersMac: string;
     language: Language;
     readback: string;
+    readbackTag: string;
     pending: string;
+    /** Write whatever the ballot (the caller settled it from the read-back). */
+    force?: boolean;
+    /**
+     * `language` is the invitation's standing in for the earlier answers' (the request named
+     * none): right when no ballot exists; otherwise nothing is written and the caller settles
+     * the language from the read-back.
+     */
+    fallbackLanguage?: boolean;
   },
 ) {
+  const fallback = input.fallbackLanguage ? 1 : 0;
   return [
     db
       .prepare(
-        `INSERT INTO anonymous_ballots (survey_id, respondent_key, answers_mac, language, readback, pending)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+        `SELECT answers_mac, answers_mac = ?3 AND readback_tag IS ?4 AS retry,
+                CASE WHEN (answers_mac = ?3 AND readback_tag IS ?4) OR readback_tag IS NULL OR ?5 = 1 THEN readback END AS readback
+           FROM anonymous_ballots WHERE survey_id = ?1 AND respondent_key = ?2`,
+      )
+      .bind(input.surveyId, input.respondentKey, input.answersMac, input.readbackTag, fallback),
+    // The same conditions as the statement above, checked again where it writes: the two agree
+    // within the batch's transaction.
+    db
+      .prepare(
+        `INSERT INTO anonymous_ballots (survey_id, respondent_key, answers_mac, language, readback, readback_tag, pending)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
          ON CONFLICT (survey_id, respondent_key) DO UPDATE SET
            answers_mac = excluded.answers_mac, language = excluded.language,
-           readback = excluded.readback, pending = excluded.pending`,
+           readback = excluded.readback, readback_tag = excluded.readback_tag, pending = excluded.pending
+         WHERE ?8 = 1 OR (?9 = 0 AND anonymous_ballots.readback_tag IS NOT NULL
+            AND (anonymous_ballots.answers_mac <> excluded.answers_mac OR anonymous_ballots.readback_tag <> excluded.readback_tag))
+         RETURNING 1 AS written`,
       )
-      .bind(input.surveyId, input.respondentKey, input.answersMac, input.language, input.readback, input.pending),
-    db.prepare(`UPDATE invitations SET answered = 1, opened_at = coalesce(opened_at, ${DAY}) WHERE id = ?`).bind(input.invitationId),
-    db.prepare(releasableSql()).bind(input.surveyId, 0),
+      .bind(
+        input.surveyId,
+        input.respondentKey,
+        input.answersMac,
+        input.language,
+        input.readback,
+        input.readbackTag,
+        input.pending,
+        input.force ? 1 : 0,
+        fallback,
+      ),
+    // Right after the ballot's write: changes() is 1 when it wrote, 0 for a retry.
+    db
+      .prepare(`UPDATE invitations SET answered = 1, opened_at = coalesce(opened_at, ${DAY}) WHERE id = ? AND changes() > 0`)
+      .bind(input.invitationId),
+    // A retry wrote nothing and counts towards no step: nothing to read (changes() is the invitation's).
+    db.prepare(releasableSql(true)).bind(input.surveyId, 0),
   ];
 }
 

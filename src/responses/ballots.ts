@@ -10,7 +10,7 @@
  * nothing was released yet. Outputs then change only in steps of at least that many people,
  * and a modification counts as one of them (it changes what the outputs say).
  *
- * Three sealed or keyed values per ballot, none of which D1 alone can open:
+ * Four sealed or keyed values per ballot, none of which D1 alone can open or produce:
  * - the read-back, under a key derived from the link's token AND the device secret the
  *   submission left in that browser's cookie (src/responses/readback-device.ts): the coordinator
  *   holds every link, so the link alone must not read answers back. The same link on another
@@ -19,7 +19,33 @@
  *   for its own device;
  * - the pending write, under a key derived from RESPONDENT_KEY (a Worker secret);
  * - the answers' MAC under RESPONDENT_KEY and the respondent's key: a retry of the same
- *   answers writes nothing, without a plain hash one could brute-force or compare between people.
+ *   answers writes nothing, without a plain hash one could brute-force or compare between people;
+ * - the read-back's tag (migrations/0025), which lets the submission's write tell a retry by
+ *   itself, in SQL, without reading the ballot first (two D1 calls, not three): an HMAC under a
+ *   key derived from the token AND the device secret, like the read-back's, of the survey, the
+ *   respondent key and the answers' MAC. "The same MAC and the same tag" is exactly what the
+ *   retry check was before ("the same MAC, and the read-back opens with this token and device"):
+ *   tag and read-back are always written together, by the same token and device. Why storing it
+ *   tells nothing new:
+ *   · to D1, a copy of it, or the coordinator holding every link, it is a pseudorandom value:
+ *     producing or checking it needs the device secret, 192 random bits that only the
+ *     participant's cookie holds (D1 never does); with every link and no device secret, no
+ *     submission can match it, so none is answered "unchanged" to the coordinator (the guess
+ *     of test/readback-device.test.ts still writes, and is answered like a wrong one);
+ *   · it cannot link two ballots: each is keyed by its own link and device and bound to its own
+ *     survey and respondent key, so tags of two ballots (two people, two surveys, or one
+ *     browser's two links) never match and relate in no way an observer can compute;
+ *   · it says nothing of the answers: the MAC it is bound to is already stored beside it, and
+ *     its presence is the read-back's (written and cleared together);
+ *   · across time (snapshots, time travel), it is bound to the MAC so that it changes with
+ *     every write of different answers: two states only share a tag when they share the MAC
+ *     (which D1 already shows) and were written by the same link and device. That last bit
+ *     (for a person who went back to earlier answers) is the one thing a deterministic check
+ *     must keep, and it tells which device, never what was answered;
+ *   · the number of D1 calls a submission takes depends only on what its sender knows (the
+ *     request, that the person answered, that the ballot is older than the tags), never on
+ *     the answers or their language: a right and a wrong guess take the same calls
+ *     (storeBallotStatements; test/anonymous-ballots.test.ts).
  *
  * Choices, on purpose:
  * - The invitation's "answered" flag is set at once, not in steps (issue 13 suggested steps):
@@ -36,7 +62,7 @@
 import type { AnswerRow, Answers } from '../domain/answers.ts';
 import type { Language } from '../domain/language.ts';
 import type { Env } from '../env.ts';
-import { hmacHex, seal, sealingKey, unseal } from '../lib/crypto.ts';
+import { derivedHmacHex, hmacHex, seal, sealingKey, unseal } from '../lib/crypto.ts';
 import { retryTransient } from '../lib/d1-retry.ts';
 import { deliverAfter } from '../webhooks/delivery.ts';
 import { deliveryIds } from '../webhooks/outbox.queries.ts';
@@ -65,6 +91,9 @@ const readbackKey = (token: string, device: string, surveyId: number) =>
 const pendingKey = (secret: string) => sealingKey(secret, 'relais pending ballot/v1');
 /** Sealed values are bound to their row: one moved to another survey or respondent does not open. */
 const bound = (surveyId: number, respondentKey: string) => `${surveyId}:${respondentKey}`;
+/** The read-back's tag: the same token and device as its key, derived apart (see the header). */
+export const readbackTag = (token: string, device: string, surveyId: number, respondentKey: string, answersMac: string) =>
+  derivedHmacHex(`${token}\n${device}`, `relais readback tag/v1 ${surveyId}`, `${bound(surveyId, respondentKey)}\n${answersMac}`);
 
 export function sealReadback(token: string, device: string, surveyId: number, respondentKey: string, readback: Readback): Promise<string> {
   return readbackKey(token, device, surveyId).then((key) => seal(key, bound(surveyId, respondentKey), JSON.stringify(readback)));

@@ -22,11 +22,15 @@ import { ConfirmationPage, SurveyPage } from './survey-page.tsx';
  */
 const answeredElsewhere = (link: OpenLink) => Boolean(link.ballot && !link.ballot.readable);
 
+/** The language the request asks for: the form's field, else ?lang= (the switch). */
+function askedLanguage(c: Context, requested?: string | null): Language | null {
+  const asked = requested ?? c.req.query('lang');
+  return isLanguage(asked) ? asked : null;
+}
+
 /** ?lang= wins (the switch), then the language last answered in, then the invitation's. */
 function pageLanguage(c: Context, link: OpenLink, requested?: string | null): Language {
-  const asked = requested ?? c.req.query('lang');
-  if (isLanguage(asked)) return asked;
-  return link.stored?.language ?? link.context.invitationLanguage;
+  return askedLanguage(c, requested) ?? link.stored?.language ?? link.context.invitationLanguage;
 }
 
 const isForm = (c: Context) => /^application\/x-www-form-urlencoded\s*(;|$)/i.test(c.req.header('content-type') ?? '');
@@ -80,7 +84,12 @@ export const participantPages = new Hono<AppEnv>()
       );
       if (saved) return c.redirect(`/s/${token}/done?lang=${saved.language}`, 303);
     }
-    const link = await openLink(c.env, token, { device: await deviceOf(c, token) });
+    // The form names its language (a hidden field): an anonymous ballot need not be read
+    // first, the submission's write tells a retry (participation.ts, submitBallot).
+    const link = await openLink(c.env, token, {
+      device: await deviceOf(c, token),
+      readBallot: !posted || askedLanguage(c, posted.get('lang')?.[0]) === null,
+    });
     const fields = posted ?? (await formFields(c));
     const language = pageLanguage(c, link, fields.get('lang')?.[0]);
     const form = answersFromForm(link.context.definition, fields);

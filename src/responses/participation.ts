@@ -12,8 +12,8 @@ import { sha256Hex, TOKEN_PATTERN } from '../lib/crypto.ts';
 import { retryTransient } from '../lib/d1-retry.ts';
 import { profileGroup } from '../results/profile-group.ts';
 import { deliverAfter } from '../webhooks/delivery.ts';
-import { ballotOf, type PendingBallot, storeBallotStatements } from './ballots.queries.ts';
-import { answersMac, openReadback, releaseQuietly, sealPending, sealReadback } from './ballots.ts';
+import { ballotOf, type PendingBallot, type PriorBallot, storeBallotStatements } from './ballots.queries.ts';
+import { answersMac, openReadback, type Readback, readbackTag, releaseQuietly, sealPending, sealReadback } from './ballots.ts';
 import { knownSurvey, likelySurvey, linkAnswered, rememberLink, rememberSurvey } from './known-surveys.ts';
 import { newDevice } from './readback-device.ts';
 import { respondentKey } from './respondent.ts';
@@ -60,14 +60,28 @@ export interface OpenLink {
   /** The participant's earlier answers, in the submission's shape. */
   answers: Answers | null;
   /**
-   * An anonymous survey's ballot, whichever link gave it: its MAC recognises a retry and
-   * `readable` says whether this link, on this device, can read it back. Undefined for named surveys.
+   * An anonymous survey's ballot, whichever link gave it, and whether this link, on this device,
+   * can read it back (the page says "answered elsewhere" otherwise). Undefined for named surveys,
+   * and for an anonymous link opened to submit without reading it (`readBallot: false`).
    */
-  ballot?: { answersMac: string; language: Language; readable: boolean } | null;
+  ballot?: { language: Language; readable: boolean } | null;
+}
+
+export interface OpenOptions {
+  markOpened?: boolean;
+  device?: string | null;
+  /**
+   * False when the link is opened to submit: an anonymous ballot is then not read (one D1 call
+   * less), since the submission's write tells a retry by itself, and with `fallbackLanguage`
+   * the language of the earlier answers too (storeBallotStatements). Its answers are read
+   * first only to show them. A closed survey's ballot is read all the same (its refusal says
+   * whether this device's answers exist).
+   */
+  readBallot?: boolean;
 }
 
 /** Resolves a token to its survey and earlier answers; refuses unknown, unopened, closed links. */
-export async function openLink(env: Env, token: string, options: { markOpened?: boolean; device?: string | null } = {}): Promise<OpenLink> {
+export async function openLink(env: Env, token: string, options: OpenOptions = {}): Promise<OpenLink> {
   if (!TOKEN_PATTERN.test(token)) throw new LinkProblem('not-found');
   const tokenHash = await sha256Hex(token);
   const context = await linkContext(env.DB, tokenHash);
@@ -110,9 +124,12 @@ async function openBallot(
   context: LinkContext,
   key: string,
   status: ReturnType<typeof effectiveStatus>,
-  options: { markOpened?: boolean; device?: string | null },
+  options: OpenOptions,
 ): Promise<OpenLink> {
   const device = options.device ?? null;
+  if (status !== 'closed' && options.readBallot === false) {
+    return { context, respondentKey: key, token, device, stored: null, answers: null };
+  }
   const ballot = await ballotOf(env.DB, context.surveyId, key);
   const readback = ballot ? await openReadback(token, device, context.surveyId, key, ballot.readback) : null;
   if (status === 'closed') throw new LinkProblem('closed', context.invitationLanguage, readback !== null);
@@ -124,7 +141,7 @@ async function openBallot(
     device,
     stored: readback ? { answersHash: '', language: readback.language, updatedAt: readback.day, rows: [] } : null,
     answers: readback?.answers ?? null,
-    ballot: ballot ? { answersMac: ballot.answers_mac, language: ballot.language, readable: readback !== null } : null,
+    ballot: ballot ? { language: ballot.language, readable: readback !== null } : null,
   };
 }
 
@@ -151,6 +168,16 @@ export class InvalidAnswers extends Problem {
   }
 }
 
+export interface SubmitOptions {
+  /**
+   * The request named no language and the link was opened without reading its anonymous
+   * ballot (`readBallot: false`): `language` is the invitation's, standing in for the language
+   * of the earlier answers this link on this device reads back, which is kept (as when the
+   * ballot was read first). Anonymous surveys only; a named survey's link has read it already.
+   */
+  fallbackLanguage?: boolean;
+}
+
 /**
  * `after` receives work that must follow the committed write (webhooks): the caller hands it
  * to waitUntil, or returns it to have it awaited here; without `after` it is awaited here.
@@ -161,11 +188,12 @@ export async function submit(
   input: Record<string, unknown>,
   language: Language,
   after?: (work: Promise<unknown>) => unknown,
+  options: SubmitOptions = {},
 ): Promise<Submitted> {
   const { context } = link;
   const result = validateAnswers(context.definition, input);
   if (!result.ok) throw new InvalidAnswers(result.issues);
-  if (context.anonymous) return submitBallot(env, link, result, language, after);
+  if (context.anonymous) return submitBallot(env, link, result, language, after, options.fallbackLanguage === true);
   const answersHash = await fingerprint(context.definitionVersion, result.answers);
   if (link.stored?.answersHash === answersHash && link.stored.language === language) {
     return { answers: result.answers, language, createdAt: null, updatedAt: link.stored.updatedAt, unchanged: true };
@@ -193,17 +221,26 @@ export async function submit(
 
 /**
  * An anonymous submission is held as a sealed ballot (src/responses/ballots.ts), written with
- * the invitation's "answered" flag in one batch; when the survey's held ballots now reach the
- * minimum, they are released in the same request. A failed release is no failure of this
- * submission: the ballot is committed, and the next submission or the cron releases it.
- * The participant is told what was recorded from the answers in memory.
+ * the invitation's "answered" flag in one batch (one D1 call after the link's context: the
+ * ballot is not read first); when the survey's held ballots now reach the minimum, they are
+ * released in the same request. A failed release is no failure of this submission: the ballot
+ * is committed, and the next submission or the cron releases it. The participant is told what
+ * was recorded from the answers in memory.
+ *
+ * A retry — the same answers again from the device that gave them — writes nothing and is
+ * answered "unchanged"; the batch tells it by the answers' MAC and the read-back's tag. From
+ * any other device (or a link issued again) the same answers are stored again, like any
+ * change: answering "unchanged" there would confirm a guess of someone else's answers to
+ * whoever holds the link (the coordinator holds them all). The person's single response stays
+ * single.
  */
 async function submitBallot(
   env: Env,
   link: OpenLink,
   result: { answers: Answers; rows: AnswerRow[] },
   language: Language,
-  after?: (work: Promise<unknown>) => unknown,
+  after: ((work: Promise<unknown>) => unknown) | undefined,
+  fallbackLanguage: boolean,
 ): Promise<Submitted> {
   const { context, respondentKey: key, token } = link;
   // The device that submits is the one that reads back: its secret is reused, or created here.
@@ -211,41 +248,73 @@ async function submitBallot(
   const secret = env.RESPONDENT_KEY;
   // respondentKey() refused the link already when the secret is missing.
   if (!secret) throw new Error('RESPONDENT_KEY missing');
-  const mac = await answersMac(secret, context.surveyId, key, fingerprintText(context.definitionVersion, result.answers), language);
   const day = new Date().toISOString().slice(0, 10);
-  const readback = await sealReadback(token, device, context.surveyId, key, { answers: result.answers, language, day });
-  if (link.ballot?.answersMac === mac && link.ballot.readable) {
-    // The same answers again from the device that gave them (a retry): nothing to write.
-    return { answers: result.answers, language, createdAt: null, updatedAt: link.stored?.updatedAt ?? day, unchanged: true, device };
-  }
-  // From any other device the same answers are stored again, like any change: answering
-  // "unchanged" there would confirm a guess of someone else's answers to whoever holds the
-  // link (the coordinator holds them all). The participant's single response stays single.
-
   const grp = profileGroup(context.definition, result.rows);
-  const pending = await sealPending(secret, context.surveyId, key, {
-    rows: result.rows,
-    grp,
-    definitionVersion: context.definitionVersion,
-    language,
-    answersHash: mac,
-  });
-  const results = await storeOrExplain(() =>
-    env.DB.batch<PendingBallot>(
-      storeBallotStatements(env.DB, {
-        surveyId: context.surveyId,
-        invitationId: context.invitationId,
-        respondentKey: key,
-        answersMac: mac,
-        language,
-        readback,
-        pending,
+  const fingerprinted = fingerprintText(context.definitionVersion, result.answers);
+  const store = async (lang: Language, flags: { fallbackLanguage: boolean; force: boolean }) => {
+    const mac = await answersMac(secret, context.surveyId, key, fingerprinted, lang);
+    const [readback, tag, pending] = await Promise.all([
+      sealReadback(token, device, context.surveyId, key, { answers: result.answers, language: lang, day }),
+      readbackTag(token, device, context.surveyId, key, mac),
+      sealPending(secret, context.surveyId, key, {
+        rows: result.rows,
+        grp,
+        definitionVersion: context.definitionVersion,
+        language: lang,
+        answersHash: mac,
       }),
-    ),
-  );
-  const releasable = results.at(-1)?.results ?? [];
-  if (releasable.length) await releaseQuietly(env, { surveyId: context.surveyId, seriesId: context.seriesId }, releasable, { after });
-  return { answers: result.answers, language, createdAt: link.ballot ? null : day, updatedAt: day, unchanged: false, device };
+    ]);
+    const results = await storeOrExplain(() =>
+      env.DB.batch(
+        storeBallotStatements(env.DB, {
+          surveyId: context.surveyId,
+          invitationId: context.invitationId,
+          respondentKey: key,
+          answersMac: mac,
+          language: lang,
+          readback,
+          readbackTag: tag,
+          pending,
+          ...flags,
+        }),
+      ),
+    );
+    // [0] the ballot as it was, [1] a row when it wrote, [3] the ballots now releasable.
+    return {
+      mac,
+      prior: (results[0]?.results[0] as PriorBallot | undefined) ?? null,
+      written: (results[1]?.results.length ?? 0) > 0,
+      releasable: (results[3]?.results ?? []) as PendingBallot[],
+    };
+  };
+
+  const unchanged = (lang: Language, earlier: Readback | null): Submitted => ({
+    answers: result.answers,
+    language: lang,
+    createdAt: null,
+    updatedAt: earlier?.day ?? day,
+    unchanged: true,
+    device,
+  });
+  const written = async (lang: Language, existed: boolean, releasable: PendingBallot[]): Promise<Submitted> => {
+    if (releasable.length) await releaseQuietly(env, { surveyId: context.surveyId, seriesId: context.seriesId }, releasable, { after });
+    return { answers: result.answers, language: lang, createdAt: existed ? null : day, updatedAt: day, unchanged: false, device };
+  };
+
+  const first = await store(language, { fallbackLanguage, force: false });
+  if (first.written) return written(language, first.prior !== null, first.releasable);
+  const { prior } = first;
+  if (!prior) throw new Error('ballot neither written nor found');
+  const earlier = await openReadback(token, device, context.surveyId, key, prior.readback);
+  if (prior.retry === 1) return unchanged(language, earlier);
+  // Left to this code, as when the ballot was read first: an untagged ballot, or a language
+  // to settle (the one this device reads back, else the invitation's). A retry is the same
+  // answers from the device that reads them back; anything else is stored, like any change.
+  const lang = fallbackLanguage && earlier ? earlier.language : language;
+  const mac = lang === language ? first.mac : await answersMac(secret, context.surveyId, key, fingerprinted, lang);
+  if (earlier && prior.answers_mac === mac) return unchanged(lang, earlier);
+  const second = await store(lang, { fallbackLanguage: false, force: true });
+  return written(lang, true, second.releasable);
 }
 
 /**
@@ -266,9 +335,12 @@ export async function submitAnswers(
     const saved = await submitToKnownSurvey(env, token, surveyId, () => body.answers, body.language ?? null, after);
     if (saved) return { surveyId, saved };
   }
-  const link = await openLink(env, token, { device });
+  // An anonymous ballot is not read first: the submission's batch tells a retry, and the
+  // language of earlier answers a submission naming none keeps (submitBallot).
+  const link = await openLink(env, token, { device, readBallot: false });
   const language = body.language ?? link.stored?.language ?? link.context.invitationLanguage;
-  return { surveyId: link.context.surveyId, saved: await submit(env, link, body.answers, language, after) };
+  const fallbackLanguage = body.language === undefined && link.context.anonymous;
+  return { surveyId: link.context.surveyId, saved: await submit(env, link, body.answers, language, after, { fallbackLanguage }) };
 }
 
 /** What recognises a retry (the language is compared beside it; the one-call path does so in SQL). */

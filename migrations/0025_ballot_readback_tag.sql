@@ -1,0 +1,13 @@
+-- An anonymous submission in two D1 calls (issue 15): the link's context, then one write batch.
+-- Telling a retry (the same answers again from the device that gave them: nothing written,
+-- answered "unchanged") used to need the ballot read first, to try opening its read-back with
+-- the link's token and the device secret. The write itself now decides, in SQL, from this tag
+-- (src/responses/ballots.ts explains why it tells nothing D1 could not learn before).
+--   readback_tag  HMAC, under a key derived from the link's token AND the device secret (like the
+--                 read-back's key, with its own derivation), of the survey, the respondent key and
+--                 the answers' MAC: written with the read-back, cleared with it. Only the device
+--                 that gave these very answers through this link can produce it again.
+-- Ballots written before have none (NULL): the batch then leaves them to the Worker, which opens
+-- the read-back as before (a retry from the device that gave the answers writes nothing) and
+-- writes anything else with one more D1 call, until the ballot is written again.
+ALTER TABLE anonymous_ballots ADD COLUMN readback_tag TEXT;
