@@ -216,6 +216,10 @@ describe('the signed-in browser', () => {
     expect(page.res.status).toBe(200);
     expect(page.html).toContain(`/api/surveys/${surveyId}/results?format=html`);
     expect(page.html).toContain(`/api/sessions/${sessionId}/brief?format=html`);
+    // The key's statements, guarded by the key (OrganisationScope.prepare), give what the cookie's do.
+    for (const path of formats().filter((p) => !/format=(html|docx)/.test(p))) {
+      expect(await (await browser.request(path)).text(), path).toBe(await (await call(path, { key: owner.key })).text());
+    }
     const cookie = [...browser.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     // The session's lookup, then the one batch: the cookie's path is unchanged.
     expect((await timed(`/api/surveys/${surveyId}/results`, { cookie })).calls).toBe(2);

@@ -11,19 +11,20 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { benchPreSurvey, benchSurvey, bulkSql, type OpenSurvey } from '../bench/seed.ts';
 import { app } from '../src/app.tsx';
+import { newApiKey } from '../src/coordinators/keys.ts';
 import { callJson, createCoordinator, env } from './helpers.ts';
 
 let key = '';
 
 /** The request as the bench makes it, with RELAIS_TIMING's Server-Timing (src/lib/d1-timing.ts). */
-async function cost(path: string) {
+async function cost(path: string, { as = key, status = 200 } = {}) {
   const res = await app.request(
     `https://relais.test${path}`,
-    { headers: { authorization: `Bearer ${key}` } },
+    { headers: { authorization: `Bearer ${as}` } },
     { ...env, RELAIS_TIMING: '1' },
   );
   const body = (await res.json()) as Record<string, unknown>;
-  expect(res.status).toBe(200);
+  expect(res.status).toBe(status);
   const header = res.headers.get('server-timing') ?? '';
   const num = (name: string) => Number(new RegExp(`${name};desc="(\\d+)"`).exec(header)?.[1] ?? Number.NaN);
   return { rows: num('d1-rows-read'), statements: num('d1-statements'), calls: num('d1-calls'), body };
@@ -73,5 +74,16 @@ describe('rows read by results and brief (bench session, pre and post answered b
     expect(Math.abs((large?.rows ?? 0) - (small?.rows ?? 0))).toBeLessThanOrEqual(10);
     // The key's check with the session and its series, then every survey shown with the pairing.
     expect(small?.calls).toBe(2);
+  });
+
+  it('an unknown key reads no counter: its batch returns 401 after a few indexed rows', async () => {
+    // The key costs nothing to make up, and rows read are billed (src/coordinators/key-scope.ts).
+    const unknown = (await newApiKey()).key;
+    const survey = sessions.get(sizes[1]);
+    for (const path of [`/api/surveys/${survey?.post.id}/results`, `/api/sessions/${survey?.post.session_id}/brief`]) {
+      const refused = await cost(path, { as: unknown, status: 401 });
+      expect(refused.calls, path).toBe(1);
+      expect(refused.rows, path).toBeLessThanOrEqual(40);
+    }
   });
 });

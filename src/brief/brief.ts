@@ -206,14 +206,14 @@ export async function loadBrief(db: D1Database, scope: OrganisationScope, sessio
     await db.batch([
       ...scope.statements(db),
       db.prepare(sessionContextSql(scope.sql(2))).bind(sessionId, scope.param),
-      db.prepare(SERIES_SESSIONS).bind(sessionId),
-      db.prepare(SERIES_SURVEYS).bind(sessionId),
-      db.prepare(SERIES_THEMES).bind(sessionId),
-      db.prepare(PROPOSAL_DECISIONS).bind(sessionId),
-      db.prepare(PROPOSAL_DISMISSALS).bind(sessionId),
-      db.prepare(SESSION_SERIES_ACTIONS).bind(sessionId),
-      db.prepare(LATEST_BRIEF_TEXTS).bind(sessionId),
-      db.prepare(SERIES_RESPONDENTS).bind(sessionId),
+      scope.prepare(db, SERIES_SESSIONS, sessionId),
+      scope.prepare(db, SERIES_SURVEYS, sessionId),
+      scope.prepare(db, SERIES_THEMES, sessionId),
+      scope.prepare(db, PROPOSAL_DECISIONS, sessionId),
+      scope.prepare(db, PROPOSAL_DISMISSALS, sessionId),
+      scope.prepare(db, SESSION_SERIES_ACTIONS, sessionId),
+      scope.prepare(db, LATEST_BRIEF_TEXTS, sessionId),
+      scope.prepare(db, SERIES_RESPONDENTS, sessionId),
     ]),
   );
   // Another organisation's session: nothing read in the batch leaves. Calls 2 and 3 below read

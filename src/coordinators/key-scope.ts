@@ -8,7 +8,9 @@
  * is scoped to the organisation of the key in SQL (keyOrganisation): an unknown or revoked key
  * gives no coordinator and no row, whatever JavaScript does next. The handler reads the key's
  * row first and answers 401 without reading anything else; every other figure of the batch is
- * returned only when the scoped context row exists (404 otherwise), as for any caller.
+ * returned only when the scoped context row exists (404 otherwise), as for any caller. The
+ * batch's other statements read no row at all for an unknown key (OrganisationScope.prepare),
+ * so that a made-up key costs D1 what the check before the handler cost, not a survey's counters.
  * Nothing is cached: each request checks the key in D1, so a revocation counts at once.
  */
 import type { Context } from 'hono';
@@ -53,6 +55,13 @@ export interface OrganisationScope {
   /** The statements that go first in the batch: the key's check, or none for a verified coordinator. */
   statements(db: D1Database): D1PreparedStatement[];
   /**
+   * Any other statement of that batch, `sql` bound to `params` (?1 … ?n). With a pending key it
+   * reads no row unless the key is valid — a condition on no table, which SQLite checks once
+   * before the first row — so a request with an unknown key costs D1 a few indexed rows, not
+   * the survey's counters (rows read are billed, and the key costs nothing to make up).
+   */
+  prepare(db: D1Database, sql: string, ...params: unknown[]): D1PreparedStatement;
+  /**
    * The batch's results after those statements, once the key's row is read: 401 when the key is
    * unknown or revoked (nothing else of the batch is looked at), else the coordinator is set on
    * the request as the middleware would have set it.
@@ -68,7 +77,13 @@ export interface OrganisationScope {
 export function organisationScope(c: Context<AppEnv>): OrganisationScope {
   const coordinator = c.get('coordinator') as Coordinator | undefined;
   if (coordinator) {
-    return { sql: (n) => `?${n}`, param: coordinator.organisationId, statements: () => [], verified: (results) => results };
+    return {
+      sql: (n) => `?${n}`,
+      param: coordinator.organisationId,
+      statements: () => [],
+      prepare: (db, sql, ...params) => db.prepare(sql).bind(...params),
+      verified: (results) => results,
+    };
   }
   const keyHash = c.get('keyHash');
   // A route outside KEY_IN_BATCH never gets here without a coordinator; fail closed if one does.
@@ -77,6 +92,15 @@ export function organisationScope(c: Context<AppEnv>): OrganisationScope {
     sql: keyOrganisation,
     param: keyHash,
     statements: (db) => [db.prepare(KEY_COORDINATOR).bind(keyHash)],
+    prepare(db, sql, ...params) {
+      // The key's hash is the next parameter: a bare `?` in `sql` would be numbered after it.
+      if (/\?(?!\d)/.test(sql)) throw new Error('number the parameters of a statement read with a pending key (?1 … ?n)');
+      // CROSS JOIN keeps the key's one row (or none) as the outer loop: with none, SQLite never
+      // starts the statement's own loop. A condition in its WHERE would be tested row by row.
+      return db
+        .prepare(`SELECT s.* FROM (SELECT 1 WHERE ${keyOrganisation(params.length + 1)} IS NOT NULL) CROSS JOIN (${sql}) s`)
+        .bind(...params, keyHash);
+    },
     verified<T>(results: T[]): T[] {
       const row = (results[0] as D1Result<KeyRow> | undefined)?.results?.[0];
       if (!row) throw unauthorized();

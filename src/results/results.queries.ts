@@ -462,13 +462,19 @@ export type SurveyAggregates = RawAggregates;
  * D1 call each). `answers` is ANSWER_COUNTERS (with the profile groups) or ANSWER_TOTALS;
  * `texts` the statements of its texts, rows shaped like TextCountRow or DEFINITION_TEXTS's.
  */
-function aggregateStatements(db: D1Database, surveyId: number, answers: string, texts: D1PreparedStatement[]): D1PreparedStatement[] {
+function aggregateStatements(
+  db: D1Database,
+  surveyId: number,
+  answers: string,
+  texts: D1PreparedStatement[],
+  prepare: OrganisationScope['prepare'] = (d, sql, ...params) => d.prepare(sql).bind(...params),
+): D1PreparedStatement[] {
   return [
-    db.prepare(HIDDEN_TEXTS).bind(surveyId),
-    db.prepare(PARTICIPATION).bind(surveyId),
-    db.prepare(TIMELINE).bind(surveyId),
-    db.prepare(QUESTION_COUNTERS).bind(surveyId),
-    db.prepare(answers).bind(surveyId),
+    prepare(db, HIDDEN_TEXTS, surveyId),
+    prepare(db, PARTICIPATION, surveyId),
+    prepare(db, TIMELINE, surveyId),
+    prepare(db, QUESTION_COUNTERS, surveyId),
+    prepare(db, answers, surveyId),
     ...texts,
   ];
 }
@@ -551,8 +557,9 @@ export async function surveyAggregates(
  * without one every row of a survey is in the one group '', so answer_tallies holds as many rows
  * as answer_totals and the sums are the same. The texts come from DEFINITION_TEXTS (the
  * definition's text questions, `question` alone when given). An unknown or revoked key throws
- * 401 before any result is read; another organisation's survey gives null: its counters were
- * read in the batch but nothing of them is returned.
+ * 401 before any result is read (and its statements read no counter: scope.prepare); another
+ * organisation's survey gives null: its counters were read in the batch but nothing of them is
+ * returned.
  */
 export async function surveyResultsData(
   db: D1Database,
@@ -564,7 +571,13 @@ export async function surveyResultsData(
     await db.batch([
       ...scope.statements(db),
       db.prepare(surveyContextSql(scope.sql(2))).bind(surveyId, scope.param),
-      ...aggregateStatements(db, surveyId, ANSWER_COUNTERS, [db.prepare(DEFINITION_TEXTS).bind(surveyId, textLimit ?? -1, question)]),
+      ...aggregateStatements(
+        db,
+        surveyId,
+        ANSWER_COUNTERS,
+        [scope.prepare(db, DEFINITION_TEXTS, surveyId, textLimit ?? -1, question)],
+        scope.prepare,
+      ),
     ]),
   );
   const ctx = (ctxResult?.results?.[0] ?? null) as SurveyContextRow | null;
