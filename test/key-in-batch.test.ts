@@ -250,3 +250,42 @@ describe('KEY_IN_BATCH', () => {
     ]);
   });
 });
+
+describe('the statements guarded by the key', () => {
+  it('give what the unguarded statements give, on the demo cycle (merged themes, several sessions, suppressed cells)', async () => {
+    const { seedDemoCycle } = await import('./seeded-cycle.ts');
+    const { coordinatorScope, keyScope } = await import('../src/coordinators/key-scope.ts');
+    const { loadBrief } = await import('../src/brief/brief.ts');
+    const { surveyResultsData } = await import('../src/results/results.queries.ts');
+    const key = await seedDemoCycle();
+    const hash = await sha256Hex(key);
+    const row = await env.DB.prepare(
+      'SELECT c.id, c.organisation_id, c.email FROM api_keys k JOIN coordinators c ON c.id = k.coordinator_id WHERE k.key_hash = ?',
+    )
+      .bind(hash)
+      .first<{ id: number; organisation_id: number; email: string }>();
+    if (!row) throw new Error('no demo coordinator');
+    const verified = coordinatorScope({ id: row.id, organisationId: row.organisation_id, email: row.email });
+    const { results: sessions } = await env.DB.prepare(
+      'SELECT se.id FROM sessions se JOIN series s ON s.id = se.series_id WHERE s.organisation_id = ?',
+    )
+      .bind(row.organisation_id)
+      .all<{ id: number }>();
+    const { results: surveys } = await env.DB.prepare(
+      'SELECT su.id FROM surveys su JOIN sessions se ON se.id = su.session_id JOIN series s ON s.id = se.series_id WHERE s.organisation_id = ?',
+    )
+      .bind(row.organisation_id)
+      .all<{ id: number }>();
+    expect(sessions.length).toBeGreaterThan(1);
+    for (const { id } of sessions) {
+      const brief = await loadBrief(env.DB, keyScope(hash), id);
+      expect(brief, `session ${id}`).not.toBeNull();
+      expect(brief, `session ${id}`).toEqual(await loadBrief(env.DB, verified, id));
+    }
+    for (const { id } of surveys) {
+      const read = await surveyResultsData(env.DB, keyScope(hash), id);
+      expect(read, `survey ${id}`).not.toBeNull();
+      expect(read, `survey ${id}`).toEqual(await surveyResultsData(env.DB, verified, id));
+    }
+  });
+});

@@ -55,10 +55,10 @@ export interface OrganisationScope {
   /** The statements that go first in the batch: the key's check, or none for a verified coordinator. */
   statements(db: D1Database): D1PreparedStatement[];
   /**
-   * Any other statement of that batch, `sql` bound to `params` (?1 … ?n). With a pending key it
-   * reads no row unless the key is valid — a condition on no table, which SQLite checks once
-   * before the first row — so a request with an unknown key costs D1 a few indexed rows, not
-   * the survey's counters (rows read are billed, and the key costs nothing to make up).
+   * Any other statement of that batch, `sql` bound to `params` (?1 … ?n, ?1 the id it reads
+   * by). With a pending key it reads no row unless the key is valid, so a request with an unknown key costs D1 a few
+   * indexed rows, not the survey's counters (rows read are billed, and a key costs nothing to
+   * make up). Its rows, and their order, are the statement's own.
    */
   prepare(db: D1Database, sql: string, ...params: unknown[]): D1PreparedStatement;
   /**
@@ -69,25 +69,19 @@ export interface OrganisationScope {
   verified<T>(results: T[]): T[];
 }
 
-/**
- * The scope of a route in KEY_IN_BATCH: its coordinator when the middleware verified one (a
- * cookie, Access, or a key on a HEAD request), else its pending key. The one helper both
- * results and the brief use, so both check the key the same way.
- */
-export function organisationScope(c: Context<AppEnv>): OrganisationScope {
-  const coordinator = c.get('coordinator') as Coordinator | undefined;
-  if (coordinator) {
-    return {
-      sql: (n) => `?${n}`,
-      param: coordinator.organisationId,
-      statements: () => [],
-      prepare: (db, sql, ...params) => db.prepare(sql).bind(...params),
-      verified: (results) => results,
-    };
-  }
-  const keyHash = c.get('keyHash');
-  // A route outside KEY_IN_BATCH never gets here without a coordinator; fail closed if one does.
-  if (!keyHash) throw unauthorized();
+/** The scope of a coordinator verified before the handler (a cookie, Access, or a key on a route outside KEY_IN_BATCH). */
+export function coordinatorScope(coordinator: Coordinator): OrganisationScope {
+  return {
+    sql: (n) => `?${n}`,
+    param: coordinator.organisationId,
+    statements: () => [],
+    prepare: (db, sql, ...params) => db.prepare(sql).bind(...params),
+    verified: (results) => results,
+  };
+}
+
+/** The scope of a pending key, by its hash; `verifiedAs` learns its coordinator once its row is read. */
+export function keyScope(keyHash: string, verifiedAs: (coordinator: Coordinator) => void = () => {}): OrganisationScope {
   return {
     sql: keyOrganisation,
     param: keyHash,
@@ -95,17 +89,32 @@ export function organisationScope(c: Context<AppEnv>): OrganisationScope {
     prepare(db, sql, ...params) {
       // The key's hash is the next parameter: a bare `?` in `sql` would be numbered after it.
       if (/\?(?!\d)/.test(sql)) throw new Error('number the parameters of a statement read with a pending key (?1 … ?n)');
-      // CROSS JOIN keeps the key's one row (or none) as the outer loop: with none, SQLite never
-      // starts the statement's own loop. A condition in its WHERE would be tested row by row.
-      return db
-        .prepare(`SELECT s.* FROM (SELECT 1 WHERE ${keyOrganisation(params.length + 1)} IS NOT NULL) CROSS JOIN (${sql}) s`)
-        .bind(...params, keyHash);
+      // ?1, the id the statement reads by, is NULL unless the key is valid (one indexed read,
+      // once per statement): the statement keeps its plan and its order, and finds no row for
+      // an unknown key. A condition in its WHERE would be tested row by row, every row read.
+      const id = `(SELECT ?1 WHERE ${keyOrganisation(params.length + 1)} IS NOT NULL)`;
+      return db.prepare(sql.replace(/\?1(?!\d)/g, id)).bind(...params, keyHash);
     },
     verified<T>(results: T[]): T[] {
       const row = (results[0] as D1Result<KeyRow> | undefined)?.results?.[0];
       if (!row) throw unauthorized();
-      c.set('coordinator', coordinatorOfRow(row));
+      verifiedAs(coordinatorOfRow(row));
       return results.slice(1);
     },
   };
+}
+
+/**
+ * The scope of a route in KEY_IN_BATCH: its coordinator when the middleware verified one (a
+ * cookie, Access, or a key on a HEAD request), else its pending key, the coordinator set on the
+ * request once the key's row is read. The one helper both results and the brief use, so both
+ * check the key the same way.
+ */
+export function organisationScope(c: Context<AppEnv>): OrganisationScope {
+  const coordinator = c.get('coordinator') as Coordinator | undefined;
+  if (coordinator) return coordinatorScope(coordinator);
+  const keyHash = c.get('keyHash');
+  // A route outside KEY_IN_BATCH never gets here without a coordinator; fail closed if one does.
+  if (!keyHash) throw unauthorized();
+  return keyScope(keyHash, (verified) => c.set('coordinator', verified));
 }
