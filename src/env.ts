@@ -45,6 +45,10 @@ export interface Coordinator {
 
 export interface AppEnv {
   Bindings: Env;
-  /** csrfToken is set when the coordinator came in with a session cookie. */
-  Variables: { coordinator: Coordinator; csrfToken?: string };
+  /**
+   * csrfToken is set when the coordinator came in with a session cookie. keyHash instead of
+   * coordinator: an API key still to verify in the handler's own D1 batch, on the routes of
+   * KEY_IN_BATCH only (src/coordinators/key-scope.ts).
+   */
+  Variables: { coordinator: Coordinator; csrfToken?: string; keyHash?: string };
 }

@@ -5,6 +5,7 @@
  */
 import { actionLabel } from '../actions/action-label.ts';
 import { ACTIONS_QUESTION, type ActionStatus, SESSION_SERIES_ACTIONS, type SeriesActionRow } from '../actions/actions.queries.ts';
+import type { OrganisationScope } from '../coordinators/key-scope.ts';
 import { type Agreement, agreement } from '../domain/agreement.ts';
 import type { ChoiceQuestion, Definition, Question } from '../domain/definition.ts';
 import {
@@ -37,11 +38,11 @@ import {
   SERIES_SESSIONS,
   SERIES_SURVEYS,
   SERIES_THEMES,
-  SESSION_CONTEXT,
   type SeriesSurveyRow,
   type SessionContextRow,
   type SessionRow,
   type SurveyCountRow,
+  sessionContextSql,
   THEME_ROWS,
   THEME_TALLIES_EXACT,
   type ThemeRow,
@@ -186,9 +187,11 @@ const themeRanking = (def: Definition) =>
   def.questions.find((q) => q.type === 'ranking' && (q.source === 'themes' || q.options.some((o) => o.theme_id !== undefined)));
 const texts = (def: Definition, role: 'remark' | 'theme_proposal') => def.questions.filter((q) => q.type === 'text' && q.role === role);
 
-export async function loadBrief(db: D1Database, organisationId: number, sessionId: number, lang?: Language): Promise<Brief | null> {
-  // Call 1: the session (scoped to the organisation) and everything the brief reads of its
-  // series, each statement naming the series through the session (results.queries.ts).
+export async function loadBrief(db: D1Database, scope: OrganisationScope, sessionId: number, lang?: Language): Promise<Brief | null> {
+  // Call 1: the API key's check when the caller came with one (src/coordinators/key-scope.ts:
+  // 401 before anything else is read), the session (scoped to the organisation) and everything
+  // the brief reads of its series, each statement naming the series through the session
+  // (results.queries.ts).
   const [
     ctxResult,
     sessionsResult,
@@ -199,18 +202,22 @@ export async function loadBrief(db: D1Database, organisationId: number, sessionI
     actionsResult,
     writtenResult,
     respondentsResult,
-  ] = await db.batch([
-    db.prepare(SESSION_CONTEXT).bind(sessionId, organisationId),
-    db.prepare(SERIES_SESSIONS).bind(sessionId),
-    db.prepare(SERIES_SURVEYS).bind(sessionId),
-    db.prepare(SERIES_THEMES).bind(sessionId),
-    db.prepare(PROPOSAL_DECISIONS).bind(sessionId),
-    db.prepare(PROPOSAL_DISMISSALS).bind(sessionId),
-    db.prepare(SESSION_SERIES_ACTIONS).bind(sessionId),
-    db.prepare(LATEST_BRIEF_TEXTS).bind(sessionId),
-    db.prepare(SERIES_RESPONDENTS).bind(sessionId),
-  ]);
-  // Another organisation's session: nothing read in the batch leaves.
+  ] = scope.verified(
+    await db.batch([
+      ...scope.statements(db),
+      db.prepare(sessionContextSql(scope.sql(2))).bind(sessionId, scope.param),
+      scope.prepare(db, SERIES_SESSIONS, sessionId),
+      scope.prepare(db, SERIES_SURVEYS, sessionId),
+      scope.prepare(db, SERIES_THEMES, sessionId),
+      scope.prepare(db, PROPOSAL_DECISIONS, sessionId),
+      scope.prepare(db, PROPOSAL_DISMISSALS, sessionId),
+      scope.prepare(db, SESSION_SERIES_ACTIONS, sessionId),
+      scope.prepare(db, LATEST_BRIEF_TEXTS, sessionId),
+      scope.prepare(db, SERIES_RESPONDENTS, sessionId),
+    ]),
+  );
+  // Another organisation's session: nothing read in the batch leaves. Calls 2 and 3 below read
+  // only the surveys this row's series holds, so the key checked in call 1 covers them.
   const ctx = (ctxResult?.results?.[0] ?? null) as SessionContextRow | null;
   if (!ctx) return null;
   const language = lang ?? ctx.language;

@@ -4,7 +4,7 @@
  */
 import { normaliseText } from '../domain/text-normalise.ts';
 
-export const HIDDEN_TEXTS = 'SELECT question_id, text_key FROM hidden_texts WHERE survey_id = ?';
+export const HIDDEN_TEXTS = 'SELECT question_id, text_key FROM hidden_texts WHERE survey_id = ?1';
 
 export interface HiddenTextRow {
   question_id: string;

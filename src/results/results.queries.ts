@@ -8,6 +8,7 @@
  * The statements are exported so test/query-plans.test.ts checks the real text with
  * EXPLAIN QUERY PLAN.
  */
+import type { OrganisationScope } from '../coordinators/key-scope.ts';
 import { type Definition, profileQuestion } from '../domain/definition.ts';
 import type { RawAggregates } from '../domain/disclosure.ts';
 import type { Language } from '../domain/language.ts';
@@ -15,14 +16,19 @@ import { HIDDEN_TEXTS, type HiddenTextRow, hiddenSet, isHidden } from '../modera
 import { aggregatesFromCounters, type CounterRow, type QuestionCounterRow, textsInOrder } from './counters.ts';
 import { rankingQuestions } from './results.ts';
 
-/** The survey, its session and series, scoped to the caller's organisation. */
-export const SURVEY_CONTEXT = `
+/**
+ * The survey ?1, its session and series, scoped to the caller's organisation: `organisation` is
+ * its id in SQL, ?2 (an OrganisationScope's, src/coordinators/key-scope.ts: the id itself, or
+ * the organisation of the API key whose hash is ?2).
+ */
+export const surveyContextSql = (organisation: string) => `
   SELECT su.id, su.session_id, su.kind, su.status, su.anonymous, su.closes_at, su.definition, su.opened_at, su.closed_at,
          se.number AS session_number, se.starts_at, s.id AS series_id, s.title, s.language, s.min_group_size
     FROM surveys su
     JOIN sessions se ON se.id = su.session_id
     JOIN series s ON s.id = se.series_id
-   WHERE su.id = ?1 AND s.organisation_id = ?2`;
+   WHERE su.id = ?1 AND s.organisation_id = ${organisation}`;
+export const SURVEY_CONTEXT = surveyContextSql('?2');
 
 /**
  * Invited, opened and answered count invitations; responses are counted apart (an anonymous
@@ -164,16 +170,16 @@ export const PROFILE_GROUPS = `
     FROM question_tallies WHERE survey_id = ?1 AND question_id = ?2
    GROUP BY grp`;
 
-/** The session of a brief and its series, scoped to the organisation. */
-export const SESSION_CONTEXT = `
+/** The session ?1 of a brief and its series, scoped to the organisation (?2, as in surveyContextSql). */
+export const sessionContextSql = (organisation: string) => `
   SELECT se.id, se.number, se.starts_at, se.place, s.id AS series_id, s.title, s.bassin, s.language, s.min_group_size
     FROM sessions se JOIN series s ON s.id = se.series_id
-   WHERE se.id = ?1 AND s.organisation_id = ?2`;
+   WHERE se.id = ?1 AND s.organisation_id = ${organisation}`;
 
 /**
- * The series of the brief's session ?1. A brief reads its session (SESSION_CONTEXT) and what it
+ * The series of the brief's session ?1. A brief reads its session (sessionContextSql) and what it
  * needs of the series in one batch, before JavaScript knows the series: the statements below
- * name it by this subquery (the session's primary key, read once). When SESSION_CONTEXT finds
+ * name it by this subquery (the session's primary key, read once). When sessionContextSql finds
  * no session of the caller's organisation, src/brief/brief.ts returns nothing of the others.
  */
 const SESSION_SERIES = '(SELECT series_id FROM sessions WHERE id = ?1)';
@@ -456,13 +462,19 @@ export type SurveyAggregates = RawAggregates;
  * D1 call each). `answers` is ANSWER_COUNTERS (with the profile groups) or ANSWER_TOTALS;
  * `texts` the statements of its texts, rows shaped like TextCountRow or DEFINITION_TEXTS's.
  */
-function aggregateStatements(db: D1Database, surveyId: number, answers: string, texts: D1PreparedStatement[]): D1PreparedStatement[] {
+function aggregateStatements(
+  db: D1Database,
+  surveyId: number,
+  answers: string,
+  texts: D1PreparedStatement[],
+  prepare: OrganisationScope['prepare'] = (d, sql, ...params) => d.prepare(sql).bind(...params),
+): D1PreparedStatement[] {
   return [
-    db.prepare(HIDDEN_TEXTS).bind(surveyId),
-    db.prepare(PARTICIPATION).bind(surveyId),
-    db.prepare(TIMELINE).bind(surveyId),
-    db.prepare(QUESTION_COUNTERS).bind(surveyId),
-    db.prepare(answers).bind(surveyId),
+    prepare(db, HIDDEN_TEXTS, surveyId),
+    prepare(db, PARTICIPATION, surveyId),
+    prepare(db, TIMELINE, surveyId),
+    prepare(db, QUESTION_COUNTERS, surveyId),
+    prepare(db, answers, surveyId),
     ...texts,
   ];
 }
@@ -538,24 +550,36 @@ export async function surveyAggregates(
 }
 
 /**
- * A survey's results read in ONE D1 call: its context (scoped to the organisation) and every
+ * A survey's results read in ONE D1 call: the API key's check when the caller came with one
+ * (`scope`, src/coordinators/key-scope.ts), its context (scoped to the organisation) and every
  * aggregate, before JavaScript has read its definition. The counters are read with the profile
  * groups (answer_tallies), which results need whenever the definition has a profile question;
  * without one every row of a survey is in the one group '', so answer_tallies holds as many rows
  * as answer_totals and the sums are the same. The texts come from DEFINITION_TEXTS (the
- * definition's text questions, `question` alone when given). Another organisation's survey
- * gives null: its counters were read in the batch but nothing of them is returned.
+ * definition's text questions, `question` alone when given). An unknown or revoked key throws
+ * 401 before any result is read (and its statements read no counter: scope.prepare); another
+ * organisation's survey gives null: its counters were read in the batch but nothing of them is
+ * returned.
  */
 export async function surveyResultsData(
   db: D1Database,
-  organisationId: number,
+  scope: OrganisationScope,
   surveyId: number,
   { question = null, textLimit = TEXT_LIMIT }: { question?: string | null; textLimit?: number | null } = {},
 ): Promise<{ ctx: SurveyContextRow; def: Definition; agg: SurveyAggregates & { hidden: Set<string> } } | null> {
-  const [ctxResult, ...results] = await db.batch([
-    db.prepare(SURVEY_CONTEXT).bind(surveyId, organisationId),
-    ...aggregateStatements(db, surveyId, ANSWER_COUNTERS, [db.prepare(DEFINITION_TEXTS).bind(surveyId, textLimit ?? -1, question)]),
-  ]);
+  const [ctxResult, ...results] = scope.verified(
+    await db.batch([
+      ...scope.statements(db),
+      db.prepare(surveyContextSql(scope.sql(2))).bind(surveyId, scope.param),
+      ...aggregateStatements(
+        db,
+        surveyId,
+        ANSWER_COUNTERS,
+        [scope.prepare(db, DEFINITION_TEXTS, surveyId, textLimit ?? -1, question)],
+        scope.prepare,
+      ),
+    ]),
+  );
   const ctx = (ctxResult?.results?.[0] ?? null) as SurveyContextRow | null;
   if (!ctx) return null;
   const def = JSON.parse(ctx.definition) as Definition;

@@ -1,4 +1,8 @@
-/** Results of a survey and the brief of a session, for coordinators (Bearer key, organisation-scoped). */
+/**
+ * Results of a survey and the brief of a session, for coordinators (Bearer key, organisation-scoped).
+ * Both GET routes are in KEY_IN_BATCH (src/coordinators/auth.ts): a key is checked in their first
+ * batch, so each reads through organisationScope and never c.var.coordinator before it.
+ */
 import type { Context } from 'hono';
 import type * as v from 'valibot';
 import { briefCsv } from '../brief/brief.csv.ts';
@@ -6,6 +10,7 @@ import { briefDocx, briefOdt, markdownBlocks } from '../brief/brief.document.ts'
 import { briefMarkdown } from '../brief/brief.markdown.ts';
 import { BriefPage } from '../brief/brief.page.tsx';
 import { loadBrief } from '../brief/brief.ts';
+import { organisationScope } from '../coordinators/key-scope.ts';
 import { effectiveMinimum, gateSurvey } from '../domain/disclosure.ts';
 import { effectiveStatus } from '../domain/survey-status.ts';
 import type { AppEnv } from '../env.ts';
@@ -60,10 +65,11 @@ export const resultsRoutes = new Hono<AppEnv>()
       const format =
         query.format ??
         formatFromAccept(c.req.header('accept'), { 'application/json': 'json', 'text/csv': 'csv', 'text/html': 'html' }, 'json');
-      // The survey and its aggregates in one D1 call; texts: the most frequent TEXT_LIMIT groups
-      // a question, all of them in the CSV of one question.
+      // The survey and its aggregates in one D1 call, an API key's check first (KEY_IN_BATCH,
+      // src/coordinators/auth.ts); texts: the most frequent TEXT_LIMIT groups a question, all
+      // of them in the CSV of one question.
       const oneCsv = !!query.question && format === 'csv';
-      const read = await surveyResultsData(c.env.DB, c.var.coordinator.organisationId, id, {
+      const read = await surveyResultsData(c.env.DB, organisationScope(c), id, {
         question: query.question ?? null,
         ...(oneCsv ? { textLimit: null } : {}),
       });
@@ -144,7 +150,7 @@ export const resultsRoutes = new Hono<AppEnv>()
           },
           'json',
         );
-      const brief = await loadBrief(c.env.DB, c.var.coordinator.organisationId, id, query.lang);
+      const brief = await loadBrief(c.env.DB, organisationScope(c), id, query.lang);
       if (!brief) throw notFound('session');
       const name = `relais-brief-${brief.series.id}-session-${brief.for_session.number}`;
       if (format === 'md') return download(c, briefMarkdown(brief), 'text/markdown; charset=utf-8', `${name}.md`);

@@ -1,6 +1,7 @@
 /** Cloudflare Access as the identity, where configured: checked by the Worker, failing closed. */
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { ACCESS_HEADER, verifyAccessJwt } from '../../src/coordinators/access.ts';
+import { openSurveyFor } from '../helpers.ts';
 import { Browser, issueSignInLink, workspaceCoordinator } from './browser.ts';
 
 const TEAM = 'relais-test.cloudflareaccess.com';
@@ -89,7 +90,11 @@ describe('Access tokens', () => {
 
 describe('the workspace behind Access', () => {
   it('signs in by the Access identity, and refuses the cookie without it', async () => {
-    const { email } = await workspaceCoordinator('Access Org');
+    const { email, key } = await workspaceCoordinator('Access Org');
+    const { surveyId, sessionId } = await openSurveyFor(key, { title: 'Derrière Access' });
+    // Results and the brief check an API key in their own batch (KEY_IN_BATCH); the cookie and
+    // Access are checked before them as before.
+    const reads = [`/api/surveys/${surveyId}/results?format=html`, `/api/sessions/${sessionId}/brief?format=html`];
     const browser = new Browser(ACCESS);
     // No token: refused, and no sign-in link to fall back on (neither asked for nor issued).
     const refused = await browser.get('/app/sign-in');
@@ -106,14 +111,17 @@ describe('the workspace behind Access', () => {
     expect(signedIn.status).toBe(303);
     expect((await browser.get('/app/series')).res.status).toBe(200);
     expect((await browser.request('/api/series')).status).toBe(200);
+    for (const path of reads) expect((await browser.request(path)).status, path).toBe(200);
 
     // The same cookie without the token (a request around Access): refused.
     browser.headers = {};
     expect((await browser.get('/app/series')).res.status).toBe(303);
     expect((await browser.request('/api/series')).status).toBe(401);
+    for (const path of reads) expect((await browser.request(path)).status, path).toBe(401);
     // Someone else's token with this cookie: refused too.
     browser.headers = { [ACCESS_HEADER]: await token({ email: 'someone.else@example.org' }) };
     expect((await browser.get('/app/series')).res.status).toBe(303);
+    for (const path of reads) expect((await browser.request(path)).status, path).toBe(401);
   });
 
   it('refuses a token signed by another key, an expired one, one for another application, one without expiry', async () => {
