@@ -17,6 +17,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startLocalServer } from '../scripts/local-server.ts';
 import { gitCommit, ROOT } from '../scripts/wrangler.ts';
+import { INVITE_LIMIT } from '../src/invitations/invitations.schemas.ts';
 import { median, type ServerTiming, serverTiming } from './load.ts';
 import { api, benchSurvey, formBody, invite, submission } from './seed.ts';
 
@@ -265,7 +266,7 @@ async function main() {
     );
     // Inviting: a meeting's list, and the longest list one request takes (the schema's 500):
     // each new person's link is issued and sealed in the request, the write whose CPU grows.
-    for (const people of [20, 500]) {
+    for (const people of [20, INVITE_LIMIT]) {
       await measure(`POST /api/surveys/:id/invitations (${people} people)`, 'api', (i) =>
         fetch(`${base}/api/surveys/${surveyId}/invitations`, {
           method: 'POST',

@@ -6,6 +6,8 @@
  * `i:<invitation id>`, one row per atom of an answer, a response's rows contiguous).
  * No Node import here: test/rows-read.test.ts seeds the same survey inside workerd.
  */
+import { INVITE_LIMIT } from '../src/invitations/invitations.schemas.ts';
+
 export const THEMES = [
   'Violences intrafamiliales (VIF)',
   'Soutien aux aidant·es proches',
@@ -229,11 +231,13 @@ export async function benchPreSurvey(call: ReturnType<typeof api>, post: OpenSur
   return await call<OpenSurvey>(`/api/surveys/${survey.id}/open`, {});
 }
 
-/** Personal links through the API, 500 a request; returns the tokens. */
+/** Personal links through the API, as many a request as it takes (INVITE_LIMIT); returns the tokens. */
 export async function invite(call: ReturnType<typeof api>, surveyId: number, count: number, prefix: string): Promise<string[]> {
   const tokens: string[] = [];
-  for (let start = 0; start < count; start += 500) {
-    const participants = Array.from({ length: Math.min(500, count - start) }, (_, i) => ({ email: `${prefix}-${start + i}@example.org` }));
+  for (let start = 0; start < count; start += INVITE_LIMIT) {
+    const participants = Array.from({ length: Math.min(INVITE_LIMIT, count - start) }, (_, i) => ({
+      email: `${prefix}-${start + i}@example.org`,
+    }));
     const { invitations } = await call<{ invitations: { url: string }[] }>(`/api/surveys/${surveyId}/invitations`, { participants });
     for (const i of invitations) tokens.push(new URL(i.url).pathname.split('/').pop() ?? '');
   }

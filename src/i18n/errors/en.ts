@@ -102,7 +102,7 @@ export const TEXTS = [
   'a theme cannot be merged into itself',
   'the target theme must be active',
   'a survey id',
-  'at most 500 participants a request',
+  'at most 100 participants a request',
   'expected a date or an ISO 8601 timestamp',
   'expected an ISO 8601 timestamp',
   'expected an ISO 8601 UTC timestamp',

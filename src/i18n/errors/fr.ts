@@ -106,7 +106,7 @@ export const fr: ErrorTranslation & { page: ErrorPageMessages } = {
     'a theme cannot be merged into itself': 'un thème ne peut pas être fusionné avec lui-même',
     'the target theme must be active': 'le thème cible doit être actif',
     'a survey id': 'un identifiant de questionnaire',
-    'at most 500 participants a request': '500 participants au plus par requête',
+    'at most 100 participants a request': '100 participants au plus par requête',
     'expected a date or an ISO 8601 timestamp': 'date ou horodatage ISO 8601 attendu',
     'expected an ISO 8601 timestamp': 'horodatage ISO 8601 attendu',
     'expected an ISO 8601 UTC timestamp': 'horodatage ISO 8601 UTC attendu',

@@ -106,7 +106,7 @@ export const nl: ErrorTranslation & { page: ErrorPageMessages } = {
     'a theme cannot be merged into itself': 'een thema kan niet met zichzelf worden samengevoegd',
     'the target theme must be active': 'het doelthema moet actief zijn',
     'a survey id': 'een id van een vragenlijst',
-    'at most 500 participants a request': 'hoogstens 500 deelnemers per verzoek',
+    'at most 100 participants a request': 'hoogstens 100 deelnemers per verzoek',
     'expected a date or an ISO 8601 timestamp': 'datum of ISO 8601-tijdstempel verwacht',
     'expected an ISO 8601 timestamp': 'ISO 8601-tijdstempel verwacht',
     'expected an ISO 8601 UTC timestamp': 'ISO 8601-tijdstempel in UTC verwacht',
