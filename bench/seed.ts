@@ -186,9 +186,26 @@ export function bulkSql(survey: OpenSurvey, count: number, from = 0): string[] {
 }
 
 /** A coordinator's API client for the structure. */
+/**
+ * fetch, sent once more when the connection it went out on was already closed by the server
+ * (undici: "other side closed"). After the bench's long steps without a request to Relais
+ * (storage at 1M responses: over a minute), the pooled keep-alive connection can be stale; the
+ * first setup call after it failed the whole 1M run three times in four. Only setup calls go
+ * through here, and each is safe to send again (inviting someone already invited answers their
+ * live link; the rest are reads, or create bench rows of which a resent one leaves an unused copy).
+ */
+async function send(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    if ((error as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw error;
+    return fetch(url, init);
+  }
+}
+
 export function api(base: string, key: string) {
   return async <T>(path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${base}${path}`, {
+    const res = await send(`${base}${path}`, {
       method: body === undefined ? 'GET' : 'POST',
       headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),

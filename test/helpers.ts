@@ -42,6 +42,20 @@ export async function callJson<T = Record<string, unknown>>(path: string, init: 
   return JSON.parse(text) as T;
 }
 
+/**
+ * The bench's API caller (bench/seed.ts: `api`) inside the tests, with `key`: a GET without a
+ * body, a POST with one, 201 expected except for opening a survey.
+ */
+export const benchApi =
+  (key: () => string) =>
+  <T>(path: string, body?: unknown) =>
+    callJson<T>(path, {
+      method: body === undefined ? 'GET' : 'POST',
+      key: key(),
+      ...(body === undefined ? {} : { json: body }),
+      expect: body === undefined || path.endsWith('/open') ? 200 : 201,
+    });
+
 export function tokenOf(url: string): string {
   const token = new URL(url).pathname.split('/')[2];
   if (!token) throw new Error(`no token in ${url}`);

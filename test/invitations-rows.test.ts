@@ -10,7 +10,7 @@ import { benchSurvey } from '../bench/seed.ts';
 import { app } from '../src/app.tsx';
 import { finishOutbox } from '../src/email/outbox.queries.ts';
 import { INVITE_LIMIT } from '../src/invitations/invitations.schemas.ts';
-import { callJson, createCoordinator, env } from './helpers.ts';
+import { benchApi, createCoordinator, env } from './helpers.ts';
 
 let key = '';
 let surveyId = 0;
@@ -35,14 +35,12 @@ async function invite(people: number, prefix: string) {
 describe('rows read by inviting and by recording a sending, per person', () => {
   beforeAll(async () => {
     key = await createCoordinator('Invitation rows');
-    const benchCall = <T>(path: string, body?: unknown) =>
-      callJson<T>(path, {
-        method: body === undefined ? 'GET' : 'POST',
-        key,
-        ...(body === undefined ? {} : { json: body }),
-        expect: body === undefined || path.endsWith('/open') ? 200 : 201,
-      });
-    surveyId = (await benchSurvey(benchCall, 'Invitation rows')).id;
+    surveyId = (
+      await benchSurvey(
+        benchApi(() => key),
+        'Invitation rows',
+      )
+    ).id;
   });
 
   it('inviting three times as many people reads about three times as many rows', async () => {

@@ -12,7 +12,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { benchPreSurvey, benchSurvey, bulkSql, type OpenSurvey } from '../bench/seed.ts';
 import { app } from '../src/app.tsx';
 import { newApiKey } from '../src/coordinators/keys.ts';
-import { callJson, createCoordinator, env } from './helpers.ts';
+import { benchApi, createCoordinator, env } from './helpers.ts';
 
 let key = '';
 
@@ -30,13 +30,7 @@ async function cost(path: string, { as = key, status = 200 } = {}) {
   return { rows: num('d1-rows-read'), statements: num('d1-statements'), calls: num('d1-calls'), body };
 }
 
-const benchCall = <T>(path: string, body?: unknown) =>
-  callJson<T>(path, {
-    method: body === undefined ? 'GET' : 'POST',
-    key,
-    ...(body === undefined ? {} : { json: body }),
-    expect: body === undefined || path.endsWith('/open') ? 200 : 201,
-  });
+const benchCall = benchApi(() => key);
 
 async function session(title: string, people: number) {
   const post = await benchSurvey(benchCall, title);
