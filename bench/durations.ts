@@ -42,15 +42,15 @@ async function coldStart(): Promise<{ seconds: number; loadavg: number[] }> {
   }
 }
 
-function npmTest(): { seconds: number; status: number | null; summary: string[]; loadavg: number[] } {
+function npmTest(): { seconds: number; status: number | null; summary: string[]; failures: string[]; loadavg: number[] } {
   const start = Date.now();
   const result = spawnSync('npm', ['test'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: 'true' }, maxBuffer: 1 << 28 });
   const text = `${result.stdout}\n${result.stderr}`.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
-  const summary = text
-    .split('\n')
-    .filter((l) => /^\s*(Test Files|Tests)\s/.test(l))
-    .map((l) => l.trim());
-  return { seconds: (Date.now() - start) / 1000, status: result.status, summary, loadavg: loadavg() };
+  const lines = text.split('\n');
+  const summary = lines.filter((l) => /^\s*(Test Files|Tests)\s/.test(l)).map((l) => l.trim());
+  // A failing run says which test failed and why, not only that one did.
+  const failures = lines.filter((l) => /^\s*(FAIL|×|AssertionError|Error:)/.test(l)).map((l) => l.trim());
+  return { seconds: (Date.now() - start) / 1000, status: result.status, summary, failures, loadavg: loadavg() };
 }
 
 const start = await coldStart();
@@ -67,4 +67,7 @@ const out = {
   npm_test: test,
 };
 writeFileSync(path.join(ROOT, 'bench', 'durations.json'), `${JSON.stringify(out, null, 2)}\n`);
-if (test && test.status !== 0) process.exitCode = 1;
+if (test && test.status !== 0) {
+  console.log(test.failures.join('\n'));
+  process.exitCode = 1;
+}

@@ -18,7 +18,14 @@ function copyDatabase(from: string, to: string) {
   mkdirSync(target, { recursive: true });
   for (const file of readdirSync(source)) {
     // The shared-memory index is rebuilt from the log on open.
-    if (file.endsWith('.sqlite') || file.endsWith('.sqlite-wal')) copyFileSync(path.join(source, file), path.join(target, file));
+    if (!file.endsWith('.sqlite') && !file.endsWith('.sqlite-wal')) continue;
+    try {
+      copyFileSync(path.join(source, file), path.join(target, file));
+    } catch (error) {
+      // The log is gone when SQLite checkpointed it into the database since it was listed (at
+      // 1M responses, once): the database alone is then the whole of it.
+      if (!(file.endsWith('-wal') && (error as { code?: string }).code === 'ENOENT')) throw error;
+    }
   }
   if (!existsSync(target)) throw new Error('no database copied');
 }
