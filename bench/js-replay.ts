@@ -118,11 +118,13 @@ export async function replayJs(
   );
   const b = await load('src/brief/brief.ts');
   const g = await load('src/domain/disclosure.ts');
+  // As a workspace cookie reads them (the coordinator verified before): the key's check in the batch is D1's work, not JavaScript's.
+  const scope = (await load('src/coordinators/key-scope.ts')).coordinatorScope({ id: 0, organisationId, email: '' });
 
   const resultsDb = new ReplayDb(fetchRows);
   // src/results/results.routes.tsx, format=json, without a question filter.
   const results = await time(iterations, resultsDb, async () => {
-    const { ctx, def, agg } = await q.surveyResultsData(resultsDb, organisationId, surveyId);
+    const { ctx, def, agg } = await q.surveyResultsData(resultsDb, scope, surveyId);
     const language = ctx.language;
     const t = m.resultsMessages(language);
     const shaped = r.shapeResults(
@@ -136,6 +138,6 @@ export async function replayJs(
   });
 
   const briefDb = new ReplayDb(fetchRows);
-  const brief = await time(iterations, briefDb, async () => JSON.stringify(await b.loadBrief(briefDb, organisationId, sessionId)));
+  const brief = await time(iterations, briefDb, async () => JSON.stringify(await b.loadBrief(briefDb, scope, sessionId)));
   return { results, brief };
 }
