@@ -1,5 +1,6 @@
 /** No acknowledged answer is lost, no submission counts twice, under concurrency, retries and faults. */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { INVITE_LIMIT } from '../src/invitations/invitations.schemas.ts';
 import { isTransientD1Error, retryTransient } from '../src/lib/d1-retry.ts';
 import { call, callJson, createCoordinator, env, tokenOf, withinOneWindow } from './helpers.ts';
 
@@ -7,15 +8,22 @@ let key: string;
 let surveyId: number;
 let themeOptions: string[];
 
+/** `count` people invited, in requests of at most INVITE_LIMIT (what one request may seal links for). */
 async function invite(count: number, prefix: string): Promise<string[]> {
-  const participants = Array.from({ length: count }, (_, i) => ({ email: `${prefix}${i}@example.org` }));
-  const { invitations } = await callJson<{ invitations: { url: string }[] }>(`/api/surveys/${surveyId}/invitations`, {
-    method: 'POST',
-    key,
-    json: { participants },
-    expect: 201,
-  });
-  return invitations.map((i) => tokenOf(i.url));
+  const tokens: string[] = [];
+  for (let start = 0; start < count; start += INVITE_LIMIT) {
+    const participants = Array.from({ length: Math.min(INVITE_LIMIT, count - start) }, (_, i) => ({
+      email: `${prefix}${start + i}@example.org`,
+    }));
+    const { invitations } = await callJson<{ invitations: { url: string }[] }>(`/api/surveys/${surveyId}/invitations`, {
+      method: 'POST',
+      key,
+      json: { participants },
+      expect: 201,
+    });
+    tokens.push(...invitations.map((i) => tokenOf(i.url)));
+  }
+  return tokens;
 }
 
 const put = (token: string, answers: unknown, headers: Record<string, string> = {}, named = false) =>
