@@ -58,14 +58,24 @@ const unb64 = (text: string) => Uint8Array.from(atob(text), (ch) => ch.charCodeA
  * An AES-GCM key derived by HKDF-SHA-256 from a secret (a Worker secret, or a personal link's
  * token: both carry enough entropy that no salt is needed); `info` separates the uses.
  */
-export async function sealingKey(secret: string, info: string): Promise<CryptoKey> {
+export function sealingKey(secret: string, info: string): Promise<CryptoKey> {
+  return hkdfKey(secret, info, { name: 'AES-GCM', length: 256 }, ['encrypt', 'decrypt']);
+}
+
+/** A key for `usages` derived by HKDF-SHA-256 from `secret` with `info` (no salt: see sealingKey). */
+async function hkdfKey(
+  secret: string,
+  info: string,
+  algorithm: Parameters<SubtleCrypto['deriveKey']>[2],
+  usages: Parameters<SubtleCrypto['deriveKey']>[4],
+): Promise<CryptoKey> {
   const base = await crypto.subtle.importKey('raw', encoder.encode(secret), 'HKDF', false, ['deriveKey']);
   return crypto.subtle.deriveKey(
     { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: encoder.encode(info) },
     base,
-    { name: 'AES-GCM', length: 256 },
+    algorithm,
     false,
-    ['encrypt', 'decrypt'],
+    usages,
   );
 }
 
@@ -75,14 +85,7 @@ export async function sealingKey(secret: string, info: string): Promise<CryptoKe
  * own key (another `info`), so neither tells anything about the other.
  */
 export async function derivedHmacHex(secret: string, info: string, message: string): Promise<string> {
-  const base = await crypto.subtle.importKey('raw', encoder.encode(secret), 'HKDF', false, ['deriveKey']);
-  const key = await crypto.subtle.deriveKey(
-    { name: 'HKDF', hash: 'SHA-256', salt: new Uint8Array(0), info: encoder.encode(info) },
-    base,
-    { name: 'HMAC', hash: 'SHA-256', length: 256 },
-    false,
-    ['sign'],
-  );
+  const key = await hkdfKey(secret, info, { name: 'HMAC', hash: 'SHA-256', length: 256 }, ['sign']);
   return hex(await crypto.subtle.sign('HMAC', key, encoder.encode(message)));
 }
 
