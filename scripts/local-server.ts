@@ -20,7 +20,12 @@ export interface LocalServer {
   signInLink(email: string): Promise<string>;
   /** The end of what wrangler printed (DevServer.output). */
   output(lines?: number): string;
-  stop(): Promise<void>;
+  stop(options?: StopOptions): Promise<void>;
+}
+
+/** `keep`: leave the database (--persist-to) in place, closed by workerd, e.g. for a consistent copy; a later stop() removes it. */
+export interface StopOptions {
+  keep?: boolean;
 }
 
 async function freePort(): Promise<number> {
@@ -39,7 +44,7 @@ export interface DevServer {
   base: string;
   /** The end of what wrangler and workerd printed (warnings and errors only, --log-level warn): why a request failed. */
   output(lines?: number): string;
-  stop(): Promise<void>;
+  stop(options?: StopOptions): Promise<void>;
 }
 
 /**
@@ -90,12 +95,14 @@ export async function startWranglerDev(args: string[] | ((base: string) => strin
   return {
     base,
     output: (lines = 40) => output.split('\n').slice(-lines).join('\n'),
-    async stop() {
-      const exited = new Promise((r) => child.once('exit', r));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-      rmSync(dir, { recursive: true, force: true });
+    async stop({ keep = false } = {}) {
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((r) => child.once('exit', r));
+        child.kill('SIGTERM');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      }
+      if (!keep) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
