@@ -30,6 +30,7 @@ import { resultsMessages } from '../i18n/results/index.ts';
 import { type ThemeCounterRow, themeHistoryFromCounters } from '../results/counters.ts';
 import {
   aggregatesBatch,
+  PACKED,
   PAIRING,
   type PairingRow,
   PROPOSAL_DECISIONS,
@@ -43,10 +44,11 @@ import {
   type SessionRow,
   type SurveyCountRow,
   sessionContextSql,
-  THEME_ROWS,
+  THEME_ROW_COLUMNS,
   THEME_TALLIES_EXACT,
   type ThemeRow,
   type ThemeTallyRow,
+  unpack,
 } from '../results/results.queries.ts';
 import { type Participation, participation, type QuestionResult, questionResult, rankingQuestions } from '../results/results.ts';
 import { type BriefTextRow, LATEST_BRIEF_TEXTS } from './brief-texts.queries.ts';
@@ -276,7 +278,7 @@ export async function loadBrief(db: D1Database, scope: OrganisationScope, sessio
 
   // Call 2: the theme history's counters, the pairing, and the aggregates of every survey the
   // brief shows (texts only from the post-survey of N and the pre-survey of N+1).
-  const history = [db.prepare(THEME_ROWS).bind(JSON.stringify(rankingList))];
+  const history = [db.prepare(PACKED.THEME_ROWS).bind(JSON.stringify(rankingList))];
   if (named && pre && post && usefulnessQ && expectationsPreQ) {
     const args = [pre.id, expectationsPreQ.id, post.id, usefulnessQ.id, threshold] as const;
     history.push(db.prepare(PAIRING).bind(...args));
@@ -302,7 +304,7 @@ export async function loadBrief(db: D1Database, scope: OrganisationScope, sessio
     return gateSurvey(r.read(results), r.def, minOf(r.s));
   });
   const rows = <T>(i: number) => (batchResults[i]?.results ?? []) as T[];
-  const fromCounters = themeHistoryFromCounters(rows<ThemeCounterRow>(0), rankingList, themes);
+  const fromCounters = themeHistoryFromCounters(unpack<ThemeCounterRow>(batchResults[0], THEME_ROW_COLUMNS), rankingList, themes);
   // Only a survey whose answers hold two themes merged into one is counted per respondent.
   const exactList = rankingList.filter((r) => fromCounters.exact.includes(r.s));
   const exactTallies = exactList.length
