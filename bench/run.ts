@@ -455,10 +455,10 @@ async function main() {
         const args: Record<string, unknown[]> = {
           TOP_TEXTS: [s, 'remarks', 100],
           DEFINITION_TEXTS: [s, 50, null],
-          THEME_ROWS: [seriesRanking],
           THEME_TALLIES_EXACT: [seriesRanking],
           SURVEY_RESPONDENTS: [JSON.stringify([s])],
           SERIES_RESPONDENTS: [[...bySize.values()].find((x) => x.id === s)?.session_id ?? 0],
+          SERIES_RANKING_ROWS: [[...bySize.values()].find((x) => x.id === s)?.session_id ?? 0],
           // The session's pre-survey (seeded with the same people) paired with its post-survey.
           PAIRING: [pres.get(s) ?? 0, 'expectations', s, 'usefulness', 4],
         };

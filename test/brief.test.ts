@@ -271,6 +271,38 @@ describe('the brief for #2, counted by hand', () => {
   });
 });
 
+describe('a brief whose surveys ask their own questions', () => {
+  it('pairs the questions it picks, not the templates’ ids it reads first', async () => {
+    // The post-survey of #2 as if written with its own id for the usefulness question: its
+    // definition and its pairing counters say `utilite`. The brief's one batch reads the
+    // templates' pair (nothing, now), then the pair it picked.
+    const original = brief.pairing;
+    if (!original || original === 'anonymous') throw new Error('the demo surveys are named: pairing expected');
+    const rename = async (from: string, to: string) => {
+      const def = await definition(SURVEYS.post2);
+      const renamed = { ...def, questions: def.questions.map((q) => (q.id === from ? { ...q, id: to } : q)) };
+      await env.DB.batch([
+        env.DB.prepare('UPDATE surveys SET definition = ? WHERE id = ?').bind(JSON.stringify(renamed), SURVEYS.post2),
+        env.DB.prepare('UPDATE pair_tallies SET post_question_id = ? WHERE post_survey_id = ? AND post_question_id = ?').bind(
+          to,
+          SURVEYS.post2,
+          from,
+        ),
+      ]);
+    };
+    await rename('usefulness', 'utilite');
+    try {
+      const b = await callJson<Brief>(`/api/sessions/${SESSION_2}/brief`, { key });
+      if (!b.pairing || b.pairing === 'anonymous') throw new Error('pairing expected');
+      expect(b.pairing.total).toEqual(original.total);
+      expect(b.pairing.items).toEqual(original.items);
+      expect(original.total.paired).toBeGreaterThan(0);
+    } finally {
+      await rename('utilite', 'usefulness');
+    }
+  });
+});
+
 describe('the brief’s formats', () => {
   it('downloads Markdown in the shape of the minutes, in the series’ language, with the same figures', async () => {
     const res = await call(`/api/sessions/${SESSION_2}/brief`, { key, headers: { accept: 'text/markdown' } });

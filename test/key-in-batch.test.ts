@@ -79,7 +79,7 @@ beforeAll(async () => {
 });
 
 describe('the key checked in the batch of results and brief', () => {
-  it('serves every format with a valid key, results in one D1 call and the brief in two', async () => {
+  it('serves every format with a valid key, results and the brief each in one D1 call', async () => {
     for (const path of formats()) {
       const res = await call(path, { key: owner.key });
       expect(`${path} → ${res.status}`).toBe(`${path} → 200`);
@@ -87,7 +87,7 @@ describe('the key checked in the batch of results and brief', () => {
     const results = await timed(`/api/surveys/${surveyId}/results`, { authorization: `Bearer ${owner.key}` });
     expect(results.text).toContain(SECRET_REMARK);
     expect(results.calls).toBe(1);
-    expect((await timed(`/api/sessions/${sessionId}/brief`, { authorization: `Bearer ${owner.key}` })).calls).toBe(2);
+    expect((await timed(`/api/sessions/${sessionId}/brief`, { authorization: `Bearer ${owner.key}` })).calls).toBe(1);
   });
 
   it('refuses a key revoked just after this isolate served it, at once, in every format and on other routes', async () => {
@@ -223,7 +223,7 @@ describe('the signed-in browser', () => {
     const cookie = [...browser.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     // The session's lookup, then the one batch: the cookie's path is unchanged.
     expect((await timed(`/api/surveys/${surveyId}/results`, { cookie })).calls).toBe(2);
-    expect((await timed(`/api/sessions/${sessionId}/brief`, { cookie })).calls).toBe(3);
+    expect((await timed(`/api/sessions/${sessionId}/brief`, { cookie })).calls).toBe(2);
     // A browser of another organisation: 404 as before.
     const strangerBrowser = new Browser();
     await strangerBrowser.signIn(stranger.email);

@@ -19,7 +19,7 @@ const ARGS: Record<keyof typeof AGGREGATIONS, unknown[]> = {
   ANSWER_TOTALS: [1],
   TOP_TEXTS: [1, 'remarks', 100],
   DEFINITION_TEXTS: [1, 50, null],
-  THEME_ROWS: [seriesRanking],
+  SERIES_RANKING_ROWS: [1],
   THEME_TALLIES_EXACT: [seriesRanking],
   SURVEY_RESPONDENTS: ['[1, 2]'],
   SERIES_RESPONDENTS: [1],

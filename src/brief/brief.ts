@@ -29,12 +29,13 @@ import { type WrittenBlock, writtenBlocks } from '../domain/written-text.ts';
 import { resultsMessages } from '../i18n/results/index.ts';
 import { type ThemeCounterRow, themeHistoryFromCounters } from '../results/counters.ts';
 import {
-  aggregatesBatch,
+  aggregatesInBatch,
   PACKED,
   PAIRING,
   type PairingRow,
   PROPOSAL_DECISIONS,
   PROPOSAL_DISMISSALS,
+  SERIES_RANKING_COLUMNS,
   SERIES_RESPONDENTS,
   SERIES_SESSIONS,
   SERIES_SURVEYS,
@@ -44,13 +45,14 @@ import {
   type SessionRow,
   type SurveyCountRow,
   sessionContextSql,
-  THEME_ROW_COLUMNS,
+  sessionSurveySql,
   THEME_TALLIES_EXACT,
   type ThemeRow,
   type ThemeTallyRow,
   unpack,
+  withExpressions,
 } from '../results/results.queries.ts';
-import { type Participation, participation, type QuestionResult, questionResult, rankingQuestions } from '../results/results.ts';
+import { type Participation, participation, type QuestionResult, questionResult } from '../results/results.ts';
 import { type BriefTextRow, LATEST_BRIEF_TEXTS } from './brief-texts.queries.ts';
 
 export interface SourceSurvey {
@@ -189,11 +191,34 @@ const themeRanking = (def: Definition) =>
   def.questions.find((q) => q.type === 'ranking' && (q.source === 'themes' || q.options.some((o) => o.theme_id !== undefined)));
 const texts = (def: Definition, role: 'remark' | 'theme_proposal') => def.questions.filter((q) => q.type === 'text' && q.role === role);
 
+/**
+ * The statements of the pairing for the templates' questions (the pre-survey's `expectations`,
+ * the post-survey's `usefulness`, useful from its maximum − 1), the surveys named through session
+ * ?1: read in the brief's one batch, before JavaScript has picked the questions. When it picks
+ * others (a survey with its own questions), PAIRING is read again with them.
+ */
+const PAIRING_OF_TEMPLATES = withExpressions(PAIRING, {
+  1: sessionSurveySql(0, 'pre'),
+  2: "'expectations'",
+  3: sessionSurveySql(0, 'post'),
+  4: "'usefulness'",
+  5: `((SELECT q.value ->> 'max' FROM surveys su CROSS JOIN json_each(su.definition, '$.questions') q
+         WHERE su.id = ${sessionSurveySql(0, 'post')} AND q.value ->> 'id' = 'usefulness') - 1)`,
+});
+
 export async function loadBrief(db: D1Database, scope: OrganisationScope, sessionId: number, lang?: Language): Promise<Brief | null> {
-  // Call 1: the API key's check when the caller came with one (src/coordinators/key-scope.ts:
-  // 401 before anything else is read), the session (scoped to the organisation) and everything
-  // the brief reads of its series, each statement naming the series through the session
-  // (results.queries.ts).
+  // ONE D1 call: the API key's check when the caller came with one (src/coordinators/key-scope.ts:
+  // 401 before anything else is read), the session (scoped to the organisation), everything the
+  // brief reads of its series, each statement naming the series through the session, and the
+  // figures of the surveys it shows — the post-survey of N and the pre-surveys of N+1 and N, each
+  // named through the session too (sessionSurveySql) — with the theme history's counters and the
+  // pairing (results.queries.ts). Which of them the brief uses is decided below, from the rows.
+  const at = (survey: string) => (sql: string) => scope.prepare(db, withExpressions(sql, { 1: survey }), sessionId);
+  const surveyReads = {
+    post: aggregatesInBatch(at(sessionSurveySql(0, 'post')), true),
+    nextPre: aggregatesInBatch(at(sessionSurveySql(1, 'pre')), true),
+    pre: aggregatesInBatch(at(sessionSurveySql(0, 'pre')), false),
+  };
   const [
     ctxResult,
     sessionsResult,
@@ -204,6 +229,9 @@ export async function loadBrief(db: D1Database, scope: OrganisationScope, sessio
     actionsResult,
     writtenResult,
     respondentsResult,
+    rankingResult,
+    pairingResult,
+    ...surveyResults
   ] = scope.verified(
     await db.batch([
       ...scope.statements(db),
@@ -216,10 +244,15 @@ export async function loadBrief(db: D1Database, scope: OrganisationScope, sessio
       scope.prepare(db, SESSION_SERIES_ACTIONS, sessionId),
       scope.prepare(db, LATEST_BRIEF_TEXTS, sessionId),
       scope.prepare(db, SERIES_RESPONDENTS, sessionId),
+      scope.prepare(db, PACKED.SERIES_RANKING_ROWS, sessionId),
+      scope.prepare(db, PAIRING_OF_TEMPLATES, sessionId),
+      ...surveyReads.post.statements,
+      ...surveyReads.nextPre.statements,
+      ...surveyReads.pre.statements,
     ]),
   );
-  // Another organisation's session: nothing read in the batch leaves. Calls 2 and 3 below read
-  // only the surveys this row's series holds, so the key checked in call 1 covers them.
+  // Another organisation's session: nothing read in the batch leaves. The calls below, when
+  // there are any, read only the surveys this row's series holds, so the key checked covers them.
   const ctx = (ctxResult?.results?.[0] ?? null) as SessionContextRow | null;
   if (!ctx) return null;
   const language = lang ?? ctx.language;
@@ -276,35 +309,43 @@ export async function loadBrief(db: D1Database, scope: OrganisationScope, sessio
   // Expectations for N+1 once its pre-survey has enough answers; until then, those stated before N.
   const expectationsSurvey = [nextPre, pre].find((s) => usable(s));
 
-  // Call 2: the theme history's counters, the pairing, and the aggregates of every survey the
-  // brief shows (texts only from the post-survey of N and the pre-survey of N+1).
-  const history = [db.prepare(PACKED.THEME_ROWS).bind(JSON.stringify(rankingList))];
-  if (named && pre && post && usefulnessQ && expectationsPreQ) {
-    const args = [pre.id, expectationsPreQ.id, post.id, usefulnessQ.id, threshold] as const;
-    history.push(db.prepare(PAIRING).bind(...args));
-  }
-  const aggregatesOf = (s: SeriesSurveyRow | undefined, withTexts = true) => {
-    if (!s) return null;
+  // Every survey the brief reads goes through the gate before anything is shaped (the pre-survey
+  // of N only when its expectations are the ones shown).
+  let taken = 0;
+  const gated = (s: SeriesSurveyRow | undefined, read: (typeof surveyReads)['post'], used = true): Disclosed<GatedSurvey> | null => {
+    const results = surveyResults.slice(taken, taken + read.statements.length);
+    taken += read.statements.length;
+    if (!s || !used) return null;
     const def = defs.get(s.id) ?? { questions: [] };
-    const textIds = withTexts ? def.questions.flatMap((q) => (q.type === 'text' ? [q.id] : [])) : [];
-    return { s, def, ...aggregatesBatch(db, s.id, rankingQuestions(def), null, textIds) };
+    return gateSurvey(read.read(results, def), def, minOf(s));
   };
-  const reads = [
-    aggregatesOf(post),
-    aggregatesOf(nextPre),
-    expectationsSurvey && expectationsSurvey !== nextPre ? aggregatesOf(expectationsSurvey, false) : null,
-  ];
-  const batchResults = await db.batch([...history, ...reads.flatMap((r) => r?.statements ?? [])]);
-  // Every survey the brief reads goes through the gate before anything is shaped.
-  let at = history.length;
-  const [postAgg, nextPreAgg, earlierAgg] = reads.map((r): Disclosed<GatedSurvey> | null => {
-    if (!r) return null;
-    const results = batchResults.slice(at, at + r.statements.length);
-    at += r.statements.length;
-    return gateSurvey(r.read(results), r.def, minOf(r.s));
-  });
-  const rows = <T>(i: number) => (batchResults[i]?.results ?? []) as T[];
-  const fromCounters = themeHistoryFromCounters(unpack<ThemeCounterRow>(batchResults[0], THEME_ROW_COLUMNS), rankingList, themes);
+  const postAgg = gated(post, surveyReads.post);
+  const nextPreAgg = gated(nextPre, surveyReads.nextPre);
+  const earlierAgg = gated(pre, surveyReads.pre, !!expectationsSurvey && expectationsSurvey !== nextPre);
+  // The pairing read in the batch is the templates' questions'; other questions are read now.
+  let pairingRows = (pairingResult?.results ?? []) as PairingRow[];
+  if (
+    named &&
+    pre &&
+    post &&
+    usefulnessQ &&
+    expectationsPreQ &&
+    (expectationsPreQ.id !== 'expectations' || usefulnessQ.id !== 'usefulness')
+  ) {
+    const args = [pre.id, expectationsPreQ.id, post.id, usefulnessQ.id, threshold] as const;
+    pairingRows =
+      (
+        await db
+          .prepare(PAIRING)
+          .bind(...args)
+          .all<PairingRow>()
+      ).results ?? [];
+  }
+  const themeKeys = new Set(rankingList.map((r) => `${r.s}:${r.q}`));
+  const themeRows = unpack<ThemeCounterRow & { question_id: string }>(rankingResult, SERIES_RANKING_COLUMNS).filter((r) =>
+    themeKeys.has(`${r.survey_id}:${r.question_id}`),
+  );
+  const fromCounters = themeHistoryFromCounters(themeRows, rankingList, themes);
   // Only a survey whose answers hold two themes merged into one is counted per respondent.
   const exactList = rankingList.filter((r) => fromCounters.exact.includes(r.s));
   const exactTallies = exactList.length
@@ -408,8 +449,8 @@ export async function loadBrief(db: D1Database, scope: OrganisationScope, sessio
         ? 'anonymous'
         : pairing(
             gatePairing(
-              rows<PairingRow>(1).find((r) => r.option_id === '') ?? { paired: 0, useful: 0 },
-              rows<PairingRow>(1).filter((r) => r.option_id !== ''),
+              pairingRows.find((r) => r.option_id === '') ?? { paired: 0, useful: 0 },
+              pairingRows.filter((r) => r.option_id !== ''),
               min,
             ),
             { pre: pre as SeriesSurveyRow, post: post as SeriesSurveyRow },

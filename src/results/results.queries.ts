@@ -186,6 +186,26 @@ export const sessionContextSql = (organisation: string) => `
  */
 const SESSION_SERIES = '(SELECT series_id FROM sessions WHERE id = ?1)';
 
+/**
+ * The survey of `kind` in session ?1 (offset 0) or the one after it (offset 1), of the same
+ * series, as a scalar subquery: NULL when there is none or it is a draft (a brief reads no draft).
+ * A brief reads every figure of its surveys in the batch that reads the session, before JavaScript
+ * knows their ids: their statements name them by this subquery (one survey per session and kind).
+ */
+export const sessionSurveySql = (offset: 0 | 1, kind: 'pre' | 'post') => `(
+    SELECT su.id FROM sessions me
+      JOIN sessions se ON se.series_id = me.series_id AND se.number = me.number + ${offset}
+      JOIN surveys su ON su.session_id = se.id AND su.kind = '${kind}' AND su.status <> 'draft'
+     WHERE me.id = ?1)`;
+
+/**
+ * `sql` with some of its parameters ?n replaced by SQL expressions, in one pass (an expression
+ * put in is not read again, so it may itself name ?1). Only the code's own expressions and
+ * constants go in, never a value a client sent.
+ */
+export const withExpressions = (sql: string, expressions: Record<number, string>) =>
+  sql.replace(/\?(\d+)/g, (parameter, n: string) => expressions[Number(n)] ?? parameter);
+
 export const SERIES_SESSIONS = `
   SELECT id, number, starts_at, ends_at, place FROM sessions WHERE series_id = ${SESSION_SERIES} ORDER BY number`;
 
@@ -245,12 +265,30 @@ export const THEME_TALLIES = `
  * The ranking counters of every theme question of a series (?1 as in THEME_TALLIES), read once:
  * src/results/counters.ts (themeHistoryFromCounters) makes the tallies, ballots and ranks of
  * THEME_TALLIES, THEME_BALLOTS and THEME_RANKS from them, and names the surveys that need
- * THEME_TALLIES_EXACT. No GROUP BY: D1 counts a sort's rows as read too.
+ * THEME_TALLIES_EXACT. No GROUP BY: D1 counts a sort's rows as read too. A brief reads them
+ * through SERIES_RANKING_ROWS, in its one batch, before it knows the list; this statement, by the
+ * list, is the reference (test/counters.test.ts).
  */
 export const THEME_ROWS = `
   SELECT t.survey_id, t.theme_id, t.rank, t.n
     FROM json_each(?1) q
     JOIN answer_totals t ON t.survey_id = q.value ->> 's' AND t.question_id = q.value ->> 'q' AND t.rank > 0`;
+
+/**
+ * The ranking counters of every ranking question of the series of session ?1 (drafts left out),
+ * found in the surveys' definitions, for a brief's first and only batch: JavaScript keeps those of
+ * the theme-ranking questions (THEME_ROWS's rows), which it alone picks. A series asks few
+ * ranking questions besides the themes, so the extra rows are few. CROSS JOIN keeps the
+ * definitions' questions outside, so answer_totals is searched by (survey, question): SQLite
+ * would otherwise read each survey's counters once per question.
+ */
+export const SERIES_RANKING_ROWS = `
+  SELECT t.survey_id, t.question_id, t.theme_id, t.rank, t.n
+    FROM sessions se
+    JOIN surveys su ON su.session_id = se.id AND su.status <> 'draft'
+    CROSS JOIN json_each(su.definition, '$.questions') q
+    CROSS JOIN answer_totals t ON t.survey_id = su.id AND t.question_id = q.value ->> 'id' AND t.rank > 0
+   WHERE se.series_id = ${SESSION_SERIES} AND q.value ->> 'type' = 'ranking'`;
 
 /**
  * THEME_TALLIES's count per respondent, for the surveys (?1, same shape) whose answers hold two
@@ -377,14 +415,20 @@ export const COUNTER_COLUMNS = [
   'n',
 ] as const satisfies readonly (keyof CounterRow)[];
 export const QUESTION_COUNTER_COLUMNS = ['question_id', 'grp', 'n'] as const satisfies readonly (keyof QuestionCounterRow)[];
-export const THEME_ROW_COLUMNS = ['survey_id', 'theme_id', 'rank', 'n'] as const satisfies readonly (keyof ThemeCounterRow)[];
+export const SERIES_RANKING_COLUMNS = [
+  'survey_id',
+  'question_id',
+  'theme_id',
+  'rank',
+  'n',
+] as const satisfies readonly (keyof (ThemeCounterRow & { question_id: string }))[];
 /** The statements of a survey's counters as results and briefs run them, packed. */
 export const PACKED = {
   TIMELINE: packed(TIMELINE, TIMELINE_COLUMNS),
   QUESTION_COUNTERS: packed(QUESTION_COUNTERS, QUESTION_COUNTER_COLUMNS),
   ANSWER_COUNTERS: packed(ANSWER_COUNTERS, COUNTER_COLUMNS),
   ANSWER_TOTALS: packed(ANSWER_TOTALS, COUNTER_COLUMNS),
-  THEME_ROWS: packed(THEME_ROWS, THEME_ROW_COLUMNS),
+  SERIES_RANKING_ROWS: packed(SERIES_RANKING_ROWS, SERIES_RANKING_COLUMNS),
 } as const;
 
 /** Every aggregation statement as results and briefs run it, for the query-plan test and the bench. */
@@ -396,7 +440,7 @@ export const AGGREGATIONS = {
   ANSWER_TOTALS: PACKED.ANSWER_TOTALS,
   TOP_TEXTS,
   DEFINITION_TEXTS,
-  THEME_ROWS: PACKED.THEME_ROWS,
+  SERIES_RANKING_ROWS: PACKED.SERIES_RANKING_ROWS,
   THEME_TALLIES_EXACT,
   SURVEY_RESPONDENTS,
   SERIES_RESPONDENTS,
@@ -585,6 +629,32 @@ export function aggregatesBatch(
   return { statements, read };
 }
 
+/** DEFINITION_TEXTS's rows as TextCountRow. */
+const definitionTexts = (result: D1Result | undefined): TextCountRow[] =>
+  ((result?.results ?? []) as { question_id: string; groups: string }[]).flatMap((r) =>
+    (JSON.parse(r.groups) as [string, number][]).map(([text, count]) => ({ question_id: r.question_id, text, count })),
+  );
+
+/**
+ * One survey's aggregates without breakdown, as aggregatesBatch reads them, for a batch that names
+ * the survey by an SQL expression rather than its id (a brief's, sessionSurveySql): `prepare`
+ * binds a statement whose ?1 is the survey. `read` then needs the definition. `shown`: texts (from
+ * DEFINITION_TEXTS, the definition's text questions read in SQL too), participation and timeline
+ * are read; without it only the counters the figures come from (a survey whose expectations alone
+ * a brief may show: rows read are billed, and a brief's stay under 1,000).
+ */
+export function aggregatesInBatch(prepare: (sql: string) => D1PreparedStatement, shown: boolean) {
+  const counters = [PACKED.QUESTION_COUNTERS, PACKED.ANSWER_TOTALS];
+  const statements = (shown ? [HIDDEN_TEXTS, PARTICIPATION, PACKED.TIMELINE, ...counters] : counters).map(prepare);
+  if (shown) statements.push(prepare(withExpressions(DEFINITION_TEXTS, { 2: String(TEXT_LIMIT), 3: 'NULL' })));
+  const read = (results: D1Result[], def: Definition) =>
+    shown
+      ? readAggregates(results, definitionTexts(results[AGGREGATE_STATEMENTS]), rankingQuestions(def), null, {})
+      : // In aggregateStatements's places; hidden texts, participation and timeline left empty.
+        readAggregates([undefined, undefined, undefined, ...results] as D1Result[], [], rankingQuestions(def), null, {});
+  return { statements, read };
+}
+
 /** All aggregates of one survey in one round trip (aggregatesBatch, alone). */
 export async function surveyAggregates(
   db: D1Database,
@@ -633,9 +703,7 @@ export async function surveyResultsData(
   const ctx = (ctxResult?.results?.[0] ?? null) as SurveyContextRow | null;
   if (!ctx) return null;
   const def = JSON.parse(ctx.definition) as Definition;
-  const texts = ((results[AGGREGATE_STATEMENTS]?.results ?? []) as { question_id: string; groups: string }[]).flatMap((r) =>
-    (JSON.parse(r.groups) as [string, number][]).map(([text, count]) => ({ question_id: r.question_id, text, count })),
-  );
+  const texts = definitionTexts(results[AGGREGATE_STATEMENTS]);
   const profile = profileQuestion(def)?.id ?? null;
   return { ctx, def, agg: readAggregates(results, texts, rankingQuestions(def), profile, {}) };
 }
