@@ -68,6 +68,7 @@ export function generated(o: BenchOutput, d: Durations | null, r: RoutesOutput |
     'POST /s/:token (the HTML form)',
     'PUT /api/s/:token (without survey_id)',
     'PUT /api/s/:token (anonymous survey)',
+    'POST /s/:token (anonymous survey, the HTML form)',
     'PUT /api/s/:token (with survey_id, cold isolate)',
   ];
   for (const name of paths) {

@@ -39,6 +39,12 @@ const PAGE_TOKENS = 100;
  */
 const COLD_LINE = 'PUT /api/s/:token (with survey_id, cold isolate)';
 const COLD = { 'x-relais-cold-isolate': '1' };
+/**
+ * An anonymous survey answered as a browser does, its form naming the page's language: the JSON
+ * line above names none, so its submission also reads the language of earlier answers (one D1
+ * call more; src/responses/participation.ts).
+ */
+const ANONYMOUS_FORM = 'POST /s/:token (anonymous survey, the HTML form)';
 /** Responses seeded in one transaction (one `wrangler d1 execute`). */
 const SEED_CHUNK = 200_000;
 const PARTS = ['bundle', 'reads', 'storage', 'submissions', 'counters', 'statements'] as const;
@@ -273,6 +279,7 @@ async function main() {
       const putTokens = await invite(call, live.id, 6000, 'put');
       const formTokens = await invite(call, live.id, 3000, 'form');
       const anonTokens = await invite(call, anonymous.id, 3000, 'anon');
+      const anonFormTokens = await invite(call, anonymous.id, 3000, 'anon-form');
       for (const [i, token] of pageTokens.entries()) {
         const res = await fetch(`${server.base}/api/s/${token}`, {
           method: 'PUT',
@@ -308,7 +315,7 @@ async function main() {
           (i) => JSON.stringify({ ...submission(survey, i), ...(named ? { survey_id: survey.id } : {}) }),
           headers,
         );
-      const formPost = () =>
+      const formPost = (survey: OpenSurvey, tokens: string[]) => () =>
         load({
           base: server.base,
           method: 'POST',
@@ -318,7 +325,7 @@ async function main() {
           redirects: true,
           next: () => {
             const i = n++;
-            return { path: `/s/${formTokens[i % formTokens.length]}`, body: formBody(live, i) };
+            return { path: `/s/${tokens[i % tokens.length]}`, body: formBody(survey, i) };
           },
         });
       const floorSubmit = (f: SharedFloor) =>
@@ -340,9 +347,10 @@ async function main() {
         lines.push(
           ...(await alternate([
             { name: 'PUT /api/s/:token (with survey_id)', side: 'relais', run: relaisPut(live, putTokens, true) },
-            { name: 'POST /s/:token (the HTML form)', side: 'relais', run: formPost },
+            { name: 'POST /s/:token (the HTML form)', side: 'relais', run: formPost(live, formTokens) },
             { name: 'PUT /api/s/:token (without survey_id)', side: 'relais', run: relaisPut(live, putTokens, false) },
             { name: 'PUT /api/s/:token (anonymous survey)', side: 'relais', run: relaisPut(anonymous, anonTokens, true) },
+            { name: ANONYMOUS_FORM, side: 'relais', run: formPost(anonymous, anonFormTokens) },
             { name: COLD_LINE, side: 'relais', run: relaisPut(live, putTokens, true, COLD) },
             { name: 'PUT /submit/:token', side: 'floor', run: floorSubmit(floor) },
             { name: 'PUT /submit/:token', side: 'floor+assets', run: floorSubmit(assetsFloor) },
@@ -420,6 +428,17 @@ async function main() {
                 method: 'PUT',
                 headers: { 'content-type': 'application/json', ...COLD },
                 body: JSON.stringify({ ...submission(live, 3_400_000 + i), survey_id: live.id }),
+              }),
+            ),
+          ],
+          [
+            ANONYMOUS_FORM,
+            await timingSamples(10, (i) =>
+              fetch(`${server.base}/s/${anonFormTokens[2900 + i]}`, {
+                method: 'POST',
+                redirect: 'manual',
+                headers: { 'content-type': 'application/x-www-form-urlencoded' },
+                body: formBody(anonymous, 3_500_000 + i),
               }),
             ),
           ],
