@@ -387,6 +387,14 @@ async function main() {
 
       // Server-Timing of the participant requests, sequential.
       if (part('submissions')) {
+        /** The survey page's form posted as a browser without JavaScript does, its redirect not followed. */
+        const postForm = (token: string | undefined, body: string) =>
+          fetch(`${server.base}/s/${token}`, {
+            method: 'POST',
+            redirect: 'manual',
+            headers: { 'content-type': 'application/x-www-form-urlencoded' },
+            body,
+          });
         const timing = new Map<string, ServerTiming | null>([
           ['GET /api/health (no D1)', await timingSamples(5, () => fetch(`${server.base}/api/health`))],
           ['GET /s/:token (survey page)', await timingSamples(10, (i) => fetch(`${server.base}/s/${pageTokens[i]}`))],
@@ -400,17 +408,7 @@ async function main() {
               }),
             ),
           ],
-          [
-            'POST /s/:token (the HTML form)',
-            await timingSamples(10, (i) =>
-              fetch(`${server.base}/s/${formTokens[2900 + i]}`, {
-                method: 'POST',
-                redirect: 'manual',
-                headers: { 'content-type': 'application/x-www-form-urlencoded' },
-                body: formBody(live, 3_100_000 + i),
-              }),
-            ),
-          ],
+          ['POST /s/:token (the HTML form)', await timingSamples(10, (i) => postForm(formTokens[2900 + i], formBody(live, 3_100_000 + i)))],
           [
             'PUT /api/s/:token (without survey_id)',
             await timingSamples(10, (i) =>
@@ -431,17 +429,7 @@ async function main() {
               }),
             ),
           ],
-          [
-            ANONYMOUS_FORM,
-            await timingSamples(10, (i) =>
-              fetch(`${server.base}/s/${anonFormTokens[2900 + i]}`, {
-                method: 'POST',
-                redirect: 'manual',
-                headers: { 'content-type': 'application/x-www-form-urlencoded' },
-                body: formBody(anonymous, 3_500_000 + i),
-              }),
-            ),
-          ],
+          [ANONYMOUS_FORM, await timingSamples(10, (i) => postForm(anonFormTokens[2900 + i], formBody(anonymous, 3_500_000 + i)))],
           [
             'PUT /api/s/:token (anonymous survey)',
             await timingSamples(10, (i) =>

@@ -13,7 +13,14 @@ import { type Definition, profileQuestion } from '../domain/definition.ts';
 import type { RawAggregates } from '../domain/disclosure.ts';
 import type { Language } from '../domain/language.ts';
 import { HIDDEN_TEXTS, type HiddenTextRow, hiddenSet, isHidden } from '../moderation/moderation.queries.ts';
-import { aggregatesFromCounters, type CounterRow, type QuestionCounterRow, type ThemeCounterRow, textsInOrder } from './counters.ts';
+import {
+  aggregatesFromCounters,
+  binary,
+  type CounterRow,
+  type QuestionCounterRow,
+  type ThemeCounterRow,
+  textsInOrder,
+} from './counters.ts';
 import { rankingQuestions } from './results.ts';
 
 /**
@@ -585,7 +592,7 @@ function readAggregates(
   return {
     hidden,
     participation: rows<ParticipationRow>(1)[0] ?? { invited: 0, opened: 0, answered: 0, responses: 0 },
-    timeline: unpack<TimelineRow>(results[2], TIMELINE_COLUMNS).sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : 0)),
+    timeline: unpack<TimelineRow>(results[2], TIMELINE_COLUMNS).sort((a, b) => binary(a.day, b.day)),
     ...aggregatesFromCounters(
       unpack<CounterRow>(results[4], COUNTER_COLUMNS),
       unpack<QuestionCounterRow>(results[3], QUESTION_COUNTER_COLUMNS),
